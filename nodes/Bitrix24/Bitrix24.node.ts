@@ -1,0 +1,80 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { crmItemCommon } from './actions/crm/item.resource';
+import { listSearch } from './methods/list-search';
+import { loadOptions } from './methods/load-options';
+import { resources } from './actions/resources';
+import { router } from './actions/router';
+
+const resource: INodeProperties = {
+	displayName: 'Resource',
+	name: 'resource',
+	type: 'options',
+	noDataExpression: true,
+	options: resources.map(({ name, value, description }) => ({ name, value, description })),
+	default: 'deal',
+};
+
+const operations: INodeProperties[] = resources.map((entry) => {
+	const firstOperation = entry.operations[0].value;
+	return {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: [entry.value] } },
+	options: entry.operations.map(({ name, value, action, description }) => ({ name, value, action, description })),
+	default: firstOperation,
+	};
+});
+
+const authentication: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	options: [
+		{ name: 'Incoming Webhook', value: 'bitrix24WebhookApi' },
+		{ name: 'OAuth2 (Local Application)', value: 'bitrix24OAuth2Api' },
+	],
+	default: 'bitrix24WebhookApi',
+};
+
+export class Bitrix24 implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Bitrix24',
+		name: 'bitrix24',
+		icon: { light: 'file:bitrix24.svg', dark: 'file:bitrix24.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Work with Bitrix24 CRM records and call any Bitrix24 REST method',
+		defaults: { name: 'Bitrix24' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'bitrix24WebhookApi', required: true, displayOptions: { show: { authentication: ['bitrix24WebhookApi'] } } },
+			{ name: 'bitrix24OAuth2Api', required: true, displayOptions: { show: { authentication: ['bitrix24OAuth2Api'] } } },
+		],
+		properties: [
+			authentication,
+			resource,
+			...operations,
+			...crmItemCommon,
+			...resources.flatMap((entry) => entry.operations.flatMap((op) => op.operation.description)),
+		],
+	};
+
+	methods = { loadOptions, listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,184 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { fieldsJson, fieldValues } from '../../../shared/descriptions/fields';
+import { filterConditions, orderAndSelect } from '../../../shared/descriptions/filters';
+import { recordLocator } from '../../../shared/descriptions/locator';
+import { returnAllOrLimit } from '../../../shared/descriptions/paging';
+import { bitrix24List } from '../../../shared/transport';
+import {
+	paramError,
+	readFieldValues,
+	readFilter,
+	readJsonObject,
+	readLimit,
+	readOrder,
+	readRecordId,
+	readSelect,
+} from '../params';
+import type { CallOperation, Resource, RunOperation } from '../types';
+
+/** `crm.item.*`: every CRM entity type by number, smart processes included. */
+const RESOURCE = 'crmItem';
+const FIELDS_METHOD = 'getItemFields';
+const DEPENDS = ['entityTypeId'];
+
+function scoped(operations: string[], properties: INodeProperties[]): INodeProperties[] {
+	return updateDisplayOptions({ show: { resource: [RESOURCE], operation: operations } }, properties);
+}
+
+const entityType: INodeProperties = {
+	displayName: 'Entity Type Name or ID',
+	name: 'entityTypeId',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getEntityTypes' },
+	default: '',
+	required: true,
+	description:
+		'The CRM entity type: 1 lead, 2 deal, 3 contact, 4 company, 7 quote, 31 invoice, 128 and above the portal\'s smart processes. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+const itemLocator = recordLocator({
+	displayName: 'Item',
+	name: 'itemId',
+	searchListMethod: 'searchItems',
+	urlPattern: '/details/(\\d+)',
+	urlPlaceholder: 'https://your-portal.bitrix24.com/crm/type/1036/details/42/',
+});
+
+const title: INodeProperties = {
+	displayName: 'Title',
+	name: 'title',
+	type: 'string',
+	default: '',
+	description: 'Title of the item; leave empty for types without one (contacts)',
+};
+
+function readEntityTypeId(ctx: IExecuteFunctions, itemIndex: number): number {
+	const raw = ctx.getNodeParameter('entityTypeId', itemIndex) as string | number;
+	const value = Number(raw);
+	if (!Number.isInteger(value) || value <= 0) {
+		throw paramError(ctx, itemIndex, 'Entity Type', `"${String(raw)}" is not an entity type ID`);
+	}
+	return value;
+}
+
+function readItemFields(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const fields: IDataObject = {};
+	const itemTitle = (ctx.getNodeParameter('title', itemIndex, '') as string).trim();
+	if (itemTitle) fields.title = itemTitle;
+	return { ...fields, ...readFieldValues(ctx, itemIndex), ...readJsonObject(ctx, 'fieldsJson', 'Fields (JSON)', itemIndex) };
+}
+
+const create: CallOperation = {
+	description: scoped(['create'], [title, fieldValues(FIELDS_METHOD, DEPENDS), fieldsJson]),
+	plan(itemIndex) {
+		return { method: 'crm.item.add', params: { entityTypeId: readEntityTypeId(this, itemIndex), fields: readItemFields(this, itemIndex) } };
+	},
+	shape: (envelope) => ((envelope.result as IDataObject)?.item ?? {}) as IDataObject,
+};
+
+const get: CallOperation = {
+	description: scoped(['get'], [itemLocator]),
+	plan(itemIndex) {
+		return {
+			method: 'crm.item.get',
+			params: { entityTypeId: readEntityTypeId(this, itemIndex), id: readRecordId(this, 'itemId', 'Item', itemIndex) },
+		};
+	},
+	shape: (envelope) => ((envelope.result as IDataObject)?.item ?? {}) as IDataObject,
+};
+
+const update: CallOperation = {
+	description: scoped(['update'], [itemLocator, title, fieldValues(FIELDS_METHOD, DEPENDS), fieldsJson]),
+	plan(itemIndex) {
+		const fields = readItemFields(this, itemIndex);
+		if (Object.keys(fields).length === 0) throw paramError(this, itemIndex, 'Fields', 'choose at least one field to change');
+		return {
+			method: 'crm.item.update',
+			params: {
+				entityTypeId: readEntityTypeId(this, itemIndex),
+				id: readRecordId(this, 'itemId', 'Item', itemIndex),
+				fields,
+			},
+		};
+	},
+	shape: (envelope) => ((envelope.result as IDataObject)?.item ?? {}) as IDataObject,
+};
+
+const remove: CallOperation = {
+	description: scoped(['delete'], [itemLocator]),
+	plan(itemIndex) {
+		return {
+			method: 'crm.item.delete',
+			params: { entityTypeId: readEntityTypeId(this, itemIndex), id: readRecordId(this, 'itemId', 'Item', itemIndex) },
+		};
+	},
+	shape: (_envelope, _itemIndex, call) => ({ id: Number(call.params?.id), deleted: true }),
+};
+
+const getAll: RunOperation = {
+	description: scoped(
+		['getAll'],
+		[
+			...returnAllOrLimit,
+			filterConditions(FIELDS_METHOD, DEPENDS),
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: orderAndSelect(FIELDS_METHOD, DEPENDS),
+			},
+		],
+	),
+	async run(itemIndex) {
+		const select = readSelect(this, itemIndex);
+		return await bitrix24List(
+			this,
+			{
+				method: 'crm.item.list',
+				params: {
+					entityTypeId: readEntityTypeId(this, itemIndex),
+					filter: readFilter(this, itemIndex),
+					order: readOrder(this, itemIndex),
+					...(select.length ? { select } : {}),
+				},
+				rowsAt: ['items'],
+				idKey: 'id',
+			},
+			readLimit(this, itemIndex),
+			itemIndex,
+		);
+	},
+};
+
+const getFields: CallOperation = {
+	description: scoped(['getFields'], []),
+	plan(itemIndex) {
+		return { method: 'crm.item.fields', params: { entityTypeId: readEntityTypeId(this, itemIndex) } };
+	},
+	shape: (envelope) =>
+		Object.entries(((envelope.result as IDataObject)?.fields ?? {}) as IDataObject).map(([name, meta]) => ({
+			name,
+			...(meta as IDataObject),
+		})),
+};
+
+export const crmItemResource: Resource = {
+	value: RESOURCE,
+	name: 'CRM Item (Any Type)',
+	description: 'Any CRM entity type, smart processes included, through crm.item.*',
+	operations: [
+		{ value: 'create', name: 'Create', action: 'Create a CRM item', description: 'Create an item of any CRM type', operation: create },
+		{ value: 'delete', name: 'Delete', action: 'Delete a CRM item', description: 'Delete an item', operation: remove },
+		{ value: 'get', name: 'Get', action: 'Get a CRM item', description: 'Get an item', operation: get },
+		{ value: 'getAll', name: 'Get Many', action: 'Get many CRM items', description: 'Get many items, with filters', operation: getAll },
+		{ value: 'getFields', name: 'Get Fields', action: 'Get CRM item fields', description: 'List the fields of the entity type', operation: getFields },
+		{ value: 'update', name: 'Update', action: 'Update a CRM item', description: 'Update an item', operation: update },
+	],
+};
+
+/** Shown for every crm.item operation, so it is declared once here. */
+export const crmItemCommon: INodeProperties[] = updateDisplayOptions({ show: { resource: [RESOURCE] } }, [entityType]);

@@ -1,0 +1,203 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { fieldsJson, fieldValues } from '../../../shared/descriptions/fields';
+import { filterConditions, orderAndSelect } from '../../../shared/descriptions/filters';
+import { recordLocator } from '../../../shared/descriptions/locator';
+import { returnAllOrLimit } from '../../../shared/descriptions/paging';
+import { bitrix24List } from '../../../shared/transport';
+import {
+	paramError,
+	readFieldValues,
+	readFilter,
+	readJsonObject,
+	readLimit,
+	readOrder,
+	readRecordId,
+	readSelect,
+} from '../params';
+import type { CallOperation, Resource, RunOperation } from '../types';
+import type { CrmEntity } from './entities';
+import { commonFieldProperty, commonFieldValue } from './entities';
+
+export const fieldsMethodOf = (entity: CrmEntity) => `get${entity.name}Fields`;
+export const searchMethodOf = (entity: CrmEntity) => `search${entity.plural}`;
+
+function scoped(entity: CrmEntity, operation: string, properties: INodeProperties[]): INodeProperties[] {
+	return updateDisplayOptions({ show: { resource: [entity.value], operation: [operation] } }, properties);
+}
+
+function idLocator(entity: CrmEntity): INodeProperties {
+	return recordLocator({
+		displayName: `${entity.name}`,
+		name: 'recordId',
+		searchListMethod: searchMethodOf(entity),
+		urlPattern: `/crm/${entity.path}/details/(\\d+)`,
+		urlPlaceholder: `https://your-portal.bitrix24.com/crm/${entity.path}/details/42/`,
+	});
+}
+
+function fieldCollection(entity: CrmEntity, name: string, displayName: string, withPrimary: boolean): INodeProperties {
+	const fields = withPrimary ? [...entity.primary, ...entity.common] : entity.common;
+	return {
+		displayName,
+		name,
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: fields
+			.map(commonFieldProperty)
+			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+/** Everything the user set for the record: named fields, then Fields, then Fields (JSON). */
+function readFields(ctx: IExecuteFunctions, entity: CrmEntity, itemIndex: number, collectionName: string): IDataObject {
+	const fields: IDataObject = {};
+	const all = [...entity.primary, ...entity.common];
+	for (const field of entity.primary) {
+		if (collectionName !== 'additionalFields') break;
+		const value = ctx.getNodeParameter(field.name, itemIndex, '') as string;
+		if (value !== '') fields[field.field] = value;
+	}
+	const collection = ctx.getNodeParameter(collectionName, itemIndex, {}) as IDataObject;
+	for (const [name, value] of Object.entries(collection)) {
+		const field = all.find((entry) => entry.name === name);
+		if (field && value !== '' && value !== undefined) {
+			fields[field.field] = commonFieldValue(field, value) as IDataObject[keyof IDataObject];
+		}
+	}
+	Object.assign(fields, readFieldValues(ctx, itemIndex), readJsonObject(ctx, 'fieldsJson', 'Fields (JSON)', itemIndex));
+	return fields;
+}
+
+function create(entity: CrmEntity): CallOperation {
+	const primary = entity.primary.map((field) => ({
+		...commonFieldProperty(field),
+		description: `${field.label} of the new ${entity.name.toLowerCase()}`,
+	}));
+	return {
+		description: scoped(entity, 'create', [
+			...primary,
+			fieldCollection(entity, 'additionalFields', 'Additional Fields', false),
+			fieldValues(fieldsMethodOf(entity)),
+			fieldsJson,
+		]),
+		plan(itemIndex) {
+			const fields = readFields(this, entity, itemIndex, 'additionalFields');
+			if (Object.keys(fields).length === 0) {
+				throw paramError(this, itemIndex, entity.primary[0].label, `give the new ${entity.name.toLowerCase()} at least one field`);
+			}
+			return { method: `${entity.method}.add`, params: { fields } };
+		},
+		shape: (envelope) => ({ ID: String(envelope.result) }),
+	};
+}
+
+function get(entity: CrmEntity): CallOperation {
+	return {
+		description: scoped(entity, 'get', [idLocator(entity)]),
+		plan(itemIndex) {
+			return { method: `${entity.method}.get`, params: { id: readRecordId(this, 'recordId', entity.name, itemIndex) } };
+		},
+		shape: (envelope) => envelope.result as IDataObject,
+	};
+}
+
+function update(entity: CrmEntity): CallOperation {
+	return {
+		description: scoped(entity, 'update', [
+			idLocator(entity),
+			fieldCollection(entity, 'updateFields', 'Update Fields', true),
+			fieldValues(fieldsMethodOf(entity)),
+			fieldsJson,
+		]),
+		plan(itemIndex) {
+			const id = readRecordId(this, 'recordId', entity.name, itemIndex);
+			const fields = readFields(this, entity, itemIndex, 'updateFields');
+			if (Object.keys(fields).length === 0) {
+				throw paramError(this, itemIndex, 'Update Fields', 'choose at least one field to change');
+			}
+			return { method: `${entity.method}.update`, params: { id, fields } };
+		},
+		shape: (envelope, _itemIndex, call) => ({ ID: String(call.params?.id), updated: envelope.result === true }),
+	};
+}
+
+function remove(entity: CrmEntity): CallOperation {
+	return {
+		description: scoped(entity, 'delete', [idLocator(entity)]),
+		plan(itemIndex) {
+			return { method: `${entity.method}.delete`, params: { id: readRecordId(this, 'recordId', entity.name, itemIndex) } };
+		},
+		shape: (envelope, _itemIndex, call) => ({ ID: String(call.params?.id), deleted: envelope.result === true }),
+	};
+}
+
+function getAll(entity: CrmEntity): RunOperation {
+	return {
+		description: scoped(entity, 'getAll', [
+			...returnAllOrLimit,
+			filterConditions(fieldsMethodOf(entity)),
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: orderAndSelect(fieldsMethodOf(entity)),
+			},
+		]),
+		async run(itemIndex) {
+			const select = readSelect(this, itemIndex);
+			return await bitrix24List(
+				this,
+				{
+					method: `${entity.method}.list`,
+					params: { filter: readFilter(this, itemIndex), order: readOrder(this, itemIndex), ...(select.length ? { select } : {}) },
+					rowsAt: [],
+					idKey: 'ID',
+				},
+				readLimit(this, itemIndex),
+				itemIndex,
+			);
+		},
+	};
+}
+
+function getFields(entity: CrmEntity): CallOperation {
+	return {
+		description: scoped(entity, 'getFields', []),
+		plan: () => ({ method: `${entity.method}.fields` }),
+		shape: (envelope) =>
+			Object.entries((envelope.result ?? {}) as IDataObject).map(([name, meta]) => ({ name, ...(meta as IDataObject) })),
+	};
+}
+
+export function oldCrmResource(entity: CrmEntity): Resource {
+	const lower = entity.name.toLowerCase();
+	return {
+		value: entity.value,
+		name: entity.name,
+		operations: [
+			{ value: 'create', name: 'Create', action: `Create a ${lower}`, description: `Create a ${lower}`, operation: create(entity) },
+			{ value: 'delete', name: 'Delete', action: `Delete a ${lower}`, description: `Delete a ${lower}`, operation: remove(entity) },
+			{ value: 'get', name: 'Get', action: `Get a ${lower}`, description: `Get a ${lower}`, operation: get(entity) },
+			{
+				value: 'getAll',
+				name: 'Get Many',
+				action: `Get many ${entity.plural.toLowerCase()}`,
+				description: `Get many ${entity.plural.toLowerCase()}, with filters`,
+				operation: getAll(entity),
+			},
+			{
+				value: 'getFields',
+				name: 'Get Fields',
+				action: `Get ${lower} fields`,
+				description: `List the ${lower} fields of the portal, custom fields included`,
+				operation: getFields(entity),
+			},
+			{ value: 'update', name: 'Update', action: `Update a ${lower}`, description: `Update a ${lower}`, operation: update(entity) },
+		],
+	};
+}

@@ -1,0 +1,112 @@
+import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** Every message names the parameter and the item, as users see them in the editor. */
+export function paramError(ctx: IExecuteFunctions, itemIndex: number, parameter: string, problem: string) {
+	return new NodeOperationError(ctx.getNode(), `Parameter "${parameter}" of item ${itemIndex}: ${problem}`, {
+		itemIndex,
+	});
+}
+
+export function readJsonObject(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): IDataObject {
+	const raw = ctx.getNodeParameter(name, itemIndex, {}) as unknown;
+	if (raw === '' || raw === undefined || raw === null) return {};
+	let value: unknown = raw;
+	if (typeof raw === 'string') {
+		try {
+			value = JSON.parse(raw) as unknown;
+		} catch (error) {
+			throw paramError(ctx, itemIndex, label, `is not valid JSON (${(error as Error).message})`);
+		}
+	}
+	if (!value || typeof value !== 'object' || Array.isArray(value)) {
+		throw paramError(ctx, itemIndex, label, 'must be a JSON object, e.g. {"TITLE": "New deal"}');
+	}
+	return value as IDataObject;
+}
+
+/** A typed-in value: JSON arrays and objects are sent as such, everything else as text. */
+export function parseValue(value: unknown): unknown {
+	if (typeof value !== 'string') return value;
+	const text = value.trim();
+	if ((text.startsWith('[') && text.endsWith(']')) || (text.startsWith('{') && text.endsWith('}'))) {
+		try {
+			return JSON.parse(text) as unknown;
+		} catch {
+			return value;
+		}
+	}
+	return value;
+}
+
+export function readFieldValues(ctx: IExecuteFunctions, itemIndex: number, name = 'fieldValues'): IDataObject {
+	const collection = ctx.getNodeParameter(name, itemIndex, {}) as { field?: Array<{ name?: string; value?: unknown }> };
+	const fields: IDataObject = {};
+	for (const entry of collection.field ?? []) {
+		const field = (entry.name ?? '').trim();
+		if (!field) throw paramError(ctx, itemIndex, 'Fields', 'a field has no name');
+		fields[field] = parseValue(entry.value ?? '') as IDataObject[keyof IDataObject];
+	}
+	return fields;
+}
+
+export function readRecordId(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
+	const raw = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as
+		| string
+		| number
+		| INodeParameterResourceLocator;
+	const value = typeof raw === 'object' && raw !== null ? raw.value : raw;
+	const text = String(value ?? '').trim();
+	if (!/^\d+$/.test(text) || Number(text) <= 0) {
+		throw paramError(ctx, itemIndex, label, `"${text}" is not a record ID (a positive whole number)`);
+	}
+	return text;
+}
+
+function listValue(value: string): unknown[] {
+	const parsed = parseValue(value);
+	if (Array.isArray(parsed)) return parsed;
+	return value
+		.split(',')
+		.map((part) => part.trim())
+		.filter((part) => part !== '');
+}
+
+/** The Filters conditions as Bitrix24 reads them: operator prefix + field name. */
+export function readFilter(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as {
+		conditions?: Array<{ field?: string; operator?: string; value?: string }>;
+	};
+	const filter: IDataObject = {};
+	for (const condition of filters.conditions ?? []) {
+		const field = (condition.field ?? '').trim();
+		if (!field) throw paramError(ctx, itemIndex, 'Filters', 'a condition has no field');
+		const operator = condition.operator ?? '=';
+		const value = condition.value ?? '';
+		const key = operator === '=' ? field : `${operator}${field}`;
+		filter[key] = (operator === '@' || operator === '!@' ? listValue(value) : value) as IDataObject[keyof IDataObject];
+	}
+	return filter;
+}
+
+export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number {
+	if (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean) return Number.POSITIVE_INFINITY;
+	const limit = ctx.getNodeParameter('limit', itemIndex, 50) as number;
+	if (!Number.isInteger(limit) || limit < 1) throw paramError(ctx, itemIndex, 'Limit', 'must be a whole number of at least 1');
+	return limit;
+}
+
+export function readOrder(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const field = typeof options.orderBy === 'string' ? options.orderBy.trim() : '';
+	if (!field) return {};
+	return { [field]: options.orderDirection === 'DESC' ? 'DESC' : 'ASC' };
+}
+
+export function readSelect(ctx: IExecuteFunctions, itemIndex: number): string[] {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const select = options.select;
+	if (Array.isArray(select)) return select.map(String).filter(Boolean);
+	if (typeof select === 'string' && select.trim()) return select.split(',').map((part) => part.trim());
+	return [];
+}

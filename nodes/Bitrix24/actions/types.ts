@@ -1,0 +1,40 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { Envelope, RestCall } from '../../shared/transport';
+
+/**
+ * An operation that needs one REST call per item. It only declares the call and how to read
+ * the answer; the router sends the calls of all items together (50 to a batch request).
+ */
+export interface CallOperation {
+	description: INodeProperties[];
+	plan(this: IExecuteFunctions, itemIndex: number): RestCall | Promise<RestCall>;
+	shape(this: IExecuteFunctions, envelope: Envelope, itemIndex: number, call: RestCall): IDataObject | IDataObject[];
+}
+
+/** An operation that drives the transport itself (paging, several dependent calls). */
+export interface RunOperation {
+	description: INodeProperties[];
+	run(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+}
+
+export type Operation = CallOperation | RunOperation;
+
+export interface OperationEntry {
+	value: string;
+	name: string;
+	action: string;
+	description: string;
+	operation: Operation;
+}
+
+export interface Resource {
+	value: string;
+	name: string;
+	description?: string;
+	operations: OperationEntry[];
+}
+
+export function isCallOperation(operation: Operation): operation is CallOperation {
+	return 'plan' in operation;
+}

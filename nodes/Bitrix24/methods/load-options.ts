@@ -1,0 +1,106 @@
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { bitrix24Call, bitrix24List } from '../../shared/transport';
+import { CRM_ENTITIES } from '../actions/crm/entities';
+import { fieldsMethodOf } from '../actions/crm/old-crm.resource';
+
+type LoadOptions = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
+
+const STANDARD_TYPES: INodePropertyOptions[] = [
+	{ name: 'Lead', value: 1 },
+	{ name: 'Deal', value: 2 },
+	{ name: 'Contact', value: 3 },
+	{ name: 'Company', value: 4 },
+	{ name: 'Quote', value: 7 },
+	{ name: 'Invoice', value: 31 },
+];
+
+function byName(options: INodePropertyOptions[]): INodePropertyOptions[] {
+	return options.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** `crm.*.fields` / `crm.item.fields` answers as options, custom fields by their labels. */
+export function fieldOptions(fields: IDataObject): INodePropertyOptions[] {
+	return byName(
+		Object.entries(fields).map(([code, raw]) => {
+			const meta = (raw ?? {}) as IDataObject;
+			const label = (meta.formLabel || meta.listLabel || meta.title || code) as string;
+			return {
+				name: label === code ? code : `${label} (${code})`,
+				value: code,
+				description: [meta.type, meta.isRequired ? 'required' : '', meta.isMultiple ? 'multiple' : '', meta.isReadOnly ? 'read-only' : '']
+					.filter(Boolean)
+					.join(', '),
+			};
+		}),
+	);
+}
+
+function entityTypeParam(ctx: ILoadOptionsFunctions): number {
+	return Number(ctx.getCurrentNodeParameter('entityTypeId') ?? ctx.getNodeParameter('entityTypeId', 0));
+}
+
+const oldCrmFields: Record<string, LoadOptions> = Object.fromEntries(
+	CRM_ENTITIES.map((entity) => [
+		fieldsMethodOf(entity),
+		async function (this: ILoadOptionsFunctions) {
+			const envelope = await bitrix24Call(this, `${entity.method}.fields`);
+			return fieldOptions((envelope.result ?? {}) as IDataObject);
+		},
+	]),
+);
+
+export const loadOptions: Record<string, LoadOptions> = {
+	...oldCrmFields,
+
+	async getEntityTypes() {
+		const types = await bitrix24List(this, { method: 'crm.type.list', params: {}, rowsAt: ['types'], idKey: 'id' });
+		const smart = types.map((type) => ({
+			name: `${String(type.title)} (smart process ${String(type.entityTypeId)})`,
+			value: Number(type.entityTypeId),
+		}));
+		return [...STANDARD_TYPES, ...byName(smart)];
+	},
+
+	async getItemFields() {
+		const entityTypeId = entityTypeParam(this);
+		if (!entityTypeId) return [];
+		const envelope = await bitrix24Call(this, 'crm.item.fields', { entityTypeId });
+		return fieldOptions(((envelope.result as IDataObject)?.fields ?? {}) as IDataObject);
+	},
+
+	async getDealCategories() {
+		const envelope = await bitrix24Call(this, 'crm.category.list', { entityTypeId: 2 });
+		const categories = ((envelope.result as IDataObject)?.categories ?? []) as IDataObject[];
+		return categories.map((category) => ({ name: String(category.name), value: String(category.id) }));
+	},
+
+	async getDealStages() {
+		const envelope = await bitrix24Call(this, 'crm.category.list', { entityTypeId: 2 });
+		const categories = ((envelope.result as IDataObject)?.categories ?? []) as IDataObject[];
+		const options: INodePropertyOptions[] = [];
+		for (const category of categories) {
+			const id = Number(category.id);
+			const stages = await bitrix24List(this, {
+				method: 'crm.status.list',
+				params: { filter: { ENTITY_ID: id === 0 ? 'DEAL_STAGE' : `DEAL_STAGE_${id}` }, order: { SORT: 'ASC' } },
+				rowsAt: [],
+				idKey: 'ID',
+			});
+			for (const stage of stages) {
+				options.push({ name: `${String(category.name)}: ${String(stage.NAME)}`, value: String(stage.STATUS_ID) });
+			}
+		}
+		return options;
+	},
+
+	async getUsers() {
+		const users = await bitrix24List(this, { method: 'user.get', params: { filter: { ACTIVE: true } }, rowsAt: [], idKey: 'ID' }, 500);
+		return byName(
+			users.map((user) => ({
+				name: [user.NAME, user.LAST_NAME].filter(Boolean).join(' ') || String(user.EMAIL ?? user.ID),
+				value: String(user.ID),
+			})),
+		);
+	},
+};

@@ -1,0 +1,108 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Bitrix24Context, Connection } from './connection';
+import { buildPhpQuery } from './php-query';
+import { callRaw, isReadMethod } from './request';
+import type { CallOutcome, RestCall } from './types';
+
+export const BATCH_LIMIT = 50;
+
+function section(result: IDataObject, name: string): IDataObject {
+	const value = result[name];
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+}
+
+function notRun(method: string): CallOutcome {
+	return {
+		ok: false,
+		error: {
+			code: 'BATCH_HALTED',
+			description: 'Not run: an earlier call in the same batch failed and the batch was set to halt on errors',
+			method,
+		},
+	};
+}
+
+export function commandKey(index: number): string {
+	return `c${index}`;
+}
+
+export function batchCommand(call: RestCall): string {
+	const query = buildPhpQuery(call.params ?? {});
+	return query ? `${call.method}?${query}` : call.method;
+}
+
+/** Up to 50 calls in one `batch` request; one outcome per call, in order. */
+export async function runBatch(
+	ctx: Bitrix24Context,
+	connection: Connection,
+	calls: RestCall[],
+	halt: boolean,
+	keys: string[] = calls.map((_, index) => commandKey(index)),
+): Promise<CallOutcome[]> {
+	if (calls.length > BATCH_LIMIT) throw new RangeError(`a batch holds at most ${BATCH_LIMIT} calls`);
+	const cmd: IDataObject = {};
+	calls.forEach((call, index) => (cmd[keys[index]] = batchCommand(call)));
+	const idempotent = calls.every((call) => isReadMethod(call.method));
+	const answer = await callRaw(ctx, connection, 'batch', { halt: halt ? 1 : 0, cmd }, idempotent);
+	if (!answer.ok) {
+		return calls.map((call) => ({ ok: false, error: { ...answer.failure, method: `batch (${call.method})` } }));
+	}
+	const result = (answer.envelope.result ?? {}) as IDataObject;
+	const results = section(result, 'result');
+	const errors = section(result, 'result_error');
+	const totals = section(result, 'result_total');
+	const nexts = section(result, 'result_next');
+	const times = section(result, 'result_time');
+	return calls.map((call, index): CallOutcome => {
+		const key = keys[index];
+		const error = errors[key] as IDataObject | undefined;
+		if (error) {
+			return {
+				ok: false,
+				error: {
+					code: typeof error.error === 'string' ? error.error : '',
+					description: typeof error.error_description === 'string' ? error.error_description : '',
+					method: call.method,
+				},
+			};
+		}
+		if (!(key in results)) return notRun(call.method);
+		return {
+			ok: true,
+			envelope: {
+				result: results[key],
+				total: totals[key] === undefined ? undefined : Number(totals[key]),
+				next: nexts[key] === undefined ? undefined : Number(nexts[key]),
+				time: times[key] as IDataObject | undefined,
+			},
+		};
+	});
+}
+
+/**
+ * Any number of calls: one plain request for a single call, else `batch` requests of 50.
+ * With `halt`, nothing after the first failure is run, as a loop over items would behave.
+ */
+export async function runMany(
+	ctx: Bitrix24Context,
+	connection: Connection,
+	calls: RestCall[],
+	halt: boolean,
+): Promise<CallOutcome[]> {
+	if (calls.length === 1) {
+		const [call] = calls;
+		const answer = await callRaw(ctx, connection, call.method, call.params ?? {});
+		return [answer.ok ? answer : { ok: false, error: answer.failure }];
+	}
+	const outcomes: CallOutcome[] = [];
+	for (let start = 0; start < calls.length; start += BATCH_LIMIT) {
+		const chunk = calls.slice(start, start + BATCH_LIMIT);
+		if (halt && outcomes.some((outcome) => !outcome.ok)) {
+			outcomes.push(...chunk.map((call) => notRun(call.method)));
+			continue;
+		}
+		outcomes.push(...(await runBatch(ctx, connection, chunk, halt)));
+	}
+	return outcomes;
+}

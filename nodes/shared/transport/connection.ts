@@ -1,0 +1,81 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { Bitrix24CredentialType, TransportOptions } from './types';
+import { DEFAULT_TRANSPORT_OPTIONS } from './types';
+import { isProblem, parseWebhookUrl } from './webhook-url';
+
+export type Bitrix24Context = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+
+/** Which credential a node uses, where REST calls go, and what must never be shown. */
+export interface Connection {
+	credentialType: Bitrix24CredentialType;
+	/** '' for a webhook: its credential's `authenticate` adds the secret path to the method name */
+	restBase: string;
+	secrets: string[];
+	options: TransportOptions;
+}
+
+const connections = new WeakMap<object, Connection>();
+
+function authenticationOf(ctx: Bitrix24Context): Bitrix24CredentialType {
+	const value =
+		'getInputData' in ctx
+			? (ctx as IExecuteFunctions).getNodeParameter('authentication', 0, 'bitrix24WebhookApi')
+			: (ctx as ILoadOptionsFunctions).getNodeParameter('authentication', 'bitrix24WebhookApi');
+	return value === 'bitrix24OAuth2Api' ? 'bitrix24OAuth2Api' : 'bitrix24WebhookApi';
+}
+
+function trimmedString(value: unknown): string {
+	return typeof value === 'string' ? value.trim() : '';
+}
+
+function oauthRestBase(credentials: ICredentialDataDecryptedObject): string {
+	const token = (credentials.oauthTokenData ?? {}) as Record<string, unknown>;
+	const endpoint = trimmedString(token.client_endpoint);
+	if (endpoint) return endpoint.endsWith('/') ? endpoint : `${endpoint}/`;
+	const portal = trimmedString(credentials.portalUrl).replace(/\/+$/, '');
+	return portal ? `${portal}/rest/` : '';
+}
+
+export async function connect(
+	ctx: Bitrix24Context,
+	options: Partial<TransportOptions> = {},
+): Promise<Connection> {
+	const cached = connections.get(ctx);
+	if (cached) return cached;
+	const credentialType = authenticationOf(ctx);
+	const credentials = await ctx.getCredentials(credentialType);
+	let connection: Connection;
+	if (credentialType === 'bitrix24WebhookApi') {
+		const address = parseWebhookUrl(credentials.webhookSecretUrl, credentials.allowHttp === true);
+		if (isProblem(address)) {
+			throw new NodeOperationError(ctx.getNode(), `Bitrix24 Webhook API credential: ${address.problem}`, {
+				description: 'Open the credential and paste the URL of an incoming webhook exactly as Bitrix24 shows it.',
+			});
+		}
+		connection = { credentialType, restBase: '', secrets: [address.code], options: { ...DEFAULT_TRANSPORT_OPTIONS, ...options } };
+	} else {
+		const token = (credentials.oauthTokenData ?? {}) as Record<string, unknown>;
+		const restBase = oauthRestBase(credentials);
+		if (!restBase) {
+			throw new NodeOperationError(ctx.getNode(), 'Bitrix24 OAuth2 API credential: the portal URL is missing', {
+				description: 'Open the credential, enter the portal URL and connect it.',
+			});
+		}
+		connection = {
+			credentialType,
+			restBase,
+			secrets: [token.access_token, token.refresh_token, credentials.clientSecret].map(trimmedString),
+			options: { ...DEFAULT_TRANSPORT_OPTIONS, ...options },
+		};
+	}
+	connections.set(ctx, connection);
+	return connection;
+}

@@ -1,0 +1,160 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Bitrix24Context, Connection } from './connection';
+import { BATCH_LIMIT, commandKey, runBatch } from './batch';
+import { callRaw } from './request';
+import type { Bitrix24Failure, Envelope } from './types';
+
+export const PAGE_SIZE = 50;
+
+/** How a list method is called and where its rows are. */
+export interface ListRequest {
+	method: string;
+	/** filter, select, order and anything else, without `start` */
+	params: IDataObject;
+	/** path from `result` to the rows: [] for crm.deal.list, ['items'] for crm.item.list */
+	rowsAt: string[];
+	/** the id column, as rows and filters spell it: 'ID' or 'id' */
+	idKey: string;
+	filterKey?: string;
+	orderKey?: string;
+}
+
+export class ListFailure extends Error {
+	constructor(readonly failure: Bitrix24Failure) {
+		super(failure.description || failure.code);
+	}
+}
+
+function rowsOf(envelope: Envelope, rowsAt: string[]): IDataObject[] {
+	let value: unknown = envelope.result;
+	for (const key of rowsAt) value = value && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
+	if (Array.isArray(value)) return value as IDataObject[];
+	// PHP sends an id-keyed list as an object when keys are not 0..n-1
+	return value && typeof value === 'object' ? (Object.values(value) as IDataObject[]) : [];
+}
+
+function objectParam(params: IDataObject, key: string): IDataObject {
+	const value = params[key];
+	return value && typeof value === 'object' && !Array.isArray(value) ? { ...(value as IDataObject) } : {};
+}
+
+/** Only a list ordered by id ascending (or not ordered) can be walked by `>id`. */
+function walkableById(request: ListRequest): boolean {
+	const order = objectParam(request.params, request.orderKey ?? 'order');
+	const keys = Object.keys(order);
+	if (keys.length === 0) return true;
+	return keys.length === 1 && keys[0].toLowerCase() === request.idKey.toLowerCase() && String(order[keys[0]]).toUpperCase() === 'ASC';
+}
+
+function reference(previousKey: string, request: ListRequest): string {
+	const path = [...request.rowsAt, String(PAGE_SIZE - 1), request.idKey].map((key) => `[${key}]`).join('');
+	return `$result[${previousKey}]${path}`;
+}
+
+async function single(ctx: Bitrix24Context, connection: Connection, method: string, params: IDataObject): Promise<Envelope> {
+	const answer = await callRaw(ctx, connection, method, params);
+	if (!answer.ok) throw new ListFailure(answer.failure);
+	return answer.envelope;
+}
+
+/**
+ * The fast full scan Bitrix24 documents: id order, `>id` filter, no counting (`start=-1`),
+ * stop at a short page. Up to 50 pages go out as one `batch`, each page's filter pointing at
+ * the last id of the page before it through a `$result[...]` reference: 2,500 rows a request.
+ */
+async function walkById(
+	ctx: Bitrix24Context,
+	connection: Connection,
+	request: ListRequest,
+	limit: number,
+): Promise<IDataObject[]> {
+	const filterKey = request.filterKey ?? 'filter';
+	const orderKey = request.orderKey ?? 'order';
+	const filter = objectParam(request.params, filterKey);
+	const afterKey = `>${request.idKey}`;
+	let lastId: unknown = filter[afterKey] ?? 0;
+	delete filter[afterKey];
+	const rows: IDataObject[] = [];
+	const select = request.params.select;
+	const needsId =
+		Array.isArray(select) && select.length > 0 && !select.some((field) => field === '*' || field === request.idKey);
+	const pageParams = (after: unknown): IDataObject => ({
+		...request.params,
+		...(needsId ? { select: [...(select as string[]), request.idKey] } : {}),
+		[filterKey]: { ...filter, [afterKey]: after },
+		[orderKey]: { [request.idKey]: 'ASC' },
+		start: -1,
+	});
+
+	while (rows.length < limit) {
+		const pages = Math.min(BATCH_LIMIT, Math.ceil((limit - rows.length) / PAGE_SIZE));
+		let done = false;
+		if (pages === 1) {
+			const page = rowsOf(await single(ctx, connection, request.method, pageParams(lastId)), request.rowsAt);
+			rows.push(...page);
+			done = page.length < PAGE_SIZE;
+		} else {
+			const keys = Array.from({ length: pages }, (_, index) => commandKey(index));
+			const calls = keys.map((_, index) => ({
+				method: request.method,
+				params: pageParams(index === 0 ? lastId : reference(keys[index - 1], request)),
+			}));
+			const outcomes = await runBatch(ctx, connection, calls, true, keys);
+			for (const outcome of outcomes) {
+				if (!outcome.ok) throw new ListFailure(outcome.error);
+				const page = rowsOf(outcome.envelope, request.rowsAt);
+				rows.push(...page);
+				// pages after a short one referenced a row that does not exist: ignore them
+				if (page.length < PAGE_SIZE) {
+					done = true;
+					break;
+				}
+			}
+		}
+		if (done || rows.length === 0) break;
+		lastId = rows[rows.length - 1][request.idKey];
+	}
+	return rows.slice(0, limit);
+}
+
+/** Offset paging for lists in another order: one counted page, then the rest by batch. */
+async function walkByOffset(
+	ctx: Bitrix24Context,
+	connection: Connection,
+	request: ListRequest,
+	limit: number,
+): Promise<IDataObject[]> {
+	const first = await single(ctx, connection, request.method, { ...request.params, start: 0 });
+	const rows = rowsOf(first, request.rowsAt);
+	const total = Math.min(first.total ?? rows.length, limit);
+	if (first.next === undefined || rows.length >= total) return rows.slice(0, limit);
+	const starts: number[] = [];
+	for (let start = first.next; start < total; start += PAGE_SIZE) starts.push(start);
+	for (let index = 0; index < starts.length; index += BATCH_LIMIT) {
+		const chunk = starts.slice(index, index + BATCH_LIMIT);
+		const outcomes = await runBatch(
+			ctx,
+			connection,
+			chunk.map((start) => ({ method: request.method, params: { ...request.params, start } })),
+			true,
+		);
+		for (const outcome of outcomes) {
+			if (!outcome.ok) throw new ListFailure(outcome.error);
+			rows.push(...rowsOf(outcome.envelope, request.rowsAt));
+		}
+	}
+	return rows.slice(0, limit);
+}
+
+export async function fetchList(
+	ctx: Bitrix24Context,
+	connection: Connection,
+	request: ListRequest,
+	limit = Number.POSITIVE_INFINITY,
+): Promise<IDataObject[]> {
+	if (limit <= 0) return [];
+	return walkableById(request)
+		? await walkById(ctx, connection, request, limit)
+		: await walkByOffset(ctx, connection, request, limit);
+}

@@ -1,0 +1,45 @@
+import type { IDataObject } from 'n8n-workflow';
+
+export type Bitrix24CredentialType = 'bitrix24WebhookApi' | 'bitrix24OAuth2Api';
+
+/** One REST call an operation asks for; the transport decides how it goes out. */
+export interface RestCall {
+	method: string;
+	params?: IDataObject;
+}
+
+/** A successful envelope, kept whole: list methods need `total`/`next`, limits need `time`. */
+export interface Envelope {
+	result: unknown;
+	total?: number;
+	next?: number;
+	time?: IDataObject;
+}
+
+/** Per-call outcome of a call that went out with others (batch). */
+export type CallOutcome = { ok: true; envelope: Envelope } | { ok: false; error: Bitrix24Failure };
+
+/** A Bitrix24 error as the portal stated it; never carries a URL or token. */
+export interface Bitrix24Failure {
+	code: string;
+	description: string;
+	httpStatus?: number;
+	method: string;
+	/** set when the call may have been applied (e.g. the connection died after sending) */
+	outcomeUnknown?: boolean;
+}
+
+export interface TransportOptions {
+	/** retries on 503 QUERY_LIMIT_EXCEEDED / 429 OPERATION_TIME_LIMIT / transient errors */
+	maxRetries: number;
+	/** first back-off delay in ms; grows by 1.5x per attempt */
+	retryDelayMs: number;
+	/** longest single wait accepted for an operating-limit reset, in ms */
+	maxWaitMs: number;
+}
+
+export const DEFAULT_TRANSPORT_OPTIONS: TransportOptions = {
+	maxRetries: 5,
+	retryDelayMs: 1500,
+	maxWaitMs: 60_000,
+};

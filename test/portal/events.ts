@@ -1,0 +1,170 @@
+/**
+ * Event handlers (event.bind) and their delivery: a form-encoded POST with PHP bracket keys and only
+ * string values, sent once and never retried.
+ */
+import { createHash } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { OAuthServer } from './oauth';
+import { buildPhpQuery } from './php-query';
+import type { DeliveredEvent, EventBinding } from './types';
+
+const CRM_EVENT_ENTITIES = ['LEAD', 'DEAL', 'CONTACT', 'COMPANY', 'DYNAMICITEM'];
+const ACTIONS = ['ADD', 'UPDATE', 'DELETE'];
+
+/** Events the portal lets applications bind to. */
+export const KNOWN_EVENTS = new Set<string>([
+	...CRM_EVENT_ENTITIES.flatMap((e) => ACTIONS.map((a) => `ONCRM${e}${a}`)),
+	'ONCRMDEALMOVETOCATEGORY',
+	'ONTASKADD',
+	'ONTASKUPDATE',
+	'ONTASKDELETE',
+	'ONTASKCOMMENTADD',
+	'ONIMBOTMESSAGEADD',
+	'ONIMMESSAGEADD',
+	'ONUSERADD',
+	'ONAPPINSTALL',
+	'ONAPPUNINSTALL',
+	'ONCALENDARENTRYADD',
+	'ONCALENDARENTRYUPDATE',
+	'ONCALENDARENTRYDELETE',
+	'ONDISKFILEADD',
+]);
+
+export interface EventBusConfig {
+	oauth: OAuthServer;
+	domain: string;
+	url: string;
+	memberId: string;
+}
+
+function stringify(v: unknown): unknown {
+	if (v === null || v === undefined) return '';
+	if (Array.isArray(v)) return v.map(stringify);
+	if (typeof v === 'object') {
+		const o: Record<string, unknown> = {};
+		for (const [k, x] of Object.entries(v as Record<string, unknown>)) o[k] = stringify(x);
+		return o;
+	}
+	return String(v);
+}
+
+export class EventBus {
+	readonly bindings: EventBinding[] = [];
+	readonly delivered: DeliveredEvent[] = [];
+	private nextId = 1;
+	private inFlight = new Set<Promise<void>>();
+
+	constructor(private readonly config: EventBusConfig) {}
+
+	/** The application token handlers verify against; one per application. */
+	applicationToken(clientId: string): string {
+		return createHash('md5').update(`app-token:${clientId}:${this.config.memberId}`).digest('hex');
+	}
+
+	bind(b: Omit<EventBinding, 'id'>): EventBinding {
+		const binding = { id: this.nextId++, ...b };
+		this.bindings.push(binding);
+		return binding;
+	}
+
+	unbind(clientId: string, event: string, handler?: string, authType?: number): number {
+		let count = 0;
+		for (let i = this.bindings.length - 1; i >= 0; i--) {
+			const b = this.bindings[i];
+			if (b.clientId !== clientId || b.event !== event) continue;
+			if (handler !== undefined && b.handler !== handler) continue;
+			if (authType !== undefined && b.authType !== authType) continue;
+			this.bindings.splice(i, 1);
+			count++;
+		}
+		return count;
+	}
+
+	/** Sends `event` with `data` to every online handler bound to it. */
+	emit(event: string, data: Record<string, unknown>): void {
+		const name = event.toUpperCase();
+		for (const b of this.bindings.filter((x) => x.event === name && x.eventType === 'online')) {
+			const auth: Record<string, unknown> = {};
+			{
+				const t = this.config.oauth.mint({ userId: b.authType || b.userId, record: false });
+				Object.assign(auth, {
+					access_token: t.access_token,
+					expires: t.expires,
+					expires_in: t.expires_in,
+					scope: t.scope,
+					domain: this.config.domain,
+					server_endpoint: t.server_endpoint,
+					status: t.status,
+					client_endpoint: `${this.config.url}/rest/`,
+					member_id: this.config.memberId,
+					user_id: b.authType || b.userId,
+					refresh_token: t.refresh_token,
+				});
+			}
+			auth.domain = this.config.domain;
+			auth.client_endpoint = `${this.config.url}/rest/`;
+			auth.member_id = this.config.memberId;
+			auth.application_token = this.applicationToken(b.clientId);
+			const payload = {
+				event: name,
+				event_handler_id: b.id,
+				data,
+				ts: Math.floor(Date.now() / 1000),
+				auth,
+			};
+			this.track(this.deliver(b.handler, name, buildPhpQuery(stringify(payload))));
+		}
+	}
+
+	private track(p: Promise<void>): void {
+		this.inFlight.add(p);
+		void p.finally(() => this.inFlight.delete(p));
+	}
+
+	/** Resolves when every delivery started so far has finished. */
+	async flush(): Promise<void> {
+		while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+	}
+
+	private deliver(url: string, event: string, body: string): Promise<void> {
+		return new Promise((resolve) => {
+			let done = false;
+			const record = (status: number): void => {
+				if (done) return;
+				done = true;
+				this.delivered.push({ url, status, body, event, at: Date.now() });
+				resolve();
+			};
+			let target: URL;
+			try {
+				target = new URL(url);
+			} catch {
+				record(0);
+				return;
+			}
+			const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+			const req = send(
+				target,
+				{
+					method: 'POST',
+					headers: {
+						'Content-Type': 'application/x-www-form-urlencoded',
+						'Content-Length': Buffer.byteLength(body),
+						'User-Agent': 'Bitrix24 Webhook Engine',
+					},
+					timeout: 5000,
+					rejectUnauthorized: false,
+				},
+				(res) => {
+					res.resume();
+					res.on('end', () => record(res.statusCode ?? 0));
+					res.on('error', () => record(res.statusCode ?? 0));
+				},
+			);
+			req.on('timeout', () => req.destroy());
+			req.on('error', () => record(0));
+			req.end(body);
+		});
+	}
+}
