@@ -8,11 +8,19 @@ import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse as parseForm } from 'node:querystring';
 
-import type { IExecuteFunctions, INode, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	ICredentialType,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CredentialStore, bitrix24Node, chain, runWorkflow, startNode } from './harness';
 import { NodeTypes } from './harness/node-types';
+import { HttpProbe } from './harness/nodes/http-probe.node';
 import type { StoredCredential } from './harness';
 
 interface Seen {
@@ -137,7 +145,10 @@ describe('OAuth2 credential', () => {
 				};
 			}
 			if (request.headers.authorization === 'Bearer access-new') return { status: 200, body: { result: 'ok' } };
-			return { status: 401, body: { error: 'expired_token', error_description: 'The access token provided has expired.' } };
+			return {
+				status: 401,
+				body: { error: 'expired_token', error_description: 'The access token provided has expired.' },
+			};
 		};
 	});
 
@@ -168,7 +179,10 @@ describe('OAuth2 credential', () => {
 
 		expect(store.updates).toHaveLength(1);
 		expect(store.updates[0]).toMatchObject({ id: 'oa1', type: 'bitrix24OAuth2Api' });
-		expect(store.updates[0].data.oauthTokenData).toMatchObject({ access_token: 'access-new', refresh_token: 'refresh-2' });
+		expect(store.updates[0].data.oauthTokenData).toMatchObject({
+			access_token: 'access-new',
+			refresh_token: 'refresh-2',
+		});
 		expect(store.get('oa1').data.oauthTokenData).toMatchObject({ refresh_token: 'refresh-2' });
 		// The rest of the stored credential is left as it was.
 		expect(store.get('oa1').data.clientSecret).toBe('client-secret-xyz');
@@ -216,7 +230,10 @@ describe('OAuth2 credential', () => {
 
 describe('workflow execution', () => {
 	it('resolves expression parameters per item', async () => {
-		handler = (request) => ({ status: 200, body: { result: { path: request.path, body: JSON.parse(request.body || '{}') } } });
+		handler = (request) => ({
+			status: 200,
+			body: { result: { path: request.path, body: JSON.parse(request.body || '{}') } },
+		});
 
 		const result = await runWorkflow({
 			workflow: chain([
@@ -239,7 +256,10 @@ describe('workflow execution', () => {
 	});
 
 	it('resolves (not rejects) with the error of a failing node', async () => {
-		handler = () => ({ status: 400, body: { error: 'ERROR_METHOD_NOT_FOUND', error_description: 'Method not found!' } });
+		handler = () => ({
+			status: 400,
+			body: { error: 'ERROR_METHOD_NOT_FOUND', error_description: 'Method not found!' },
+		});
 
 		const result = await runWorkflow({
 			workflow: chain([startNode([{}]), probe({ url: 'no.such.method' }, webhookCredential())]),
@@ -313,9 +333,54 @@ function credentialEcho(type: string, credential: StoredCredential): INode {
 	};
 }
 
+describe('generic credential authenticate', () => {
+	it('applies a declarative {headers, qs} block with $credentials expressions', async () => {
+		handler = () => ({ status: 200, body: { result: true } });
+		const apiKeyApi: ICredentialType = {
+			name: 'testApiKeyApi',
+			displayName: 'Test API Key',
+			properties: [
+				{ displayName: 'Key', name: 'apiKey', type: 'string', default: '' },
+				{ displayName: 'Prefix', name: 'prefix', type: 'string', default: 'Key' },
+			],
+			authenticate: {
+				type: 'generic',
+				properties: {
+					headers: { Authorization: '={{ $credentials.prefix + " " + $credentials.apiKey }}' },
+					qs: { tenant: 'acme' },
+				},
+			},
+		};
+		const credential: StoredCredential = { id: 'k1', name: 'Key', type: 'testApiKeyApi', data: { apiKey: 'abc' } };
+
+		const result = await runWorkflow({
+			workflow: chain([startNode([{}]), probe({ url: `${base}/generic` }, credential, { type: 'test.keyProbe' })]),
+			credentials: [credential],
+			credentialTypes: [apiKeyApi],
+			nodeTypes: { 'test.keyProbe': new KeyProbe() },
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(seen[0]).toMatchObject({ path: '/generic?tenant=acme', headers: { authorization: 'Key abc' } });
+	});
+});
+
+/** The harness's probe, for a credential type of the test's own. */
+class KeyProbe extends HttpProbe {
+	description: INodeTypeDescription = {
+		...new HttpProbe().description,
+		name: 'keyProbe',
+		credentials: [{ name: 'testApiKeyApi', required: true }],
+	};
+}
+
 describe('builders', () => {
 	it('bitrix24Node names the community-package node type and picks the authentication showing the credential', () => {
-		const node = bitrix24Node({ resource: 'method' }, { type: 'bitrix24OAuth2Api', id: 'oa1' }, { continueOnFail: true });
+		const node = bitrix24Node(
+			{ resource: 'method' },
+			{ type: 'bitrix24OAuth2Api', id: 'oa1' },
+			{ continueOnFail: true },
+		);
 
 		expect(node).toMatchObject({
 			type: 'n8n-nodes-bitrix24.bitrix24',

@@ -72,7 +72,14 @@ export class CredentialStore {
 }
 
 /** Hidden OAuth endpoint/flow fields belong to the type: n8n ignores stored values for them. */
-const PINNED_OAUTH_FIELDS = ['authUrl', 'accessTokenUrl', 'grantType', 'authentication', 'requestTokenUrl', 'signatureMethod'];
+const PINNED_OAUTH_FIELDS = [
+	'authUrl',
+	'accessTokenUrl',
+	'grantType',
+	'authentication',
+	'requestTokenUrl',
+	'signatureMethod',
+];
 
 const mockNode: INode = { id: 'credentials', name: '', type: 'mock', typeVersion: 1, position: [0, 0], parameters: {} };
 
@@ -95,7 +102,12 @@ class StoredCredentials extends ICredentials {
 	}
 
 	getDataToSave(): ICredentialsEncrypted {
-		return { id: this.stored.id, name: this.stored.name, type: this.stored.type, data: JSON.stringify(this.stored.data) };
+		return {
+			id: this.stored.id,
+			name: this.stored.name,
+			type: this.stored.type,
+			data: JSON.stringify(this.stored.data),
+		};
 	}
 
 	async setData(data: ICredentialDataDecryptedObject): Promise<void> {
@@ -168,7 +180,14 @@ export class CredentialsHelper extends ICredentialsHelper {
 		for (const field of PINNED_OAUTH_FIELDS) {
 			if (properties.some((p) => p.name === field && p.type === 'hidden')) delete kept[field];
 		}
-		const withDefaults = NodeHelpers.getNodeParameters(properties, kept as INodeParameters, true, false, null, null) as INodeParameters;
+		const withDefaults = NodeHelpers.getNodeParameters(
+			properties,
+			kept as INodeParameters,
+			true,
+			false,
+			null,
+			null,
+		) as INodeParameters;
 		// oauthTokenData is no declared property, so getNodeParameters dropped it.
 		if (stored.oauthTokenData !== undefined) withDefaults.oauthTokenData = stored.oauthTokenData as INodeParameters;
 
@@ -213,7 +232,8 @@ export class CredentialsHelper extends ICredentialsHelper {
 			return await authenticate(credentials, requestOptions as IHttpRequestOptions);
 		}
 		if (typeof authenticate === 'object' && authenticate.type === 'generic') {
-			if (!workflow || !node) throw new Error('Workflow and node are required for declarative credential authentication');
+			if (!workflow || !node)
+				throw new Error('Workflow and node are required for declarative credential authentication');
 			const resolve = (value: string) => resolveCredentialValue(value, { $credentials: credentials }, workflow, node);
 			const target = requestOptions as unknown as Record<string, Record<string, unknown> | undefined>;
 			target.headers ??= {};

@@ -13,7 +13,8 @@ const currentRunLog = new AsyncLocalStorage<string[]>();
 export const strayLogs: string[] = [];
 
 function write(level: string, message: string, metadata?: LogMetadata): void {
-	const line = metadata && Object.keys(metadata).length ? `${level}: ${message} ${stringify(metadata)}` : `${level}: ${message}`;
+	const line =
+		metadata && Object.keys(metadata).length ? `${level}: ${message} ${stringify(metadata)}` : `${level}: ${message}`;
 	(currentRunLog.getStore() ?? strayLogs).push(line);
 }
 

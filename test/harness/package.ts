@@ -58,6 +58,10 @@ function memoize<T>(load: () => T): () => T {
 }
 
 /** Loaded on first use, so a run that needs none of them does not depend on them loading. */
-export const packageNodeTypes = memoize(() => loadListedClasses<INodeType | IVersionedNodeType>(findManifest().n8n?.nodes));
+export const packageNodeTypes = memoize(() =>
+	loadListedClasses<INodeType | IVersionedNodeType>(findManifest().n8n?.nodes),
+);
 
-export const packageCredentialTypes = memoize(() => loadListedClasses<ICredentialType>(findManifest().n8n?.credentials));
+export const packageCredentialTypes = memoize(() =>
+	loadListedClasses<ICredentialType>(findManifest().n8n?.credentials),
+);

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	ExecutionError,
+	ICredentialType,
 	IConnections,
 	INode,
 	INodeExecutionData,
@@ -40,6 +41,8 @@ export interface RunOptions {
 	credentials: CredentialStore | StoredCredential[];
 	/** Extra node types, by the type name the workflow's nodes use. */
 	nodeTypes?: Record<string, INodeType | IVersionedNodeType>;
+	/** Extra credential types (the package's and oAuth2Api are always known). */
+	credentialTypes?: ICredentialType[];
 	mode?: WorkflowExecuteMode;
 }
 
@@ -57,7 +60,8 @@ export interface RunResult {
 
 export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 	setUpContainer();
-	const store = options.credentials instanceof CredentialStore ? options.credentials : new CredentialStore(options.credentials);
+	const store =
+		options.credentials instanceof CredentialStore ? options.credentials : new CredentialStore(options.credentials);
 	const mode = options.mode ?? 'manual';
 	const logs: string[] = [];
 
@@ -74,7 +78,8 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 		});
 		const executionId = randomUUID();
 		const hooks = new ExecutionLifecycleHooks(mode, executionId, workflowData);
-		const additionalData = buildAdditionalData(executionId, workflowData.id, hooks, new CredentialsHelper(store, new CredentialTypes()));
+		const credentialsHelper = new CredentialsHelper(store, new CredentialTypes(options.credentialTypes));
+		const additionalData = buildAdditionalData(executionId, workflowData.id, hooks, credentialsHelper);
 		return await new WorkflowExecute(additionalData, mode).run({ workflow, startNode: findStartNode(workflow) });
 	});
 

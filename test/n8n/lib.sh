@@ -39,7 +39,6 @@ n8n_env() {
   # The portal is on loopback; keep n8n's SSRF guard off even if a later default flips it on.
   export N8N_SSRF_PROTECTION_ENABLED=false
   export N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS=true
-  export N8N_LOG_LEVEL="${N8N_LOG_LEVEL:-warn}"
 }
 
 # Fails with a clear message when the build is missing or incomplete: n8n refuses a whole
@@ -79,16 +78,16 @@ install_package() {
   export PACKAGE_NAME PACKAGE_DIR
 }
 
-# Kills the pids listed in a file (one per line), politely first.
+# Stops the pids listed in a file (one per line): SIGTERM, then SIGKILL for any still alive.
 kill_pids_in() {
   local file="$1" pid
   [ -f "$file" ] || return 0
   while read -r pid; do
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
   done < "$file"
   sleep 0.5
   while read -r pid; do
-    [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null
+    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
   done < "$file"
   return 0
 }

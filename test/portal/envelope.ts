@@ -5,16 +5,15 @@ export const PORTAL_TZ_OFFSET_MINUTES = 180;
 
 /** ISO-8601 with the portal's offset, as Bitrix24 writes dates: 2024-08-29T10:34:19+03:00. */
 export function isoDate(ms: number): string {
-	const shifted = new Date(ms + PORTAL_TZ_OFFSET_MINUTES * 60_000);
-	const p = (n: number): string => String(n).padStart(2, '0');
-	const sign = PORTAL_TZ_OFFSET_MINUTES >= 0 ? '+' : '-';
-	const off = Math.abs(PORTAL_TZ_OFFSET_MINUTES);
-	return (
-		`${shifted.getUTCFullYear()}-${p(shifted.getUTCMonth() + 1)}-${p(shifted.getUTCDate())}` +
-		`T${p(shifted.getUTCHours())}:${p(shifted.getUTCMinutes())}:${p(shifted.getUTCSeconds())}` +
-		`${sign}${p(Math.floor(off / 60))}:${p(off % 60)}`
-	);
+	const shifted = new Date(Math.floor(ms / 1000) * 1000 + PORTAL_TZ_OFFSET_MINUTES * 60_000).toISOString();
+	return shifted.slice(0, 19) + TZ_SUFFIX;
 }
+
+const TZ_SUFFIX = ((): string => {
+	const off = Math.abs(PORTAL_TZ_OFFSET_MINUTES);
+	const p = (n: number): string => String(n).padStart(2, '0');
+	return `${PORTAL_TZ_OFFSET_MINUTES >= 0 ? '+' : '-'}${p(Math.floor(off / 60))}:${p(off % 60)}`;
+})();
 
 /** Parses what users send as dates: ISO with or without offset, or a plain YYYY-MM-DD (portal midnight). */
 export function parseDate(value: unknown): number | undefined {

@@ -86,7 +86,7 @@ export class EventBus {
 		const name = event.toUpperCase();
 		for (const b of this.bindings.filter((x) => x.event === name && x.eventType === 'online')) {
 			const auth: Record<string, unknown> = {};
-			{
+			if (!b.outgoing) {
 				const t = this.config.oauth.mint({ userId: b.authType || b.userId, record: false });
 				Object.assign(auth, {
 					access_token: t.access_token,

@@ -100,4 +100,6 @@ export interface EventBinding {
 	eventType: 'online' | 'offline';
 	clientId: string;
 	userId: number;
+	/** Set up by hand in the portal (an outgoing webhook): no OAuth tokens in auth[]. */
+	outgoing?: boolean;
 }

@@ -40,6 +40,6 @@ export interface TransportOptions {
 
 export const DEFAULT_TRANSPORT_OPTIONS: TransportOptions = {
 	maxRetries: 5,
-	retryDelayMs: 1500,
+	retryDelayMs: 1000,
 	maxWaitMs: 60_000,
 };

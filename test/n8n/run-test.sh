@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# npm run test:n8n — the built package inside a real n8n, against the test portal.
+# Expects `npm run build` (dist/) and the test compile (.build/test/portal/) to be done.
+# First run installs n8n into a cache outside the clone (~8 min); later runs take ~1 min.
+#
+# Env: N8N_BITRIX24_CACHE (install cache), KEEP_N8N_TEST_DIR=1 (keep the temp folder even
+# when everything passed), N8N_TEST_PORTAL_JS (start another portal script).
+set -euo pipefail
+
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+check_package_built
+portal_js="${N8N_TEST_PORTAL_JS:-$REPO_ROOT/.build/test/portal/cli.js}"
+if [ ! -f "$portal_js" ]; then
+  echo "Test portal not compiled: $portal_js is missing (run npx tsc -p tsconfig.test.json first)" >&2
+  exit 1
+fi
+
+n8n_ensure_installed
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/n8n-bitrix24-test.XXXXXX")"
+status=1
+checker=
+cleanup() {
+  # check.js stops what it started; this catches anything left if it was killed.
+  [ -n "$checker" ] && kill "$checker" 2>/dev/null || true
+  kill_pids_in "$work/pids"
+  if [ "$status" -eq 0 ] && [ "${KEEP_N8N_TEST_DIR:-}" != 1 ]; then
+    rm -rf "$work"
+  else
+    echo "n8n test folder kept: $work" >&2
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+n8n_env "$work/user"
+install_package "$work/user"
+export N8N_TEST_WORK="$work"
+
+echo "n8n $("$SYSTEM_NODE" -p 'require(process.argv[1]).version' "$N8N_HOME/app/node_modules/n8n/package.json") on Node $("$N8N_NODE" --version); package $PACKAGE_NAME; task broker port $N8N_RUNNERS_BROKER_PORT"
+# In the background so that a TERM (CI timeout) reaches the trap at once instead of after
+# the checks finish.
+"$SYSTEM_NODE" "$N8N_DIR_OF_LIB/check.js" &
+checker=$!
+set +e
+wait "$checker"
+status=$?
+set -e
+checker=
+exit "$status"

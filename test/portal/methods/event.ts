@@ -1,0 +1,71 @@
+/** event.bind / event.unbind / event.get: only for an application's OAuth token. */
+import { errors, RestError } from '../envelope';
+import { KNOWN_EVENTS } from '../events';
+import { phpInt } from '../php-query';
+import { CallContext, MethodDef, param } from '../registry';
+
+function appOnly(ctx: CallContext): string {
+	if (ctx.auth.kind !== 'oauth' || !ctx.auth.clientId) throw errors.wrongAuthType();
+	return ctx.auth.clientId;
+}
+
+function eventName(ctx: CallContext): string {
+	const raw = param(ctx.params, 'event');
+	if (typeof raw !== 'string' || raw === '') throw new RestError(400, 'ERROR_EVENT_NOT_FOUND', 'Event not found');
+	const name = raw.toUpperCase();
+	if (!KNOWN_EVENTS.has(name)) throw new RestError(400, 'ERROR_EVENT_NOT_FOUND', 'Event not found');
+	return name;
+}
+
+export const methods: MethodDef[] = [
+	{
+		name: 'event.bind',
+		scope: 'basic',
+		handler: (ctx) => {
+			const clientId = appOnly(ctx);
+			const event = eventName(ctx);
+			const eventType = String(param(ctx.params, 'event_type') ?? 'online').toLowerCase() === 'offline' ? 'offline' : 'online';
+			const handler = param(ctx.params, 'handler');
+			if (eventType === 'online' && (typeof handler !== 'string' || !/^https?:\/\//i.test(handler))) {
+				throw new RestError(400, 'ERROR_HANDLER_URL_MISMATCH', 'Handler URL host must match application domain');
+			}
+			const authType = phpInt(param(ctx.params, 'auth_type') ?? 0);
+			const handlerUrl = typeof handler === 'string' ? handler : '';
+			const bus = ctx.portal.events;
+			if (bus.bindings.some((b) => b.clientId === clientId && b.event === event && b.handler === handlerUrl && b.authType === authType)) {
+				throw new RestError(400, 'ERROR_HANDLER_ALREADY_EXIST', 'Handler already binded');
+			}
+			bus.bind({ event, handler: handlerUrl, authType, eventType, clientId, userId: ctx.auth.userId });
+			return { result: true };
+		},
+	},
+	{
+		name: 'event.unbind',
+		scope: 'basic',
+		handler: (ctx) => {
+			const clientId = appOnly(ctx);
+			const event = eventName(ctx);
+			const handler = param(ctx.params, 'handler');
+			const authType = param(ctx.params, 'auth_type');
+			const count = ctx.portal.events.unbind(
+				clientId,
+				event,
+				typeof handler === 'string' && handler !== '' ? handler : undefined,
+				authType === undefined ? undefined : phpInt(authType),
+			);
+			return { result: { count } };
+		},
+	},
+	{
+		name: 'event.get',
+		scope: 'basic',
+		handler: (ctx) => {
+			const clientId = appOnly(ctx);
+			return {
+				result: ctx.portal.events.bindings
+					.filter((b) => b.clientId === clientId)
+					.map((b) => ({ event: b.event, handler: b.handler, auth_type: String(b.authType), offline: b.eventType === 'offline' ? 1 : 0 })),
+			};
+		},
+	},
+];
