@@ -11,7 +11,8 @@ import { DEAL_UF, DEAL_STAGES, demoContact, demoDeal, REGION_ITEMS, SMART_PROCES
 
 interface Answer {
 	status: number;
-	json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read field by field in assertions
+	json: any;
 	contentType: string | null;
 }
 

@@ -114,7 +114,7 @@ function findStartNode(workflow: Workflow): INode {
 	return start;
 }
 
-function buildAdditionalData(
+export function buildAdditionalData(
 	executionId: string,
 	workflowId: string,
 	hooks: ExecutionLifecycleHooks,

@@ -35,7 +35,8 @@ n8n_env() {
   export N8N_HIRING_BANNER_ENABLED=false
   export N8N_DYNAMIC_BANNERS_ENABLED=false
   export N8N_VERIFIED_PACKAGES_ENABLED=false
-  export N8N_LICENSE_AUTO_RENEW_ENABLED=false
+  # Its refresh task fetches api.n8n.io at start-up.
+  export N8N_DISABLED_MODULES=mcp-registry
   # The portal is on loopback; keep n8n's SSRF guard off even if a later default flips it on.
   export N8N_SSRF_PROTECTION_ENABLED=false
   export N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS=true

@@ -8,8 +8,6 @@ import type { IDataObject } from 'n8n-workflow';
  * an object's prototype are dropped.
  */
 
-type FormValue = string | string[] | IDataObject | IDataObject[] | undefined | null;
-
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** `data[FIELDS][ID]` -> ['data', 'FIELDS', 'ID']; `a[]` -> ['a', '']; text after a bad bracket is ignored, as PHP does. */
@@ -66,7 +64,7 @@ function listify(value: unknown): unknown {
 }
 
 /** The nested form of a parsed body; an already nested (JSON) body passes through unchanged in shape. */
-export function parsePhpForm(body: Record<string, FormValue> | undefined | null): IDataObject {
+export function parsePhpForm(body: Record<string, unknown> | undefined | null): IDataObject {
 	const root: IDataObject = {};
 	if (!body || typeof body !== 'object') return root;
 	for (const [key, value] of Object.entries(body)) {

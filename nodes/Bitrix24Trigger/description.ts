@@ -1,0 +1,92 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { EVENT_OPTIONS } from '../shared/events';
+
+const WEBHOOK = { show: { authentication: ['bitrix24WebhookApi'] } };
+const OAUTH2 = { show: { authentication: ['bitrix24OAuth2Api'] } };
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'options',
+		options: [
+			{ name: 'Incoming Webhook', value: 'bitrix24WebhookApi' },
+			{ name: 'OAuth2 (Local Application)', value: 'bitrix24OAuth2Api' },
+		],
+		default: 'bitrix24OAuth2Api',
+		description:
+			'OAuth2 subscribes to the events by itself; with an incoming webhook you set up an outgoing webhook in Bitrix24 by hand',
+	},
+	{
+		displayName:
+			'On activation this trigger subscribes its URL to the selected events in Bitrix24 and unsubscribes on deactivation. Bitrix24 calls the URL from the internet, so n8n must be reachable from there.',
+		name: 'oauthNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: OAUTH2,
+	},
+	{
+		displayName:
+			'Bitrix24 lets only applications subscribe to events, so with an incoming webhook this trigger subscribes to nothing itself. In Bitrix24 open Developer resources > Other > Outgoing webhook, enter this node\'s Production URL (the Test URL while testing) as the handler address, tick the same events, save, and paste the application token Bitrix24 shows into Application Token below.',
+		name: 'outgoingWebhookNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: WEBHOOK,
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		options: EVENT_OPTIONS,
+		default: [],
+		description: 'The Bitrix24 events that start the workflow',
+	},
+	{
+		displayName: 'Custom Event Names',
+		name: 'customEvents',
+		type: 'string',
+		default: '',
+		placeholder: 'ONCRMACTIVITYADD, ONCALENDARENTRYADD',
+		description:
+			'Any other Bitrix24 events, comma-separated, named as in the Bitrix24 REST documentation. The event data is passed on as Bitrix24 sends it.',
+	},
+	{
+		displayName: 'Application Token',
+		name: 'applicationToken',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+		displayOptions: WEBHOOK,
+		description:
+			'The application token Bitrix24 shows for the outgoing webhook. Every call must carry it; calls without it are refused with HTTP 401.',
+	},
+	{
+		displayName: 'Application Token',
+		name: 'applicationToken',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		displayOptions: OAUTH2,
+		description:
+			'The application token Bitrix24 sends with the events of this local application, if you know it. When empty, the token of the first call after activation is trusted and required from then on (only a call from the portal of this credential is accepted as the first).',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Fetch Full Record',
+				name: 'fetchFullRecord',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to read the whole record the event names (crm.deal.get and the like, crm.item.get, tasks.task.get) and add it as "record". Bitrix24 sends only IDs. Costs one REST call before Bitrix24 gets its answer; delete events have nothing to read.',
+			},
+		],
+	},
+];

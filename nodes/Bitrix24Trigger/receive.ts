@@ -1,0 +1,86 @@
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import type { Delivery } from '../shared/events';
+import { eventDefinition, publicEvent, readDelivery, tokenFingerprint, tokenMatches } from '../shared/events';
+import { bitrix24Call, connect } from '../shared/transport';
+import { selectedEvents, usesOAuth2 } from './subscription';
+
+/** Where the trust-on-first-use token lives in the node's static data (a fingerprint, never the token). */
+const TRUSTED = 'applicationTokenSha256';
+
+export function forgetTrustedToken(staticData: IDataObject): void {
+	delete staticData[TRUSTED];
+}
+
+type Verdict = { ok: true } | { ok: false; reason: string };
+
+/**
+ * Checks `auth[application_token]`. Expected: the Application Token parameter; with OAuth2
+ * and no parameter, the token of the first call after activation (trust on first use), which
+ * is accepted only when its `auth[member_id]` is the portal of the node's credential.
+ */
+async function verify(ctx: IWebhookFunctions, delivery: Delivery): Promise<Verdict> {
+	const configured = String(ctx.getNodeParameter('applicationToken', '') ?? '').trim();
+	const received = delivery.auth.applicationToken;
+	if (configured) {
+		return tokenMatches(received, tokenFingerprint(configured))
+			? { ok: true }
+			: { ok: false, reason: 'its application token is not the configured one' };
+	}
+	if (!usesOAuth2(ctx)) return { ok: false, reason: 'no Application Token is configured' };
+	const staticData = ctx.getWorkflowStaticData('node');
+	const trusted = typeof staticData[TRUSTED] === 'string' ? (staticData[TRUSTED] as string) : '';
+	if (trusted) {
+		return tokenMatches(received, trusted)
+			? { ok: true }
+			: { ok: false, reason: 'its application token is not the one first received from this portal' };
+	}
+	if (!received) return { ok: false, reason: 'it carries no application token' };
+	const credentials = await ctx.getCredentials('bitrix24OAuth2Api');
+	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
+	const memberId = typeof tokenData.member_id === 'string' ? tokenData.member_id : '';
+	if (memberId && delivery.auth.memberId !== memberId) {
+		return { ok: false, reason: 'it comes from another portal than the credential\'s' };
+	}
+	staticData[TRUSTED] = tokenFingerprint(received);
+	return { ok: true };
+}
+
+const ANSWER_FAST = { maxRetries: 1, retryDelayMs: 500, maxWaitMs: 2000 };
+
+/** Reads the record the event names. A failure is reported on the item: the event itself must not be lost. */
+async function fetchRecord(ctx: IWebhookFunctions, delivery: Delivery): Promise<IDataObject> {
+	const source = eventDefinition(delivery.event)?.record;
+	const call = source?.call(delivery.data);
+	if (!source || !call) return {};
+	// Bitrix24 waits for the answer and never repeats a call: retry little, wait little.
+	await connect(ctx, ANSWER_FAST);
+	try {
+		const envelope = await bitrix24Call(ctx, call.method, call.params);
+		const record = source.pick(envelope.result);
+		if (record && typeof record === 'object') return { record };
+		return {
+			record: null,
+			recordError: `${call.method} returned no record: it does not exist or the credential's user cannot see it`,
+		};
+	} catch (error) {
+		return { record: null, recordError: (error as Error).message };
+	}
+}
+
+export async function receive(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const delivery = readDelivery(ctx.getBodyData());
+	const verdict = await verify(ctx, delivery);
+	if (!verdict.ok) {
+		ctx.logger.warn(`Bitrix24 Trigger: refused a call because ${verdict.reason}`);
+		ctx.getResponseObject().status(401).send('Unauthorized');
+		return { noWebhookResponse: true };
+	}
+	if (!selectedEvents(ctx).includes(delivery.event)) {
+		return { webhookResponse: { message: 'Event not selected in the trigger; ignored' } };
+	}
+	const options = ctx.getNodeParameter('options', {}) as IDataObject;
+	const item = publicEvent(delivery);
+	if (options.fetchFullRecord === true) Object.assign(item, await fetchRecord(ctx, delivery));
+	return { workflowData: [ctx.helpers.returnJsonArray([item])] };
+}
