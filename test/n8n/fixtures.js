@@ -1,18 +1,24 @@
 'use strict';
-// Turns workflows.json and the portal's announcement line into the files n8n's CLI imports:
+// Turns workflows.json and the portal's connection details into the files n8n's CLI imports:
 // credentials (plain `data`; n8n encrypts it on import) and one workflow per file.
 //
 // CLI (used by start.sh): node fixtures.js example <portal.json> <out dir>
-//   writes <out>/credentials.json (the webhook credential) and <out>/workflows/<id>.json.
+//   where portal.json is the line the portal CLI prints; writes <out>/credentials.json (the
+//   webhook credential) and <out>/workflows/<id>.json (the example workflows).
 
 const fs = require('fs');
 const path = require('path');
 
 const SPEC = JSON.parse(fs.readFileSync(path.join(__dirname, 'workflows.json'), 'utf8'));
+const PLACEHOLDER = /__([A-Z0-9_]+)__/g;
+const WHOLE_PLACEHOLDER = /^__([A-Z0-9_]+)__$/;
 
+/** Replaces __NAME__ with vars.NAME; a string that is one placeholder takes the value as is. */
 function fill(value, vars) {
 	if (typeof value === 'string') {
-		return value.replace(/__([A-Z0-9_]+)__/g, (whole, key) => (key in vars ? String(vars[key]) : whole));
+		const whole = WHOLE_PLACEHOLDER.exec(value);
+		if (whole && whole[1] in vars) return vars[whole[1]];
+		return value.replace(PLACEHOLDER, (text, key) => (key in vars ? String(vars[key]) : text));
 	}
 	if (Array.isArray(value)) return value.map((v) => fill(v, vars));
 	if (value && typeof value === 'object') {
@@ -21,8 +27,29 @@ function fill(value, vars) {
 	return value;
 }
 
-/** A manual trigger fanned out to the given nodes, as n8n's workflow export writes it. */
-function buildWorkflow({ id, name, nodes }, vars) {
+/** The placeholders a portal provides (its connection details, as the portal CLI prints them). */
+function portalVars(portal) {
+	const https = /^https:/i.test(portal.url);
+	return {
+		PORTAL_URL: portal.url,
+		WEBHOOK_URL: portal.webhookUrl,
+		CLIENT_ID: portal.clientId,
+		CLIENT_SECRET: portal.clientSecret,
+		TOKEN_URL: portal.tokenUrl,
+		AUTHORIZE_URL: portal.authorizeUrl,
+		PORTAL_IS_HTTP: !https,
+		// The portal's https mode uses a self-signed certificate.
+		PORTAL_IS_HTTPS: https,
+	};
+}
+
+function credential(key, vars) {
+	const { id, name, type, data } = SPEC.credentials[key];
+	return { id, name, type, data: fill(data, vars) };
+}
+
+/** A manual trigger wired to each of the given nodes, as n8n's own export writes a workflow. */
+function workflow({ id, name, nodes }, vars) {
 	const trigger = {
 		id: 'b24-trigger',
 		name: 'Start',
@@ -32,15 +59,15 @@ function buildWorkflow({ id, name, nodes }, vars) {
 		parameters: {},
 	};
 	const built = nodes.map((node, index) => {
-		const credential = SPEC.credentials[node.credential];
+		const cred = node.credential ? SPEC.credentials[node.credential] : undefined;
 		return {
 			id: `b24-node-${index + 1}`,
 			name: node.name,
 			type: node.type,
 			typeVersion: node.typeVersion,
-			position: [300, index * 200],
+			position: [320, index * 200],
 			parameters: fill(node.parameters, vars),
-			...(credential ? { credentials: { [credential.type]: { id: credential.id, name: credential.name } } } : {}),
+			...(cred ? { credentials: { [cred.type]: { id: cred.id, name: cred.name } } } : {}),
 		};
 	});
 	return {
@@ -54,56 +81,8 @@ function buildWorkflow({ id, name, nodes }, vars) {
 	};
 }
 
-function testWorkflows(vars) {
-	return Object.fromEntries(
-		Object.entries(SPEC.test).map(([key, t]) => [key, buildWorkflow({ id: t.id, name: t.name, nodes: [t.node] }, vars)]),
-	);
-}
-
-function exampleWorkflows(vars) {
-	return Object.values(SPEC.example).map((e) => buildWorkflow(e, vars));
-}
-
-function isHttps(url) {
-	return /^https:/i.test(url);
-}
-
-function webhookCredential(portal) {
-	const c = SPEC.credentials.webhook;
-	return {
-		id: c.id,
-		name: c.name,
-		type: c.type,
-		data: {
-			webhookUrl: portal.webhookUrl,
-			allowHttp: !isHttps(portal.webhookUrl),
-			// The portal's https mode uses a self-signed certificate.
-			ignoreSslIssues: isHttps(portal.webhookUrl),
-		},
-	};
-}
-
-/** An OAuth2 credential as n8n stores one after the user has connected it. */
-function oauth2Credential(portal, oauthTokenData) {
-	const c = SPEC.credentials.oauth2;
-	return {
-		id: c.id,
-		name: c.name,
-		type: c.type,
-		data: {
-			portalUrl: portal.url,
-			clientId: portal.clientId,
-			clientSecret: portal.clientSecret,
-			accessTokenUrl: portal.tokenUrl,
-			authUrl: portal.authorizeUrl,
-			authentication: 'body',
-			grantType: 'authorizationCode',
-			scope: '',
-			authQueryParameters: '',
-			ignoreSSLIssues: isHttps(portal.url),
-			oauthTokenData,
-		},
-	};
+function workflows(group, vars) {
+	return Object.fromEntries(Object.entries(SPEC[group]).map(([key, spec]) => [key, workflow(spec, vars)]));
 }
 
 function writeJson(file, value) {
@@ -111,20 +90,12 @@ function writeJson(file, value) {
 	fs.writeFileSync(file, JSON.stringify(value, null, 2));
 }
 
-function writeWorkflows(dir, workflows) {
+function writeWorkflows(dir, list) {
 	fs.mkdirSync(dir, { recursive: true });
-	for (const wf of workflows) writeJson(path.join(dir, `${wf.id}.json`), wf);
+	for (const wf of list) writeJson(path.join(dir, `${wf.id}.json`), wf);
 }
 
-module.exports = {
-	SPEC,
-	testWorkflows,
-	exampleWorkflows,
-	webhookCredential,
-	oauth2Credential,
-	writeJson,
-	writeWorkflows,
-};
+module.exports = { SPEC, portalVars, credential, workflows, writeJson, writeWorkflows };
 
 if (require.main === module) {
 	const [mode, portalFile, outDir] = process.argv.slice(2);
@@ -132,7 +103,7 @@ if (require.main === module) {
 		console.error('usage: node fixtures.js example <portal.json> <out dir>');
 		process.exit(2);
 	}
-	const portal = JSON.parse(fs.readFileSync(portalFile, 'utf8'));
-	writeJson(path.join(outDir, 'credentials.json'), [webhookCredential(portal)]);
-	writeWorkflows(path.join(outDir, 'workflows'), exampleWorkflows({ PORTAL_URL: portal.url }));
+	const vars = portalVars(JSON.parse(fs.readFileSync(portalFile, 'utf8')));
+	writeJson(path.join(outDir, 'credentials.json'), [credential('webhook', vars)]);
+	writeWorkflows(path.join(outDir, 'workflows'), Object.values(workflows('example', vars)));
 }

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Bitrix24Context, Connection } from './connection';
 import { buildPhpQuery } from './php-query';
-import { callRaw, isReadMethod } from './request';
+import { callRaw, isReadMethod, rememberOperatingReset } from './request';
 import type { CallOutcome, RestCall } from './types';
 
 export const BATCH_LIMIT = 50;
@@ -68,6 +68,7 @@ export async function runBatch(
 			};
 		}
 		if (!(key in results)) return notRun(call.method);
+		rememberOperatingReset(connection, call.method, times[key] as IDataObject | undefined);
 		return {
 			ok: true,
 			envelope: {

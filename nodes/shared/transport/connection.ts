@@ -20,6 +20,8 @@ export interface Connection {
 	restBase: string;
 	secrets: string[];
 	options: TransportOptions;
+	/** per method: when its operating-time budget resets (unix ms), from the last answers' `time` */
+	operatingResetAt: Map<string, number>;
 }
 
 const connections = new WeakMap<object, Connection>();
@@ -60,7 +62,13 @@ export async function connect(
 				description: 'Open the credential and paste the URL of an incoming webhook exactly as Bitrix24 shows it.',
 			});
 		}
-		connection = { credentialType, restBase: '', secrets: [address.code], options: { ...DEFAULT_TRANSPORT_OPTIONS, ...options } };
+		connection = {
+			credentialType,
+			restBase: '',
+			secrets: [address.code],
+			options: { ...DEFAULT_TRANSPORT_OPTIONS, ...options },
+			operatingResetAt: new Map(),
+		};
 	} else {
 		const token = (credentials.oauthTokenData ?? {}) as Record<string, unknown>;
 		const restBase = oauthRestBase(credentials);
@@ -74,6 +82,7 @@ export async function connect(
 			restBase,
 			secrets: [token.access_token, token.refresh_token, credentials.clientSecret].map(trimmedString),
 			options: { ...DEFAULT_TRANSPORT_OPTIONS, ...options },
+			operatingResetAt: new Map(),
 		};
 	}
 	connections.set(ctx, connection);

@@ -87,11 +87,19 @@ async function sendOnce(
 	}
 }
 
-function operatingResetWait(failure: Bitrix24Failure, body: unknown): number | undefined {
-	const time = (body && typeof body === 'object' ? (body as IDataObject).time : undefined) as IDataObject | undefined;
+/**
+ * How long to wait out a 429. Its body names no reset time; the `time` block of earlier
+ * successful answers does (`operating_reset_at`). Without one, wait 10 s as Bitrix24's SDK does.
+ */
+function operatingResetWait(connection: Connection, method: string): number {
+	const resetAt = connection.operatingResetAt.get(method.toLowerCase());
+	if (resetAt !== undefined && resetAt > Date.now()) return resetAt - Date.now();
+	return 10_000;
+}
+
+export function rememberOperatingReset(connection: Connection, method: string, time: IDataObject | undefined): void {
 	const reset = Number(time?.operating_reset_at);
-	if (Number.isFinite(reset) && reset > 0) return Math.max(0, reset * 1000 - Date.now());
-	return failure.code === 'OPERATION_TIME_LIMIT' ? 10_000 : undefined;
+	if (Number.isFinite(reset) && reset > 0) connection.operatingResetAt.set(method.toLowerCase(), reset * 1000);
 }
 
 /**
@@ -128,13 +136,16 @@ export async function callRaw(
 			};
 		}
 		const read = readEnvelope(method, sent.response);
-		if (read.ok) return read;
+		if (read.ok) {
+			rememberOperatingReset(connection, method, read.envelope.time);
+			return read;
+		}
 		const failure = read.failure;
 		const status = sent.response.status;
 		const refusedBeforeRunning =
 			failure.code === 'QUERY_LIMIT_EXCEEDED' || failure.code === 'OVERLOAD_LIMIT' || failure.code === 'OPERATION_TIME_LIMIT';
 		if (refusedBeforeRunning && attempt < maxRetries) {
-			const wait = failure.code === 'OPERATION_TIME_LIMIT' ? operatingResetWait(failure, sent.response.body) ?? backoff : backoff;
+			const wait = failure.code === 'OPERATION_TIME_LIMIT' ? operatingResetWait(connection, method) : backoff;
 			if (wait <= maxWaitMs) {
 				await sleep(Math.max(wait, backoff));
 				continue;
