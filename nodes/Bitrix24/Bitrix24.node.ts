@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { AREAS } from './actions/areas';
 import { crmItemCommon } from './actions/crm/item.resource';
 import { listSearch } from './methods/list-search';
 import { loadOptions } from './methods/load-options';
@@ -18,7 +19,9 @@ const resource: INodeProperties = {
 	name: 'resource',
 	type: 'options',
 	noDataExpression: true,
-	options: resources.map(({ name, value, description }) => ({ name, value, description })),
+	options: resources
+		.map(({ name, value, description }) => ({ name, value, description }))
+		.sort((a, b) => a.name.localeCompare(b.name)),
 	default: 'deal',
 };
 
@@ -72,7 +75,10 @@ export class Bitrix24 implements INodeType {
 		],
 	};
 
-	methods = { loadOptions, listSearch };
+	methods = {
+		loadOptions: Object.assign({}, loadOptions, ...AREAS.map((area) => area.loadOptions ?? {})),
+		listSearch: Object.assign({}, listSearch, ...AREAS.map((area) => area.listSearch ?? {})),
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,18 +1,17 @@
 #!/usr/bin/env bash
-# npm run test:n8n — the built package inside a real n8n, against the test portal.
-# Expects `npm run build` (dist/) and the test compile (.build/test/portal/) to be done.
-# First run installs n8n into a cache outside the clone (~8 min); later runs take ~1 min.
+# npm run test:n8n: the built package inside a real n8n, against the test portal.
+# Needs `npm run build` (dist/) and `npm run build:test` (.build/: the portal) done first.
+# The first run installs n8n into a cache outside the clone (~8 min); later runs take ~1 min.
 #
 # Env: N8N_BITRIX24_CACHE (install cache), KEEP_N8N_TEST_DIR=1 (keep the temp folder even
-# when everything passed), N8N_TEST_PORTAL_JS (start another portal script).
+# when everything passed; it is always kept on failure).
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 check_package_built
-portal_js="${N8N_TEST_PORTAL_JS:-$REPO_ROOT/.build/test/portal/cli.js}"
-if [ ! -f "$portal_js" ]; then
-  echo "Test portal not compiled: $portal_js is missing (run npx tsc -p tsconfig.test.json first)" >&2
+if [ ! -f "$REPO_ROOT/.build/test/portal/index.js" ]; then
+  echo "The test portal is not compiled (.build/test/portal/index.js): run npm run build:test first" >&2
   exit 1
 fi
 

@@ -130,6 +130,17 @@ export class Store {
 		return this.nextFm++;
 	}
 
+	private readonly areas = new Map<string, unknown>();
+
+	/**
+	 * The state of one API area (tasks, im, disk ...), created on first use. Each methods/<area>.ts
+	 * keeps its data here, so every portal instance has its own.
+	 */
+	area<T>(name: string, create: () => T): T {
+		if (!this.areas.has(name)) this.areas.set(name, create());
+		return this.areas.get(name) as T;
+	}
+
 	addStatus(s: Omit<StatusRow, 'ID'>): void {
 		this.statuses.push({ ID: this.nextStatus++, ...s });
 	}

@@ -1,3 +1,4 @@
+import { AREAS } from './areas';
 import { executeBatch } from './batch/execute.operation';
 import { CRM_ENTITIES } from './crm/entities';
 import { crmItemResource } from './crm/item.resource';
@@ -8,6 +9,7 @@ import type { Resource } from './types';
 export const resources: Resource[] = [
 	...CRM_ENTITIES.map(oldCrmResource),
 	crmItemResource,
+	...AREAS.flatMap((area) => area.resources),
 	{
 		value: 'method',
 		name: 'Method',

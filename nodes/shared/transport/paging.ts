@@ -14,10 +14,14 @@ export interface ListRequest {
 	params: IDataObject;
 	/** path from `result` to the rows: [] for crm.deal.list, ['items'] for crm.item.list */
 	rowsAt: string[];
-	/** the id column, as rows and filters spell it: 'ID' or 'id' */
+	/** the id column as rows spell it: 'ID' or 'id' */
 	idKey: string;
+	/** the id column as filter and order spell it, when not as rows do (tasks: rows `id`, filter `ID`) */
+	filterIdKey?: string;
 	filterKey?: string;
 	orderKey?: string;
+	/** 'id' (default): walk by `>id` when the order allows; 'offset': `start` only; 'single': one call has every row */
+	paging?: 'id' | 'offset' | 'single';
 }
 
 export class ListFailure extends Error {
@@ -44,7 +48,8 @@ function walkableById(request: ListRequest): boolean {
 	const order = objectParam(request.params, request.orderKey ?? 'order');
 	const keys = Object.keys(order);
 	if (keys.length === 0) return true;
-	return keys.length === 1 && keys[0].toLowerCase() === request.idKey.toLowerCase() && String(order[keys[0]]).toUpperCase() === 'ASC';
+	const idKey = (request.filterIdKey ?? request.idKey).toLowerCase();
+	return keys.length === 1 && keys[0].toLowerCase() === idKey && String(order[keys[0]]).toUpperCase() === 'ASC';
 }
 
 function reference(previousKey: string, request: ListRequest): string {
@@ -72,18 +77,21 @@ async function walkById(
 	const filterKey = request.filterKey ?? 'filter';
 	const orderKey = request.orderKey ?? 'order';
 	const filter = objectParam(request.params, filterKey);
-	const afterKey = `>${request.idKey}`;
+	const filterIdKey = request.filterIdKey ?? request.idKey;
+	const afterKey = `>${filterIdKey}`;
 	let lastId: unknown = filter[afterKey] ?? 0;
 	delete filter[afterKey];
 	const rows: IDataObject[] = [];
 	const select = request.params.select;
 	const needsId =
-		Array.isArray(select) && select.length > 0 && !select.some((field) => field === '*' || field === request.idKey);
+		Array.isArray(select) &&
+		select.length > 0 &&
+		!select.some((field) => field === '*' || field === request.idKey || field === filterIdKey);
 	const pageParams = (after: unknown): IDataObject => ({
 		...request.params,
-		...(needsId ? { select: [...(select as string[]), request.idKey] } : {}),
+		...(needsId ? { select: [...(select as string[]), filterIdKey] } : {}),
 		[filterKey]: { ...filter, [afterKey]: after },
-		[orderKey]: { [request.idKey]: 'ASC' },
+		[orderKey]: { [filterIdKey]: 'ASC' },
 		start: -1,
 	});
 
@@ -154,7 +162,10 @@ export async function fetchList(
 	limit = Number.POSITIVE_INFINITY,
 ): Promise<IDataObject[]> {
 	if (limit <= 0) return [];
-	return walkableById(request)
+	if (request.paging === 'single') {
+		return rowsOf(await single(ctx, connection, request.method, request.params), request.rowsAt).slice(0, limit);
+	}
+	return request.paging !== 'offset' && walkableById(request)
 		? await walkById(ctx, connection, request, limit)
 		: await walkByOffset(ctx, connection, request, limit);
 }

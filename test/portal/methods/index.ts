@@ -7,5 +7,23 @@ import { methods as crmMeta } from './crm-meta';
 import { methods as crmOld } from './crm-old';
 import { methods as event } from './event';
 import { methods as user } from './user';
+import { methods as tasks } from './tasks';
+import { methods as im } from './im';
+import { methods as disk } from './disk';
+import { methods as calendar } from './calendar';
+import { methods as workspace } from './workspace';
 
-export const ALL_METHODS: MethodDef[] = [...common, ...user, ...crmOld, ...crmItem, ...crmMeta, ...batch, ...event];
+export const ALL_METHODS: MethodDef[] = [
+	...common,
+	...user,
+	...crmOld,
+	...crmItem,
+	...crmMeta,
+	...batch,
+	...event,
+	...tasks,
+	...im,
+	...disk,
+	...calendar,
+	...workspace,
+];

@@ -1,0 +1,4 @@
+import type { Area } from './area';
+
+/** The calendar area (filled in by its owner). */
+export const area: Area = { resources: [] };

@@ -1,0 +1,10 @@
+import type { Area } from './area';
+import { area as calendar } from './calendar';
+import { area as drive } from './drive';
+import { area as messenger } from './messenger';
+import { area as tasks } from './tasks';
+import { area as workspace } from './workspace';
+
+export type { Area } from './area';
+
+export const AREAS: Area[] = [tasks, messenger, drive, calendar, workspace];

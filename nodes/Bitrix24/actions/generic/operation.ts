@@ -1,0 +1,237 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../../shared/descriptions/paging';
+import type { Envelope, RestCall } from '../../../shared/transport';
+import { bitrix24List } from '../../../shared/transport';
+import { paramError, readLimit } from '../params';
+import type { CallOperation, Operation, OperationEntry, Resource, RunOperation } from '../types';
+import type { MethodSpec, OutputSpec, ParamSpec, ResourceSpec } from './spec';
+
+const EXTRA = 'extraParameters';
+
+function property(spec: ParamSpec): INodeProperties {
+	const base = {
+		displayName: spec.label,
+		name: spec.name,
+		description: spec.description,
+		placeholder: spec.placeholder,
+		required: spec.required,
+	};
+	switch (spec.type) {
+		case 'number':
+			return { ...base, type: 'number', default: (spec.default as number) ?? 0 };
+		case 'boolean':
+		case 'yesNo':
+			return { ...base, type: 'boolean', default: (spec.default as boolean) ?? false, description: spec.description ?? `Whether to ${spec.label.toLowerCase()}` };
+		case 'dateTime':
+			return { ...base, type: 'dateTime', default: '' };
+		case 'options':
+			return spec.loadOptionsMethod
+				? { ...base, type: 'options', typeOptions: { loadOptionsMethod: spec.loadOptionsMethod }, default: (spec.default as string) ?? '' }
+				: { ...base, type: 'options', options: spec.options ?? [], default: spec.default ?? spec.options?.[0]?.value ?? '' };
+		case 'json':
+			return { ...base, type: 'json', default: (spec.default as string) ?? '{}' };
+		case 'text':
+			return { ...base, type: 'string', typeOptions: { rows: 4 }, default: (spec.default as string) ?? '' };
+		default:
+			return { ...base, type: 'string', default: (spec.default as string) ?? '' };
+	}
+}
+
+function setPath(target: IDataObject, path: string, value: unknown): void {
+	const keys = path.split('.');
+	let node = target;
+	for (const key of keys.slice(0, -1)) {
+		if (!node[key] || typeof node[key] !== 'object') node[key] = {};
+		node = node[key] as IDataObject;
+	}
+	node[keys[keys.length - 1]] = value as IDataObject[keyof IDataObject];
+}
+
+function isEmpty(value: unknown): boolean {
+	return value === undefined || value === null || value === '';
+}
+
+/** A user's value as Bitrix24 wants it; bad values fail with the parameter's label and the item. */
+function convert(ctx: IExecuteFunctions, spec: ParamSpec, value: unknown, itemIndex: number): unknown {
+	switch (spec.type) {
+		case 'number': {
+			const number = Number(value);
+			if (!Number.isFinite(number)) throw paramError(ctx, itemIndex, spec.label, `"${String(value)}" is not a number`);
+			return number;
+		}
+		case 'yesNo':
+			return value === true || value === 'Y' || value === 'true' ? 'Y' : 'N';
+		case 'boolean':
+			return value === true || value === 'true' || value === 'Y';
+		case 'id': {
+			const text = String(value).trim();
+			if (!/^\d+$/.test(text) || Number(text) <= 0) {
+				throw paramError(ctx, itemIndex, spec.label, `"${text}" is not an ID (a positive whole number)`);
+			}
+			return Number(text);
+		}
+		case 'idList': {
+			const parts = Array.isArray(value) ? value : String(value).split(',');
+			const ids = parts.map((part) => String(part).trim()).filter(Boolean);
+			if (ids.some((part) => !/^\d+$/.test(part))) {
+				throw paramError(ctx, itemIndex, spec.label, 'give IDs separated by commas, e.g. 1, 5, 12');
+			}
+			return ids.map(Number);
+		}
+		case 'json': {
+			if (typeof value !== 'string') return value;
+			try {
+				return JSON.parse(value) as unknown;
+			} catch (error) {
+				throw paramError(ctx, itemIndex, spec.label, `is not valid JSON (${(error as Error).message})`);
+			}
+		}
+		default:
+			return value;
+	}
+}
+
+function readJson(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number): IDataObject {
+	if (isEmpty(value)) return {};
+	let parsed = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = JSON.parse(value) as unknown;
+		} catch (error) {
+			throw paramError(ctx, itemIndex, label, `is not valid JSON (${(error as Error).message})`);
+		}
+	}
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw paramError(ctx, itemIndex, label, 'must be a JSON object');
+	return parsed as IDataObject;
+}
+
+/** The call's parameters in the order the table gives them (positional methods depend on it). */
+export function readParams(ctx: IExecuteFunctions, spec: MethodSpec, itemIndex: number): IDataObject {
+	const params: IDataObject = {};
+	const additional = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	for (const param of spec.params) {
+		const raw = param.required ? ctx.getNodeParameter(param.name, itemIndex) : additional[param.name];
+		if (param.required && isEmpty(raw)) throw paramError(ctx, itemIndex, param.label, 'is required');
+		if (isEmpty(raw)) continue;
+		setPath(params, param.path, convert(ctx, param, raw, itemIndex));
+	}
+	if (!spec.positional) {
+		for (const [key, value] of Object.entries(readJson(ctx, additional[EXTRA], 'Extra Parameters (JSON)', itemIndex))) {
+			params[key] = value;
+		}
+	}
+	return params;
+}
+
+export function shapeOutput(result: unknown, output: OutputSpec = {}, params: IDataObject = {}): IDataObject | IDataObject[] {
+	let value = result;
+	for (const key of output.at ?? []) value = value && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
+	const echo: IDataObject = {};
+	for (const [key, name] of Object.entries(output.echo ?? {})) echo[key] = params[name];
+	if (Array.isArray(value) && output.split) {
+		return value.map((entry) => (entry && typeof entry === 'object' && !Array.isArray(entry) ? { ...echo, ...(entry as IDataObject) } : { ...echo, value: entry as IDataObject }));
+	}
+	if (value && typeof value === 'object' && !Array.isArray(value)) return { ...echo, ...(value as IDataObject) };
+	return { ...echo, [output.as ?? 'result']: value as IDataObject };
+}
+
+function description(resource: string, spec: MethodSpec): INodeProperties[] {
+	const required = spec.params.filter((param) => param.required).map(property);
+	const optional = spec.params.filter((param) => !param.required).map(property);
+	if (!spec.positional) {
+		optional.push({
+			displayName: 'Extra Parameters (JSON)',
+			name: EXTRA,
+			type: 'json',
+			default: '{}',
+			description: `More parameters of ${spec.method} as a JSON object, merged into the call`,
+		});
+	}
+	const properties: INodeProperties[] = [...required];
+	if (spec.list) {
+		properties.push(...returnAllOrLimit);
+		if (spec.list.filterParam !== undefined || spec.list.paging !== 'single') {
+			optional.push(
+				{ displayName: 'Filter (JSON)', name: 'filterJson', type: 'json', default: '{}', description: 'Bitrix24 filter, e.g. {">ID": 10, "%TITLE": "report"}' },
+				{ displayName: 'Order (JSON)', name: 'orderJson', type: 'json', default: '{}', description: 'Sorting, e.g. {"ID": "DESC"}; anything but the ID ascending pages more slowly' },
+			);
+			if (spec.list.selectParam !== false) {
+				optional.push({ displayName: 'Select', name: 'selectFields', type: 'string', default: '', description: 'Fields to return, separated by commas; empty returns the defaults' });
+			}
+		}
+	}
+	if (optional.length) {
+		properties.push({
+			displayName: spec.list ? 'Options' : 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: spec.list ? 'Add Option' : 'Add Field',
+			default: {},
+			options: optional.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		});
+	}
+	return updateDisplayOptions({ show: { resource: [resource], operation: [spec.value] } }, properties);
+}
+
+function callOperation(resource: string, spec: MethodSpec): CallOperation {
+	return {
+		description: description(resource, spec),
+		plan(itemIndex): RestCall {
+			return { method: spec.method, params: readParams(this, spec, itemIndex) };
+		},
+		shape: (envelope: Envelope, _itemIndex, call) => shapeOutput(envelope.result, spec.output, call.params),
+	};
+}
+
+function listOperation(resource: string, spec: MethodSpec): RunOperation {
+	const list = spec.list!;
+	return {
+		description: description(resource, spec),
+		async run(itemIndex) {
+			const params = readParams(this, spec, itemIndex);
+			const options = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+			const filter = readJson(this, options.filterJson, 'Filter (JSON)', itemIndex);
+			const order = readJson(this, options.orderJson, 'Order (JSON)', itemIndex);
+			const select = typeof options.selectFields === 'string' ? options.selectFields.split(',').map((s) => s.trim()).filter(Boolean) : [];
+			const filterParam = list.filterParam ?? 'filter';
+			const orderParam = list.orderParam ?? 'order';
+			if (Object.keys(filter).length) params[filterParam] = { ...((params[filterParam] as IDataObject) ?? {}), ...filter };
+			if (Object.keys(order).length) params[orderParam] = order;
+			if (select.length && list.selectParam !== false) params[list.selectParam ?? 'select'] = select;
+			const limit = readLimit(this, itemIndex);
+			const rows = await bitrix24List(
+				this,
+				{
+					method: spec.method,
+					params,
+					paging: list.paging,
+					rowsAt: list.rowsAt,
+					idKey: list.idKey,
+					filterIdKey: list.filterIdKey,
+					filterKey: filterParam,
+					orderKey: orderParam,
+				},
+				limit,
+				itemIndex,
+			);
+			return rows.map((row) => shapeOutput(row, { echo: spec.output?.echo }, params) as IDataObject);
+		},
+	};
+}
+
+export function methodOperation(resource: string, spec: MethodSpec): Operation {
+	return spec.list ? listOperation(resource, spec) : callOperation(resource, spec);
+}
+
+export function methodResource(spec: ResourceSpec): Resource {
+	const operations: OperationEntry[] = spec.methods.map((method) => ({
+		value: method.value,
+		name: method.name,
+		action: method.action,
+		description: method.description,
+		operation: methodOperation(spec.value, method),
+	}));
+	return { value: spec.value, name: spec.name, description: spec.description, operations };
+}

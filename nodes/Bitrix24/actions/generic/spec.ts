@@ -1,0 +1,79 @@
+/**
+ * A REST method described as data: its parameters, where each goes in the call, and how the
+ * answer becomes items. Most of Bitrix24's API (tasks, messenger, drive, calendar, users ...) is
+ * served by operations generated from tables of these; see ./operation.ts.
+ */
+export type ParamType =
+	| 'string'
+	| 'text'
+	| 'number'
+	| 'boolean'
+	| 'yesNo'
+	| 'dateTime'
+	| 'options'
+	| 'json'
+	| 'id'
+	| 'idList';
+
+export interface ParamSpec {
+	/** n8n parameter name (camelCase), unique within the operation */
+	name: string;
+	/** what the user sees (Title Case) */
+	label: string;
+	/** where the value goes in the call's parameters, dot-separated: 'fields.TITLE', 'TASKID' */
+	path: string;
+	type: ParamType;
+	/** shown up front and must be set; otherwise the parameter sits in "Additional Fields" */
+	required?: boolean;
+	description?: string;
+	placeholder?: string;
+	options?: Array<{ name: string; value: string | number }>;
+	default?: string | number | boolean;
+	loadOptionsMethod?: string;
+}
+
+export interface ListSpec {
+	/** path from `result` to the rows */
+	rowsAt: string[];
+	/** id key as rows spell it */
+	idKey: string;
+	/** id key as the filter spells it, if different */
+	filterIdKey?: string;
+	/** 'id': fast walk by >id; 'offset': start=0,50,...; 'single': one call returns everything */
+	paging: 'id' | 'offset' | 'single';
+	/** names of the list parameters in this method (defaults filter / order / select) */
+	filterParam?: string;
+	orderParam?: string;
+	selectParam?: string | false;
+}
+
+export interface OutputSpec {
+	/** path into `result` for the part that becomes the item(s) */
+	at?: string[];
+	/** name under which a scalar answer (an id, true) is put; default "result" */
+	as?: string;
+	/** an array answer becomes one item per element */
+	split?: boolean;
+	/** parameter values copied into the output item: output key -> parameter name */
+	echo?: Record<string, string>;
+}
+
+export interface MethodSpec {
+	value: string;
+	name: string;
+	action: string;
+	description: string;
+	method: string;
+	params: ParamSpec[];
+	/** legacy positional methods read parameters by position: no extra JSON parameters then */
+	positional?: boolean;
+	output?: OutputSpec;
+	list?: ListSpec;
+}
+
+export interface ResourceSpec {
+	value: string;
+	name: string;
+	description: string;
+	methods: MethodSpec[];
+}

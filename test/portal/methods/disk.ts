@@ -1,0 +1,4 @@
+/** The disk area of the portal (filled in by its owner). */
+import type { MethodDef } from '../registry';
+
+export const methods: MethodDef[] = [];
