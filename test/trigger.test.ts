@@ -173,6 +173,20 @@ describe('OAuth2 credential: subscription', () => {
 		expect(handlerBindings(harness)).toHaveLength(0);
 	});
 
+	it('listening for a test event binds the editor\'s test URL, apart from the production one', async () => {
+		const harness = await trigger({ events: ['ONCRMDEALADD'] }, oauthCredential());
+		await harness.activate();
+		expect(await harness.hook('checkExists', { test: true })).toBe(false);
+		await harness.hook('create', { test: true });
+		const testBindings = portal.events.bindings.filter((binding) => binding.handler === harness.webhookUrl(true));
+		expect(testBindings.map((binding) => binding.event)).toEqual(['ONCRMDEALADD']);
+		expect(harness.webhookUrl(true)).toContain('/webhook-test/');
+		await harness.hook('delete', { test: true });
+		expect(portal.events.bindings.filter((binding) => binding.handler === harness.webhookUrl(true))).toHaveLength(0);
+		expect(handlerBindings(harness)).toHaveLength(1);
+		await harness.deactivate();
+	});
+
 	it('fails activation naming an event the portal does not know, and leaves no binding behind', async () => {
 		const harness = await trigger({ events: ['ONCRMDEALADD'], customEvents: 'ONNOSUCHEVENT' }, oauthCredential());
 		await expect(harness.activate()).rejects.toMatchObject({

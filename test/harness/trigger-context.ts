@@ -176,7 +176,7 @@ export class TriggerHarness {
 
 	/** The URL n8n shows for the node (`test`: the editor's "Listen for test event" URL). */
 	webhookUrl(test = false): string {
-		const { description } = this.webhookData(test);
+		const description = this.webhookDescription();
 		return `${this.baseUrl}/${test ? 'webhook-test' : 'webhook'}/${this.webhookPath(description)}`;
 	}
 
@@ -208,7 +208,7 @@ export class TriggerHarness {
 		const workflow = this.workflow();
 		const node = workflow.getNode(this.node.name) as INode;
 		const nodeType = this.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-		const { description } = this.webhookData(test);
+		const description = this.webhookDescription();
 		const fn = nodeType.webhookMethods?.[description.name]?.[method];
 		if (!fn) return undefined;
 		const additionalData = this.additionalData(randomUUID(), mode);
@@ -261,11 +261,12 @@ export class TriggerHarness {
 		await new Promise<void>((resolve) => this.server.close(() => resolve()));
 	}
 
-	private webhookData(test: boolean): { description: IWebhookDescription; test: boolean } {
+	/** The node's (first) webhook description, as n8n registers it. */
+	private webhookDescription(): IWebhookDescription {
 		const nodeType = this.nodeTypes.getByNameAndVersion(this.node.type, this.node.typeVersion);
 		const description = nodeType.description.webhooks?.[0];
 		if (!description) throw new Error(`${this.node.type} declares no webhook`);
-		return { description, test };
+		return description;
 	}
 
 	/** WebhookService.getNodeWebhooks: `<webhookId>/<path>` (or `<workflowId>/<node name>/<path>`). */
@@ -383,7 +384,7 @@ export class TriggerHarness {
 		const workflow = this.workflow();
 		const node = workflow.getNode(this.node.name) as INode;
 		const nodeType = this.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-		const { description } = this.webhookData(test);
+		const description = this.webhookDescription();
 		const webhookData: IWebhookData = {
 			httpMethod: 'POST',
 			node: node.name,

@@ -21,6 +21,12 @@ const N8N_NODE = required('N8N_NODE');
 const N8N_BIN = required('N8N_BIN');
 const PACKAGE_DIR = required('PACKAGE_DIR');
 const COMMAND_TIMEOUT_MS = 120_000;
+// n8n 2.41's default expression engine runs isolated-vm, whose thread pool is torn down by
+// an exit handler while an isolate thread may still be allocating: a short-lived CLI
+// command then sometimes dies with SIGSEGV after it has finished and printed its work.
+// Such a command is not failed for it; each check verifies the work itself (the complete
+// execution record, the import counts, the exported file).
+const EXIT_CRASH = 'SIGSEGV';
 
 function required(name) {
 	const value = process.env[name];
@@ -91,7 +97,11 @@ function n8n(label, args) {
 			const seconds = ((Date.now() - started) / 1000).toFixed(1);
 			const how = signal ? `killed by ${signal}` : `exit ${code}`;
 			console.log(`      n8n ${args.join(' ').replace(WORK, '<work>')} -> ${how} in ${seconds} s`);
-			resolve({ code, output, logFile });
+			const ok = code === 0 || signal === EXIT_CRASH;
+			if (signal === EXIT_CRASH) {
+				console.log('      (n8n crashed while exiting: isolated-vm teardown race, see EXIT_CRASH; its work is checked below)');
+			}
+			resolve({ code, signal, ok, output, logFile });
 		});
 	});
 }
@@ -216,8 +226,8 @@ async function main(portal) {
 	const workflowImport = await n8n('import-workflows', ['import:workflow', '--separate', `--input=${workflowDir}`]);
 	const imported = check(
 		'n8n imports the credentials and workflows',
-		credentialImport.code === 0 &&
-			workflowImport.code === 0 &&
+		credentialImport.ok &&
+			workflowImport.ok &&
 			/imported 2 credentials/i.test(credentialImport.output) &&
 			new RegExp(`imported ${workflowCount} workflows`, 'i').test(workflowImport.output),
 		tail(`${credentialImport.output}\n${workflowImport.output}`),
@@ -229,11 +239,13 @@ async function main(portal) {
 		const before = portal.requests.length;
 		const result = await n8n(label, ['execute', `--id=${workflow.id}`, '--rawOutput']);
 		const received = portal.requests.slice(before).map(describe);
-		const execution = result.code === 0 ? parseExecution(result.output) : undefined;
+		const parsed = result.ok ? parseExecution(result.output) : undefined;
+		const execution = parsed?.finished === true && parsed.status === 'success' ? parsed : undefined;
 		const unknown = /Unrecognized node type|is not known/i.test(result.output)
 			? 'n8n did not load the package: check the "n8n" section of package.json and the files it lists\n'
 			: '';
-		check(description, result.code === 0 && execution !== undefined, `${unknown}exit ${result.code}; ${result.logFile}:\n${tail(result.output)}`);
+		const how = result.signal ? `killed by ${result.signal}` : `exit ${result.code}`;
+		check(description, execution !== undefined, `${unknown}${how}; ${result.logFile}:\n${tail(result.output)}`);
 		outputs.push({ ...result, execution });
 		return { ...result, received, execution };
 	}
@@ -317,12 +329,12 @@ async function main(portal) {
 		const which = (t) => (t === tokens.refresh_token ? 'the seeded one' : t === issued?.refresh_token ? 'the new one' : 'another');
 		check(
 			'OAuth2: the credential n8n stored afterwards holds the NEW refresh token and access token',
-			exported.code === 0 &&
+			exported.ok &&
 				issued !== undefined &&
 				issued.refresh_token !== tokens.refresh_token &&
 				stored?.refresh_token === issued.refresh_token &&
 				stored?.access_token === issued.access_token,
-			stored ? `stored refresh token: ${which(stored.refresh_token)}` : `nothing exported (exit ${exported.code}): ${tail(exported.output, 10)}`,
+			stored ? `stored refresh token: ${which(stored.refresh_token)}` : `nothing exported: ${tail(exported.output, 10)}`,
 		);
 	}
 

@@ -16,6 +16,8 @@ if [ ! -f "$REPO_ROOT/.build/test/portal/index.js" ]; then
 fi
 
 n8n_ensure_installed
+# n8n's CLI can crash on exit (see EXIT_CRASH in check.js); a core dump would be ~1.5 GB.
+ulimit -c 0 2>/dev/null || true
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/n8n-bitrix24-test.XXXXXX")"
 status=1

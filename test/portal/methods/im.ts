@@ -1,4 +1,9 @@
-/** The im area of the portal (filled in by its owner). */
+/** The messenger (im scope) of the portal: chats, dialogs, messages, notifications. See im/*.ts. */
 import type { MethodDef } from '../registry';
+import { chatMethods } from './im/chat';
+import { messageMethods } from './im/message';
 
-export const methods: MethodDef[] = [];
+export { CHAT_COLORS, IM_SEED, imState, postMessage, registerDriveFile, seedMessageMs } from './im/state';
+export type { ImChat, ImMessage, ImNotification, ImState } from './im/state';
+
+export const methods: MethodDef[] = [...chatMethods, ...messageMethods];

@@ -2,6 +2,7 @@
 import type { MethodDef } from '../registry';
 import { methods as batch } from './batch';
 import { methods as common } from './common';
+import { methods as crmExtras } from './crm-extras';
 import { methods as crmItem } from './crm-item';
 import { methods as crmMeta } from './crm-meta';
 import { methods as crmOld } from './crm-old';
@@ -19,6 +20,7 @@ export const ALL_METHODS: MethodDef[] = [
 	...crmOld,
 	...crmItem,
 	...crmMeta,
+	...crmExtras,
 	...batch,
 	...event,
 	...tasks,

@@ -1,5 +1,6 @@
 import type { Area } from './area';
 import { area as calendar } from './calendar';
+import { area as crmExtras } from './crm-extras';
 import { area as drive } from './drive';
 import { area as messenger } from './messenger';
 import { area as tasks } from './tasks';
@@ -7,4 +8,4 @@ import { area as workspace } from './workspace';
 
 export type { Area } from './area';
 
-export const AREAS: Area[] = [tasks, messenger, drive, calendar, workspace];
+export const AREAS: Area[] = [crmExtras, tasks, messenger, drive, calendar, workspace];

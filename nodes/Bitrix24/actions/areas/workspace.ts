@@ -1,8 +1,11 @@
 import { methodResource } from '../generic/operation';
 import type { ResourceSpec } from '../generic/spec';
 import type { Area } from './area';
+import { feedPostResource } from './workspace/feed';
+import { departmentResource, userResource } from './workspace/users';
+import { workTimeSpec } from './workspace/work-time';
 
-/** Portal-wide things: server time (users, departments, news feed and work time join here). */
+/** Portal-wide things: server time, users, departments, the news feed and work time. */
 const server: ResourceSpec = {
 	value: 'server',
 	name: 'Server',
@@ -20,4 +23,12 @@ const server: ResourceSpec = {
 	],
 };
 
-export const area: Area = { resources: [server].map(methodResource) };
+export const area: Area = {
+	resources: [
+		methodResource(server),
+		userResource,
+		departmentResource,
+		feedPostResource,
+		methodResource(workTimeSpec),
+	],
+};

@@ -1,0 +1,96 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ParamSpec } from '../../generic/spec';
+import { paramError } from '../../params';
+import type { Resource } from '../../types';
+import type { OperationRow } from './spec-operation';
+import { done, listParam, resourceOf } from './spec-operation';
+
+/** crm.category.*: pipelines of deals and smart processes. */
+
+const entityTypeId = listParam('entityTypeId', 'Entity Type Name or ID', 'entityTypeId', 'getPipelineEntityTypes', 'Deals (2) or a smart process');
+const pipelineId: ParamSpec = {
+	name: 'pipelineId',
+	label: 'Pipeline ID',
+	path: 'id',
+	type: 'number',
+	required: true,
+	description: 'ID of the pipeline; the general deal pipeline is 0',
+};
+const fields = (required: boolean): ParamSpec[] => [
+	{ name: 'name', label: 'Name', path: 'fields.name', type: 'string', required },
+	{ name: 'sort', label: 'Sort', path: 'fields.sort', type: 'number', default: 500, description: 'Position among the pipelines (ascending)' },
+	{
+		name: 'isDefault',
+		label: 'Is Default',
+		path: 'fields.isDefault',
+		type: 'yesNo',
+		description: 'Whether this becomes the default pipeline (smart processes only; the default deal pipeline cannot change)',
+	},
+];
+
+const rows: OperationRow[] = [
+	{
+		spec: {
+			value: 'create',
+			name: 'Create',
+			action: 'Create a pipeline',
+			description: 'Create a pipeline with default stages (crm.category.add)',
+			method: 'crm.category.add',
+			params: [entityTypeId, ...fields(true)],
+			output: { at: ['category'] },
+		},
+	},
+	{
+		spec: {
+			value: 'delete',
+			name: 'Delete',
+			action: 'Delete a pipeline',
+			description: 'Delete an empty pipeline that is not the default one (crm.category.delete)',
+			method: 'crm.category.delete',
+			params: [entityTypeId, pipelineId],
+		},
+		shape: done('deleted'),
+	},
+	{
+		spec: {
+			value: 'get',
+			name: 'Get',
+			action: 'Get a pipeline',
+			description: 'Get a pipeline by ID (crm.category.get)',
+			method: 'crm.category.get',
+			params: [entityTypeId, pipelineId],
+			output: { at: ['category'] },
+		},
+	},
+	{
+		spec: {
+			value: 'getAll',
+			name: 'Get Many',
+			action: 'Get many pipelines',
+			description: 'List the pipelines of deals or of a smart process (crm.category.list)',
+			method: 'crm.category.list',
+			params: [entityTypeId],
+			list: { rowsAt: ['categories'], idKey: 'id', paging: 'single', selectParam: false },
+		},
+	},
+	{
+		spec: {
+			value: 'update',
+			name: 'Update',
+			action: 'Update a pipeline',
+			description: 'Rename, reorder or make default a pipeline (crm.category.update)',
+			method: 'crm.category.update',
+			params: [entityTypeId, pipelineId, ...fields(false)],
+			output: { at: ['category'] },
+		},
+		adjust(ctx, itemIndex, params) {
+			if (Object.keys((params.fields as IDataObject) ?? {}).length === 0) {
+				throw paramError(ctx, itemIndex, 'Additional Fields', 'choose at least one field to change');
+			}
+			return params;
+		},
+	},
+];
+
+export const pipelineResource: Resource = resourceOf('crmPipeline', 'CRM Pipeline', 'Pipelines (categories) of deals and smart processes', rows);
