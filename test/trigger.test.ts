@@ -382,6 +382,27 @@ describe('Fetch Full Record', () => {
 		expect(item.json.record).toMatchObject({ id: created.item.id, title: 'Smart item from the trigger test' });
 	});
 
+	it('adds a created task read back with tasks.task.get; a deleted task has nothing to read', async () => {
+		const harness = await trigger({ events: ['ONTASKADD', 'ONTASKDELETE'], options: { fetchFullRecord: true } }, oauthCredential());
+		await harness.activate();
+		const created = (await rest('tasks.task.add', { fields: { TITLE: 'Task from the trigger test', RESPONSIBLE_ID: 1 } })) as {
+			task: { id: number | string };
+		};
+		await rest('tasks.task.delete', { taskId: created.task.id });
+		await portal.events.flush();
+		const outputs = await harness.outputs();
+		expect(outputs).toHaveLength(2);
+		expect(outputs[0][0].json).toMatchObject({
+			event: 'ONTASKADD',
+			data: { FIELDS_AFTER: { ID: String(created.task.id) } },
+			record: { id: String(created.task.id), title: 'Task from the trigger test' },
+		});
+		expect(outputs[1][0].json).toMatchObject({ event: 'ONTASKDELETE', data: { FIELDS_BEFORE: { ID: String(created.task.id) } } });
+		expect(outputs[1][0].json).not.toHaveProperty('record');
+		const gets = portal.restRequests().filter((request) => request.restMethod === 'tasks.task.get');
+		expect(gets).toHaveLength(1);
+	});
+
 	it('with a webhook credential reads through the incoming webhook, and reports a record that is gone', async () => {
 		const harness = await trigger({ events: ['ONCRMDEALUPDATE'], options: { fetchFullRecord: true } }, webhookCredential());
 		const token = portal.events.addOutgoingWebhook(harness.webhookUrl(), ['ONCRMDEALUPDATE']);
