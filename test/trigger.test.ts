@@ -388,6 +388,7 @@ describe('Fetch Full Record', () => {
 		const created = (await rest('tasks.task.add', { fields: { TITLE: 'Task from the trigger test', RESPONSIBLE_ID: 1 } })) as {
 			task: { id: number | string };
 		};
+		await portal.events.flush();
 		await rest('tasks.task.delete', { taskId: created.task.id });
 		await portal.events.flush();
 		const outputs = await harness.outputs();
