@@ -4,7 +4,8 @@
 //
 // CLI (used by start.sh): node fixtures.js example <portal.json> <out dir>
 //   where portal.json is the line the portal CLI prints; writes <out>/credentials.json (the
-//   webhook credential) and <out>/workflows/<id>.json (the example workflows).
+//   webhook credential, and the OAuth2 one without tokens, ready for "Connect") and
+//   <out>/workflows/<id>.json (the example workflows).
 
 const fs = require('fs');
 const path = require('path');
@@ -43,9 +44,11 @@ function portalVars(portal) {
 	};
 }
 
+/** A credential to import; a field whose placeholder has no value is left out. */
 function credential(key, vars) {
 	const { id, name, type, data } = SPEC.credentials[key];
-	return { id, name, type, data: fill(data, vars) };
+	const filled = Object.entries(fill(data, vars)).filter(([, v]) => !(typeof v === 'string' && WHOLE_PLACEHOLDER.test(v)));
+	return { id, name, type, data: Object.fromEntries(filled) };
 }
 
 /** A manual trigger wired to each of the given nodes, as n8n's own export writes a workflow. */
@@ -104,6 +107,6 @@ if (require.main === module) {
 		process.exit(2);
 	}
 	const vars = portalVars(JSON.parse(fs.readFileSync(portalFile, 'utf8')));
-	writeJson(path.join(outDir, 'credentials.json'), [credential('webhook', vars)]);
+	writeJson(path.join(outDir, 'credentials.json'), [credential('webhook', vars), credential('oauth2', vars)]);
 	writeWorkflows(path.join(outDir, 'workflows'), Object.values(workflows('example', vars)));
 }

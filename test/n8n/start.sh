@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# npm start — build the package, start the Bitrix24 test portal and a local n8n with the
-# package loaded, a credential for the portal and an example workflow. n8n runs in the
-# foreground; Ctrl-C stops it and the portal.
+# npm start: build the package, start the Bitrix24 test portal and a local n8n with the
+# package loaded, credentials for the portal and an example workflow. n8n runs in the
+# foreground; Ctrl-C stops it and the portal. State lives in .n8n-start/ (gitignored);
+# delete that folder to start over.
 #
 # Env: N8N_PORT (5678), PORTAL_PORT (8899), N8N_BITRIX24_CACHE (where n8n is installed),
 # N8N_START_SKIP_BUILD=1 (use dist/ and .build/ as they are).
@@ -29,11 +30,11 @@ done
 if [ "${N8N_START_SKIP_BUILD:-}" != 1 ]; then
   echo "== Building the package and the test portal"
   npm run build
-  npx tsc -p tsconfig.test.json
+  npm run build:test
 fi
 check_package_built
 portal_js="$REPO_ROOT/.build/test/portal/cli.js"
-[ -f "$portal_js" ] || { echo "Test portal not compiled: $portal_js is missing" >&2; exit 1; }
+[ -f "$portal_js" ] || { echo "The test portal is not compiled: $portal_js is missing" >&2; exit 1; }
 
 echo "== n8n (installed once into a cache outside the clone; the first time takes ~8 minutes)"
 n8n_ensure_installed
@@ -43,8 +44,15 @@ n8n_env "$STATE"
 export N8N_PORT
 install_package "$STATE"
 
+# One webhook code for this folder, so the imported credential stays valid across restarts.
+if [ ! -s "$STATE/webhook-code" ]; then
+  "$SYSTEM_NODE" -p 'require("crypto").randomBytes(12).toString("hex")' > "$STATE/webhook-code"
+fi
+
 portal_pid=
+n8n_pid=
 cleanup() {
+  [ -n "$n8n_pid" ] && kill -TERM "$n8n_pid" 2>/dev/null || true
   if [ -n "$portal_pid" ]; then
     kill "$portal_pid" 2>/dev/null || true
     wait "$portal_pid" 2>/dev/null || true
@@ -56,53 +64,59 @@ trap 'exit 130' INT TERM
 echo "== Starting the test portal on port $PORTAL_PORT"
 : > "$STATE/portal.log"
 PORTAL_PORT="$PORTAL_PORT" PORTAL_HOST="${PORTAL_HOST:-127.0.0.1}" \
+  PORTAL_WEBHOOK_CODE="$(cat "$STATE/webhook-code")" \
+  PORTAL_REDIRECT_URI="http://localhost:$N8N_PORT/rest/oauth2-credential/callback" \
   "$SYSTEM_NODE" "$portal_js" > "$STATE/portal.log" 2>&1 &
 portal_pid=$!
-for _ in $(seq 1 100); do
-  [ -s "$STATE/portal.log" ] && head -n 1 "$STATE/portal.log" | grep -q '^{' && break
+for _ in $(seq 1 150); do
+  head -n 1 "$STATE/portal.log" | grep -q '^{' && break
   kill -0 "$portal_pid" 2>/dev/null || { echo "The portal exited:" >&2; cat "$STATE/portal.log" >&2; exit 1; }
   sleep 0.2
 done
 head -n 1 "$STATE/portal.log" | grep -q '^{' || { echo "The portal did not start:" >&2; cat "$STATE/portal.log" >&2; exit 1; }
-head -n 1 "$STATE/portal.log" > "$STATE/portal.json.new"
+head -n 1 "$STATE/portal.log" > "$STATE/portal.json"
 
 n8n_cli() {
   PATH="$(dirname "$N8N_NODE"):$PATH" "$N8N_NODE" "$N8N_BIN" "$@"
 }
 
-"$SYSTEM_NODE" "$N8N_DIR_OF_LIB/fixtures.js" example "$STATE/portal.json.new" "$STATE/fixtures"
-# The credential follows the portal (its address may change with PORTAL_PORT); the example
-# workflow is imported once, so edits made to it in the editor are kept.
-if ! cmp -s "$STATE/portal.json.new" "$STATE/portal.json" 2>/dev/null; then
-  echo "== Importing the credential \"Bitrix24 test portal (webhook)\""
-  n8n_cli import:credentials --input="$STATE/fixtures/credentials.json" > "$STATE/import.log" 2>&1 \
+# Credentials are imported when they differ from the last import (a new port, say): an import
+# replaces the stored credential, OAuth2 connection included. The example workflow is
+# imported once, so edits made to it in the editor are kept.
+rm -rf "$STATE/fixtures.new"
+"$SYSTEM_NODE" "$N8N_DIR_OF_LIB/fixtures.js" example "$STATE/portal.json" "$STATE/fixtures.new"
+if ! cmp -s "$STATE/fixtures.new/credentials.json" "$STATE/fixtures/credentials.json"; then
+  echo "== Importing the credentials \"Bitrix24 test portal (webhook)\" and \"(OAuth2)\""
+  n8n_cli import:credentials --input="$STATE/fixtures.new/credentials.json" > "$STATE/import.log" 2>&1 \
     || { cat "$STATE/import.log" >&2; exit 1; }
 fi
-mv "$STATE/portal.json.new" "$STATE/portal.json"
 if [ ! -f "$STATE/.example-imported" ]; then
   echo "== Importing the example workflow"
-  n8n_cli import:workflow --separate --input="$STATE/fixtures/workflows" >> "$STATE/import.log" 2>&1 \
+  n8n_cli import:workflow --separate --input="$STATE/fixtures.new/workflows" >> "$STATE/import.log" 2>&1 \
     || { cat "$STATE/import.log" >&2; exit 1; }
   date > "$STATE/.example-imported"
 fi
+rm -rf "$STATE/fixtures"
+mv "$STATE/fixtures.new" "$STATE/fixtures"
 
 "$SYSTEM_NODE" -e '
   const p = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
   const n8nUrl = `http://localhost:${process.argv[2]}`;
   console.log(`
-n8n:               ${n8nUrl}   (starting; ready in ~15 s)
-Bitrix24 portal:   ${p.url}   (test portal with demo data; log: .n8n-start/portal.log)
-  webhook URL:     ${p.webhookUrl}
-  OAuth2 app:      client id ${p.clientId}, client secret ${p.clientSecret}
-                   authorize ${p.authorizeUrl}, token ${p.tokenUrl}
+n8n:              ${n8nUrl}   (starting; ready in about 15 s)
+Bitrix24 portal:  ${p.url}   (test portal with demo data; log .n8n-start/portal.log)
+  webhook URL:    ${p.webhookUrl}
+  OAuth2 app:     client id ${p.clientId}
+                  authorize ${p.authorizeUrl}   token ${p.tokenUrl}
 
 What to do:
-  1. Open ${n8nUrl}. The first time, n8n asks you to set up an owner account (any
-     email and password; it stays on this machine in .n8n-start/).
+  1. Open ${n8nUrl}. The first time, n8n asks you to set up an owner account (any email
+     and password; it stays on this machine, in .n8n-start/).
   2. Open the workflow "Bitrix24 example: deals from the test portal" and click
      "Execute workflow". It uses the credential "Bitrix24 test portal (webhook)".
-  3. To try OAuth2: create a "Bitrix24 OAuth2 API" credential with Portal URL ${p.url},
-     the client id and secret above and Access Token URL ${p.tokenUrl}, then "Connect".
+  3. OAuth2: open the credential "Bitrix24 test portal (OAuth2)" and click "Connect my
+     account"; the portal grants access at once. The portal forgets tokens when it stops,
+     so reconnect after each npm start.
 Stop with Ctrl-C (stops n8n and the portal).
 `);' "$STATE/portal.json" "$N8N_PORT"
 
@@ -120,4 +134,5 @@ while :; do
   set -e
   kill -0 "$n8n_pid" 2>/dev/null || break
 done
+n8n_pid=
 exit "$status"
