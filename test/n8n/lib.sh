@@ -59,9 +59,10 @@ check_package_built() {
 }
 
 # Copies the built package to <user folder>/.n8n/nodes/node_modules/<name>, where n8n loads
-# community packages from (a copy: n8n does not follow a symlinked package). Its peer
-# n8n-workflow must be n8n's own copy, not the repo's dev dependency that Node would find by
-# walking up from a user folder inside the repo: a link next to the package pins it.
+# community packages from. Its peer n8n-workflow must be n8n's own copy, not the repo's dev
+# dependency, which Node finds first when it walks up from a user folder inside the repo, or
+# from the repo itself if the package were a symlink (Node resolves symlinks to their real
+# path). Hence a copy, and a link next to it that pins n8n-workflow to n8n's.
 install_package() {
   local user_folder="$1"
   local modules="$user_folder/.n8n/nodes/node_modules"

@@ -9,13 +9,16 @@ set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-check_package_built
-if [ ! -f "$REPO_ROOT/.build/test/portal/index.js" ]; then
-  echo "The test portal is not compiled (.build/test/portal/index.js): run npm run build:test first" >&2
+# Before check.js can run, a failure still ends with the summary line.
+fail_early() {
+  echo "$1" >&2
+  echo "0 passed, 1 failed"
   exit 1
-fi
-
-n8n_ensure_installed
+}
+check_package_built || fail_early "The package is not built."
+[ -f "$REPO_ROOT/.build/test/portal/index.js" ] ||
+  fail_early "The test portal is not compiled (.build/test/portal/index.js): run npm run build:test first."
+n8n_ensure_installed || fail_early "n8n could not be installed."
 # n8n's CLI can crash on exit (see EXIT_CRASH in check.js); a core dump would be ~1.5 GB.
 ulimit -c 0 2>/dev/null || true
 
