@@ -90,7 +90,7 @@ describe('Tasks: checklists, comments, results, elapsed time, custom fields, sta
 		expect(all.json.map((e) => Number(e.ID))).toEqual(ids);
 		expect(all.json[0]).toMatchObject({ TASK_ID: '2', SECONDS: '60', MINUTES: '1' });
 		expect(portal.restRequests()).toHaveLength(1);
-		expect(decodeURIComponent(portal.restRequests()[0].batchCommands![1])).toContain('FILTER[>ID]=$result[p0][49][ID]');
+		expect(decodeURIComponent(portal.restRequests()[0].batchCommands![1])).toContain('FILTER[>ID]=$result[c0][49][ID]');
 
 		const everyTask = await runNode(portal, { resource: 'taskElapsedTime', operation: 'getAll', returnAll: true, additionalFields: { filter: '{"USER_ID": 2}' } });
 		expect(everyTask.json.map((e) => e.ID)).toEqual(SEED_ELAPSED.filter((e) => e.USER_ID === 2).map((e) => String(e.ID)));

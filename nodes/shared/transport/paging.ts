@@ -22,6 +22,14 @@ export interface ListRequest {
 	orderKey?: string;
 	/** 'id' (default): walk by `>id` when the order allows; 'offset': `start` only; 'single': one call has every row */
 	paging?: 'id' | 'offset' | 'single';
+	/**
+	 * For methods whose list parameters are not spelled filter/order/start (user.get's sort and
+	 * order strings, the NAV_PARAMS of legacy task methods): the whole parameters of the page
+	 * after the given id, ordered by id ascending and uncounted. Walking by id is then forced.
+	 */
+	pageAfter?: (after: unknown) => IDataObject;
+	/** with pageAfter: the id to start after (default 0) */
+	startAfter?: unknown;
 }
 
 export class ListFailure extends Error {
@@ -79,7 +87,7 @@ async function walkById(
 	const filter = objectParam(request.params, filterKey);
 	const filterIdKey = request.filterIdKey ?? request.idKey;
 	const afterKey = `>${filterIdKey}`;
-	let lastId: unknown = filter[afterKey] ?? 0;
+	let lastId: unknown = request.pageAfter ? request.startAfter ?? 0 : filter[afterKey] ?? 0;
 	delete filter[afterKey];
 	const rows: IDataObject[] = [];
 	const select = request.params.select;
@@ -87,13 +95,14 @@ async function walkById(
 		Array.isArray(select) &&
 		select.length > 0 &&
 		!select.some((field) => field === '*' || field === request.idKey || field === filterIdKey);
-	const pageParams = (after: unknown): IDataObject => ({
+	const defaultPage = (after: unknown): IDataObject => ({
 		...request.params,
 		...(needsId ? { select: [...(select as string[]), filterIdKey] } : {}),
 		[filterKey]: { ...filter, [afterKey]: after },
 		[orderKey]: { [filterIdKey]: 'ASC' },
 		start: -1,
 	});
+	const pageParams = request.pageAfter ?? defaultPage;
 
 	while (rows.length < limit) {
 		const pages = Math.min(BATCH_LIMIT, Math.ceil((limit - rows.length) / PAGE_SIZE));
@@ -165,7 +174,7 @@ export async function fetchList(
 	if (request.paging === 'single') {
 		return rowsOf(await single(ctx, connection, request.method, request.params), request.rowsAt).slice(0, limit);
 	}
-	return request.paging !== 'offset' && walkableById(request)
+	return request.pageAfter || (request.paging !== 'offset' && walkableById(request))
 		? await walkById(ctx, connection, request, limit)
 		: await walkByOffset(ctx, connection, request, limit);
 }

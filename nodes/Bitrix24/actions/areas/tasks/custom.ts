@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { bitrix24Batch, bitrix24List, failureError, connect, PAGE_SIZE } from '../../../../shared/transport';
+import { bitrix24List, PAGE_SIZE } from '../../../../shared/transport';
 import type { Envelope, RestCall } from '../../../../shared/transport';
 import { methodOperation, readParams } from '../../generic/operation';
 import type { MethodSpec } from '../../generic/spec';
@@ -61,37 +61,28 @@ export function elapsedList(resource: string, spec: MethodSpec): OperationEntry 
 		async run(itemIndex) {
 			const given = readParams(this, spec, itemIndex);
 			const limit = readLimit(this, itemIndex);
-			const baseFilter = (given.FILTER as IDataObject | undefined) ?? {};
-			let lastId: unknown = baseFilter['>ID'] ?? 0;
-			const page = (after: unknown): IDataObject => ({
-				...(given.TASKID !== undefined ? { TASKID: given.TASKID } : {}),
-				ORDER: { ID: 'asc' },
-				FILTER: { ...baseFilter, '>ID': after },
-				SELECT: ['*'],
-				PARAMS: { NAV_PARAMS: { nPageSize: PAGE_SIZE, iNumPage: 1 } },
-			});
-			const rows: IDataObject[] = [];
-			const connection = await connect(this);
-			while (rows.length < limit) {
-				const pages = Math.min(50, Math.ceil((limit - rows.length) / PAGE_SIZE));
-				const keys = Array.from({ length: pages }, (_, index) => `p${index}`);
-				const calls = keys.map((_, index) => ({ method: spec.method, params: page(index === 0 ? lastId : `$result[${keys[index - 1]}][${PAGE_SIZE - 1}][ID]`) }));
-				const outcomes = await bitrix24Batch(this, calls, keys, true);
-				let done = false;
-				for (const outcome of outcomes) {
-					if (!outcome.ok) throw failureError(this, connection, outcome.error, itemIndex);
-					const result = outcome.envelope.result;
-					const pageRows = (Array.isArray(result) ? result : []) as IDataObject[];
-					rows.push(...pageRows);
-					if (pageRows.length < PAGE_SIZE) {
-						done = true;
-						break;
-					}
-				}
-				if (done || rows.length === 0) break;
-				lastId = rows[rows.length - 1].ID;
-			}
-			return rows.slice(0, limit);
+			const baseFilter = { ...((given.FILTER as IDataObject | undefined) ?? {}) };
+			const startAfter = baseFilter['>ID'] ?? 0;
+			delete baseFilter['>ID'];
+			return await bitrix24List(
+				this,
+				{
+					method: spec.method,
+					params: given,
+					rowsAt: [],
+					idKey: 'ID',
+					startAfter,
+					pageAfter: (after) => ({
+						...(given.TASKID !== undefined ? { TASKID: given.TASKID } : {}),
+						ORDER: { ID: 'asc' },
+						FILTER: { ...baseFilter, '>ID': after },
+						SELECT: ['*'],
+						PARAMS: { NAV_PARAMS: { nPageSize: PAGE_SIZE, iNumPage: 1 } },
+					}),
+				},
+				limit,
+				itemIndex,
+			);
 		},
 	};
 	return { value: spec.value, name: spec.name, action: spec.action, description: spec.description, operation };

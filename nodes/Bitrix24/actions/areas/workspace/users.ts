@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../../shared/descriptions/paging';
-import { BATCH_LIMIT, bitrix24Batch, bitrix24Call, bitrix24List, connect, failureError, PAGE_SIZE } from '../../../../shared/transport';
+import { bitrix24List } from '../../../../shared/transport';
 import { methodOperation, methodResource } from '../../generic/operation';
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../../generic/spec';
 import { paramError, readLimit } from '../../params';
@@ -170,46 +170,25 @@ function readUserFilter(ctx: IExecuteFunctions, itemIndex: number): { filter: ID
 }
 
 /**
- * user.get takes its order as two strings (`sort`, `order`), not as an object, so the transport's
- * generic walk does not fit: this is the same fast scan (ID order, `>ID`, `start=-1`, 50 pages a
- * batch chained by `$result[...]` references) with user.get's own parameter names.
+ * user.get takes its order as two strings (`sort`, `order`), not as an object: the transport's
+ * fast walk (ID order, `>ID`, `start=-1`, 50 pages a batch) gets user.get's own page parameters.
  */
 async function walkUsers(ctx: IExecuteFunctions, base: IDataObject, filter: IDataObject, limit: number, itemIndex: number): Promise<IDataObject[]> {
-	const rows: IDataObject[] = [];
-	let last: unknown = filter['>ID'] ?? 0;
 	const rest = { ...filter };
 	delete rest['>ID'];
-	const page = (after: unknown): IDataObject => ({ ...base, FILTER: { ...rest, '>ID': after }, sort: 'ID', order: 'ASC', start: -1 });
-	const asRows = (result: unknown): IDataObject[] =>
-		Array.isArray(result) ? (result as IDataObject[]) : result && typeof result === 'object' ? (Object.values(result) as IDataObject[]) : [];
-	while (rows.length < limit) {
-		const pages = Math.min(BATCH_LIMIT, Math.ceil((limit - rows.length) / PAGE_SIZE));
-		let done = false;
-		if (pages === 1) {
-			const got = asRows((await bitrix24Call(ctx, 'user.get', page(last), itemIndex)).result);
-			rows.push(...got);
-			done = got.length < PAGE_SIZE;
-		} else {
-			const keys = Array.from({ length: pages }, (_, index) => `u${index}`);
-			const calls = keys.map((_, index) => ({
-				method: 'user.get',
-				params: page(index === 0 ? last : `$result[${keys[index - 1]}][${PAGE_SIZE - 1}][ID]`),
-			}));
-			const outcomes = await bitrix24Batch(ctx, calls, keys, true);
-			for (const outcome of outcomes) {
-				if (!outcome.ok) throw failureError(ctx, await connect(ctx), outcome.error, itemIndex);
-				const got = asRows(outcome.envelope.result);
-				rows.push(...got);
-				if (got.length < PAGE_SIZE) {
-					done = true;
-					break;
-				}
-			}
-		}
-		if (done || rows.length === 0) break;
-		last = rows[rows.length - 1].ID;
-	}
-	return rows.slice(0, limit);
+	return await bitrix24List(
+		ctx,
+		{
+			method: 'user.get',
+			params: base,
+			rowsAt: [],
+			idKey: 'ID',
+			startAfter: filter['>ID'] ?? 0,
+			pageAfter: (after) => ({ ...base, FILTER: { ...rest, '>ID': after }, sort: 'ID', order: 'ASC', start: -1 }),
+		},
+		limit,
+		itemIndex,
+	);
 }
 
 const getMany: RunOperation = {
