@@ -11,6 +11,7 @@ import { AREAS } from './actions/areas';
 import { crmItemCommon } from './actions/crm/item.resource';
 import { listSearch } from './methods/list-search';
 import { loadOptions } from './methods/load-options';
+import { resourceMapping } from './methods/resource-mapping';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
 
@@ -78,6 +79,7 @@ export class Bitrix24 implements INodeType {
 	methods = {
 		loadOptions: Object.assign({}, loadOptions, ...AREAS.map((area) => area.loadOptions ?? {})),
 		listSearch: Object.assign({}, listSearch, ...AREAS.map((area) => area.listSearch ?? {})),
+		resourceMapping,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

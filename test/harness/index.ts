@@ -76,4 +76,4 @@ function authenticationShowing(credentialType: string, typeVersion: number): str
 	const shown = credentials?.find((c) => c.name === credentialType)?.displayOptions?.show?.authentication;
 	return Array.isArray(shown) && typeof shown[0] === 'string' ? shown[0] : undefined;
 }
-export { listSearch, loadOptions } from './load-options';
+export { listSearch, loadOptions, resourceMapping } from './load-options';

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { ExecutionLifecycleHooks, LoadOptionsContext } from 'n8n-core';
-import type { INode, INodeListSearchResult, INodePropertyOptions, INodeType, IWorkflowBase } from 'n8n-workflow';
+import type { INode, INodeListSearchResult, INodePropertyOptions, INodeType, IWorkflowBase, ResourceMapperFields } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { setUpContainer } from './container';
@@ -80,5 +80,17 @@ export async function listSearch(
 		const fn = nodeType.methods?.listSearch?.[method];
 		if (!fn) throw new Error(`The node has no listSearch method "${method}"`);
 		return await fn.call(context, filter, paginationToken);
+	});
+}
+
+export async function resourceMapping(
+	node: INode,
+	credentials: CredentialStore | StoredCredential[],
+	method: string,
+): Promise<ResourceMapperFields> {
+	return await withContext(node, credentials, async (context, nodeType) => {
+		const fn = nodeType.methods?.resourceMapping?.[method];
+		if (!fn) throw new Error(`The node has no resourceMapping method "${method}"`);
+		return await fn.call(context);
 	});
 }

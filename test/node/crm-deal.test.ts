@@ -16,7 +16,7 @@ describe('Deal operations through a workflow', () => {
 			operation: 'create',
 			title: 'Roof repair',
 			additionalFields: { opportunity: 4500, currencyId: 'EUR', opened: false },
-			fieldValues: { field: [{ name: 'UF_CRM_1700000001', value: 'from n8n' }] },
+			fieldMapping: { mappingMode: 'defineBelow', value: { UF_CRM_1700000001: 'from n8n', UF_CRM_1700000006: '46' }, matchingColumns: [], schema: [] },
 		});
 		expect(created.result.error).toBeUndefined();
 		const newId = created.json[0].ID as string;
@@ -27,6 +27,7 @@ describe('Deal operations through a workflow', () => {
 		expect(Number(stored?.OPPORTUNITY)).toBe(4500);
 		expect(stored?.OPENED).toBe('N');
 		expect(stored?.UF_CRM_1700000001).toBe('from n8n');
+		expect(String(stored?.UF_CRM_1700000006)).toBe('46');
 
 		const got = await runNode(portal, { resource: 'deal', operation: 'get', recordId: id(newId) });
 		expect(got.json[0]).toMatchObject({ ID: newId, TITLE: 'Roof repair', CURRENCY_ID: 'EUR' });
@@ -46,6 +47,29 @@ describe('Deal operations through a workflow', () => {
 		const deleted = await runNode(portal, { resource: 'deal', operation: 'delete', recordId: id(newId) });
 		expect(deleted.json[0]).toEqual({ ID: newId, deleted: true });
 		expect(portal.store.deals.rows.has(Number(newId))).toBe(false);
+	});
+
+	it('maps input item properties to deal fields automatically', async () => {
+		const run = await runNode(
+			portal,
+			{
+				resource: 'deal',
+				operation: 'create',
+				fieldMapping: {
+					mappingMode: 'autoMapInputData',
+					value: null,
+					matchingColumns: [],
+					schema: [
+						{ id: 'TITLE', displayName: 'Title', required: false, defaultMatch: false, display: true, type: 'string' },
+						{ id: 'COMMENTS', displayName: 'Comments', required: false, defaultMatch: false, display: true, type: 'string' },
+					],
+				},
+			},
+			{ items: [{ TITLE: 'Auto mapped', COMMENTS: 'from the input', unrelated: 'ignored' }] },
+		);
+		const stored = portal.store.deals.rows.get(Number(run.json[0].ID));
+		expect(stored).toMatchObject({ TITLE: 'Auto mapped', COMMENTS: 'from the input' });
+		expect(stored).not.toHaveProperty('unrelated');
 	});
 
 	it('takes the record from a pasted portal URL', async () => {

@@ -17,7 +17,7 @@ describe('CRM Item (any type) with a smart process', () => {
 			operation: 'create',
 			entityTypeId,
 			title: 'Bridge design',
-			fieldValues: { field: [{ name: 'ufCrm5_1700000102', value: '25000' }] },
+			fieldMapping: { mappingMode: 'defineBelow', value: { ufCrm5_1700000102: 25000 }, matchingColumns: [], schema: [] },
 		});
 		expect(created.result.error).toBeUndefined();
 		const item = created.json[0];

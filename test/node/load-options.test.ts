@@ -1,5 +1,6 @@
-import { bitrix24Node, listSearch, loadOptions } from '../harness';
+import { bitrix24Node, listSearch, loadOptions, resourceMapping } from '../harness';
 import type { Portal } from '../portal';
+import { userField } from '../portal/fields';
 import { DEAL_STAGES, DEAL_UF, REGION_ITEMS, SMART_PROCESS, USERS, demoDeal } from '../portal/seed';
 import { WEBHOOK_ID, webhookCredential, withPortal } from './support';
 
@@ -50,5 +51,37 @@ describe('Lists the editor loads from the portal', () => {
 			'getItemFields',
 		);
 		expect(options.map((option) => option.value)).toEqual(expect.arrayContaining(['title', 'ufCrm5_1700000101']));
+	});
+
+	it('maps deal fields with their types, enumeration items as choices, read-only fields left out', async () => {
+		const { fields } = await resourceMapping(node({ resource: 'deal', operation: 'create' }), [webhookCredential(portal)], 'getDealMappingColumns');
+		const byId = Object.fromEntries(fields.map((field) => [field.id, field]));
+		expect(byId[DEAL_UF.region].type).toBe('options');
+		expect(byId[DEAL_UF.region].options).toEqual(REGION_ITEMS.map((item) => ({ name: item.VALUE, value: item.ID })));
+		expect(byId[DEAL_UF.seats].type).toBe('number');
+		expect(byId[DEAL_UF.contractDate].type).toBe('dateTime');
+		expect(byId[DEAL_UF.tags].type).toBe('array');
+		expect(byId.OPPORTUNITY).toBeDefined();
+		expect(byId.ID).toBeUndefined();
+		expect(byId.DATE_CREATE).toBeUndefined();
+	});
+
+	it('marks required fields when creating but not when updating', async () => {
+		portal.store.addField(3, userField('UF_CRM_1700000999', 'string', 'Customer number', { isRequired: true }));
+		const creating = await resourceMapping(node({ resource: 'contact', operation: 'create' }), [webhookCredential(portal)], 'getContactMappingColumns');
+		const updating = await resourceMapping(node({ resource: 'contact', operation: 'update' }), [webhookCredential(portal)], 'getContactMappingColumns');
+		const required = creating.fields.filter((field) => field.required).map((field) => field.id);
+		expect(required).toEqual(['UF_CRM_1700000999']);
+		expect(updating.fields.filter((field) => field.required)).toEqual([]);
+	});
+
+	it('maps smart-process item fields by the chosen entity type', async () => {
+		const { fields } = await resourceMapping(
+			node({ resource: 'crmItem', operation: 'create', entityTypeId: SMART_PROCESS.entityTypeId }),
+			[webhookCredential(portal)],
+			'getItemMappingColumns',
+		);
+		expect(fields.map((field) => field.id)).toEqual(expect.arrayContaining(['title', 'ufCrm5_1700000101']));
+		expect(fields.map((field) => field.id)).not.toContain('id');
 	});
 });

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, ResourceMapperValue } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** Every message names the parameter and the item, as users see them in the editor. */
@@ -39,13 +39,22 @@ export function parseValue(value: unknown): unknown {
 	return value;
 }
 
-export function readFieldValues(ctx: IExecuteFunctions, itemIndex: number, name = 'fieldValues'): IDataObject {
-	const collection = ctx.getNodeParameter(name, itemIndex, {}) as { field?: Array<{ name?: string; value?: unknown }> };
+/**
+ * The Fields mapping: the values set per field, or with "Map Automatically" the input item's
+ * properties that are fields of the record. Empty values are left out.
+ */
+export function readFieldMapping(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const mapping = ctx.getNodeParameter('fieldMapping', itemIndex, {}) as Partial<ResourceMapperValue>;
+	let values: IDataObject = (mapping.value ?? {}) as IDataObject;
+	if (mapping.mappingMode === 'autoMapInputData') {
+		const known = new Set((mapping.schema ?? []).filter((field) => !field.removed).map((field) => field.id));
+		const json = ctx.getInputData()[itemIndex]?.json ?? {};
+		values = Object.fromEntries(Object.entries(json).filter(([key]) => known.has(key)));
+	}
 	const fields: IDataObject = {};
-	for (const entry of collection.field ?? []) {
-		const field = (entry.name ?? '').trim();
-		if (!field) throw paramError(ctx, itemIndex, 'Fields', 'a field has no name');
-		fields[field] = parseValue(entry.value ?? '') as IDataObject[keyof IDataObject];
+	for (const [key, value] of Object.entries(values)) {
+		if (value === null || value === undefined || value === '') continue;
+		fields[key] = parseValue(value) as IDataObject[keyof IDataObject];
 	}
 	return fields;
 }

@@ -1,39 +1,28 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** Field/value pairs for any field the portal has, custom `UF_*` fields included. */
-export function fieldValues(fieldsMethod: string, loadOptionsDependsOn: string[] = []): INodeProperties {
+/**
+ * The record's fields as the portal defines them (custom `UF_*` fields included), typed, with
+ * enumeration items as choices and required fields marked; `resourceMapperMethod` reads them.
+ */
+export function fieldMapping(resourceMapperMethod: string, loadOptionsDependsOn: string[] = []): INodeProperties {
 	return {
 		displayName: 'Fields',
-		name: 'fieldValues',
-		type: 'fixedCollection',
-		placeholder: 'Add Field',
-		typeOptions: { multipleValues: true },
-		default: {},
-		description: 'Any field of the record, custom fields included',
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				values: [
-					{
-						displayName: 'Field Name or ID',
-						name: 'name',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: fieldsMethod, loadOptionsDependsOn },
-						default: '',
-						description:
-							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						description: 'A JSON array or object is sent as such (multiple fields, PHONE and EMAIL lists)',
-					},
-				],
+		name: 'fieldMapping',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		description: 'Any field of the record as the portal defines it, custom fields included',
+		typeOptions: {
+			loadOptionsDependsOn,
+			resourceMapper: {
+				resourceMapperMethod,
+				mode: 'add',
+				fieldWords: { singular: 'field', plural: 'fields' },
+				addAllFields: false,
+				multiKeyMatch: false,
+				supportAutoMap: true,
 			},
-		],
+		},
 	};
 }
 

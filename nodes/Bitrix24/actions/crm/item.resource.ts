@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { fieldsJson, fieldValues } from '../../../shared/descriptions/fields';
+import { fieldMapping, fieldsJson } from '../../../shared/descriptions/fields';
 import { filterConditions, orderAndSelect } from '../../../shared/descriptions/filters';
 import { recordLocator } from '../../../shared/descriptions/locator';
 import { returnAllOrLimit } from '../../../shared/descriptions/paging';
 import { bitrix24List } from '../../../shared/transport';
 import {
 	paramError,
-	readFieldValues,
+	readFieldMapping,
 	readFilter,
 	readJsonObject,
 	readLimit,
@@ -67,11 +67,11 @@ function readItemFields(ctx: IExecuteFunctions, itemIndex: number): IDataObject 
 	const fields: IDataObject = {};
 	const itemTitle = (ctx.getNodeParameter('title', itemIndex, '') as string).trim();
 	if (itemTitle) fields.title = itemTitle;
-	return { ...fields, ...readFieldValues(ctx, itemIndex), ...readJsonObject(ctx, 'fieldsJson', 'Fields (JSON)', itemIndex) };
+	return { ...fields, ...readFieldMapping(ctx, itemIndex), ...readJsonObject(ctx, 'fieldsJson', 'Fields (JSON)', itemIndex) };
 }
 
 const create: CallOperation = {
-	description: scoped(['create'], [title, fieldValues(FIELDS_METHOD, DEPENDS), fieldsJson]),
+	description: scoped(['create'], [title, fieldMapping('getItemMappingColumns', DEPENDS), fieldsJson]),
 	plan(itemIndex) {
 		return { method: 'crm.item.add', params: { entityTypeId: readEntityTypeId(this, itemIndex), fields: readItemFields(this, itemIndex) } };
 	},
@@ -90,7 +90,7 @@ const get: CallOperation = {
 };
 
 const update: CallOperation = {
-	description: scoped(['update'], [itemLocator, title, fieldValues(FIELDS_METHOD, DEPENDS), fieldsJson]),
+	description: scoped(['update'], [itemLocator, title, fieldMapping('getItemMappingColumns', DEPENDS), fieldsJson]),
 	plan(itemIndex) {
 		const fields = readItemFields(this, itemIndex);
 		if (Object.keys(fields).length === 0) throw paramError(this, itemIndex, 'Fields', 'choose at least one field to change');

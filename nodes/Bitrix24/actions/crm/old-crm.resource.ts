@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { fieldsJson, fieldValues } from '../../../shared/descriptions/fields';
+import { fieldMapping, fieldsJson } from '../../../shared/descriptions/fields';
 import { filterConditions, orderAndSelect } from '../../../shared/descriptions/filters';
 import { recordLocator } from '../../../shared/descriptions/locator';
 import { returnAllOrLimit } from '../../../shared/descriptions/paging';
 import { bitrix24List } from '../../../shared/transport';
 import {
 	paramError,
-	readFieldValues,
+	readFieldMapping,
 	readFilter,
 	readJsonObject,
 	readLimit,
@@ -22,6 +22,7 @@ import { commonFieldProperty, commonFieldValue } from './entities';
 
 export const fieldsMethodOf = (entity: CrmEntity) => `get${entity.name}Fields`;
 export const searchMethodOf = (entity: CrmEntity) => `search${entity.plural}`;
+export const mappingMethodOf = (entity: CrmEntity) => `get${entity.name}MappingColumns`;
 
 function scoped(entity: CrmEntity, operation: string, properties: INodeProperties[]): INodeProperties[] {
 	return updateDisplayOptions({ show: { resource: [entity.value], operation: [operation] } }, properties);
@@ -67,7 +68,7 @@ function readFields(ctx: IExecuteFunctions, entity: CrmEntity, itemIndex: number
 			fields[field.field] = commonFieldValue(field, value) as IDataObject[keyof IDataObject];
 		}
 	}
-	Object.assign(fields, readFieldValues(ctx, itemIndex), readJsonObject(ctx, 'fieldsJson', 'Fields (JSON)', itemIndex));
+	Object.assign(fields, readFieldMapping(ctx, itemIndex), readJsonObject(ctx, 'fieldsJson', 'Fields (JSON)', itemIndex));
 	return fields;
 }
 
@@ -80,7 +81,7 @@ function create(entity: CrmEntity): CallOperation {
 		description: scoped(entity, 'create', [
 			...primary,
 			fieldCollection(entity, 'additionalFields', 'Additional Fields', false),
-			fieldValues(fieldsMethodOf(entity)),
+			fieldMapping(mappingMethodOf(entity)),
 			fieldsJson,
 		]),
 		plan(itemIndex) {
@@ -109,7 +110,7 @@ function update(entity: CrmEntity): CallOperation {
 		description: scoped(entity, 'update', [
 			idLocator(entity),
 			fieldCollection(entity, 'updateFields', 'Update Fields', true),
-			fieldValues(fieldsMethodOf(entity)),
+			fieldMapping(mappingMethodOf(entity)),
 			fieldsJson,
 		]),
 		plan(itemIndex) {
