@@ -3,7 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Portal } from '../portal';
 import { seed } from '../portal';
 import { SEED_PLANNER, SEED_TASKS, tasksState } from '../portal/methods/tasks/state';
-import { runNode, visibleText, withPortal } from './support';
+import { bitrix24Node, listSearch } from '../harness';
+import { runNode, visibleText, WEBHOOK_ID, webhookCredential, withPortal } from './support';
 
 const state = (portal: Portal) => tasksState(portal.store);
 const lastBody = (portal: Portal) => portal.restRequests().slice(-1)[0].body as IDataObject;
@@ -51,7 +52,21 @@ describe('Tasks: task', () => {
 		const missing = await runNode(portal, { resource: 'task', operation: 'get', taskId: '9999' });
 		expect(missing.result.error?.message).toMatch(/Task 9999 was not found/);
 		const bad = await runNode(portal, { resource: 'task', operation: 'get', taskId: 'abc' });
-		expect(bad.result.error?.message).toMatch(/Parameter "Task ID" of item 0/);
+		expect(bad.result.error?.message).toMatch(/Parameter "Task" of item 0/);
+	});
+
+	it('picks a task from the searchable list or by its portal URL', async () => {
+		const node = bitrix24Node({ resource: 'task', operation: 'get' }, { type: 'bitrix24WebhookApi', id: WEBHOOK_ID });
+		const found = await listSearch(node, [webhookCredential(portal)], 'searchTasks', 'acme');
+		const expected = SEED_TASKS.filter((task) => task.title.toLowerCase().includes('acme'));
+		expect(found.results).toEqual(expected.map((task) => ({ name: task.title, value: String(task.id) })));
+		const seeded = SEED_TASKS[2];
+		const run = await runNode(portal, {
+			resource: 'task',
+			operation: 'get',
+			taskId: { __rl: true, mode: 'url', value: `${portal.url}/company/personal/user/1/tasks/task/view/${seeded.id}/` },
+		});
+		expect(run.json[0]).toMatchObject({ id: String(seeded.id), title: seeded.title });
 	});
 
 	it('updates a task and records the change in its history', async () => {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { recordLocator } from '../../../shared/descriptions/locator';
 import { returnAllOrLimit } from '../../../shared/descriptions/paging';
 import type { Envelope, RestCall } from '../../../shared/transport';
 import { bitrix24List } from '../../../shared/transport';
@@ -11,6 +12,9 @@ import type { MethodSpec, OutputSpec, ParamSpec, ResourceSpec } from './spec';
 const EXTRA = 'extraParameters';
 
 function property(spec: ParamSpec): INodeProperties {
+	if (spec.locator) {
+		return { ...recordLocator({ displayName: spec.label, name: spec.name, ...spec.locator }), required: spec.required, description: spec.description };
+	}
 	const base = {
 		displayName: spec.label,
 		name: spec.name,
@@ -112,7 +116,9 @@ export function readParams(ctx: IExecuteFunctions, spec: MethodSpec, itemIndex: 
 	const params: IDataObject = {};
 	const additional = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	for (const param of spec.params) {
-		const raw = param.required ? ctx.getNodeParameter(param.name, itemIndex) : additional[param.name];
+		const raw = param.required
+			? ctx.getNodeParameter(param.name, itemIndex, undefined, param.locator ? { extractValue: true } : undefined)
+			: additional[param.name];
 		if (param.required && isEmpty(raw)) throw paramError(ctx, itemIndex, param.label, 'is required');
 		if (isEmpty(raw)) continue;
 		setPath(params, param.path, convert(ctx, param, raw, itemIndex));

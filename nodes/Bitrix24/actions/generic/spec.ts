@@ -30,6 +30,8 @@ export interface ParamSpec {
 	options?: Array<{ name: string; value: string | number }>;
 	default?: string | number | boolean;
 	loadOptionsMethod?: string;
+	/** for a record ID: pick it From List (this list-search method), By ID, or By URL */
+	locator?: { searchListMethod: string; urlPattern: string; urlPlaceholder: string };
 }
 
 export interface ListSpec {

@@ -4,9 +4,10 @@ import { methodOperation } from '../../generic/operation';
 import type { MethodSpec, ParamSpec } from '../../generic/spec';
 import type { OperationEntry, Resource } from '../../types';
 import { elapsedList, positionalList, reshaped } from './custom';
+import { TASK_LOCATOR } from './task';
 
 /** Legacy positional methods take TASKID first; its path is the name the docs give. */
-const TASKID: ParamSpec = { name: 'taskId', label: 'Task ID', path: 'TASKID', type: 'id', required: true };
+const TASKID: ParamSpec = { name: 'taskId', label: 'Task', path: 'TASKID', type: 'id', required: true, locator: TASK_LOCATOR };
 const itemId = (label: string): ParamSpec => ({ name: 'itemId', label, path: 'ITEMID', type: 'id', required: true });
 const order = (example: string): ParamSpec => ({ name: 'order', label: 'Order (JSON)', path: 'ORDER', type: 'json', description: `Sorting, e.g. ${example}` });
 const filter = (example: string): ParamSpec => ({ name: 'filter', label: 'Filter (JSON)', path: 'FILTER', type: 'json', description: `Filter, e.g. ${example}` });

@@ -5,7 +5,14 @@ import type { MethodSpec, ParamSpec } from '../../generic/spec';
 import type { OperationEntry, Resource } from '../../types';
 import { reshaped, taskOrError } from './custom';
 
-const taskId: ParamSpec = { name: 'taskId', label: 'Task ID', path: 'taskId', type: 'id', required: true };
+/** A task picked From List (searchable by title), By ID, or By URL (the task's page on the portal). */
+export const TASK_LOCATOR = {
+	searchListMethod: 'searchTasks',
+	urlPattern: '/tasks/task/view/(\\d+)',
+	urlPlaceholder: 'https://your-portal.bitrix24.com/company/personal/user/1/tasks/task/view/42/',
+};
+
+const taskId: ParamSpec = { name: 'taskId', label: 'Task', path: 'taskId', type: 'id', required: true, locator: TASK_LOCATOR };
 
 const PRIORITIES = [
 	{ name: 'High', value: 2 },
