@@ -1,7 +1,6 @@
 /**
- * Drive (storage / folder / file) through real workflows against the test portal. Every call
- * goes through a proxy in front of the portal that serves the download route the portal's HTTP
- * front lacks (drive/proxy.ts); REST calls pass through it unchanged.
+ * Drive (storage / folder / file) through real workflows against the test portal, downloads
+ * included: the portal serves a file's DOWNLOAD_URL with the same authentication as REST.
  */
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
@@ -10,8 +9,6 @@ import type { StoredCredential } from '../harness';
 import { bitrix24Node, chain, CredentialStore, loadOptions, runWorkflow } from '../harness';
 import type { Portal } from '../portal';
 import { addDriveFile, addDriveFolder, DRIVE_SEED, driveState } from '../portal/methods/disk';
-import type { DriveProxy } from './drive/proxy';
-import { startDriveProxy } from './drive/proxy';
 import type { NodeRun } from './support';
 import { oauthCredential, runNode, visibleText, webhookCredential, withPortal } from './support';
 
@@ -53,25 +50,23 @@ const seedFolder = (id: number) => DRIVE_SEED.folders.find((f) => f.ID === id)!;
 
 describe('Drive', () => {
 	let portal: Portal;
-	let proxy: DriveProxy;
 	let credential: StoredCredential;
 
 	beforeAll(async () => {
 		portal = await withPortal({ demo: { deals: 1 } });
-		proxy = await startDriveProxy(portal);
 		const drive = driveState(portal.store);
-		drive.publicUrl = proxy.url;
+		drive.publicUrl = portal.url;
 		// as on a real portal, the links a webhook caller gets carry the webhook's secret path
 		drive.webhookPath = `/rest/${portal.webhook.userId}/${portal.webhook.code}/`;
-		credential = webhookCredential(portal, { webhookSecretUrl: `${proxy.url}/rest/${portal.webhook.userId}/${portal.webhook.code}/` });
+		credential = webhookCredential(portal);
 	});
 	afterAll(async () => {
-		await proxy.close();
 		await portal.close();
 	});
 	beforeEach(() => portal.resetRequests());
 
 	const state = () => driveState(portal.store);
+	const downloads = () => portal.requests.filter((request) => request.restMethod === 'download');
 	const run = async (parameters: INodeParameters, options: { items?: IDataObject[]; continueOnFail?: boolean; credential?: StoredCredential } = {}) =>
 		await runNode(portal, parameters, { credential, ...options });
 	const calls = (method: string) => portal.restRequests().filter((r) => r.restMethod === method.toLowerCase());
@@ -158,8 +153,7 @@ describe('Drive', () => {
 
 		it('gets and renames the application storage with OAuth2, and refuses a webhook', async () => {
 			const tokens = portal.oauth.issueTokens();
-			proxy.acceptedTokens.add(tokens.access_token);
-			const oauth = oauthCredential(portal, { ...tokens, client_endpoint: `${proxy.url}/rest/` });
+			const oauth = oauthCredential(portal, { ...tokens });
 			const app = await run({ authentication: 'bitrix24OAuth2Api', resource: 'storage', operation: 'getForApp' }, { credential: oauth });
 			expect(app.result.error).toBeUndefined();
 			expect(app.json[0]).toMatchObject({ ENTITY_TYPE: 'restapp', NAME: portal.oauth.clientId });
@@ -396,26 +390,25 @@ describe('Drive', () => {
 			expect(binary).toMatchObject({ fileName: file.NAME, mimeType: file.MIME });
 			expect(nodeRun.json[0]).toMatchObject({ ID: String(file.ID), NAME: file.NAME });
 			expect(nodeRun.json[0]).not.toHaveProperty('DOWNLOAD_URL');
-			expect(proxy.downloads.at(-1)).toEqual({ path: `/rest/${portal.webhook.userId}/${portal.webhook.code}/download/`, auth: 'webhook', status: 200 });
+			expect(downloads().at(-1)).toMatchObject({ path: `/rest/${portal.webhook.userId}/${portal.webhook.code}/download/`, auth: 'webhook', status: 200 });
 			expectNoSecrets(nodeRun);
 		});
 
 		it('downloads a file with OAuth2', async () => {
 			const tokens = portal.oauth.issueTokens();
-			proxy.acceptedTokens.add(tokens.access_token);
-			const oauth = oauthCredential(portal, { ...tokens, client_endpoint: `${proxy.url}/rest/` });
+			const oauth = oauthCredential(portal, { ...tokens });
 			const file = seedFile(302);
 			const nodeRun = await run({ authentication: 'bitrix24OAuth2Api', resource: 'file', operation: 'download', fileId: String(file.ID), binaryPropertyName: 'data' }, { credential: oauth });
 			expect(nodeRun.result.error).toBeUndefined();
 			expect(Buffer.from(nodeRun.items[0].binary?.data.data ?? '', 'base64').toString()).toBe(file.CONTENT.toString());
-			expect(proxy.downloads.at(-1)).toMatchObject({ auth: 'oauth', status: 200 });
+			expect(downloads().at(-1)).toMatchObject({ auth: 'oauth', status: 200 });
 			expectNoSecrets(nodeRun, [tokens.access_token]);
 		});
 
 		it('reports a refused download as a Bitrix24 error without the link', async () => {
-			proxy.failNextDownload = { status: 403, error: 'ACCESS_DENIED', description: 'Access denied' };
+			portal.faults.inject({ kind: 'expiredToken', method: 'download' });
 			const nodeRun = await run({ resource: 'file', operation: 'download', fileId: '301', binaryPropertyName: 'data' });
-			expect(nodeRun.result.error?.message).toBe('Bitrix24: Access denied [ACCESS_DENIED]');
+			expect(nodeRun.result.error?.message).toMatch(/^Bitrix24: The access token provided has expired.* \[expired_token\]$/);
 			expectNoSecrets(nodeRun);
 		});
 

@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authenticate, AuthSetup, parseRestPath } from './auth';
 import { mediaType, parseBody, readBody } from './body';
+import { serveDriveDownload } from './methods/disk';
 import { errors, NGINX_502, RestError, timeBlock } from './envelope';
 import type { Faults } from './faults';
 import type { LeakyBucket, OperatingLimit } from './limits';
@@ -127,6 +128,15 @@ async function handleRest(state: ServerState, req: IncomingMessage, res: ServerR
 	}
 	delete params.auth;
 	delete params.access_token;
+
+	// A Drive file's DOWNLOAD_URL: the same authentication as REST, but the answer is the bytes.
+	if (route.method === 'download') {
+		const answer = serveDriveDownload(state.portal.store, typeof params.token === 'string' ? params.token : undefined);
+		record.status = answer.status;
+		res.writeHead(answer.status, answer.headers);
+		res.end(answer.body);
+		return;
+	}
 
 	const outcome = await invoke(state, route.method, params, auth, false);
 	if (!outcome.ok) return sendJson(res, record, outcome.status, { error: outcome.error, error_description: outcome.error_description });
