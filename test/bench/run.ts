@@ -68,7 +68,7 @@ async function main(): Promise<void> {
 	} finally {
 		await portal.close();
 	}
-	process.stdout.write('\nn8n-nodes-bitrix24 benchmark (test portal on loopback, real-time leaky bucket)\n');
+	process.stdout.write('\nn8n-nodes-bitrix24 benchmark (test portal on loopback, real-time leaky bucket; heapMb: heap of the whole process, node and portal, after the case)\n');
 	// eslint-disable-next-line no-console
 	console.table(rows);
 }
