@@ -5,7 +5,8 @@ import { isoDate } from '../portal/envelope';
 import { DEMO_EXPIRED_DAY, DEMO_POST, DEMO_SALES_POST, TIMEMAN_SETTINGS, workspaceState } from '../portal/methods/workspace';
 import { USERS } from '../portal/seed';
 import type { User } from '../portal/store';
-import { runNode, visibleText, withPortal } from './support';
+import { bitrix24Node, listSearch } from '../harness';
+import { runNode, visibleText, WEBHOOK_ID, webhookCredential, withPortal } from './support';
 
 type RunError = Error & { description?: string; context?: { itemIndex?: number } };
 
@@ -44,7 +45,22 @@ describe('Users', () => {
 		expect(portal.restRequests()[1]).toMatchObject({ restMethod: 'user.get', body: { FILTER: { ID: 4 } } });
 
 		const missing = await runNode(portal, { resource: 'user', operation: 'get', userId: '999' });
-		expect(missing.result.error?.message).toBe('Parameter "User ID" of item 0: no user with ID 999 on the portal (or not visible to this credential)');
+		expect(missing.result.error?.message).toBe('Parameter "User" of item 0: no user with ID 999 on the portal (or not visible to this credential)');
+	});
+
+	it('picks a user from the searchable list or by profile URL', async () => {
+		const node = bitrix24Node({ resource: 'user', operation: 'get' }, { type: 'bitrix24WebhookApi', id: WEBHOOK_ID });
+		const all = await listSearch(node, [webhookCredential(portal)], 'searchUsers');
+		expect(all.results.map((result) => result.value)).toEqual(USERS.map((user) => String(user.ID)));
+		const found = await listSearch(node, [webhookCredential(portal)], 'searchUsers', 'garcia');
+		const maria = USERS.find((user) => user.LAST_NAME === 'Garcia')!;
+		expect(found.results).toEqual([{ name: `${maria.NAME} ${maria.LAST_NAME}`, value: String(maria.ID) }]);
+		const byUrl = await runNode(portal, {
+			resource: 'user',
+			operation: 'get',
+			userId: { __rl: true, mode: 'url', value: `${portal.url}/company/personal/user/${maria.ID}/` },
+		});
+		expect(byUrl.json[0]).toMatchObject({ ID: String(maria.ID), LAST_NAME: maria.LAST_NAME });
 	});
 
 	it('invites, updates, deactivates and activates a user', async () => {
@@ -86,7 +102,7 @@ describe('Users', () => {
 		expect(portal.store.users.filter((u) => u.EMAIL === USERS[1].EMAIL)).toHaveLength(1);
 
 		const bad = await runNode(portal, { resource: 'user', operation: 'update', userId: 'x1' });
-		expect(bad.result.error?.message).toBe('Parameter "User ID" of item 0: "x1" is not an ID (a positive whole number)');
+		expect(bad.result.error?.message).toBe('Parameter "User" of item 0: "x1" is not an ID (a positive whole number)');
 	});
 
 	it('walks many users by ID, 50 pages to a batch, without counting', async () => {

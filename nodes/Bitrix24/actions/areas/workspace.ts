@@ -1,3 +1,6 @@
+import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
+
+import { bitrix24Call } from '../../../shared/transport';
 import { methodResource } from '../generic/operation';
 import type { ResourceSpec } from '../generic/spec';
 import type { Area } from './area';
@@ -31,4 +34,21 @@ export const area: Area = {
 		feedPostResource,
 		methodResource(workTimeSpec),
 	],
+	listSearch: {
+		/** One page of users matching what the user typed (name, email, position), by ID. */
+		async searchUsers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+			const start = Number(paginationToken ?? 0);
+			const envelope = filter
+				? await bitrix24Call(this, 'user.search', { FILTER: { FIND: filter }, start })
+				: await bitrix24Call(this, 'user.get', { sort: 'ID', order: 'ASC', start });
+			const users = (Array.isArray(envelope.result) ? envelope.result : []) as IDataObject[];
+			return {
+				results: users.map((user) => ({
+					name: [user.NAME, user.LAST_NAME].filter(Boolean).join(' ') || String(user.EMAIL || `User ${String(user.ID)}`),
+					value: String(user.ID),
+				})),
+				paginationToken: envelope.next === undefined ? undefined : String(envelope.next),
+			};
+		},
+	},
 };

@@ -9,7 +9,19 @@ import { paramError, readLimit } from '../../params';
 import type { CallOperation, OperationEntry, Resource, RunOperation } from '../../types';
 import { adjust } from './shared';
 
-const userId: ParamSpec = { name: 'userId', label: 'User ID', path: 'ID', type: 'id', required: true };
+/** A user picked From List (searched by name, email or position), By ID, or By URL (their profile page). */
+const userId: ParamSpec = {
+	name: 'userId',
+	label: 'User',
+	path: 'ID',
+	type: 'id',
+	required: true,
+	locator: {
+		searchListMethod: 'searchUsers',
+		urlPattern: '/company/personal/user/(\\d+)',
+		urlPlaceholder: 'https://your-portal.bitrix24.com/company/personal/user/7/',
+	},
+};
 
 /** Profile fields user.add and user.update share. */
 const profile: ParamSpec[] = [
@@ -103,7 +115,7 @@ const getOne: MethodSpec = {
 
 function userNotFound(ctx: IExecuteFunctions, params: IDataObject, itemIndex: number): never {
 	const id = (params.FILTER as IDataObject | undefined)?.ID;
-	throw paramError(ctx, itemIndex, 'User ID', `no user with ID ${String(id)} on the portal (or not visible to this credential)`);
+	throw paramError(ctx, itemIndex, 'User', `no user with ID ${String(id)} on the portal (or not visible to this credential)`);
 }
 
 // ---------------------------------------------------------------- Get Many and Search
