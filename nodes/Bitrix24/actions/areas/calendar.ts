@@ -95,7 +95,7 @@ const sectionSpecs: Record<string, MethodSpec> = {
 	},
 };
 
-const sectionOp = (spec: MethodSpec): CallOperation => adjust(methodOperation('calendarSection', spec), (params) => ownUserCalendar(params));
+const sectionOp = (spec: MethodSpec): CallOperation => adjust('calendarSection', spec, (params) => ownUserCalendar(params));
 
 /** calendar.section.get answers with every calendar at once. */
 const sectionGetMany: RunOperation = {
@@ -297,7 +297,7 @@ const eventGetMany: RunOperation = {
 	},
 };
 
-const eventOp = (spec: MethodSpec): CallOperation => adjust(methodOperation('calendarEvent', spec), eventParams);
+const eventOp = (spec: MethodSpec): CallOperation => adjust('calendarEvent', spec, eventParams);
 
 const calendarEvent: Resource = {
 	value: 'calendarEvent',
@@ -374,7 +374,8 @@ const calendarSettings: Resource = {
 		entry(
 			settingsSpecs.getAvailability,
 			adjust(
-				methodOperation('calendarSettings', settingsSpecs.getAvailability),
+				'calendarSettings',
+				settingsSpecs.getAvailability,
 				function (params, itemIndex) {
 					params.from = dateOnly(this, params.from, 'From', itemIndex);
 					params.to = dateOnly(this, params.to, 'To', itemIndex);

@@ -181,13 +181,22 @@ function description(resource: string, spec: MethodSpec): INodeProperties[] {
 	return updateDisplayOptions({ show: { resource: [resource], operation: [spec.value] } }, properties);
 }
 
+/** The parameters of one item's call: as the table reads them, then the spec's own touch. */
+async function planParams(ctx: IExecuteFunctions, spec: MethodSpec, itemIndex: number): Promise<IDataObject> {
+	const params = readParams(ctx, spec, itemIndex);
+	return spec.adjust ? await spec.adjust(ctx, itemIndex, params) : params;
+}
+
 function callOperation(resource: string, spec: MethodSpec): CallOperation {
 	return {
 		description: description(resource, spec),
-		plan(itemIndex): RestCall {
-			return { method: spec.method, params: readParams(this, spec, itemIndex) };
+		async plan(itemIndex): Promise<RestCall> {
+			return { method: spec.method, params: await planParams(this, spec, itemIndex) };
 		},
-		shape: (envelope: Envelope, _itemIndex, call) => shapeOutput(envelope.result, spec.output, call.params),
+		shape(envelope: Envelope, itemIndex, call) {
+			const params = call.params ?? {};
+			return spec.shape ? spec.shape(this, envelope.result, params, itemIndex) : shapeOutput(envelope.result, spec.output, params);
+		},
 	};
 }
 
@@ -196,7 +205,7 @@ function listOperation(resource: string, spec: MethodSpec): RunOperation {
 	return {
 		description: description(resource, spec),
 		async run(itemIndex) {
-			const params = readParams(this, spec, itemIndex);
+			const params = await planParams(this, spec, itemIndex);
 			const options = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 			const filter = readJson(this, options.filterJson, 'Filter (JSON)', itemIndex);
 			const order = readJson(this, options.orderJson, 'Order (JSON)', itemIndex);
@@ -222,6 +231,8 @@ function listOperation(resource: string, spec: MethodSpec): RunOperation {
 				limit,
 				itemIndex,
 			);
+			const shape = spec.shape;
+			if (shape) return rows.flatMap((row): IDataObject[] => ([] as IDataObject[]).concat(shape(this, row, params, itemIndex)));
 			return rows.map((row) => shapeOutput(row, { echo: spec.output?.echo }, params) as IDataObject);
 		},
 	};

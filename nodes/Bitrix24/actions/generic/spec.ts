@@ -1,3 +1,5 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
 /**
  * A REST method described as data: its parameters, where each goes in the call, and how the
  * answer becomes items. Most of Bitrix24's API (tasks, messenger, drive, calendar, users ...) is
@@ -71,6 +73,13 @@ export interface MethodSpec {
 	positional?: boolean;
 	output?: OutputSpec;
 	list?: ListSpec;
+	/**
+	 * A last touch on the parameters the table read, for what a table cannot say (a value built
+	 * from several fields, a binary file, a check across fields); returns the parameters to send.
+	 */
+	adjust?: (ctx: IExecuteFunctions, itemIndex: number, params: IDataObject) => IDataObject | Promise<IDataObject>;
+	/** the item(s) made from the answer, when `output` cannot say it */
+	shape?: (ctx: IExecuteFunctions, result: unknown, params: IDataObject, itemIndex: number) => IDataObject | IDataObject[];
 }
 
 export interface ResourceSpec {

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { methodOperation, readParams } from '../../generic/operation';
+import { methodOperation } from '../../generic/operation';
 import type { MethodSpec, ParamSpec } from '../../generic/spec';
-import type { CallOperation, Operation, Resource } from '../../types';
+import type { Operation, Resource } from '../../types';
 
 /**
  * A table row plus what the generic factory cannot say as data: a last touch to the call's
@@ -17,18 +17,12 @@ export interface OperationRow {
 }
 
 function rowOperation(resource: string, row: OperationRow): Operation {
-	const base = methodOperation(resource, row.spec);
-	if (row.spec.list || (!row.adjust && !row.shape)) return base;
-	const call = base as CallOperation;
 	const { adjust, shape } = row;
-	return {
-		description: call.description,
-		async plan(itemIndex) {
-			const params = readParams(this, row.spec, itemIndex);
-			return { method: row.spec.method, params: adjust ? await adjust(this, itemIndex, params) : params };
-		},
-		shape: shape ? (envelope, _itemIndex, sent) => shape(envelope.result, sent.params ?? {}) : call.shape,
-	};
+	return methodOperation(resource, {
+		...row.spec,
+		adjust: adjust && ((ctx, itemIndex, params) => adjust(ctx, itemIndex, params)),
+		shape: shape && ((_ctx, result, params) => shape(result, params)),
+	});
 }
 
 export function resourceOf(value: string, name: string, description: string, rows: OperationRow[]): Resource {

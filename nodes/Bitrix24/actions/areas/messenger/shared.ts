@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { Envelope, RestCall } from '../../../../shared/transport';
-import { methodOperation, shapeOutput } from '../../generic/operation';
+import { methodOperation } from '../../generic/operation';
 import type { MethodSpec, ParamSpec } from '../../generic/spec';
 import { paramError } from '../../params';
 import type { CallOperation, OperationEntry } from '../../types';
@@ -60,21 +59,16 @@ type Shape = (result: unknown, params: IDataObject) => IDataObject | IDataObject
  * where the raw answer is a bare value, a shape that says what it means.
  */
 export function callOperation(resource: string, spec: MethodSpec, options: { check?: Check; shape?: Shape } = {}): CallOperation {
-	const base = methodOperation(resource, spec) as CallOperation;
-	return {
-		description: base.description,
-		async plan(itemIndex): Promise<RestCall> {
-			const call = await base.plan.call(this, itemIndex);
-			const params = call.params ?? {};
-			checkDialogId(this, itemIndex, params);
-			options.check?.(this, itemIndex, params);
-			return { method: call.method, params };
+	const { check, shape } = options;
+	return methodOperation(resource, {
+		...spec,
+		adjust: (ctx, itemIndex, params) => {
+			checkDialogId(ctx, itemIndex, params);
+			check?.(ctx, itemIndex, params);
+			return params;
 		},
-		shape(envelope: Envelope, itemIndex, call) {
-			if (options.shape) return options.shape(envelope.result, call.params ?? {});
-			return shapeOutput(envelope.result, spec.output, call.params ?? {});
-		},
-	};
+		shape: shape && ((_ctx, result, params) => shape(result, params)),
+	}) as CallOperation;
 }
 
 export function entry(spec: MethodSpec, operation: OperationEntry['operation']): OperationEntry {

@@ -3,7 +3,6 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../../shared/descriptions/paging';
 import { bitrix24Call, PAGE_SIZE } from '../../../../shared/transport';
-import { methodOperation } from '../../generic/operation';
 import type { MethodSpec, ParamSpec } from '../../generic/spec';
 import { readLimit } from '../../params';
 import type { CallOperation, OperationEntry, Resource, RunOperation } from '../../types';
@@ -98,7 +97,7 @@ const specs: Record<string, MethodSpec> = {
 };
 
 const op = (spec: MethodSpec): CallOperation =>
-	adjust(methodOperation(RESOURCE, spec), function (params, itemIndex) {
+	adjust(RESOURCE, spec, function (params, itemIndex) {
 		if (params.DEST !== undefined) params.DEST = accessCodes(this, params.DEST, 'Recipients', itemIndex) ?? [];
 	});
 
@@ -160,7 +159,7 @@ export const feedPostResource: Resource = {
 		entry(specs.delete, op(specs.delete)),
 		entry(
 			specs.getImportantReaders,
-			adjust(methodOperation(RESOURCE, specs.getImportantReaders), undefined, (result, params) => ({
+			adjust(RESOURCE, specs.getImportantReaders, undefined, (result, params) => ({
 				ID: params.POST_ID as number,
 				readerIds: (Array.isArray(result) ? result : []).map(Number),
 			})),

@@ -1,33 +1,29 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { Envelope, RestCall } from '../../../../shared/transport';
 import { paramError } from '../../params';
-import type { CallOperation, Operation } from '../../types';
-import { isCallOperation } from '../../types';
+import { methodOperation } from '../../generic/operation';
+import type { MethodSpec } from '../../generic/spec';
+import type { CallOperation } from '../../types';
 
 type ParamsFix = (this: IExecuteFunctions, params: IDataObject, itemIndex: number) => void;
 type Shape = (this: IExecuteFunctions, result: unknown, params: IDataObject, itemIndex: number) => IDataObject | IDataObject[];
 
 /**
- * A table-made call operation with a last touch on its parameters (values the table cannot
- * express) and/or its own reading of the answer.
+ * A table row's call operation with a last touch on its parameters (values the table cannot
+ * express) and/or its own reading of the answer, through the spec's hooks.
  */
-export function adjust(operation: Operation, fix?: ParamsFix, shape?: Shape): CallOperation {
-	if (!isCallOperation(operation)) throw new Error('adjust() takes call operations only');
-	return {
-		description: operation.description,
-		async plan(itemIndex): Promise<RestCall> {
-			const call = await operation.plan.call(this, itemIndex);
-			const params = { ...(call.params ?? {}) };
-			fix?.call(this, params, itemIndex);
-			return { method: call.method, params };
-		},
-		shape(envelope: Envelope, itemIndex, call) {
-			return shape
-				? shape.call(this, envelope.result, call.params ?? {}, itemIndex)
-				: operation.shape.call(this, envelope, itemIndex, call);
-		},
-	};
+export function adjust(resource: string, spec: MethodSpec, fix?: ParamsFix, shape?: Shape): CallOperation {
+	return methodOperation(resource, {
+		...spec,
+		adjust:
+			fix &&
+			((ctx, itemIndex, params) => {
+				const copy = { ...params };
+				fix.call(ctx, copy, itemIndex);
+				return copy;
+			}),
+		shape: shape && ((ctx, result, params, itemIndex) => shape.call(ctx, result, params, itemIndex)),
+	}) as CallOperation;
 }
 
 /**

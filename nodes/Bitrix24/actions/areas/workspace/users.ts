@@ -257,16 +257,16 @@ export const userResource: Resource = {
 	operations: [
 		entry(
 			activation('activate'),
-			adjust(op(activation('activate')), (params) => (params.ACTIVE = 'Y'), (result, params) => ({ ID: params.ID as number, active: result === true })),
+			adjust('user', activation('activate'), (params) => (params.ACTIVE = 'Y'), (result, params) => ({ ID: params.ID as number, active: result === true })),
 		),
 		entry(create, op(create)),
 		entry(
 			activation('deactivate'),
-			adjust(op(activation('deactivate')), (params) => (params.ACTIVE = 'N'), (result, params) => ({ ID: params.ID as number, active: result !== true })),
+			adjust('user', activation('deactivate'), (params) => (params.ACTIVE = 'N'), (result, params) => ({ ID: params.ID as number, active: result !== true })),
 		),
 		entry(
 			getOne,
-			adjust(op(getOne), undefined, function (result, params, itemIndex) {
+			adjust('user', getOne, undefined, function (result, params, itemIndex) {
 				const rows = Array.isArray(result) ? (result as IDataObject[]) : [];
 				if (rows.length === 0) userNotFound(this, params, itemIndex);
 				return rows[0];
@@ -275,7 +275,7 @@ export const userResource: Resource = {
 		entry(current, op(current)),
 		entry(
 			fields,
-			adjust(op(fields), undefined, (result) =>
+			adjust('user', fields, undefined, (result) =>
 				Object.entries((result ?? {}) as IDataObject).map(([name, title]) => ({ name, title: title as string })),
 			),
 		),
