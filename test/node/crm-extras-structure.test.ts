@@ -158,5 +158,13 @@ describe('CRM product rows, pipelines and stages', () => {
 		expect(timeline.map((o) => o.value)).toEqual(expect.arrayContaining(['deal', `dynamic_${SMART_PROCESS.entityTypeId}`]));
 		const pipelines = await loadOptions(node('crmPipeline'), credentials, 'getPipelineEntityTypes');
 		expect(pipelines.map((o) => o.value)).toEqual([2, SMART_PROCESS.entityTypeId]);
+		const smartPipelines = await loadOptions(
+			bitrix24Node({ resource: 'crmPipeline', entityTypeId: SMART_PROCESS.entityTypeId } as never, { type: 'bitrix24WebhookApi', id: WEBHOOK_ID }),
+			credentials,
+			'getPipelines',
+		);
+		const stored = portal.store.categories.filter((c) => c.entityTypeId === SMART_PROCESS.entityTypeId).map((c) => c.id);
+		expect(stored).toEqual(expect.arrayContaining([...SMART_PROCESS.categories]));
+		expect(smartPipelines.map((o) => o.value).sort()).toEqual(stored.sort());
 	});
 });

@@ -32,7 +32,12 @@ function property(spec: ParamSpec): INodeProperties {
 			return { ...base, type: 'dateTime', default: '' };
 		case 'options':
 			return spec.loadOptionsMethod
-				? { ...base, type: 'options', typeOptions: { loadOptionsMethod: spec.loadOptionsMethod }, default: (spec.default as string) ?? '' }
+				? {
+						...base,
+						type: 'options',
+						typeOptions: { loadOptionsMethod: spec.loadOptionsMethod, loadOptionsDependsOn: spec.loadOptionsDependsOn },
+						default: (spec.default as string) ?? '',
+					}
 				: { ...base, type: 'options', options: spec.options ?? [], default: spec.default ?? spec.options?.[0]?.value ?? '' };
 		case 'json':
 			return { ...base, type: 'json', default: (spec.default as string) ?? '{}' };

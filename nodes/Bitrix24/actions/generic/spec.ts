@@ -32,6 +32,8 @@ export interface ParamSpec {
 	options?: Array<{ name: string; value: string | number }>;
 	default?: string | number | boolean;
 	loadOptionsMethod?: string;
+	/** parameters whose change reloads the list (e.g. the entity type a pipeline list depends on) */
+	loadOptionsDependsOn?: string[];
 	/** for a record ID: pick it From List (this list-search method), By ID, or By URL */
 	locator?: { searchListMethod: string; urlPattern: string; urlPlaceholder: string };
 }

@@ -57,6 +57,15 @@ export const loadOptions: Record<string, LoadOptions> = {
 		return [{ name: 'Deal', value: 2 }, ...smart];
 	},
 
+	/** The pipelines of the entity type chosen in the node (deals: 0 is the general one). */
+	async getPipelines() {
+		const entityTypeId = Number(this.getNodeParameter('entityTypeId', 0));
+		if (!entityTypeId) return [];
+		const envelope = await bitrix24Call(this, 'crm.category.list', { entityTypeId });
+		const categories = ((envelope.result as IDataObject)?.categories ?? []) as IDataObject[];
+		return categories.map((category) => ({ name: String(category.name), value: Number(category.id) }));
+	},
+
 	/** Every directory of crm.status: each pipeline's stages, lead statuses, sources ... */
 	async getStatusEntityTypes() {
 		const envelope = await bitrix24Call(this, 'crm.status.entity.types');

@@ -11,11 +11,14 @@ import { done, listParam, resourceOf } from './spec-operation';
 const entityTypeId = listParam('entityTypeId', 'Entity Type Name or ID', 'entityTypeId', 'getPipelineEntityTypes', 'Deals (2) or a smart process');
 const pipelineId: ParamSpec = {
 	name: 'pipelineId',
-	label: 'Pipeline ID',
+	label: 'Pipeline Name or ID',
 	path: 'id',
-	type: 'number',
+	type: 'options',
+	loadOptionsMethod: 'getPipelines',
+	loadOptionsDependsOn: ['entityTypeId'],
 	required: true,
-	description: 'ID of the pipeline; the general deal pipeline is 0',
+	description:
+		'The pipeline of the chosen entity type; the general deal pipeline is 0. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 const fields = (required: boolean): ParamSpec[] => [
 	{ name: 'name', label: 'Name', path: 'fields.name', type: 'string', required },
