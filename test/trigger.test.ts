@@ -300,9 +300,19 @@ describe('OAuth2 credential: trust on first use', () => {
 		expect(await harness.outputs()).toHaveLength(1);
 	});
 
+	it('ignores a token typed for the webhook credential once OAuth2 is chosen', async () => {
+		const harness = await trigger({ events: ['ONCRMDEALADD'], applicationToken: 'typed-while-webhook-was-chosen' }, oauthCredential());
+		await harness.activate();
+		await rest('crm.deal.add', { fields: { TITLE: 'Accepted by trust on first use' } });
+		await portal.events.flush();
+		const delivered = portal.events.delivered.filter((entry) => entry.url === harness.webhookUrl());
+		expect(delivered.map((entry) => entry.status)).toEqual([200]);
+		expect(await harness.outputs()).toHaveLength(1);
+	});
+
 	it('uses the Application Token parameter when set, from the first call on', async () => {
 		const harness = await trigger(
-			{ events: ['ONCRMDEALADD'], applicationToken: 'a-token-that-the-portal-does-not-send' },
+			{ events: ['ONCRMDEALADD'], oauthApplicationToken: 'a-token-that-the-portal-does-not-send' },
 			oauthCredential(),
 		);
 		await harness.activate();

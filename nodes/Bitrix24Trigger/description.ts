@@ -64,7 +64,7 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Application Token',
-		name: 'applicationToken',
+		name: 'oauthApplicationToken',
 		type: 'string',
 		typeOptions: { password: true },
 		default: '',

@@ -20,7 +20,8 @@ type Verdict = { ok: true } | { ok: false; reason: string };
  * is accepted only when its `auth[member_id]` is the portal of the node's credential.
  */
 async function verify(ctx: IWebhookFunctions, delivery: Delivery): Promise<Verdict> {
-	const configured = String(ctx.getNodeParameter('applicationToken', '') ?? '').trim();
+	// one field per credential type, so a token typed for one never silently applies to the other
+	const configured = String(ctx.getNodeParameter(usesOAuth2(ctx) ? 'oauthApplicationToken' : 'applicationToken', '') ?? '').trim();
 	const received = delivery.auth.applicationToken;
 	if (configured) {
 		return tokenMatches(received, tokenFingerprint(configured))

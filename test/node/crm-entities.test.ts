@@ -38,7 +38,7 @@ describe.each(ENTITIES)('$resource operations', ({ resource, entityTypeId, creat
 			resource,
 			operation: 'getAll',
 			returnAll: true,
-			filters: { conditions: [{ field: 'ID', operator: '=', value: newId }] },
+			filters: { conditions: [{ field: 'ID', operator: 'eq', value: newId }] },
 		});
 		expect(listed.json.map((row) => row.ID)).toEqual([newId]);
 

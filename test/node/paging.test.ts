@@ -40,7 +40,7 @@ describe('Get Many: fast paging through batch', () => {
 			returnAll: true,
 			filters: {
 				conditions: [
-					{ field: 'CATEGORY_ID', operator: '=', value: '1' },
+					{ field: 'CATEGORY_ID', operator: 'eq', value: '1' },
 					{ field: 'OPPORTUNITY', operator: '>=', value: '50000' },
 					{ field: 'STAGE_ID', operator: '@', value: 'C1:NEW, C1:WON' },
 				],

@@ -90,9 +90,10 @@ export function readFilter(ctx: IExecuteFunctions, itemIndex: number): IDataObje
 	for (const condition of filters.conditions ?? []) {
 		const field = (condition.field ?? '').trim();
 		if (!field) throw paramError(ctx, itemIndex, 'Filters', 'a condition has no field');
-		const operator = condition.operator ?? '=';
+		const operator = condition.operator ?? 'eq';
 		const value = condition.value ?? '';
-		const key = operator === '=' ? field : `${operator}${field}`;
+		// plain `=` is still accepted from workflows saved before Equals became `eq`
+		const key = operator === 'eq' || operator === '=' || operator === '' ? field : `${operator}${field}`;
 		filter[key] = (operator === '@' || operator === '!@' ? listValue(value) : value) as IDataObject[keyof IDataObject];
 	}
 	return filter;

@@ -1,8 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** Bitrix24's filter prefixes, as list methods read them (`>=OPPORTUNITY`, `%TITLE` ...). */
+/**
+ * Bitrix24's filter prefixes, as list methods read them (`>=OPPORTUNITY`, `%TITLE` ...). Equals
+ * is `eq` here, not `=`: n8n reads a value starting with `=` as an expression.
+ */
 export const FILTER_OPERATORS = [
-	{ name: 'Equals', value: '=' },
+	{ name: 'Equals', value: 'eq' },
 	{ name: 'Not Equals', value: '!=' },
 	{ name: 'Greater Than', value: '>' },
 	{ name: 'Greater Than or Equal', value: '>=' },
@@ -43,7 +46,7 @@ export function filterConditions(fieldsMethod: string, loadOptionsDependsOn: str
 						name: 'operator',
 						type: 'options',
 						options: FILTER_OPERATORS,
-						default: '=',
+						default: 'eq',
 					},
 					{
 						displayName: 'Value',
