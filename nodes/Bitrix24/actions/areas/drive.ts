@@ -48,8 +48,8 @@ const folderFields: CallOperation = {
 
 const storage: Resource = {
 	value: 'storage',
-	name: 'Storage',
-	description: 'A Drive storage: a user\'s drive, the company drive, a group\'s drive or an app\'s',
+	name: 'Drive Storage',
+	description: 'Drive storages: a user\'s drive, the company drive, a group\'s drive or an app\'s',
 	operations: [
 		...entries('storage', storageMethods),
 		{
@@ -73,7 +73,7 @@ const storage: Resource = {
 
 const folder: Resource = {
 	value: 'folder',
-	name: 'Folder',
+	name: 'Drive Folder',
 	description: 'A Drive folder',
 	operations: [
 		...entries('folder', folderMethods),
@@ -102,7 +102,7 @@ const folder: Resource = {
 
 const file: Resource = {
 	value: 'file',
-	name: 'File',
+	name: 'Drive File',
 	description: 'A Drive file',
 	operations: [
 		...entries('file', fileMethods),

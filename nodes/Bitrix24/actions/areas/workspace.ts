@@ -12,7 +12,7 @@ import { workTimeSpec } from './workspace/work-time';
 const server: ResourceSpec = {
 	value: 'server',
 	name: 'Server',
-	description: 'The portal server',
+	description: 'The portal server\'s clock',
 	methods: [
 		{
 			value: 'getTime',

@@ -15,6 +15,8 @@ export interface CrmEntity {
 	value: 'deal' | 'lead' | 'contact' | 'company';
 	name: string;
 	plural: string;
+	/** shown under the resource's name */
+	description: string;
 	method: string;
 	/** portal path segment of the record's page: /crm/<path>/details/<id>/ */
 	path: string;
@@ -50,6 +52,7 @@ export const CRM_ENTITIES: CrmEntity[] = [
 	{
 		value: 'deal',
 		name: 'Deal',
+		description: 'Deals in sales pipelines (crm.deal.*)',
 		plural: 'Deals',
 		method: 'crm.deal',
 		path: 'deal',
@@ -88,6 +91,7 @@ export const CRM_ENTITIES: CrmEntity[] = [
 	{
 		value: 'lead',
 		name: 'Lead',
+		description: 'Leads: unqualified enquiries (crm.lead.*)',
 		plural: 'Leads',
 		method: 'crm.lead',
 		path: 'lead',
@@ -111,6 +115,7 @@ export const CRM_ENTITIES: CrmEntity[] = [
 	{
 		value: 'contact',
 		name: 'Contact',
+		description: 'People in the CRM (crm.contact.*)',
 		plural: 'Contacts',
 		method: 'crm.contact',
 		path: 'contact',
@@ -132,6 +137,7 @@ export const CRM_ENTITIES: CrmEntity[] = [
 	{
 		value: 'company',
 		name: 'Company',
+		description: 'Companies in the CRM (crm.company.*)',
 		plural: 'Companies',
 		method: 'crm.company',
 		path: 'company',

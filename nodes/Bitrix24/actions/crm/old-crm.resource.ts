@@ -180,6 +180,7 @@ export function oldCrmResource(entity: CrmEntity): Resource {
 	return {
 		value: entity.value,
 		name: entity.name,
+		description: entity.description,
 		operations: [
 			{ value: 'create', name: 'Create', action: `Create a ${lower}`, description: `Create a ${lower}`, operation: create(entity) },
 			{ value: 'delete', name: 'Delete', action: `Delete a ${lower}`, description: `Delete a ${lower}`, operation: remove(entity) },

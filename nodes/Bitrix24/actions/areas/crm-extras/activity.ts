@@ -6,7 +6,7 @@ import type { Resource } from '../../types';
 import type { OperationRow } from './spec-operation';
 import { createdId, done, fieldList, listParam, resourceOf, takeParam, userParam } from './spec-operation';
 
-/** crm.activity.*: the old activity API (meetings, calls, e-mails) and the universal to-do. */
+/** crm.activity.*: the old activity API (meetings, calls, emails) and the universal to-do. */
 
 const ownerType = (path: string, required = true): ParamSpec =>
 	listParam('ownerTypeId', 'Owner Type Name or ID', path, 'getEntityTypes', 'The CRM type of the record the activity belongs to', required);
@@ -54,7 +54,7 @@ const commonFields: ParamSpec[] = [
 			{ name: 'Outgoing', value: 2 },
 		],
 		default: 2,
-		description: 'For calls and e-mails',
+		description: 'For calls and emails',
 	},
 	{ name: 'location', label: 'Location', path: 'fields.LOCATION', type: 'string' },
 	{
@@ -93,7 +93,7 @@ const create: OperationRow = {
 				label: 'Communication',
 				path: 'communication',
 				type: 'string',
-				description: 'The phone number (calls), e-mail address (e-mails) or name (meetings) of the other party; it belongs to the owner record',
+				description: 'The phone number (calls), email address (emails) or name (meetings) of the other party; it belongs to the owner record',
 			},
 			...commonFields,
 		],
@@ -218,4 +218,4 @@ const rows: OperationRow[] = [
 	update,
 ];
 
-export const activityResource: Resource = resourceOf('crmActivity', 'CRM Activity', 'Meetings, calls, e-mails and to-dos in CRM timelines', rows);
+export const activityResource: Resource = resourceOf('crmActivity', 'CRM Activity', 'Meetings, calls, emails and to-dos in CRM timelines', rows);

@@ -34,7 +34,7 @@ const rows: OperationRow[] = [
 		spec: {
 			value: 'create',
 			name: 'Create',
-			action: 'Create a stage',
+			action: 'Create a CRM stage',
 			description: 'Add a stage to a pipeline or an item to a directory (crm.status.add)',
 			method: 'crm.status.add',
 			params: [
@@ -70,7 +70,7 @@ const rows: OperationRow[] = [
 		spec: {
 			value: 'delete',
 			name: 'Delete',
-			action: 'Delete a stage',
+			action: 'Delete a CRM stage',
 			description: 'Delete a stage no record is in (crm.status.delete)',
 			method: 'crm.status.delete',
 			params: [
@@ -84,7 +84,7 @@ const rows: OperationRow[] = [
 		spec: {
 			value: 'get',
 			name: 'Get',
-			action: 'Get a stage',
+			action: 'Get a CRM stage',
 			description: 'Get a stage or directory item by ID (crm.status.get)',
 			method: 'crm.status.get',
 			params: [stageId],
@@ -94,7 +94,7 @@ const rows: OperationRow[] = [
 		spec: {
 			value: 'getAll',
 			name: 'Get Many',
-			action: 'Get many stages',
+			action: 'Get many CRM stages',
 			description: 'List the stages of a pipeline or the items of a directory (crm.status.list)',
 			method: 'crm.status.list',
 			params: [directory('filter.ENTITY_ID')],
@@ -105,7 +105,7 @@ const rows: OperationRow[] = [
 		spec: {
 			value: 'update',
 			name: 'Update',
-			action: 'Update a stage',
+			action: 'Update a CRM stage',
 			description: 'Rename, move or recolor a stage (crm.status.update)',
 			method: 'crm.status.update',
 			params: [stageId, { name: 'name', label: 'Name', path: 'fields.NAME', type: 'string' }, ...editable],

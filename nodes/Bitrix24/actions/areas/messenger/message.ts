@@ -185,7 +185,7 @@ const operations: OperationEntry[] = [
 
 export const messageResource: Resource = {
 	value: RESOURCE,
-	name: 'Message',
+	name: 'Chat Message',
 	description: 'Messages in chats and dialogs',
 	operations,
 };

@@ -282,7 +282,7 @@ const stageSpecs: MethodSpec[] = [
 	{
 		value: 'create',
 		name: 'Create',
-		action: 'Create a stage',
+		action: 'Create a task stage',
 		description: 'Add a Kanban or My Plan stage (task.stages.add)',
 		method: 'task.stages.add',
 		params: [
@@ -297,7 +297,7 @@ const stageSpecs: MethodSpec[] = [
 	{
 		value: 'update',
 		name: 'Update',
-		action: 'Update a stage',
+		action: 'Update a task stage',
 		description: 'Change a Kanban or My Plan stage (task.stages.update)',
 		method: 'task.stages.update',
 		params: [
@@ -309,7 +309,7 @@ const stageSpecs: MethodSpec[] = [
 		],
 		output: { echo: { stageId: 'id' }, as: 'success' },
 	},
-	{ value: 'delete', name: 'Delete', action: 'Delete a stage', description: 'Delete a Kanban or My Plan stage (task.stages.delete)', method: 'task.stages.delete', params: [stageId, isAdmin], output: { echo: { stageId: 'id' }, as: 'success' } },
+	{ value: 'delete', name: 'Delete', action: 'Delete a task stage', description: 'Delete a Kanban or My Plan stage (task.stages.delete)', method: 'task.stages.delete', params: [stageId, isAdmin], output: { echo: { stageId: 'id' }, as: 'success' } },
 	{
 		value: 'moveTask',
 		name: 'Move Task',
@@ -329,7 +329,7 @@ const stageSpecs: MethodSpec[] = [
 const stageList: MethodSpec = {
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many stages',
+	action: 'Get many task stages',
 	description: 'List the stages of a Kanban or of My Plan, one item each (task.stages.get)',
 	method: 'task.stages.get',
 	params: [
