@@ -37,7 +37,7 @@ describe('Lists the editor loads from the portal', () => {
 
 	it('searches deals by title, newest first, page by page', async () => {
 		const first = await listSearch(node({ resource: 'deal' }), [webhookCredential(portal)], 'searchDeals');
-		expect(first.results[0]).toEqual({ name: demoDeal(130).TITLE, value: '130' });
+		expect(first.results[0]).toEqual({ name: demoDeal(130).TITLE, value: '130', url: `${portal.url}/crm/deal/details/130/` });
 		expect(first.results).toHaveLength(50);
 		expect(first.paginationToken).toBe('50');
 		const filtered = await listSearch(node({ resource: 'deal' }), [webhookCredential(portal)], 'searchDeals', '#12');

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { bitrix24Call } from '../../shared/transport';
+import { bitrix24Call, connect } from '../../shared/transport';
 import { CRM_ENTITIES } from '../actions/crm/entities';
 import { searchMethodOf } from '../actions/crm/old-crm.resource';
 
@@ -19,10 +19,12 @@ const oldCrmSearch: Record<string, ListSearch> = Object.fromEntries(
 				start,
 			});
 			const rows = (envelope.result ?? []) as IDataObject[];
+			const { portalRoot } = await connect(this);
 			return {
 				results: rows.map((row) => ({
 					name: entity.label.map((field) => row[field]).filter(Boolean).join(' ') || `${entity.name} ${String(row.ID)}`,
 					value: String(row.ID),
+					url: `${portalRoot}/crm/${entity.path}/details/${String(row.ID)}/`,
 				})),
 				paginationToken: envelope.next === undefined ? undefined : String(envelope.next),
 			};

@@ -18,6 +18,8 @@ export interface Connection {
 	credentialType: Bitrix24CredentialType;
 	/** '' for a webhook: its credential's `authenticate` adds the secret path to the method name */
 	restBase: string;
+	/** the portal's address without `/rest/`, for links to records (`<portalRoot>/crm/deal/details/7/`) */
+	portalRoot: string;
 	secrets: string[];
 	options: TransportOptions;
 	/** per method: when its operating-time budget resets (unix ms), from the last answers' `time` */
@@ -65,6 +67,7 @@ export async function connect(
 		connection = {
 			credentialType,
 			restBase: '',
+			portalRoot: address.restRoot.replace(/\/rest\/$/, ''),
 			secrets: [address.code],
 			options: { ...DEFAULT_TRANSPORT_OPTIONS, ...options },
 			operatingResetAt: new Map(),
@@ -80,6 +83,7 @@ export async function connect(
 		connection = {
 			credentialType,
 			restBase,
+			portalRoot: restBase.replace(/\/rest\/$/, ''),
 			secrets: [token.access_token, token.refresh_token, credentials.clientSecret].map(trimmedString),
 			options: { ...DEFAULT_TRANSPORT_OPTIONS, ...options },
 			operatingResetAt: new Map(),
