@@ -66,6 +66,18 @@ describe('Lists the editor loads from the portal', () => {
 		expect(byId.DATE_CREATE).toBeUndefined();
 	});
 
+	it('offers the portal\'s own values for stages, pipelines, currencies and users', async () => {
+		const { fields } = await resourceMapping(node({ resource: 'deal', operation: 'create' }), [webhookCredential(portal)], 'getDealMappingColumns');
+		const byId = Object.fromEntries(fields.map((field) => [field.id, field]));
+		const values = (id: string) => (byId[id].options ?? []).map((option) => option.value);
+		expect(byId.STAGE_ID.type).toBe('options');
+		expect(values('STAGE_ID').sort()).toEqual([...DEAL_STAGES[0], ...DEAL_STAGES[1]].sort());
+		const categories = portal.store.categories.filter((category) => category.entityTypeId === 2).map((category) => String(category.id));
+		expect(values('CATEGORY_ID').sort()).toEqual(categories.sort());
+		expect(values('ASSIGNED_BY_ID').sort()).toEqual(USERS.map((user) => String(user.ID)).sort());
+		expect(values('CURRENCY_ID')).toEqual(expect.arrayContaining(['USD']));
+	});
+
 	it('marks required fields when creating but not when updating', async () => {
 		portal.store.addField(3, userField('UF_CRM_1700000999', 'string', 'Customer number', { isRequired: true }));
 		const creating = await resourceMapping(node({ resource: 'contact', operation: 'create' }), [webhookCredential(portal)], 'getContactMappingColumns');
