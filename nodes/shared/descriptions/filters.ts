@@ -64,7 +64,7 @@ export function filterConditions(fieldsMethod: string, loadOptionsDependsOn: str
 export function orderAndSelect(fieldsMethod: string, loadOptionsDependsOn: string[] = []): INodeProperties[] {
 	return [
 		{
-			displayName: 'Field Names or IDs',
+			displayName: 'Fields to Return Names or IDs',
 			name: 'select',
 			type: 'multiOptions',
 			typeOptions: { loadOptionsMethod: fieldsMethod, loadOptionsDependsOn },
