@@ -62,6 +62,7 @@ async function sendOnce(
 		body: params,
 		json: true,
 		returnFullResponse: true,
+		timeout: connection.options.timeoutMs,
 	};
 	try {
 		const response = (await ctx.helpers.httpRequestWithAuthentication.call(

@@ -36,10 +36,13 @@ export interface TransportOptions {
 	retryDelayMs: number;
 	/** longest single wait accepted for an operating-limit reset, in ms */
 	maxWaitMs: number;
+	/** a request still unanswered after this long is abandoned (cloud portals cut requests at 60 s) */
+	timeoutMs: number;
 }
 
 export const DEFAULT_TRANSPORT_OPTIONS: TransportOptions = {
 	maxRetries: 5,
 	retryDelayMs: 1000,
 	maxWaitMs: 60_000,
+	timeoutMs: 120_000,
 };
