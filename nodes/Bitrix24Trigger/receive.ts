@@ -2,7 +2,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import type { Delivery } from '../shared/events';
 import { eventDefinition, publicEvent, readDelivery, tokenFingerprint, tokenMatches } from '../shared/events';
-import { bitrix24Call, connect } from '../shared/transport';
+import { bitrix24Call, connect, withoutSecrets } from '../shared/transport';
 import { selectedEvents, usesOAuth2 } from './subscription';
 
 /** Where the trust-on-first-use token lives in the node's static data (a fingerprint, never the token). */
@@ -59,7 +59,7 @@ async function fetchRecord(ctx: IWebhookFunctions, delivery: Delivery): Promise<
 	try {
 		const envelope = await bitrix24Call(ctx, call.method, call.params);
 		const record = source.pick(envelope.result);
-		if (record && typeof record === 'object') return { record };
+		if (record && typeof record === 'object') return { record: await withoutSecrets(ctx, record) };
 		return {
 			record: null,
 			recordError: `${call.method} returned no record: it does not exist or the credential's user cannot see it`,

@@ -1,5 +1,6 @@
 import { CredentialStore } from '../harness';
 import type { Portal } from '../portal';
+import { DRIVE_SEED } from '../portal/methods/disk';
 import { demoDeal } from '../portal/seed';
 import { id, OAUTH_ID, oauthCredential, runNode, visibleText, withPortal } from './support';
 
@@ -72,6 +73,23 @@ describe('OAuth2 credential', () => {
 		expect(text).not.toContain(tokens.access_token);
 		expect(text).not.toContain(tokens.refresh_token);
 		expect(text).not.toContain(portal.oauth.clientSecret);
+	});
+
+	it('blanks the access token out of links Bitrix24 returns, even after a refresh', async () => {
+		const tokens = portal.oauth.issueTokens({ expired: true });
+		const credential = oauthCredential(portal, { ...tokens });
+		const credentials = new CredentialStore([credential]);
+		const run = await runNode(
+			portal,
+			{ authentication: 'bitrix24OAuth2Api', resource: 'method', operation: 'call', method: 'disk.file.get', parameters: JSON.stringify({ id: DRIVE_SEED.files[0].ID }) },
+			{ credential, credentials },
+		);
+		expect(run.result.error).toBeUndefined();
+		const fresh = (credentials.get(OAUTH_ID).data.oauthTokenData as Record<string, string>).access_token;
+		expect(fresh).not.toBe(tokens.access_token);
+		const link = String((run.json[0].result as Record<string, unknown>).DOWNLOAD_URL);
+		expect(link).toContain('auth=***');
+		expect(visibleText(run)).not.toContain(fresh);
 	});
 
 	it('batches many items over OAuth2 too', async () => {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { RestCall } from '../../shared/transport';
-import { bitrix24CallMany, connect, failureError } from '../../shared/transport';
+import { bitrix24CallMany, connect, failureError, withoutSecrets } from '../../shared/transport';
 import { resources } from './resources';
 import type { CallOperation, Operation, RunOperation } from './types';
 import { isCallOperation } from './types';
@@ -109,5 +109,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const out = isCallOperation(operation)
 		? await runPlanned(this, operation, count)
 		: await runEach(this, operation, count);
-	return [out];
+	// Bitrix24 embeds the caller's token in some links it returns; none may reach the output
+	return [await withoutSecrets(this, out)];
 }

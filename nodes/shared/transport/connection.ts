@@ -92,3 +92,17 @@ export async function connect(
 	connections.set(ctx, connection);
 	return connection;
 }
+
+/**
+ * The secrets to keep out of output now: an OAuth2 access token may have been refreshed since
+ * the connection was made, and links Bitrix24 returned afterwards carry the new one.
+ */
+export async function currentSecrets(ctx: Bitrix24Context): Promise<string[]> {
+	const connection = await connect(ctx);
+	if (connection.credentialType !== 'bitrix24OAuth2Api') return connection.secrets;
+	const credentials = await ctx.getCredentials(connection.credentialType);
+	const token = (credentials.oauthTokenData ?? {}) as Record<string, unknown>;
+	const fresh = [token.access_token, token.refresh_token].map(trimmedString).filter((secret) => !connection.secrets.includes(secret));
+	connection.secrets.push(...fresh);
+	return connection.secrets;
+}

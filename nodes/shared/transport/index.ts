@@ -3,8 +3,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { runBatch, runMany } from './batch';
 import type { Bitrix24Context, Connection } from './connection';
-import { connect } from './connection';
-import { toNodeApiError } from './errors';
+import { connect, currentSecrets } from './connection';
+import { redactDeep, toNodeApiError } from './errors';
 import type { ListRequest } from './paging';
 import { fetchList, ListFailure } from './paging';
 import { callRaw } from './request';
@@ -16,6 +16,11 @@ export type { Bitrix24Failure, CallOutcome, Envelope, RestCall } from './types';
 export { connect } from './connection';
 export { BATCH_LIMIT } from './batch';
 export { PAGE_SIZE } from './paging';
+
+/** The answer-derived data with the connection's secrets blanked out (see redactDeep). */
+export async function withoutSecrets<T>(ctx: Bitrix24Context, value: T): Promise<T> {
+	return redactDeep(value, await currentSecrets(ctx));
+}
 
 /** Errors from n8n's helpers keep their type; anything else becomes a NodeOperationError. */
 export function asNodeError(ctx: Bitrix24Context, error: unknown): NodeApiError | NodeOperationError {
