@@ -59,7 +59,9 @@ describe('Tasks: task', () => {
 		const node = bitrix24Node({ resource: 'task', operation: 'get' }, { type: 'bitrix24WebhookApi', id: WEBHOOK_ID });
 		const found = await listSearch(node, [webhookCredential(portal)], 'searchTasks', 'acme');
 		const expected = SEED_TASKS.filter((task) => task.title.toLowerCase().includes('acme'));
-		expect(found.results).toEqual(expected.map((task) => ({ name: task.title, value: String(task.id) })));
+		expect(found.results).toEqual(
+			expected.map((task) => ({ name: task.title, value: String(task.id), url: `${portal.url}/company/personal/user/${task.responsibleId}/tasks/task/view/${task.id}/` })),
+		);
 		const seeded = SEED_TASKS[2];
 		const run = await runNode(portal, {
 			resource: 'task',

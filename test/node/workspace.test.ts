@@ -54,7 +54,7 @@ describe('Users', () => {
 		expect(all.results.map((result) => result.value)).toEqual(USERS.map((user) => String(user.ID)));
 		const found = await listSearch(node, [webhookCredential(portal)], 'searchUsers', 'garcia');
 		const maria = USERS.find((user) => user.LAST_NAME === 'Garcia')!;
-		expect(found.results).toEqual([{ name: `${maria.NAME} ${maria.LAST_NAME}`, value: String(maria.ID) }]);
+		expect(found.results).toEqual([{ name: `${maria.NAME} ${maria.LAST_NAME}`, value: String(maria.ID), url: `${portal.url}/company/personal/user/${maria.ID}/` }]);
 		const byUrl = await runNode(portal, {
 			resource: 'user',
 			operation: 'get',

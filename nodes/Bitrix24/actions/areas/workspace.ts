@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { bitrix24Call } from '../../../shared/transport';
+import { bitrix24Call, connect } from '../../../shared/transport';
 import { methodResource } from '../generic/operation';
 import type { ResourceSpec } from '../generic/spec';
 import type { Area } from './area';
@@ -42,10 +42,12 @@ export const area: Area = {
 				? await bitrix24Call(this, 'user.search', { FILTER: { FIND: filter }, start })
 				: await bitrix24Call(this, 'user.get', { sort: 'ID', order: 'ASC', start });
 			const users = (Array.isArray(envelope.result) ? envelope.result : []) as IDataObject[];
+			const { portalRoot } = await connect(this);
 			return {
 				results: users.map((user) => ({
 					name: [user.NAME, user.LAST_NAME].filter(Boolean).join(' ') || String(user.EMAIL || `User ${String(user.ID)}`),
 					value: String(user.ID),
+					url: `${portalRoot}/company/personal/user/${String(user.ID)}/`,
 				})),
 				paginationToken: envelope.next === undefined ? undefined : String(envelope.next),
 			};
