@@ -6,6 +6,7 @@ import { isoDate } from '../../envelope';
 import { isObject, phpInt } from '../../php-query';
 import type { CallContext, MethodDef } from '../../registry';
 import {
+	dialogOrChatId,
 	CHAT_COLORS,
 	chatIdParam,
 	chatMessages,
@@ -405,15 +406,9 @@ export const chatMethods: MethodDef[] = [
 		name: 'im.disk.folder.get',
 		scope: 'im',
 		handler: (ctx) => {
-			const dialogId = upper(ctx, 'DIALOG_ID');
-			let chatId: number;
-			if (dialogId !== undefined) {
-				chatId = dialogChat(ctx, dialogId).id;
-			} else {
-				chatId = phpInt(upper(ctx, 'CHAT_ID'));
-				if (chatId <= 0) throw imError('CHAT_ID_EMPTY', "Chat ID can't be empty");
-				dialogChat(ctx, `chat${chatId}`);
-			}
+			const dialogGiven = upper(ctx, 'DIALOG_ID') !== undefined;
+			const chatId = dialogOrChatId(ctx);
+			if (!dialogGiven) dialogChat(ctx, `chat${chatId}`);
 			return { result: { ID: IM_SEED.folderBase + chatId } };
 		},
 	},

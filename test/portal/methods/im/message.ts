@@ -8,6 +8,7 @@ import { isoDate, RestError } from '../../envelope';
 import { phpInt } from '../../php-query';
 import type { CallContext, MethodDef } from '../../registry';
 import {
+	dialogOrChatId,
 	chatMessages,
 	dialogChat,
 	dialogIdOf,
@@ -322,14 +323,7 @@ export const messageMethods: MethodDef[] = [
 		name: 'im.disk.file.commit',
 		scope: 'im',
 		handler: (ctx) => {
-			const dialogId = upper(ctx, 'DIALOG_ID');
-			let chatId: number;
-			if (dialogId !== undefined) {
-				chatId = dialogChat(ctx, dialogId).id;
-			} else {
-				chatId = phpInt(upper(ctx, 'CHAT_ID'));
-				if (chatId <= 0) throw imError('CHAT_ID_EMPTY', "Chat ID can't be empty");
-			}
+			const chatId = dialogOrChatId(ctx);
 			const state = imState(ctx.portal.store);
 			const chat = state.chats.get(chatId);
 			if (!chat?.members.has(ctx.auth.userId)) throw imError('ACCESS_ERROR', "You don't have access to this chat");

@@ -323,6 +323,15 @@ export function dialogChat(ctx: CallContext, dialogId: unknown): ImChat {
 	return privateChat(ctx, ctx.auth.userId, userId);
 }
 
+/** The chat of a DIALOG_ID (any form the user may see) or, without one, of CHAT_ID (not checked for access). */
+export function dialogOrChatId(ctx: CallContext): number {
+	const dialogId = upper(ctx, 'DIALOG_ID');
+	if (dialogId !== undefined) return dialogChat(ctx, dialogId).id;
+	const chatId = phpInt(upper(ctx, 'CHAT_ID'));
+	if (chatId <= 0) throw chatIdEmpty();
+	return chatId;
+}
+
 /** CHAT_ID, or DIALOG_ID in the `chatN` form (the only form chat management methods take). */
 export function chatIdParam(ctx: CallContext): number {
 	const dialogId = upper(ctx, 'DIALOG_ID');
