@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { EVENT_OPTIONS } from '../shared/events';
+import { optionsCollection } from '../shared/descriptions/options';
 
 const WEBHOOK = { show: { authentication: ['bitrix24WebhookApi'] } };
 const OAUTH2 = { show: { authentication: ['bitrix24OAuth2Api'] } };
@@ -72,13 +73,7 @@ export const triggerProperties: INodeProperties[] = [
 		description:
 			'The application token Bitrix24 sends with the events of this local application, if you know it. When empty, the token of the first call after activation is trusted and required from then on (only a call from the portal of this credential is accepted as the first).',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
+	optionsCollection([
 			{
 				displayName: 'Fetch Full Record',
 				name: 'fetchFullRecord',
@@ -87,6 +82,5 @@ export const triggerProperties: INodeProperties[] = [
 				description:
 					'Whether to read the whole record the event names (crm.deal.get and the like, crm.item.get, tasks.task.get) and add it as "record". Bitrix24 sends only IDs. Costs one REST call before Bitrix24 gets its answer; delete events have nothing to read.',
 			},
-		],
-	},
+		]),
 ];

@@ -16,6 +16,7 @@ export type { Bitrix24Failure, CallOutcome, Envelope, RestCall } from './types';
 export { connect } from './connection';
 export { BATCH_LIMIT } from './batch';
 export { PAGE_SIZE } from './paging';
+export { readEnvelope } from './envelope';
 
 /** The answer-derived data with the connection's secrets blanked out (see redactDeep). */
 export async function withoutSecrets<T>(ctx: Bitrix24Context, value: T): Promise<T> {

@@ -5,6 +5,7 @@ import type { RestCall } from '../../../shared/transport';
 import { BATCH_LIMIT, bitrix24Batch, connect, failureError } from '../../../shared/transport';
 import { paramError, readJsonObject } from '../params';
 import type { RunOperation } from '../types';
+import { optionsCollection } from '../../../shared/descriptions/options';
 
 const KEY = /^[A-Za-z0-9_]+$/;
 
@@ -92,13 +93,7 @@ export const executeBatch: RunOperation = {
 			default: false,
 			description: 'Whether Bitrix24 stops running the remaining commands once one fails',
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
+		optionsCollection([
 				{
 					displayName: 'Command Errors',
 					name: 'commandErrors',
@@ -109,8 +104,7 @@ export const executeBatch: RunOperation = {
 						{ name: 'Include in Output', value: 'include', description: 'Failing commands are listed under "errors" of the output item' },
 					],
 				},
-			],
-		},
+			]),
 	]),
 	async run(itemIndex) {
 		const commands = readCommands(this, itemIndex);

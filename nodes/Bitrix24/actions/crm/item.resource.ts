@@ -17,6 +17,7 @@ import {
 	readSelect,
 } from '../params';
 import type { CallOperation, Resource, RunOperation } from '../types';
+import { optionsCollection } from '../../../shared/descriptions/options';
 
 /** `crm.item.*`: every CRM entity type by number, smart processes included. */
 const RESOURCE = 'crmItem';
@@ -123,14 +124,7 @@ const getAll: RunOperation = {
 		[
 			...returnAllOrLimit,
 			filterConditions(FIELDS_METHOD, DEPENDS),
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: orderAndSelect(FIELDS_METHOD, DEPENDS),
-			},
+			optionsCollection(orderAndSelect(FIELDS_METHOD, DEPENDS)),
 		],
 	),
 	async run(itemIndex) {

@@ -19,6 +19,7 @@ import {
 import type { CallOperation, Resource, RunOperation } from '../types';
 import type { CrmEntity } from './entities';
 import { commonFieldProperty, commonFieldValue } from './entities';
+import { optionsCollection } from '../../../shared/descriptions/options';
 
 export const fieldsMethodOf = (entity: CrmEntity) => `get${entity.name}Fields`;
 export const searchMethodOf = (entity: CrmEntity) => `search${entity.plural}`;
@@ -140,14 +141,7 @@ function getAll(entity: CrmEntity): RunOperation {
 		description: scoped(entity, 'getAll', [
 			...returnAllOrLimit,
 			filterConditions(fieldsMethodOf(entity)),
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: orderAndSelect(fieldsMethodOf(entity)),
-			},
+			optionsCollection(orderAndSelect(fieldsMethodOf(entity))),
 		]),
 		async run(itemIndex) {
 			const select = readSelect(this, itemIndex);

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { Connection } from '../../../../shared/transport';
-import { bitrix24Call, connect, failureError } from '../../../../shared/transport';
+import type { Bitrix24Failure, Connection } from '../../../../shared/transport';
+import { bitrix24Call, connect, failureError, readEnvelope } from '../../../../shared/transport';
 import { paramError } from '../../params';
 import type { RunOperation } from '../../types';
 import { withoutDownloadUrl } from './links';
+import { optionsCollection } from '../../../../shared/descriptions/options';
 
 /** Above this size Auto sends the file to an upload URL instead of as base64 in the call. */
 export const INLINE_LIMIT_BYTES = 10 * 1024 * 1024;
@@ -36,6 +37,14 @@ function asJson(body: unknown): IDataObject | undefined {
 	} catch {
 		return undefined;
 	}
+}
+
+/** A Bitrix24 error in a link's JSON answer, read by the transport as any REST answer is. */
+function bitrix24ErrorOf(answer: RawAnswer, what: string): Bitrix24Failure | undefined {
+	const json = asJson(answer.body);
+	if (!json || typeof json.error !== 'string') return undefined;
+	const read = readEnvelope(what, { status: answer.statusCode, body: json, headers: answer.headers });
+	return read.ok ? undefined : read.failure;
 }
 
 /**
@@ -76,15 +85,8 @@ async function sendToPortalLink(
 		});
 	}
 	if (answer.statusCode >= 400) {
-		const json = asJson(answer.body);
-		if (json && typeof json.error === 'string') {
-			throw failureError(ctx, connection, {
-				code: json.error,
-				description: typeof json.error_description === 'string' ? json.error_description : '',
-				httpStatus: answer.statusCode,
-				method: what,
-			}, itemIndex);
-		}
+		const failure = bitrix24ErrorOf(answer, what);
+		if (failure) throw failureError(ctx, connection, failure, itemIndex);
 		throw new NodeApiError(ctx.getNode(), { message: `${what} failed` }, {
 			message: `Bitrix24: the ${what} failed (HTTP ${answer.statusCode})`,
 			httpCode: String(answer.statusCode),
@@ -117,13 +119,7 @@ function uploadProperties(resource: string, target: INodeProperties): INodePrope
 			required: true,
 			hint: 'The name of the input binary field containing the file to be uploaded',
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
+		optionsCollection([
 				{
 					displayName: 'File Name',
 					name: 'fileName',
@@ -156,8 +152,7 @@ function uploadProperties(resource: string, target: INodeProperties): INodePrope
 						{ name: 'Upload URL (Multipart)', value: 'uploadUrl', description: 'Ask for an upload URL, then post the file to it' },
 					],
 				},
-			],
-		},
+			]),
 	]);
 }
 
@@ -229,14 +224,8 @@ export function uploadOperation(resource: string, method: string, target: INodeP
 				itemIndex,
 			);
 			const json = asJson(answer.body);
-			if (json && typeof json.error === 'string') {
-				throw failureError(this, connection, {
-					code: json.error,
-					description: typeof json.error_description === 'string' ? json.error_description : '',
-					httpStatus: answer.statusCode,
-					method: 'file upload',
-				}, itemIndex);
-			}
+			const failure = bitrix24ErrorOf(answer, 'file upload');
+			if (failure) throw failureError(this, connection, failure, itemIndex);
 			if (!json || !json.result || typeof json.result !== 'object') {
 				throw new NodeApiError(this.getNode(), { message: 'unexpected upload answer' }, {
 					message: 'Bitrix24: the file upload gave an answer that is not a file',
@@ -293,15 +282,8 @@ export const downloadOperation: RunOperation = {
 		const contentType = header(answer.headers, 'content-type');
 		if (/^application\/json/i.test(contentType)) {
 			// Bitrix24 answers a refused download with a JSON error, sometimes with status 200
-			const json = asJson(answer.body);
-			if (json && typeof json.error === 'string') {
-				throw failureError(this, connection, {
-					code: json.error,
-					description: typeof json.error_description === 'string' ? json.error_description : '',
-					httpStatus: answer.statusCode,
-					method: 'file download',
-				}, itemIndex);
-			}
+			const failure = bitrix24ErrorOf(answer, 'file download');
+			if (failure) throw failureError(this, connection, failure, itemIndex);
 		}
 		const body = answer.body;
 		const bytes = Buffer.isBuffer(body)

@@ -8,6 +8,7 @@ import type { MethodSpec, ParamSpec } from '../../generic/spec';
 import { paramError, readLimit } from '../../params';
 import type { CallOperation, OperationEntry, Resource, RunOperation } from '../../types';
 import { callOperation, chatIdParam, checkDialogId, DIALOG_ID_DESCRIPTION, dialogIdParam, entry, success } from './shared';
+import { optionsCollection } from '../../../../shared/descriptions/options';
 
 const RESOURCE = 'chat';
 
@@ -258,13 +259,7 @@ const getMessages: RunOperation = {
 	description: scoped('getMessages', [
 		dialogIdProperty,
 		...returnAllOrLimit,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
+		optionsCollection([
 				{
 					displayName: 'After Message ID',
 					name: 'afterMessageId',
@@ -279,8 +274,7 @@ const getMessages: RunOperation = {
 					default: 0,
 					description: 'Only messages older than this one',
 				},
-			],
-		},
+			]),
 	]),
 	async run(itemIndex) {
 		const dialogId = readDialogId(this, itemIndex);
@@ -315,13 +309,7 @@ const getMembers: RunOperation = {
 	description: scoped('getMembers', [
 		dialogIdProperty,
 		...returnAllOrLimit,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
+		optionsCollection([
 				{
 					displayName: 'Skip System Users',
 					name: 'skipExternal',
@@ -329,8 +317,7 @@ const getMembers: RunOperation = {
 					default: false,
 					description: 'Whether to leave out bots, connectors and other system users',
 				},
-			],
-		},
+			]),
 	]),
 	async run(itemIndex) {
 		const dialogId = readDialogId(this, itemIndex);

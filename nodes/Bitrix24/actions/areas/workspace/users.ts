@@ -8,6 +8,7 @@ import type { MethodSpec, ParamSpec, ResourceSpec } from '../../generic/spec';
 import { paramError, readLimit } from '../../params';
 import type { CallOperation, OperationEntry, Resource, RunOperation } from '../../types';
 import { adjust } from './shared';
+import { optionsCollection } from '../../../../shared/descriptions/options';
 
 /** A user picked From List (searched by name, email or position), By ID, or By URL (their profile page). */
 const userId: ParamSpec = {
@@ -137,13 +138,7 @@ const listOptions = (resource: string, operation: string, extra: INodeProperties
 	updateDisplayOptions({ show: { resource: [resource], operation: [operation] } }, [
 		...extra,
 		...returnAllOrLimit,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
+		optionsCollection([
 				...filters,
 				{ displayName: 'Sort By', name: 'sort', type: 'string', default: '', placeholder: 'LAST_NAME', description: 'Field to sort by; anything but ID pages more slowly' },
 				{
@@ -156,8 +151,7 @@ const listOptions = (resource: string, operation: string, extra: INodeProperties
 					],
 					default: 'ASC',
 				},
-			],
-		},
+			]),
 	]);
 
 function readUserFilter(ctx: IExecuteFunctions, itemIndex: number): { filter: IDataObject; options: IDataObject } {
