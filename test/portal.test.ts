@@ -89,7 +89,7 @@ describe('test portal (webhook, demo seed)', () => {
 		expect(unknown.json).toEqual({ error: 'ERROR_METHOD_NOT_FOUND', error_description: 'Method not found!' });
 
 		const wrong = await post(`${p.url}/rest/${p.webhook.userId}/wrongcode/crm.deal.get`, { id: 1 });
-		expect(wrong.status).toBe(401);
+		expect(wrong.status).toBe(403);
 		expect(wrong.json.error).toBe('INVALID_CREDENTIALS');
 
 		const missing = await call(p, 'crm.deal.get', { id: 999999 });

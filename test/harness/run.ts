@@ -4,6 +4,7 @@
  * refresh) and the harness's credentials helper standing in for the database.
  */
 import { randomUUID } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
@@ -65,6 +66,7 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 	const mode = options.mode ?? 'manual';
 	const logs: string[] = [];
 
+	recordOperations(options.workflow);
 	const run = await collectingLogs(logs, async () => {
 		const workflowData = toWorkflowBase(options.workflow);
 		const workflow = new Workflow({
@@ -84,6 +86,19 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 	});
 
 	return toResult(run, store, logs);
+}
+
+/**
+ * With BITRIX24_OPERATIONS_LOG set, every resource/operation a workflow runs is appended to that
+ * file, so a check can list the node's operations no test runs (see test/coverage-check.js).
+ */
+function recordOperations(workflow: WorkflowJson): void {
+	const file = process.env.BITRIX24_OPERATIONS_LOG;
+	if (!file) return;
+	const lines = workflow.nodes
+		.filter((node) => node.type.endsWith('.bitrix24'))
+		.map((node) => `${String(node.parameters.resource)}/${String(node.parameters.operation)}\n`);
+	if (lines.length) appendFileSync(file, lines.join(''));
 }
 
 function toWorkflowBase(json: WorkflowJson): IWorkflowBase {

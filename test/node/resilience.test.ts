@@ -91,17 +91,23 @@ describe('Credentials and secrets', () => {
 		expect(run.result.error?.message).toMatch(/Allow Plain HTTP/);
 	});
 
-	it('reports a wrong webhook code without revealing either code', async () => {
-		const wrong = portal.webhookUrl.replace(portal.webhook.code, 'wrongcode1234567');
-		const run = await runNode(portal, { resource: 'deal', operation: 'get', recordId: id(1) }, {
-			credential: webhookCredential(portal, { webhookSecretUrl: wrong }),
-		});
-		const error = run.result.error as Error & { description?: string };
-		expect(error.message).toContain('INVALID_CREDENTIALS');
-		expect(error.description).toMatch(/webhook URL/);
-		const text = visibleText(run);
-		expect(text).not.toContain('wrongcode1234567');
-		expect(text).not.toContain(portal.webhook.code);
+	it.each([403, 401] as const)('reports a wrong webhook code (HTTP %i) without revealing either code', async (status) => {
+		const strict = await withPortal({ demo: { deals: 1 }, invalidCredentialsStatus: status });
+		try {
+			const wrong = strict.webhookUrl.replace(strict.webhook.code, 'wrongcode1234567');
+			const run = await runNode(strict, { resource: 'deal', operation: 'get', recordId: id(1) }, {
+				credential: webhookCredential(strict, { webhookSecretUrl: wrong }),
+			});
+			const error = run.result.error as Error & { description?: string; httpCode?: string };
+			expect(error.message).toContain('INVALID_CREDENTIALS');
+			expect(error.description).toMatch(/webhook URL/);
+			expect(error.description).toContain(`HTTP ${status}`);
+			const text = visibleText(run);
+			expect(text).not.toContain('wrongcode1234567');
+			expect(text).not.toContain(strict.webhook.code);
+		} finally {
+			await strict.close();
+		}
 	});
 
 	it('keeps the webhook code out of errors, output and logs when Bitrix24 fails', async () => {

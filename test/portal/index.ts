@@ -150,7 +150,7 @@ export async function startPortal(opts: PortalOptions = {}): Promise<Portal> {
 		portal: portalCtx,
 		authSetup: {
 			webhook,
-			invalidCredentialsStatus: opts.invalidCredentialsStatus ?? 401,
+			invalidCredentialsStatus: opts.invalidCredentialsStatus ?? 403,
 			allScopes: () => registry.scopes(),
 			oauth,
 		},

@@ -34,8 +34,9 @@ export interface PortalOptions {
 		scope?: string;
 	};
 	/**
-	 * HTTP status for a webhook with a wrong user id or code. The server's rest module raises it as an
-	 * OAuthException, whose default status is 401; the docs' error table lists 403. Default 401.
+	 * HTTP status for a webhook with a wrong user id or code. The facts file and the docs' error table
+	 * give 403; the server's rest module raises it as an OAuthException, whose default status is 401.
+	 * Default 403; the node must handle both.
 	 */
 	invalidCredentialsStatus?: 401 | 403;
 }
