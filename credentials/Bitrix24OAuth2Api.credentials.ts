@@ -1,5 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
+import { rateLimitProperties } from '../nodes/shared/descriptions/rate-limits';
+
 /**
  * A Bitrix24 local application. Authorization happens on the portal itself; tokens come
  * from Bitrix24's central OAuth server, which also serves self-hosted portals. The client
@@ -73,6 +75,7 @@ export class Bitrix24OAuth2Api implements ICredentialType {
 			description:
 				'Whether to connect even if the certificate cannot be verified, for a self-hosted portal with its own certificate',
 		},
+		...rateLimitProperties,
 	];
 
 	test: ICredentialTestRequest = {

@@ -7,6 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { rateLimitProperties } from '../nodes/shared/descriptions/rate-limits';
 import { isProblem, parseWebhookUrl, resolveWebhookTarget } from '../nodes/shared/transport/webhook-url';
 
 export class Bitrix24WebhookApi implements ICredentialType {
@@ -46,6 +47,7 @@ export class Bitrix24WebhookApi implements ICredentialType {
 			description:
 				'Whether to connect even if the certificate cannot be verified, for a self-hosted portal with its own certificate',
 		},
+		...rateLimitProperties,
 	];
 
 	/** Adds the secret path to the request; callers (this package, the HTTP Request node) never hold it. */

@@ -14,6 +14,7 @@ import { loadOptions } from './methods/load-options';
 import { resourceMapping } from './methods/resource-mapping';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
+import { requestOptionsProperty } from '../shared/descriptions/rate-limits';
 
 const resource: INodeProperties = {
 	displayName: 'Resource',
@@ -73,6 +74,7 @@ export class Bitrix24 implements INodeType {
 			...operations,
 			...crmItemCommon,
 			...resources.flatMap((entry) => entry.operations.flatMap((op) => op.operation.description)),
+			requestOptionsProperty,
 		],
 	};
 

@@ -108,6 +108,11 @@ async function handleRest(state: ServerState, req: IncomingMessage, res: ServerR
 				return sendError(res, record, errors.operationTimeLimit());
 			case 'expiredToken':
 				return sendError(res, record, errors.expiredToken());
+			case 'redirect':
+				record.status = 307;
+				res.writeHead(307, { Location: fault.location ?? '/', 'Content-Length': 0 });
+				res.end();
+				return;
 			case 'html502':
 				record.status = 502;
 				res.writeHead(502, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(NGINX_502) });

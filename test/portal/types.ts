@@ -71,7 +71,7 @@ export interface TokenResponse {
 	user_id: number;
 }
 
-export type FaultKind = 'status503' | 'status500' | 'html502' | 'slow' | 'reset' | 'expiredToken' | 'status429';
+export type FaultKind = 'status503' | 'status500' | 'html502' | 'slow' | 'reset' | 'expiredToken' | 'status429' | 'redirect';
 
 export interface FaultSpec {
 	kind: FaultKind;
@@ -81,6 +81,8 @@ export interface FaultSpec {
 	method?: string;
 	/** For 'slow'. */
 	delayMs?: number;
+	/** For 'redirect': where a 307 sends the client (a proxy or a moved portal would do this). */
+	location?: string;
 }
 
 export interface DeliveredEvent {

@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Bitrix24Context, Connection } from './connection';
-import { buildPhpQuery } from './php-query';
-import { callRaw, isReadMethod, rememberOperatingReset } from './request';
+import { buildPhpQuery, hasBatchToken } from './php-query';
+import { callRaw, isReadMethod } from './request';
+import { rememberOperatingTime } from './scheduler';
 import type { CallOutcome, RestCall } from './types';
 
 export const BATCH_LIMIT = 50;
@@ -44,7 +45,7 @@ export async function runBatch(
 	const cmd: IDataObject = {};
 	calls.forEach((call, index) => (cmd[keys[index]] = batchCommand(call)));
 	const idempotent = calls.every((call) => isReadMethod(call.method));
-	const answer = await callRaw(ctx, connection, 'batch', { halt: halt ? 1 : 0, cmd }, idempotent);
+	const answer = await callRaw(ctx, connection, 'batch', { halt: halt ? 1 : 0, cmd }, idempotent, false);
 	if (!answer.ok) {
 		return calls.map((call) => ({ ok: false, error: { ...answer.failure, method: `batch (${call.method})` } }));
 	}
@@ -68,7 +69,7 @@ export async function runBatch(
 			};
 		}
 		if (!(key in results)) return notRun(call.method);
-		rememberOperatingReset(connection, call.method, times[key] as IDataObject | undefined);
+		rememberOperatingTime(connection.portalKey, connection.limits, call.method, times[key] as IDataObject | undefined);
 		return {
 			ok: true,
 			envelope: {
@@ -81,8 +82,15 @@ export async function runBatch(
 	});
 }
 
+async function runAlone(ctx: Bitrix24Context, connection: Connection, call: RestCall): Promise<CallOutcome> {
+	const answer = await callRaw(ctx, connection, call.method, call.params ?? {});
+	return answer.ok ? answer : { ok: false, error: answer.failure };
+}
+
 /**
  * Any number of calls: one plain request for a single call, else `batch` requests of 50.
+ * A call whose values Bitrix24 would read as a reference to another command (`$result[..]`
+ * in a user's text) is sent alone, as a plain call, in its place in the order.
  * With `halt`, nothing after the first failure is run, as a loop over items would behave.
  */
 export async function runMany(
@@ -91,19 +99,27 @@ export async function runMany(
 	calls: RestCall[],
 	halt: boolean,
 ): Promise<CallOutcome[]> {
-	if (calls.length === 1) {
-		const [call] = calls;
-		const answer = await callRaw(ctx, connection, call.method, call.params ?? {});
-		return [answer.ok ? answer : { ok: false, error: answer.failure }];
-	}
+	if (calls.length === 1) return [await runAlone(ctx, connection, calls[0])];
 	const outcomes: CallOutcome[] = [];
-	for (let start = 0; start < calls.length; start += BATCH_LIMIT) {
-		const chunk = calls.slice(start, start + BATCH_LIMIT);
-		if (halt && outcomes.some((outcome) => !outcome.ok)) {
-			outcomes.push(...chunk.map((call) => notRun(call.method)));
+	let chunk: RestCall[] = [];
+	const failed = () => halt && outcomes.some((outcome) => !outcome.ok);
+	const flush = async () => {
+		if (chunk.length === 0) return;
+		const pending = chunk;
+		chunk = [];
+		if (failed()) outcomes.push(...pending.map((call) => notRun(call.method)));
+		else if (pending.length === 1) outcomes.push(await runAlone(ctx, connection, pending[0]));
+		else outcomes.push(...(await runBatch(ctx, connection, pending, halt)));
+	};
+	for (const call of calls) {
+		if (hasBatchToken(call.params)) {
+			await flush();
+			outcomes.push(failed() ? notRun(call.method) : await runAlone(ctx, connection, call));
 			continue;
 		}
-		outcomes.push(...(await runBatch(ctx, connection, chunk, halt)));
+		chunk.push(call);
+		if (chunk.length === BATCH_LIMIT) await flush();
 	}
+	await flush();
 	return outcomes;
 }

@@ -5,7 +5,11 @@ import type {
 	ILoadOptionsFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
+import { createHash } from 'crypto';
 import { NodeOperationError } from 'n8n-workflow';
+
+import type { PortalLimits } from './scheduler';
+import { DEFAULT_LIMITS } from './scheduler';
 
 import type { Bitrix24CredentialType, TransportOptions } from './types';
 import { DEFAULT_TRANSPORT_OPTIONS } from './types';
@@ -22,8 +26,11 @@ export interface Connection {
 	portalRoot: string;
 	secrets: string[];
 	options: TransportOptions;
-	/** per method: when its operating-time budget resets (unix ms), from the last answers' `time` */
-	operatingResetAt: Map<string, number>;
+	/** the portal, hashed: every credential of one portal shares its request budget */
+	portalKey: string;
+	/** where calls go and whose rights they use (webhook secret path, or endpoint + access token), hashed */
+	identity: string;
+	limits: PortalLimits;
 }
 
 const connections = new WeakMap<object, Connection>();
@@ -36,6 +43,30 @@ function authenticationOf(ctx: Bitrix24Context): Bitrix24CredentialType {
 	return value === 'bitrix24OAuth2Api' ? 'bitrix24OAuth2Api' : 'bitrix24WebhookApi';
 }
 
+function hash(...parts: string[]): string {
+	return createHash('sha256').update(parts.join('\n'), 'utf8').digest('hex');
+}
+
+function limitsOf(credentials: ICredentialDataDecryptedObject): PortalLimits {
+	const rate = Number(credentials.requestsPerSecond);
+	const burst = Number(credentials.burst);
+	return {
+		requestsPerSecond: Number.isFinite(rate) && rate > 0 ? rate : DEFAULT_LIMITS.requestsPerSecond,
+		burst: Number.isFinite(burst) && burst >= 1 ? Math.floor(burst) : DEFAULT_LIMITS.burst,
+	};
+}
+
+/** The node's "Max Wait for Limits" option, where the context has one (action node executions). */
+function maxWaitOf(ctx: Bitrix24Context): Partial<TransportOptions> {
+	if (!('getInputData' in ctx)) return {};
+	try {
+		const minutes = Number((ctx as IExecuteFunctions).getNodeParameter('requestOptions.maxWaitMinutes', 0, Number.NaN));
+		return Number.isFinite(minutes) && minutes >= 0 ? { maxWaitMs: minutes * 60_000 } : {};
+	} catch {
+		return {};
+	}
+}
+
 function trimmedString(value: unknown): string {
 	return typeof value === 'string' ? value.trim() : '';
 }
@@ -46,6 +77,14 @@ function oauthRestBase(credentials: ICredentialDataDecryptedObject): string {
 	if (endpoint) return endpoint.endsWith('/') ? endpoint : `${endpoint}/`;
 	const portal = trimmedString(credentials.portalUrl).replace(/\/+$/, '');
 	return portal ? `${portal}/rest/` : '';
+}
+
+function hostOf(url: string): string {
+	try {
+		return new URL(url).host;
+	} catch {
+		return url;
+	}
 }
 
 export async function connect(
@@ -64,13 +103,16 @@ export async function connect(
 				description: 'Open the credential and paste the URL of an incoming webhook exactly as Bitrix24 shows it.',
 			});
 		}
+		const portalRoot = address.restRoot.replace(/\/rest\/$/, '');
 		connection = {
 			credentialType,
 			restBase: '',
-			portalRoot: address.restRoot.replace(/\/rest\/$/, ''),
+			portalRoot,
 			secrets: [address.code],
-			options: { ...DEFAULT_TRANSPORT_OPTIONS, ...options },
-			operatingResetAt: new Map(),
+			options: { ...DEFAULT_TRANSPORT_OPTIONS, ...maxWaitOf(ctx), ...options },
+			portalKey: hash(new URL(portalRoot).host),
+			identity: hash('webhook', portalRoot, String(address.userId), address.code),
+			limits: limitsOf(credentials),
 		};
 	} else {
 		const token = (credentials.oauthTokenData ?? {}) as Record<string, unknown>;
@@ -80,13 +122,16 @@ export async function connect(
 				description: 'Open the credential, enter the portal URL and connect it.',
 			});
 		}
+		const accessToken = trimmedString(token.access_token);
 		connection = {
 			credentialType,
 			restBase,
 			portalRoot: restBase.replace(/\/rest\/$/, ''),
-			secrets: [token.access_token, token.refresh_token, credentials.clientSecret].map(trimmedString),
-			options: { ...DEFAULT_TRANSPORT_OPTIONS, ...options },
-			operatingResetAt: new Map(),
+			secrets: [accessToken, token.refresh_token, credentials.clientSecret].map(trimmedString),
+			options: { ...DEFAULT_TRANSPORT_OPTIONS, ...maxWaitOf(ctx), ...options },
+			portalKey: hash(hostOf(restBase)),
+			identity: hash('oauth2', restBase, accessToken),
+			limits: limitsOf(credentials),
 		};
 	}
 	connections.set(ctx, connection);

@@ -20,6 +20,12 @@ export function scopeOf(method: string): string | undefined {
 	return SCOPES.find(([pattern]) => pattern.test(lower))?.[1];
 }
 
+function waited(failure: Bitrix24Failure): string {
+	if (!failure.waitedMs) return '';
+	const seconds = Math.round(failure.waitedMs / 1000);
+	return seconds >= 120 ? `; the call waited ${Math.round(seconds / 60)} minutes` : `; the call waited ${seconds} s`;
+}
+
 function hintFor(failure: Bitrix24Failure): string | undefined {
 	const scope = scopeOf(failure.method);
 	switch (failure.code) {
@@ -38,9 +44,9 @@ function hintFor(failure: Bitrix24Failure): string | undefined {
 			return 'The Bitrix24 user behind this credential lacks the rights for this action.';
 		case 'QUERY_LIMIT_EXCEEDED':
 		case 'OVERLOAD_LIMIT':
-			return 'The portal kept refusing requests because of its request rate limit (about 2 per second, burst 50), even after the node waited and retried. Run fewer workflows against this portal at the same time, or raise "Max Retries" in the node options.';
+			return `The portal kept refusing requests because of its request rate limit (about 2 per second, burst 50)${waited(failure)}. Run fewer workflows against this portal at the same time, set the plan's limits in the credential, or raise "Max Wait for Limits" under the node's Request Options.`;
 		case 'OPERATION_TIME_LIMIT':
-			return `${failure.method} used up its operating-time budget on the portal (Bitrix24 allows each method a fixed amount of execution time per 10 minutes). It becomes available again after the reset; run the workflow later or narrow the query.`;
+			return `${failure.method} used up its operating-time budget on the portal (Bitrix24 allows each method a fixed amount of execution time per 10 minutes)${waited(failure)}. It becomes available again after the reset; run the workflow later, narrow the query, or raise "Max Wait for Limits" under the node's Request Options.`;
 		case 'ERROR_METHOD_NOT_FOUND':
 			return `${failure.method} does not exist on this portal, or its module is not available to this credential. Check the method name and the credential's scopes${scope ? ` (${scope})` : ''}.`;
 		case 'INVALID_REQUEST':

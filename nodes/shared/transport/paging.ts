@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Bitrix24Context, Connection } from './connection';
 import { BATCH_LIMIT, commandKey, runBatch } from './batch';
+import { BatchReference, hasBatchToken } from './php-query';
 import { callRaw } from './request';
 import type { Bitrix24Failure, Envelope } from './types';
 
@@ -60,9 +61,28 @@ function walkableById(request: ListRequest): boolean {
 	return keys.length === 1 && keys[0].toLowerCase() === idKey && String(order[keys[0]]).toUpperCase() === 'ASC';
 }
 
-function reference(previousKey: string, request: ListRequest): string {
-	const path = [...request.rowsAt, String(PAGE_SIZE - 1), request.idKey].map((key) => `[${key}]`).join('');
-	return `$result[${previousKey}]${path}`;
+function reference(previousKey: string, request: ListRequest): BatchReference {
+	return new BatchReference(previousKey, [...request.rowsAt, PAGE_SIZE - 1, request.idKey]);
+}
+
+function cursorError(method: string, detail: string): ListFailure {
+	return new ListFailure({
+		code: 'PAGING_STUCK',
+		description: `Stopped reading ${method}: ${detail}, so the next page would repeat this one. Narrow the filter or choose an order by another field.`,
+		method,
+	});
+}
+
+/** The id after which the next page starts; it must exist and move forward, or the walk would never end. */
+function nextCursor(method: string, rows: IDataObject[], idKey: string, previous: unknown): unknown {
+	const id = rows[rows.length - 1]?.[idKey];
+	if (id === undefined || id === null || id === '') throw cursorError(method, `the last row of a full page has no ${idKey}`);
+	const current = Number(id);
+	const before = Number(previous);
+	if (Number.isFinite(current) && Number.isFinite(before) ? current <= before : String(id) === String(previous)) {
+		throw cursorError(method, `the ${idKey} did not advance past ${String(previous)}`);
+	}
+	return id;
 }
 
 async function single(ctx: Bitrix24Context, connection: Connection, method: string, params: IDataObject): Promise<Envelope> {
@@ -103,9 +123,11 @@ async function walkById(
 		start: -1,
 	});
 	const pageParams = request.pageAfter ?? defaultPage;
+	// a user's text Bitrix24 would read as a reference must not ride in a batch: page one by one
+	const batchable = !hasBatchToken(request.params) && !hasBatchToken(pageParams(0));
 
 	while (rows.length < limit) {
-		const pages = Math.min(BATCH_LIMIT, Math.ceil((limit - rows.length) / PAGE_SIZE));
+		const pages = batchable ? Math.min(BATCH_LIMIT, Math.ceil((limit - rows.length) / PAGE_SIZE)) : 1;
 		let done = false;
 		if (pages === 1) {
 			const page = rowsOf(await single(ctx, connection, request.method, pageParams(lastId)), request.rowsAt);
@@ -118,6 +140,7 @@ async function walkById(
 				params: pageParams(index === 0 ? lastId : reference(keys[index - 1], request)),
 			}));
 			const outcomes = await runBatch(ctx, connection, calls, true, keys);
+			let after = lastId;
 			for (const outcome of outcomes) {
 				if (!outcome.ok) throw new ListFailure(outcome.error);
 				const page = rowsOf(outcome.envelope, request.rowsAt);
@@ -127,10 +150,11 @@ async function walkById(
 					done = true;
 					break;
 				}
+				after = nextCursor(request.method, page, request.idKey, after);
 			}
 		}
 		if (done || rows.length === 0) break;
-		lastId = rows[rows.length - 1][request.idKey];
+		lastId = nextCursor(request.method, rows, request.idKey, lastId);
 	}
 	return rows.slice(0, limit);
 }
@@ -148,8 +172,13 @@ async function walkByOffset(
 	if (first.next === undefined || rows.length >= total) return rows.slice(0, limit);
 	const starts: number[] = [];
 	for (let start = first.next; start < total; start += PAGE_SIZE) starts.push(start);
-	for (let index = 0; index < starts.length; index += BATCH_LIMIT) {
-		const chunk = starts.slice(index, index + BATCH_LIMIT);
+	const perRequest = hasBatchToken(request.params) ? 1 : BATCH_LIMIT;
+	for (let index = 0; index < starts.length; index += perRequest) {
+		const chunk = starts.slice(index, index + perRequest);
+		if (chunk.length === 1) {
+			rows.push(...rowsOf(await single(ctx, connection, request.method, { ...request.params, start: chunk[0] }), request.rowsAt));
+			continue;
+		}
 		const outcomes = await runBatch(
 			ctx,
 			connection,

@@ -3,8 +3,9 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { Bitrix24Context, Connection } from './connection';
 import type { RawResponse } from './envelope';
-import { readEnvelope } from './envelope';
 import { redact } from './errors';
+import type { SendResult } from './scheduler';
+import { mergeableCall, scheduleCall } from './scheduler';
 import type { Bitrix24Failure, Envelope } from './types';
 
 const READ_VERB = /(^|\.)(get|list|fields|getfields|getlist|getchildren|search|current|time|status|settings|accessibility|getbyid|getforapp|getusers|getaccess|getexternallink)$/i;
@@ -13,8 +14,6 @@ const READ_VERB = /(^|\.)(get|list|fields|getfields|getlist|getchildren|search|c
 export function isReadMethod(method: string): boolean {
 	return READ_VERB.test(method) || /\.get[a-z]*$/i.test(method) || /\.list$/i.test(method);
 }
-
-type SendResult = { response: RawResponse } | { networkError: string };
 
 function responseOf(error: unknown): RawResponse | undefined {
 	let current = error as Record<string, unknown> | undefined;
@@ -63,6 +62,8 @@ async function sendOnce(
 		json: true,
 		returnFullResponse: true,
 		timeout: connection.options.timeoutMs,
+		// a redirect to another host must not take the bearer token along
+		sendCredentialsOnCrossOriginRedirect: false,
 	};
 	try {
 		const response = (await ctx.helpers.httpRequestWithAuthentication.call(
@@ -89,21 +90,6 @@ async function sendOnce(
 }
 
 /**
- * How long to wait out a 429. Its body names no reset time; the `time` block of earlier
- * successful answers does (`operating_reset_at`). Without one, wait 10 s as Bitrix24's SDK does.
- */
-function operatingResetWait(connection: Connection, method: string): number {
-	const resetAt = connection.operatingResetAt.get(method.toLowerCase());
-	if (resetAt !== undefined && resetAt > Date.now()) return resetAt - Date.now();
-	return 10_000;
-}
-
-export function rememberOperatingReset(connection: Connection, method: string, time: IDataObject | undefined): void {
-	const reset = Number(time?.operating_reset_at);
-	if (Number.isFinite(reset) && reset > 0) connection.operatingResetAt.set(method.toLowerCase(), reset * 1000);
-}
-
-/**
  * One REST call with Bitrix24's limits honoured. A call the portal refused before running it
  * (503 rate limit, 429 operating limit) is repeated after a back-off; a call whose outcome is
  * unknown (5xx, connection lost) is repeated only when it cannot change data.
@@ -114,12 +100,25 @@ export async function callRaw(
 	method: string,
 	params: IDataObject = {},
 	idempotent = isReadMethod(method),
+	mergeable = mergeableCall(method, params),
 ): Promise<{ ok: true; envelope: Envelope } | { ok: false; failure: Bitrix24Failure }> {
-	const { maxRetries, retryDelayMs, maxWaitMs } = connection.options;
+	const { maxRetries, retryDelayMs } = connection.options;
+	const send = async (sendMethod: string, sendParams: IDataObject) => await sendOnce(ctx, connection, sendMethod, sendParams);
 	for (let attempt = 0; ; attempt++) {
 		const backoff = Math.round(retryDelayMs * Math.pow(1.5, attempt));
-		const sent = await sendOnce(ctx, connection, method, params);
-		if ('networkError' in sent) {
+		const answer = await scheduleCall({
+			portalKey: connection.portalKey,
+			identity: connection.identity,
+			method,
+			params,
+			send,
+			limits: connection.limits,
+			maxWaitMs: connection.options.maxWaitMs,
+			mergeable,
+		});
+		if (answer.ok) return answer;
+		if ('thrown' in answer) throw answer.thrown;
+		if ('networkError' in answer) {
 			if (idempotent && attempt < maxRetries) {
 				await sleep(backoff);
 				continue;
@@ -127,7 +126,7 @@ export async function callRaw(
 			return {
 				ok: false,
 				failure: {
-					code: sent.networkError,
+					code: answer.networkError,
 					description: idempotent
 						? 'The connection to the portal failed'
 						: 'The connection to the portal failed; the call may or may not have been applied, so it was not repeated',
@@ -136,29 +135,16 @@ export async function callRaw(
 				},
 			};
 		}
-		const read = readEnvelope(method, sent.response);
-		if (read.ok) {
-			rememberOperatingReset(connection, method, read.envelope.time);
-			return read;
-		}
-		const failure = read.failure;
-		const status = sent.response.status;
-		const refusedBeforeRunning =
-			failure.code === 'QUERY_LIMIT_EXCEEDED' || failure.code === 'OVERLOAD_LIMIT' || failure.code === 'OPERATION_TIME_LIMIT';
-		if (refusedBeforeRunning && attempt < maxRetries) {
-			const wait = failure.code === 'OPERATION_TIME_LIMIT' ? operatingResetWait(connection, method) : backoff;
-			if (wait <= maxWaitMs) {
-				await sleep(Math.max(wait, backoff));
-				continue;
-			}
-		}
-		if (status >= 500 && !refusedBeforeRunning) {
+		const failure = answer.failure;
+		const status = failure.httpStatus ?? 0;
+		const refused = failure.code === 'QUERY_LIMIT_EXCEEDED' || failure.code === 'OVERLOAD_LIMIT' || failure.code === 'OPERATION_TIME_LIMIT';
+		if (status >= 500 && !refused) {
 			if (idempotent && attempt < maxRetries) {
 				await sleep(backoff);
 				continue;
 			}
 			if (!idempotent) failure.outcomeUnknown = true;
 		}
-		return read;
+		return answer;
 	}
 }

@@ -27,14 +27,16 @@ export interface Bitrix24Failure {
 	method: string;
 	/** set when the call may have been applied (e.g. the connection died after sending) */
 	outcomeUnknown?: boolean;
+	/** how long the call waited for the portal's limits before this failure, ms */
+	waitedMs?: number;
 }
 
 export interface TransportOptions {
-	/** retries on 503 QUERY_LIMIT_EXCEEDED / 429 OPERATION_TIME_LIMIT / transient errors */
+	/** retries of reads after a lost connection or a 5xx (limits are waited out by time, see maxWaitMs) */
 	maxRetries: number;
 	/** first back-off delay in ms; grows by 1.5x per attempt */
 	retryDelayMs: number;
-	/** longest single wait accepted for an operating-limit reset, in ms */
+	/** how long one call may wait in total for the portal's limits (503 rate limit, 429 operating limit), in ms */
 	maxWaitMs: number;
 	/** a request still unanswered after this long is abandoned (cloud portals cut requests at 60 s) */
 	timeoutMs: number;
@@ -43,6 +45,6 @@ export interface TransportOptions {
 export const DEFAULT_TRANSPORT_OPTIONS: TransportOptions = {
 	maxRetries: 5,
 	retryDelayMs: 1000,
-	maxWaitMs: 60_000,
+	maxWaitMs: 10 * 60_000,
 	timeoutMs: 120_000,
 };

@@ -29,6 +29,8 @@ export function isProblem(value: unknown): value is WebhookUrlProblem {
 
 const fail = (problem: string): WebhookUrlProblem => ({ problem });
 
+const MIN_CODE_LENGTH = 8;
+
 const PATH = /^(.*?)\/rest\/(\d+)\/([A-Za-z0-9_]+)(?:\/(?:[A-Za-z0-9_.]+)?)?\/?$/;
 
 export function parseWebhookUrl(raw: unknown, allowHttp = false): WebhookAddress | WebhookUrlProblem {
@@ -54,6 +56,12 @@ export function parseWebhookUrl(raw: unknown, allowHttp = false): WebhookAddress
 		);
 	}
 	const [, prefix, userId, code] = match;
+	if (code.length < MIN_CODE_LENGTH) {
+		// Bitrix24's codes are 16 characters; a short one is a typo, and could not be kept out of messages reliably
+		return fail(
+			`The webhook code in the URL is too short (Bitrix24's codes have 16 characters). It looks like ${WEBHOOK_URL_SHAPE}`,
+		);
+	}
 	const restRoot = `${url.origin}${prefix}/rest/`;
 	return {
 		restRoot,

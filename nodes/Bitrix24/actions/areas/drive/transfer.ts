@@ -75,6 +75,8 @@ async function sendToPortalLink(
 			...options,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			// a redirect to another host must not take the bearer token along
+			sendCredentialsOnCrossOriginRedirect: false,
 		})) as RawAnswer;
 	} catch (error) {
 		const code = (error as { code?: unknown }).code;
@@ -99,9 +101,11 @@ async function sendToPortalLink(
 /** A multipart/form-data body with one file part, as a browser form would send it. */
 function multipartBody(field: string, fileName: string, mimeType: string, content: Buffer): { body: Buffer; contentType: string } {
 	const boundary = `----n8nBitrix24${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
-	const safeName = fileName.replace(/[\r\n]/g, ' ').replace(/"/g, '%22');
+	// header values come from the item (MIME type, file name) and the portal (field name): no CR/LF may split them
+	const safe = (text: string) => text.replace(/[\r\n\0]/g, ' ').replace(/"/g, '%22');
+	const safeType = /^[\w.+-]+\/[\w.+-]+$/.test(mimeType.trim()) ? mimeType.trim() : 'application/octet-stream';
 	const head = Buffer.from(
-		`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${safeName}"\r\nContent-Type: ${mimeType}\r\n\r\n`,
+		`--${boundary}\r\nContent-Disposition: form-data; name="${safe(field)}"; filename="${safe(fileName)}"\r\nContent-Type: ${safeType}\r\n\r\n`,
 		'utf8',
 	);
 	const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');

@@ -1,0 +1,427 @@
+import type { IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import type { RawResponse } from './envelope';
+import { readEnvelope } from './envelope';
+import { buildPhpQuery, hasBatchToken } from './php-query';
+import type { Bitrix24Failure, Envelope } from './types';
+
+/**
+ * One scheduler per portal, shared by every execution in this n8n process (module state):
+ * it mirrors the portal's leaky bucket, sends calls FIFO, and while calls wait it carries up
+ * to 50 of them (of one credential identity) as one `batch`, which the portal counts as one
+ * request. A lone call goes out at once. Refusals (503 rate limit, 429 operating limit)
+ * happen before a call runs, so such calls are queued again, until their wait budget ends.
+ */
+
+export interface PortalLimits {
+	/** the portal's drain rate (Bitrix24: 2/s, Enterprise 5/s) */
+	requestsPerSecond: number;
+	/** the portal's bucket size (Bitrix24: 50, Enterprise 250) */
+	burst: number;
+}
+
+export const DEFAULT_LIMITS: PortalLimits = { requestsPerSecond: 2, burst: 50 };
+
+/** What one call came back with; refusals never come back before the call's wait budget ends. */
+export type Attempt =
+	| { ok: true; envelope: Envelope }
+	| { ok: false; failure: Bitrix24Failure }
+	| { ok: false; networkError: string }
+	/** n8n's request helper threw something that is not an HTTP answer (a credential problem) */
+	| { ok: false; thrown: unknown };
+
+export type SendResult = { response: RawResponse } | { networkError: string };
+
+/** Sends one REST call as its execution would (its context, credential and timeout). */
+export type Sender = (method: string, params: IDataObject) => Promise<SendResult>;
+
+export interface ScheduledCall {
+	/** the portal: calls of every credential there share its bucket */
+	portalKey: string;
+	/** where the calls go and whose rights they use, hashed; only calls of one identity share a request */
+	identity: string;
+	method: string;
+	params: IDataObject;
+	send: Sender;
+	limits: PortalLimits;
+	/** how long the call may wait for the portal's limits in total, ms */
+	maxWaitMs: number;
+	/** false for calls that must go alone (batch itself, uploads, references, very large calls) */
+	mergeable: boolean;
+}
+
+const MAX_COMMANDS = 50;
+/** A command longer than this goes alone: the batch request has to stay well within a server's POST limits. */
+const MAX_COMMAND_BYTES = 16 * 1024;
+const MAX_BATCH_BYTES = 256 * 1024;
+/** Requests in flight at once while the bucket has room; one at a time once it is half full. */
+const MAX_IN_FLIGHT = 4;
+/** A request in flight longer than this no longer holds its lane: a slow list must not stall the portal's queue. */
+const STALLED_MS = 1500;
+/** After 429 without a known reset time, Bitrix24's SDK waits 10 s. */
+const OPERATING_WAIT_MS = 10_000;
+const REFUSED = new Set(['QUERY_LIMIT_EXCEEDED', 'OVERLOAD_LIMIT', 'OPERATION_TIME_LIMIT']);
+
+export interface SchedulerSettings {
+	/** merge waiting calls into `batch` requests (off: one call per request, for comparison) */
+	coalesce: boolean;
+}
+
+const settings: SchedulerSettings = { coalesce: true };
+
+/** For benchmarks that compare with and without coalescing. */
+export function configureScheduler(change: Partial<SchedulerSettings>): void {
+	Object.assign(settings, change);
+}
+
+interface Job extends ScheduledCall {
+	command?: string;
+	deadline: number;
+	notBefore: number;
+	lastRefusal?: Bitrix24Failure;
+	resolve: (attempt: Attempt) => void;
+}
+
+/** Whether a call may ride in a batch with calls of other items or executions. */
+export function mergeableCall(method: string, params: IDataObject): boolean {
+	const lower = method.toLowerCase();
+	if (lower === 'batch' || /upload/.test(lower)) return false;
+	if ('fileContent' in params || 'fileData' in params) return false;
+	return !hasBatchToken(params);
+}
+
+class Bucket {
+	private level = 0;
+	private last = Date.now();
+	/** 1 at full speed; halved on every refusal (another process shares the portal), recovering slowly */
+	factor = 1;
+	private lastRefusal = 0;
+
+	constructor(public limits: PortalLimits) {}
+
+	private get rate(): number {
+		return Math.max(0.05, this.limits.requestsPerSecond * this.factor);
+	}
+
+	private drain(now: number): void {
+		// back to full speed within 20 s of calm after one refusal; each refusal halves again
+		if (this.factor < 1) this.factor = Math.min(1, this.factor + ((now - Math.max(this.last, this.lastRefusal)) / 1000) * 0.05);
+		this.level = Math.max(0, this.level - ((now - this.last) / 1000) * this.rate);
+		this.last = now;
+	}
+
+	/** ms until one more request fits */
+	wait(now: number): number {
+		this.drain(now);
+		const over = this.level + 1 - this.limits.burst;
+		return over <= 0 ? 0 : Math.ceil((over / this.rate) * 1000);
+	}
+
+	take(now: number): void {
+		this.drain(now);
+		this.level += 1;
+	}
+
+	/** The portal said it is full: believe it, and slow down. */
+	refused(now: number): void {
+		this.drain(now);
+		this.level = Math.max(this.level, this.limits.burst);
+		this.factor = Math.max(0.05, this.factor / 2);
+		this.lastRefusal = now;
+	}
+
+	halfFull(now: number): boolean {
+		this.drain(now);
+		return this.level * 2 >= this.limits.burst;
+	}
+
+	empty(now: number): boolean {
+		this.drain(now);
+		return this.level === 0 && this.factor === 1;
+	}
+}
+
+class PortalScheduler {
+	readonly bucket: Bucket;
+	private readonly queue: Job[] = [];
+	private readonly inFlight = new Set<number>();
+	private readonly operatingResetAt = new Map<string, number>();
+	/** per method: no call of it goes out before this time (it was answered 429) */
+	private readonly blockedUntil = new Map<string, number>();
+	private running = false;
+	private wakeUp: (() => void) | undefined;
+
+	constructor(limits: PortalLimits) {
+		this.bucket = new Bucket(limits);
+	}
+
+	get idle(): boolean {
+		return this.queue.length === 0 && this.inFlight.size === 0 && !this.running && this.bucket.empty(Date.now());
+	}
+
+	submit(call: ScheduledCall): Promise<Attempt> {
+		this.bucket.limits = call.limits;
+		return new Promise<Attempt>((resolve) => {
+			const now = Date.now();
+			const mergeable = call.mergeable && settings.coalesce;
+			const command = mergeable ? commandOf(call) : undefined;
+			this.queue.push({
+				...call,
+				mergeable: mergeable && command !== undefined,
+				command,
+				deadline: now + call.maxWaitMs,
+				notBefore: 0,
+				resolve,
+			});
+			this.kick();
+		});
+	}
+
+	/** When a method's operating budget resets, from the `time` block of its answers. */
+	rememberTime(method: string, time: IDataObject | undefined): void {
+		const reset = Number(time?.operating_reset_at);
+		if (Number.isFinite(reset) && reset > 0) this.operatingResetAt.set(method.toLowerCase(), reset * 1000);
+	}
+
+	private kick(): void {
+		if (this.running) {
+			this.wakeUp?.();
+			return;
+		}
+		void this.pump();
+	}
+
+	private async pause(ms: number): Promise<void> {
+		await Promise.race([sleep(ms), new Promise<void>((resolve) => (this.wakeUp = resolve))]);
+		this.wakeUp = undefined;
+	}
+
+	private readyAt(job: Job): number {
+		return Math.max(job.notBefore, this.blockedUntil.get(job.method.toLowerCase()) ?? 0);
+	}
+
+	private lanesInUse(now: number): number {
+		let count = 0;
+		for (const started of this.inFlight) if (now - started < STALLED_MS) count++;
+		return count;
+	}
+
+	private async pump(): Promise<void> {
+		this.running = true;
+		try {
+			// calls submitted in the same turn of the event loop leave together
+			await sleep(0);
+			while (this.queue.length > 0) {
+				const now = Date.now();
+				this.expire(now);
+				const head = this.queue.findIndex((job) => this.readyAt(job) <= now);
+				let wait: number;
+				if (this.queue.length === 0) break;
+				if (head === -1) {
+					wait = this.queue.reduce((soonest, job) => Math.min(soonest, this.readyAt(job)), Number.POSITIVE_INFINITY) - now;
+				} else {
+					wait = this.bucket.wait(now);
+					const lanes = this.bucket.halfFull(now) ? 1 : MAX_IN_FLIGHT;
+					if (wait <= 0 && this.lanesInUse(now) < lanes) {
+						this.launch(this.take(head, now), now);
+						continue;
+					}
+					if (wait <= 0) wait = STALLED_MS;
+				}
+				if (this.queue.length > 0) await this.pause(Math.max(1, wait));
+			}
+		} finally {
+			this.running = false;
+		}
+	}
+
+	/** Calls past their wait budget (or due only after it) fail now, with the portal's own refusal. */
+	private expire(now: number): void {
+		for (let index = this.queue.length - 1; index >= 0; index--) {
+			const job = this.queue[index];
+			if (now <= job.deadline && this.readyAt(job) <= job.deadline) continue;
+			this.queue.splice(index, 1);
+			const refusal = job.lastRefusal ?? {
+				code: 'QUERY_LIMIT_EXCEEDED',
+				description: 'The call waited for the portal\'s request limit and was not sent',
+				method: job.method,
+			};
+			job.resolve({ ok: false, failure: { ...refusal, waitedMs: now - (job.deadline - job.maxWaitMs) } });
+		}
+	}
+
+	/** The job at `head` and, when it may share a request, the next waiting ones of its identity. */
+	private take(head: number, now: number): Job[] {
+		const [first] = this.queue.splice(head, 1);
+		if (!first.mergeable) return [first];
+		const group = [first];
+		let bytes = first.command!.length;
+		for (let index = 0; index < this.queue.length && group.length < MAX_COMMANDS; ) {
+			const job = this.queue[index];
+			if (job.mergeable && job.identity === first.identity && job.notBefore <= now && bytes + job.command!.length <= MAX_BATCH_BYTES) {
+				bytes += job.command!.length;
+				group.push(job);
+				this.queue.splice(index, 1);
+			} else {
+				index++;
+			}
+		}
+		return group;
+	}
+
+	private launch(group: Job[], now: number): void {
+		this.bucket.take(now);
+		const token = now + Math.random();
+		this.inFlight.add(token);
+		const done = group.length === 1 ? this.sendAlone(group[0]) : this.sendMerged(group);
+		void done
+			.catch((error: unknown) => {
+				// thrown by n8n's helper (e.g. the credential cannot be used): every caller of the request gets it
+				for (const job of group) job.resolve({ ok: false, thrown: error });
+			})
+			.finally(() => {
+				this.inFlight.delete(token);
+				this.kick();
+			});
+	}
+
+	/** Queues a refused call again, first in line, after the wait the refusal asks for. */
+	private requeue(job: Job, failure: Bitrix24Failure): void {
+		const now = Date.now();
+		job.lastRefusal = failure;
+		if (failure.code === 'OPERATION_TIME_LIMIT') {
+			const method = job.method.toLowerCase();
+			const resetAt = this.operatingResetAt.get(method);
+			job.notBefore = resetAt !== undefined && resetAt > now ? resetAt : now + OPERATING_WAIT_MS;
+			this.blockedUntil.set(method, Math.max(this.blockedUntil.get(method) ?? 0, job.notBefore));
+		} else {
+			job.notBefore = 0;
+		}
+		this.queue.unshift(job);
+	}
+
+	private refusedBy(failure: Bitrix24Failure): boolean {
+		if (!REFUSED.has(failure.code)) return false;
+		if (failure.code !== 'OPERATION_TIME_LIMIT') this.bucket.refused(Date.now());
+		return true;
+	}
+
+	private async sendAlone(job: Job): Promise<void> {
+		const sent = await job.send(job.method, job.params);
+		if ('networkError' in sent) {
+			job.resolve({ ok: false, networkError: sent.networkError });
+			return;
+		}
+		const read = readEnvelope(job.method, sent.response);
+		if (read.ok) {
+			this.rememberTime(job.method, read.envelope.time);
+			job.resolve(read);
+			return;
+		}
+		if (this.refusedBy(read.failure)) {
+			this.requeue(job, read.failure);
+			return;
+		}
+		job.resolve(read);
+	}
+
+	private async sendMerged(group: Job[]): Promise<void> {
+		const cmd: IDataObject = {};
+		group.forEach((job, index) => (cmd[`q${index}`] = job.command!));
+		const sent = await group[0].send('batch', { halt: 0, cmd });
+		if ('networkError' in sent) {
+			for (const job of group) job.resolve({ ok: false, networkError: sent.networkError });
+			return;
+		}
+		const read = readEnvelope('batch', sent.response);
+		if (!read.ok) {
+			if (this.refusedBy(read.failure)) {
+				for (const job of [...group].reverse()) this.requeue(job, { ...read.failure, method: job.method });
+				return;
+			}
+			for (const job of group) job.resolve({ ok: false, failure: { ...read.failure, method: job.method } });
+			return;
+		}
+		const result = (read.envelope.result ?? {}) as IDataObject;
+		const sections = {
+			result: section(result, 'result'),
+			error: section(result, 'result_error'),
+			total: section(result, 'result_total'),
+			next: section(result, 'result_next'),
+			time: section(result, 'result_time'),
+		};
+		const refused: Array<[Job, Bitrix24Failure]> = [];
+		group.forEach((job, index) => {
+			const key = `q${index}`;
+			const error = sections.error[key] as IDataObject | undefined;
+			if (error) {
+				const failure: Bitrix24Failure = {
+					code: typeof error.error === 'string' ? error.error : '',
+					description: typeof error.error_description === 'string' ? error.error_description : '',
+					method: job.method,
+				};
+				if (this.refusedBy(failure)) refused.push([job, failure]);
+				else job.resolve({ ok: false, failure });
+				return;
+			}
+			if (!(key in sections.result)) {
+				job.resolve({
+					ok: false,
+					failure: { code: 'UNEXPECTED_RESPONSE', description: 'The portal returned no result for this call of a batch', method: job.method },
+				});
+				return;
+			}
+			const time = sections.time[key] as IDataObject | undefined;
+			this.rememberTime(job.method, time);
+			job.resolve({
+				ok: true,
+				envelope: {
+					result: sections.result[key],
+					total: sections.total[key] === undefined ? undefined : Number(sections.total[key]),
+					next: sections.next[key] === undefined ? undefined : Number(sections.next[key]),
+					time,
+				},
+			});
+		});
+		for (const [job, failure] of refused.reverse()) this.requeue(job, failure);
+	}
+}
+
+function section(result: IDataObject, name: string): IDataObject {
+	const value = result[name];
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+}
+
+function commandOf(call: ScheduledCall): string | undefined {
+	const query = buildPhpQuery(call.params);
+	const command = query ? `${call.method}?${query}` : call.method;
+	return command.length <= MAX_COMMAND_BYTES ? command : undefined;
+}
+
+const schedulers = new Map<string, PortalScheduler>();
+
+/** The scheduler of a portal; portals no longer in use (nothing queued, bucket drained) are forgotten. */
+export function schedulerFor(portalKey: string, limits: PortalLimits): PortalScheduler {
+	for (const [key, scheduler] of schedulers) if (key !== portalKey && scheduler.idle) schedulers.delete(key);
+	let scheduler = schedulers.get(portalKey);
+	if (!scheduler) {
+		scheduler = new PortalScheduler(limits);
+		schedulers.set(portalKey, scheduler);
+	}
+	return scheduler;
+}
+
+/** How many portals the process holds state for (memory stays bounded by the portals in use). */
+export function scheduledPortals(): number {
+	return schedulers.size;
+}
+
+export function scheduleCall(call: ScheduledCall): Promise<Attempt> {
+	return schedulerFor(call.portalKey, call.limits).submit(call);
+}
+
+/** Records a method's operating-limit reset seen in an answer that did not pass through scheduleCall's own reading (a batch's sub-calls). */
+export function rememberOperatingTime(portalKey: string, limits: PortalLimits, method: string, time: IDataObject | undefined): void {
+	schedulerFor(portalKey, limits).rememberTime(method, time);
+}
