@@ -5,6 +5,7 @@
  */
 import { runNode } from '../node/support';
 import { startPortal } from '../portal';
+import { benchBurst } from './burst';
 
 interface Row {
 	case: string;
@@ -68,9 +69,13 @@ async function main(): Promise<void> {
 	} finally {
 		await portal.close();
 	}
+	const bursts = [await benchBurst(100, true), await benchBurst(100, false)];
 	process.stdout.write('\nn8n-nodes-bitrix24 benchmark (test portal on loopback, real-time leaky bucket; heapMb: heap of the whole process, node and portal, after the case)\n');
 	// eslint-disable-next-line no-console
 	console.table(rows);
+	process.stdout.write('\nMany executions, one portal (one n8n process, real-time bucket 2/s burst 50; a perfect one-call-per-request limiter needs over 75 s for 200 calls)\n');
+	// eslint-disable-next-line no-console
+	console.table(bursts);
 }
 
 main().catch((error: unknown) => {

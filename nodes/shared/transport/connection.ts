@@ -56,9 +56,12 @@ function limitsOf(credentials: ICredentialDataDecryptedObject): PortalLimits {
 	};
 }
 
+/** Pickers in the editor and trigger set-up should not hang for minutes behind a busy portal. */
+const INTERACTIVE_MAX_WAIT_MS = 60_000;
+
 /** The node's "Max Wait for Limits" option, where the context has one (action node executions). */
 function maxWaitOf(ctx: Bitrix24Context): Partial<TransportOptions> {
-	if (!('getInputData' in ctx)) return {};
+	if (!('getInputData' in ctx)) return { maxWaitMs: INTERACTIVE_MAX_WAIT_MS };
 	try {
 		const minutes = Number((ctx as IExecuteFunctions).getNodeParameter('requestOptions.maxWaitMinutes', 0, Number.NaN));
 		return Number.isFinite(minutes) && minutes >= 0 ? { maxWaitMs: minutes * 60_000 } : {};

@@ -61,6 +61,8 @@ const MAX_IN_FLIGHT = 4;
 const STALLED_MS = 1500;
 /** After 429 without a known reset time, Bitrix24's SDK waits 10 s. */
 const OPERATING_WAIT_MS = 10_000;
+/** Refusals slow the scheduler down to a quarter of the plan's rate at most (two or three processes sharing a portal). */
+const MIN_FACTOR = 0.25;
 const REFUSED = new Set(['QUERY_LIMIT_EXCEEDED', 'OVERLOAD_LIMIT', 'OPERATION_TIME_LIMIT']);
 
 export interface SchedulerSettings {
@@ -101,7 +103,7 @@ class Bucket {
 	constructor(public limits: PortalLimits) {}
 
 	private get rate(): number {
-		return Math.max(0.05, this.limits.requestsPerSecond * this.factor);
+		return this.limits.requestsPerSecond * this.factor;
 	}
 
 	private drain(now: number): void {
@@ -127,7 +129,7 @@ class Bucket {
 	refused(now: number): void {
 		this.drain(now);
 		this.level = Math.max(this.level, this.limits.burst);
-		this.factor = Math.max(0.05, this.factor / 2);
+		this.factor = Math.max(MIN_FACTOR, this.factor / 2);
 		this.lastRefusal = now;
 	}
 
