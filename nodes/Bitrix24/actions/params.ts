@@ -8,9 +8,16 @@ export function paramError(ctx: IExecuteFunctions, itemIndex: number, parameter:
 	});
 }
 
-export function readJsonObject(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): IDataObject {
-	const raw = ctx.getNodeParameter(name, itemIndex, {}) as unknown;
-	if (raw === '' || raw === undefined || raw === null) return {};
+/**
+ * A JSON parameter's value (typed text, or already parsed by an expression). `object`: must be
+ * a JSON object, empty meaning `{}`; `array`: a list, empty meaning `[]`; `any`: whatever it is.
+ */
+export function parseJsonParam(ctx: IExecuteFunctions, raw: unknown, label: string, itemIndex: number, kind: 'object'): IDataObject;
+export function parseJsonParam(ctx: IExecuteFunctions, raw: unknown, label: string, itemIndex: number, kind: 'array'): unknown[];
+export function parseJsonParam(ctx: IExecuteFunctions, raw: unknown, label: string, itemIndex: number, kind: 'any'): unknown;
+export function parseJsonParam(ctx: IExecuteFunctions, raw: unknown, label: string, itemIndex: number, kind: 'object' | 'array' | 'any'): unknown {
+	const empty = raw === '' || raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
+	if (empty) return kind === 'array' ? [] : kind === 'object' ? {} : raw;
 	let value: unknown = raw;
 	if (typeof raw === 'string') {
 		try {
@@ -19,10 +26,25 @@ export function readJsonObject(ctx: IExecuteFunctions, name: string, label: stri
 			throw paramError(ctx, itemIndex, label, `is not valid JSON (${(error as Error).message})`);
 		}
 	}
-	if (!value || typeof value !== 'object' || Array.isArray(value)) {
+	if (kind === 'object' && (!value || typeof value !== 'object' || Array.isArray(value))) {
 		throw paramError(ctx, itemIndex, label, 'must be a JSON object, e.g. {"TITLE": "New deal"}');
 	}
-	return value as IDataObject;
+	if (kind === 'array' && !Array.isArray(value)) throw paramError(ctx, itemIndex, label, 'must be a JSON list, e.g. [1, 2]');
+	return value;
+}
+
+export function readJsonObject(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): IDataObject {
+	return parseJsonParam(ctx, ctx.getNodeParameter(name, itemIndex, {}) as unknown, label, itemIndex, 'object');
+}
+
+/** An ID typed in or picked (a resource locator's value): a positive whole number, or the item fails naming the parameter. */
+export function readPositiveId(ctx: IExecuteFunctions, raw: unknown, label: string, itemIndex: number): number {
+	const value = typeof raw === 'object' && raw !== null && 'value' in raw ? (raw as INodeParameterResourceLocator).value : raw;
+	const text = String(value ?? '').trim();
+	if (!/^\d+$/.test(text) || Number(text) <= 0 || !Number.isSafeInteger(Number(text))) {
+		throw paramError(ctx, itemIndex, label, `"${text}" is not an ID (a positive whole number)`);
+	}
+	return Number(text);
 }
 
 /** A typed-in value: JSON arrays and objects are sent as such, everything else as text. */
@@ -64,12 +86,7 @@ export function readRecordId(ctx: IExecuteFunctions, name: string, label: string
 		| string
 		| number
 		| INodeParameterResourceLocator;
-	const value = typeof raw === 'object' && raw !== null ? raw.value : raw;
-	const text = String(value ?? '').trim();
-	if (!/^\d+$/.test(text) || Number(text) <= 0) {
-		throw paramError(ctx, itemIndex, label, `"${text}" is not a record ID (a positive whole number)`);
-	}
-	return text;
+	return String(readPositiveId(ctx, raw, label, itemIndex));
 }
 
 function listValue(value: string): unknown[] {

@@ -1,4 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import type { Envelope, RestCall } from '../../shared/transport';
 
@@ -37,4 +44,14 @@ export interface Resource {
 
 export function isCallOperation(operation: Operation): operation is CallOperation {
 	return 'plan' in operation;
+}
+
+/** One API area (crm, tasks, messenger, drive ...): its resources and the lists its parameters load. */
+export interface Area {
+	resources: Resource[];
+	loadOptions?: Record<string, (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>>;
+	listSearch?: Record<
+		string,
+		(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>
+	>;
 }

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { bitrix24Call } from '../../../shared/transport';
-import { methodOperation, readParams } from '../generic/operation';
-import type { MethodSpec, ParamSpec } from '../generic/spec';
+import { methodOperation, readParams } from '../method-table/build';
+import type { MethodSpec, ParamSpec } from '../method-table/spec';
 import { readLimit } from '../params';
 import type { CallOperation, OperationEntry, Resource, RunOperation } from '../types';
 import type { Area } from './area';

@@ -2,8 +2,8 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bitrix24List } from '../../../shared/transport';
-import { methodOperation } from '../generic/operation';
-import type { MethodSpec } from '../generic/spec';
+import { methodOperation } from '../method-table/build';
+import type { MethodSpec } from '../method-table/spec';
 import type { CallOperation, OperationEntry, Resource } from '../types';
 import type { Area } from './area';
 import { withoutDownloadUrls } from './drive/links';

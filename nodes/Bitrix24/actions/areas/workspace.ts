@@ -1,8 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { bitrix24Call, connect } from '../../../shared/transport';
-import { methodResource } from '../generic/operation';
-import type { ResourceSpec } from '../generic/spec';
+import { methodResource } from '../method-table/build';
+import type { ResourceSpec } from '../method-table/spec';
 import type { Area } from './area';
 import { feedPostResource } from './workspace/feed';
 import { departmentResource, userResource } from './workspace/users';

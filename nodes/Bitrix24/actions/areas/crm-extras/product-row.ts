@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ParamSpec } from '../../generic/spec';
+import type { ParamSpec } from '../../method-table/spec';
 import { paramError } from '../../params';
 import type { Resource } from '../../types';
 import type { OperationRow } from './spec-operation';

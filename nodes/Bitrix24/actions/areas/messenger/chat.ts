@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { returnAllOrLimit } from '../../../../shared/descriptions/paging';
 import type { RestCall } from '../../../../shared/transport';
 import { bitrix24Call } from '../../../../shared/transport';
-import type { MethodSpec, ParamSpec } from '../../generic/spec';
+import type { MethodSpec, ParamSpec } from '../../method-table/spec';
 import { paramError, readLimit } from '../../params';
 import type { CallOperation, OperationEntry, Resource, RunOperation } from '../../types';
 import { callOperation, chatIdParam, checkDialogId, DIALOG_ID_DESCRIPTION, dialogIdParam, entry, success } from './shared';

@@ -3,8 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { bitrix24List, PAGE_SIZE } from '../../../../shared/transport';
 import type { Envelope, RestCall } from '../../../../shared/transport';
-import { methodOperation, readParams } from '../../generic/operation';
-import type { MethodSpec } from '../../generic/spec';
+import { methodOperation, readParams } from '../../method-table/build';
+import type { MethodSpec } from '../../method-table/spec';
 import { readLimit } from '../../params';
 import type { CallOperation, OperationEntry, RunOperation } from '../../types';
 

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { methodOperation } from '../../generic/operation';
-import type { MethodSpec, ParamSpec } from '../../generic/spec';
+import { methodOperation } from '../../method-table/build';
+import type { MethodSpec, ParamSpec } from '../../method-table/spec';
 import type { OperationEntry, Resource } from '../../types';
 import { elapsedList, positionalList, reshaped } from './custom';
 import { TASK_LOCATOR } from './task';

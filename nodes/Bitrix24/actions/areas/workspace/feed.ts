@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../../shared/descriptions/paging';
 import { bitrix24Call, PAGE_SIZE } from '../../../../shared/transport';
-import type { MethodSpec, ParamSpec } from '../../generic/spec';
+import type { MethodSpec, ParamSpec } from '../../method-table/spec';
 import { readLimit } from '../../params';
 import type { CallOperation, OperationEntry, Resource, RunOperation } from '../../types';
 import { accessCodes, adjust, dateOnly } from './shared';

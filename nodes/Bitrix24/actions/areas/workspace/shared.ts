@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { paramError } from '../../params';
-import { methodOperation } from '../../generic/operation';
-import type { MethodSpec } from '../../generic/spec';
+import { methodOperation } from '../../method-table/build';
+import type { MethodSpec } from '../../method-table/spec';
 import type { CallOperation } from '../../types';
 
 type ParamsFix = (this: IExecuteFunctions, params: IDataObject, itemIndex: number) => void;

@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../../shared/descriptions/paging';
 import { bitrix24List } from '../../../../shared/transport';
-import { methodOperation, methodResource } from '../../generic/operation';
-import type { MethodSpec, ParamSpec, ResourceSpec } from '../../generic/spec';
+import { methodOperation, methodResource } from '../../method-table/build';
+import type { MethodSpec, ParamSpec, ResourceSpec } from '../../method-table/spec';
 import { paramError, readLimit } from '../../params';
 import type { CallOperation, OperationEntry, Resource, RunOperation } from '../../types';
 import { adjust } from './shared';

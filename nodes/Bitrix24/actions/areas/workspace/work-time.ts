@@ -1,4 +1,4 @@
-import type { ParamSpec, ResourceSpec } from '../../generic/spec';
+import type { ParamSpec, ResourceSpec } from '../../method-table/spec';
 
 const userId: ParamSpec = {
 	name: 'userId',

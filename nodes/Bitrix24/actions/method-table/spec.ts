@@ -1,9 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { OperationEntry } from '../types';
+
 /**
  * A REST method described as data: its parameters, where each goes in the call, and how the
- * answer becomes items. Most of Bitrix24's API (tasks, messenger, drive, calendar, users ...) is
- * served by operations generated from tables of these; see ./operation.ts.
+ * answer becomes items. This is the one way to declare a REST-backed operation: a resource is a
+ * table of these rows (see ./build.ts); an operation that truly needs code is a hand-written
+ * `CallOperation`/`RunOperation` in a file named after it, listed in `operations`.
  */
 export type ParamType =
 	| 'string'
@@ -36,6 +39,8 @@ export interface ParamSpec {
 	loadOptionsDependsOn?: string[];
 	/** for a record ID: pick it From List (this list-search method), By ID, or By URL */
 	locator?: { searchListMethod: string; urlPattern: string; urlPlaceholder: string };
+	/** a text value must match this (after trimming; compared lower-case when `lowerCase`), else the item fails with `hint` */
+	pattern?: { match: RegExp; hint: string; lowerCase?: boolean };
 }
 
 export interface ListSpec {
@@ -73,6 +78,8 @@ export interface MethodSpec {
 	params: ParamSpec[];
 	/** legacy positional methods read parameters by position: no extra JSON parameters then */
 	positional?: boolean;
+	/** parameters always sent as they are (a mode, a type), before the user's */
+	fixed?: IDataObject;
 	output?: OutputSpec;
 	list?: ListSpec;
 	/**
@@ -89,4 +96,6 @@ export interface ResourceSpec {
 	name: string;
 	description: string;
 	methods: MethodSpec[];
+	/** the resource's hand-written operations (`<resource>/<operation>.operation.ts`) */
+	operations?: OperationEntry[];
 }

@@ -5,7 +5,7 @@ import { recordLocator } from '../../../shared/descriptions/locator';
 import { returnAllOrLimit } from '../../../shared/descriptions/paging';
 import type { Envelope, RestCall } from '../../../shared/transport';
 import { bitrix24List } from '../../../shared/transport';
-import { paramError, readLimit } from '../params';
+import { paramError, parseJsonParam, readLimit, readPositiveId } from '../params';
 import type { CallOperation, Operation, OperationEntry, Resource, RunOperation } from '../types';
 import type { MethodSpec, OutputSpec, ParamSpec, ResourceSpec } from './spec';
 
@@ -74,13 +74,8 @@ function convert(ctx: IExecuteFunctions, spec: ParamSpec, value: unknown, itemIn
 			return value === true || value === 'Y' || value === 'true' ? 'Y' : 'N';
 		case 'boolean':
 			return value === true || value === 'true' || value === 'Y';
-		case 'id': {
-			const text = String(value).trim();
-			if (!/^\d+$/.test(text) || Number(text) <= 0) {
-				throw paramError(ctx, itemIndex, spec.label, `"${text}" is not an ID (a positive whole number)`);
-			}
-			return Number(text);
-		}
+		case 'id':
+			return readPositiveId(ctx, value, spec.label, itemIndex);
 		case 'idList': {
 			const parts = Array.isArray(value) ? value : String(value).split(',');
 			const ids = parts.map((part) => String(part).trim()).filter(Boolean);
@@ -89,36 +84,27 @@ function convert(ctx: IExecuteFunctions, spec: ParamSpec, value: unknown, itemIn
 			}
 			return ids.map(Number);
 		}
-		case 'json': {
-			if (typeof value !== 'string') return value;
-			try {
-				return JSON.parse(value) as unknown;
-			} catch (error) {
-				throw paramError(ctx, itemIndex, spec.label, `is not valid JSON (${(error as Error).message})`);
-			}
-		}
+		case 'json':
+			return parseJsonParam(ctx, value, spec.label, itemIndex, 'any');
 		default:
-			return value;
+			return spec.pattern ? matchPattern(ctx, spec, value, itemIndex) : value;
 	}
 }
 
+function matchPattern(ctx: IExecuteFunctions, spec: ParamSpec, value: unknown, itemIndex: number): string {
+	const pattern = spec.pattern!;
+	const text = pattern.lowerCase ? String(value).trim().toLowerCase() : String(value).trim();
+	if (!pattern.match.test(text)) throw paramError(ctx, itemIndex, spec.label, `"${String(value)}" ${pattern.hint}`);
+	return text;
+}
+
 function readJson(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number): IDataObject {
-	if (isEmpty(value)) return {};
-	let parsed = value;
-	if (typeof value === 'string') {
-		try {
-			parsed = JSON.parse(value) as unknown;
-		} catch (error) {
-			throw paramError(ctx, itemIndex, label, `is not valid JSON (${(error as Error).message})`);
-		}
-	}
-	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw paramError(ctx, itemIndex, label, 'must be a JSON object');
-	return parsed as IDataObject;
+	return parseJsonParam(ctx, value, label, itemIndex, 'object');
 }
 
 /** The call's parameters in the order the table gives them (positional methods depend on it). */
 export function readParams(ctx: IExecuteFunctions, spec: MethodSpec, itemIndex: number): IDataObject {
-	const params: IDataObject = {};
+	const params: IDataObject = { ...(spec.fixed ?? {}) };
 	const additional = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	for (const param of spec.params) {
 		const raw = param.required
@@ -247,13 +233,22 @@ export function methodOperation(resource: string, spec: MethodSpec): Operation {
 	return spec.list ? listOperation(resource, spec) : callOperation(resource, spec);
 }
 
-export function methodResource(spec: ResourceSpec): Resource {
-	const operations: OperationEntry[] = spec.methods.map((method) => ({
+/** A table row as an entry of the Operation dropdown. */
+export function methodEntry(resource: string, method: MethodSpec): OperationEntry {
+	return {
 		value: method.value,
 		name: method.name,
 		action: method.action,
 		description: method.description,
-		operation: methodOperation(spec.value, method),
-	}));
+		operation: methodOperation(resource, method),
+	};
+}
+
+/** A resource from its table (and hand-written operations), operations in alphabetical order. */
+export function methodResource(spec: ResourceSpec): Resource {
+	const operations: OperationEntry[] = [
+		...spec.methods.map((method) => methodEntry(spec.value, method)),
+		...(spec.operations ?? []),
+	].sort((a, b) => a.name.localeCompare(b.name));
 	return { value: spec.value, name: spec.name, description: spec.description, operations };
 }
