@@ -117,7 +117,7 @@ describe('Deal operations through a workflow', () => {
 			{ resource: 'deal', operation: 'get', recordId: { __rl: true, mode: 'id', value: '={{ $json.dealId }}' } },
 			{ items: [{ dealId: 3 }, { dealId: 'abc' }] },
 		);
-		expect(run.result.error?.message).toBe('Parameter "Deal" of item 1: "abc" is not a record ID (a positive whole number)');
+		expect(run.result.error?.message).toBe('Parameter "Deal" of item 1: "abc" is not an ID (a positive whole number)');
 		expect(portal.restRequests()).toHaveLength(0);
 	});
 });
