@@ -21,16 +21,33 @@ export interface ListRequest {
 	filterIdKey?: string;
 	filterKey?: string;
 	orderKey?: string;
-	/** 'id' (default): walk by `>id` when the order allows; 'offset': `start` only; 'single': one call has every row */
-	paging?: 'id' | 'offset' | 'single';
+	/**
+	 * 'id' (default): walk by `>id` when the order allows; 'offset': `start` only; 'single': one
+	 * call has every row; 'cursor': each page starts after the last row of the one before
+	 * (`pageAfter`), page by page; 'offsetNext': the offset goes in `offsetKey` and follows the
+	 * answer's `next` until there is none.
+	 */
+	paging?: 'id' | 'offset' | 'single' | 'cursor' | 'offsetNext';
 	/**
 	 * For methods whose list parameters are not spelled filter/order/start (user.get's sort and
 	 * order strings, the NAV_PARAMS of legacy task methods): the whole parameters of the page
 	 * after the given id, ordered by id ascending and uncounted. Walking by id is then forced.
+	 * With 'cursor': the parameters of the page after the cursor (undefined when `startAfter` is
+	 * not set, for the first page), asking for at most `size` rows.
 	 */
-	pageAfter?: (after: unknown) => IDataObject;
-	/** with pageAfter: the id to start after (default 0) */
+	pageAfter?: (after: unknown, size: number) => IDataObject;
+	/** with pageAfter: the id to start after (default 0; with 'cursor' none) */
 	startAfter?: unknown;
+	/** 'cursor': the rows of a page the walk keeps, in the order it keeps them; the last one's `idKey` is the next cursor */
+	pageRows?: (rows: IDataObject[]) => IDataObject[];
+	/** 'cursor': the cursor goes down (newest first by id) rather than up */
+	descending?: boolean;
+	/** 'cursor' and 'offsetNext': the most rows a page may ask for (default 50) */
+	pageSize?: number;
+	/** 'offsetNext': the parameter that carries the offset (default `start`) */
+	offsetKey?: string;
+	/** 'offsetNext': the parameter that carries the page size, if the method takes one */
+	limitKey?: string;
 }
 
 export class ListFailure extends Error {
@@ -65,23 +82,32 @@ function reference(previousKey: string, request: ListRequest): BatchReference {
 	return new BatchReference(previousKey, [...request.rowsAt, PAGE_SIZE - 1, request.idKey]);
 }
 
-function cursorError(method: string, detail: string): ListFailure {
+const FILTER_ADVICE = 'Narrow the filter or choose an order by another field.';
+
+function cursorError(method: string, detail: string, advice = FILTER_ADVICE): ListFailure {
 	return new ListFailure({
 		code: 'PAGING_STUCK',
-		description: `Stopped reading ${method}: ${detail}, so the next page would repeat this one. Narrow the filter or choose an order by another field.`,
+		description: `Stopped reading ${method}: ${detail}, so the next page would repeat this one.${advice ? ` ${advice}` : ''}`,
 		method,
 	});
 }
 
-/** The id after which the next page starts; it must exist and move forward, or the walk would never end. */
-function nextCursor(method: string, rows: IDataObject[], idKey: string, previous: unknown): unknown {
+/**
+ * The id after which the next page starts; it must exist and move forward (down, when
+ * `descending`), or the walk would never end.
+ */
+function nextCursor(method: string, rows: IDataObject[], idKey: string, previous: unknown, descending = false, advice?: string): unknown {
 	const id = rows[rows.length - 1]?.[idKey];
-	if (id === undefined || id === null || id === '') throw cursorError(method, `the last row of a full page has no ${idKey}`);
+	if (id === undefined || id === null || id === '') throw cursorError(method, `the last row of a full page has no ${idKey}`, advice);
 	const current = Number(id);
 	const before = Number(previous);
-	if (Number.isFinite(current) && Number.isFinite(before) ? current <= before : String(id) === String(previous)) {
-		throw cursorError(method, `the ${idKey} did not advance past ${String(previous)}`);
-	}
+	const stuck =
+		Number.isFinite(current) && Number.isFinite(before)
+			? descending
+				? current >= before
+				: current <= before
+			: String(id) === String(previous);
+	if (stuck) throw cursorError(method, `the ${idKey} did not advance past ${String(previous)}`, advice);
 	return id;
 }
 
@@ -122,7 +148,7 @@ async function walkById(
 		[orderKey]: { [filterIdKey]: 'ASC' },
 		start: -1,
 	});
-	const pageParams = request.pageAfter ?? defaultPage;
+	const pageParams = (after: unknown): IDataObject => (request.pageAfter ? request.pageAfter(after, PAGE_SIZE) : defaultPage(after));
 	// a user's text Bitrix24 would read as a reference must not ride in a batch: page one by one
 	const batchable = !hasBatchToken(request.params) && !hasBatchToken(pageParams(0));
 
@@ -193,6 +219,60 @@ async function walkByOffset(
 	return rows.slice(0, limit);
 }
 
+/**
+ * For methods that page by a cursor of their own (im.dialog.messages.get's LAST_ID / FIRST_ID):
+ * one call a page, each after the last row kept from the page before, until a short page.
+ */
+async function walkByCursor(
+	ctx: Bitrix24Context,
+	connection: Connection,
+	request: ListRequest,
+	limit: number,
+): Promise<IDataObject[]> {
+	const pageAfter = request.pageAfter;
+	if (!pageAfter) throw new TypeError(`Cursor paging of ${request.method} needs pageAfter`);
+	const pageSize = request.pageSize ?? PAGE_SIZE;
+	const rows: IDataObject[] = [];
+	let cursor = request.startAfter;
+	while (rows.length < limit) {
+		const size = Math.min(pageSize, limit - rows.length);
+		const answer = rowsOf(await single(ctx, connection, request.method, pageAfter(cursor, size)), request.rowsAt);
+		const page = request.pageRows ? request.pageRows(answer) : answer;
+		if (page.length === 0) break;
+		rows.push(...page);
+		if (page.length < size) break;
+		cursor = nextCursor(request.method, page, request.idKey, cursor, request.descending, '');
+	}
+	return rows.slice(0, limit);
+}
+
+/** For methods that take an offset of their own name and answer `next` while rows remain (im.dialog.users.list). */
+async function walkByNext(
+	ctx: Bitrix24Context,
+	connection: Connection,
+	request: ListRequest,
+	limit: number,
+): Promise<IDataObject[]> {
+	const pageSize = request.pageSize ?? PAGE_SIZE;
+	const offsetKey = request.offsetKey ?? 'start';
+	const rows: IDataObject[] = [];
+	let offset = 0;
+	while (rows.length < limit) {
+		const params: IDataObject = { ...request.params };
+		if (request.limitKey) params[request.limitKey] = Math.min(pageSize, limit - rows.length);
+		params[offsetKey] = offset;
+		const envelope = await single(ctx, connection, request.method, params);
+		const page = rowsOf(envelope, request.rowsAt);
+		rows.push(...page);
+		if (page.length === 0 || envelope.next === undefined) break;
+		if (!(Number(envelope.next) > offset)) {
+			throw cursorError(request.method, `the next offset ${String(envelope.next)} did not advance past ${offset}`, '');
+		}
+		offset = Number(envelope.next);
+	}
+	return rows.slice(0, limit);
+}
+
 export async function fetchList(
 	ctx: Bitrix24Context,
 	connection: Connection,
@@ -203,6 +283,8 @@ export async function fetchList(
 	if (request.paging === 'single') {
 		return rowsOf(await single(ctx, connection, request.method, request.params), request.rowsAt).slice(0, limit);
 	}
+	if (request.paging === 'cursor') return await walkByCursor(ctx, connection, request, limit);
+	if (request.paging === 'offsetNext') return await walkByNext(ctx, connection, request, limit);
 	return request.pageAfter || (request.paging !== 'offset' && walkableById(request))
 		? await walkById(ctx, connection, request, limit)
 		: await walkByOffset(ctx, connection, request, limit);
