@@ -1,5 +1,5 @@
 import type { Area } from './area';
-import { area as calendar } from './calendar';
+import { calendarArea as calendar } from '../calendar';
 import { area as crmExtras } from './crm-extras';
 import { area as drive } from './drive';
 import { area as messenger } from './messenger';
