@@ -3,7 +3,7 @@ import { calendarArea as calendar } from '../calendar';
 import { area as crmExtras } from './crm-extras';
 import { area as drive } from './drive';
 import { area as messenger } from './messenger';
-import { area as tasks } from './tasks';
+import { tasksArea as tasks } from '../tasks';
 import { area as workspace } from './workspace';
 
 export type { Area } from './area';

@@ -1,16 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { methodOperation } from '../../method-table/build';
-import type { MethodSpec, ParamSpec } from '../../method-table/spec';
-import type { OperationEntry, Resource } from '../../types';
-import { reshaped, taskOrError } from './custom';
-
-/** A task picked From List (searchable by title), By ID, or By URL (the task's page on the portal). */
-export const TASK_LOCATOR = {
-	searchListMethod: 'searchTasks',
-	urlPattern: '/tasks/task/view/(\\d+)',
-	urlPlaceholder: 'https://your-portal.bitrix24.com/company/personal/user/1/tasks/task/view/42/',
-};
+import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
+import { TASK_LOCATOR } from './task-locator';
 
 const taskId: ParamSpec = { name: 'taskId', label: 'Task', path: 'taskId', type: 'id', required: true, locator: TASK_LOCATOR };
 
@@ -49,12 +41,21 @@ function taskFields(required: boolean): ParamSpec[] {
 	];
 }
 
+/** tasks.task.get answers `[]` (not an error) when the task is missing or hidden: say so. */
+const taskOrError: NonNullable<MethodSpec['shape']> = (ctx, result, params, itemIndex) => {
+	const answer = result as IDataObject | unknown[];
+	if (Array.isArray(answer) || !answer || typeof answer.task !== 'object') {
+		throw new NodeOperationError(ctx.getNode(), `Task ${String(params.taskId)} was not found or you have no access to it`, { itemIndex });
+	}
+	return answer.task as IDataObject;
+};
+
 /** A status or user action: taskId in, the task after the action out. */
 function taskAction(value: string, name: string, action: string, method: string, description: string): MethodSpec {
 	return { value, name, action, description, method, params: [taskId], output: { at: ['task'] } };
 }
 
-const specs: MethodSpec[] = [
+const methods: MethodSpec[] = [
 	{ value: 'create', name: 'Create', action: 'Create a task', description: 'Create a task (tasks.task.add)', method: 'tasks.task.add', params: taskFields(true), output: { at: ['task'] } },
 	{ value: 'update', name: 'Update', action: 'Update a task', description: 'Update a task (tasks.task.update)', method: 'tasks.task.update', params: [taskId, ...taskFields(false)], output: { at: ['task'] } },
 	{ value: 'delete', name: 'Delete', action: 'Delete a task', description: 'Delete a task (tasks.task.delete)', method: 'tasks.task.delete', params: [taskId], output: { echo: { taskId: 'taskId' } } },
@@ -162,37 +163,21 @@ const specs: MethodSpec[] = [
 		],
 		output: { echo: { taskIdFrom: 'taskIdFrom', taskIdTo: 'taskIdTo' } },
 	},
+	{ value: 'get', name: 'Get', action: 'Get a task', description: 'Get a task (tasks.task.get)', method: 'tasks.task.get', params: [taskId], shape: taskOrError },
+	{
+		value: 'getDailyPlan',
+		name: 'Get Daily Plan',
+		action: 'Get the tasks of the daily plan',
+		description: 'List the IDs of the tasks in the current user\'s daily plan, one item each (task.planner.getlist)',
+		method: 'task.planner.getlist',
+		params: [],
+		shape: (_ctx, result) => (Array.isArray(result) ? result : []).map((id) => ({ taskId: id as IDataObject[keyof IDataObject] })),
+	},
 ];
 
-const getSpec: MethodSpec = {
-	value: 'get',
-	name: 'Get',
-	action: 'Get a task',
-	description: 'Get a task (tasks.task.get)',
-	method: 'tasks.task.get',
-	params: [taskId],
-};
-
-const plannerSpec: MethodSpec = {
-	value: 'getDailyPlan',
-	name: 'Get Daily Plan',
-	action: 'Get the tasks of the daily plan',
-	description: 'List the IDs of the tasks in the current user\'s daily plan, one item each (task.planner.getlist)',
-	method: 'task.planner.getlist',
-	params: [],
-};
-
-function entry(spec: MethodSpec): OperationEntry {
-	return { value: spec.value, name: spec.name, action: spec.action, description: spec.description, operation: methodOperation('task', spec) };
-}
-
-export const taskResource: Resource = {
+export const taskSpec: ResourceSpec = {
 	value: 'task',
 	name: 'Task',
 	description: 'Tasks and their workflow',
-	operations: [
-		...specs.map(entry),
-		reshaped('task', getSpec, taskOrError),
-		reshaped('task', plannerSpec, (envelope) => (Array.isArray(envelope.result) ? envelope.result : []).map((id) => ({ taskId: id as IDataObject[keyof IDataObject] }))),
-	].sort((a, b) => a.name.localeCompare(b.name)),
+	methods,
 };

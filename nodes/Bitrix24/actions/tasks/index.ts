@@ -1,13 +1,18 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { bitrix24Call, connect } from '../../../shared/transport';
-import type { Area } from './area';
-import { checklistResource, commentResource, elapsedResource, stageResource, userFieldResource } from './tasks/parts';
-import { taskResource } from './tasks/task';
+import { methodResource } from '../method-table/build';
+import type { Area } from '../types';
+import { checklistItemSpec } from './checklist-item';
+import { commentSpec } from './comment';
+import { elapsedTimeSpec } from './elapsed-time';
+import { stageSpec } from './stage';
+import { taskSpec } from './task';
+import { userFieldSpec } from './user-field';
 
 /** Tasks: tasks.task.* and its parts (checklists, comments and results, elapsed time, custom fields, stages). */
-export const area: Area = {
-	resources: [taskResource, checklistResource, commentResource, userFieldResource, elapsedResource, stageResource],
+export const tasksArea: Area = {
+	resources: [taskSpec, checklistItemSpec, commentSpec, userFieldSpec, elapsedTimeSpec, stageSpec].map(methodResource),
 	listSearch: {
 		/** One page of tasks whose title contains what the user typed, newest first. */
 		async searchTasks(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {

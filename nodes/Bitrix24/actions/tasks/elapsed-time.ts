@@ -1,0 +1,48 @@
+import type { MethodSpec, ResourceSpec } from '../method-table/spec';
+import { getManyTimeRecords } from './elapsed-time/get-all.operation';
+import { itemId, TASKID } from './positional-params';
+
+/** Time spent on a task: task.elapseditem.*, positional. */
+const methods: MethodSpec[] = [
+	{
+		value: 'create',
+		name: 'Create',
+		action: 'Create a time record',
+		description: 'Record time spent on a task (task.elapseditem.add)',
+		method: 'task.elapseditem.add',
+		positional: true,
+		params: [
+			TASKID,
+			{ name: 'seconds', label: 'Seconds', path: 'ARFIELDS.SECONDS', type: 'number', required: true, default: 3600 },
+			{ name: 'commentText', label: 'Comment', path: 'ARFIELDS.COMMENT_TEXT', type: 'string', required: true },
+			{ name: 'userId', label: 'User ID', path: 'ARFIELDS.USER_ID', type: 'number', description: 'Who spent the time; empty means the current user' },
+		],
+		output: { as: 'id' },
+	},
+	{
+		value: 'update',
+		name: 'Update',
+		action: 'Update a time record',
+		description: 'Change a time record (task.elapseditem.update)',
+		method: 'task.elapseditem.update',
+		positional: true,
+		params: [
+			TASKID,
+			itemId('Record ID'),
+			{ name: 'seconds', label: 'Seconds', path: 'ARFIELDS.SECONDS', type: 'number' },
+			{ name: 'commentText', label: 'Comment', path: 'ARFIELDS.COMMENT_TEXT', type: 'string' },
+			{ name: 'userId', label: 'User ID', path: 'ARFIELDS.USER_ID', type: 'number' },
+		],
+		output: { echo: { taskId: 'TASKID', recordId: 'ITEMID' } },
+	},
+	{ value: 'delete', name: 'Delete', action: 'Delete a time record', description: 'Delete a time record (task.elapseditem.delete)', method: 'task.elapseditem.delete', positional: true, params: [TASKID, itemId('Record ID')], output: { echo: { taskId: 'TASKID', recordId: 'ITEMID' } } },
+	{ value: 'get', name: 'Get', action: 'Get a time record', description: 'Get a time record (task.elapseditem.get)', method: 'task.elapseditem.get', positional: true, params: [TASKID, itemId('Record ID')] },
+];
+
+export const elapsedTimeSpec: ResourceSpec = {
+	value: 'taskElapsedTime',
+	name: 'Task Elapsed Time',
+	description: 'Time spent on a task',
+	methods,
+	operations: [getManyTimeRecords],
+};
