@@ -137,3 +137,10 @@ export function readSelect(ctx: IExecuteFunctions, itemIndex: number): string[] 
 	if (typeof select === 'string' && select.trim()) return select.split(',').map((part) => part.trim());
 	return [];
 }
+
+/** Takes a parameter out of a call's parameters (it only steered the node) and returns its value. */
+export function takeParam(params: IDataObject, key: string): unknown {
+	const value = params[key];
+	delete params[key];
+	return value;
+}

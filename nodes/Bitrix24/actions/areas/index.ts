@@ -1,6 +1,6 @@
 import type { Area } from './area';
 import { calendarArea as calendar } from '../calendar';
-import { area as crmExtras } from './crm-extras';
+import { crmExtrasArea as crmExtras } from '../crm/extras';
 import { area as drive } from './drive';
 import { area as messenger } from './messenger';
 import { tasksArea as tasks } from '../tasks';

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ParamSpec } from '../../method-table/spec';
-import { paramError } from '../../params';
-import type { Resource } from '../../types';
-import type { OperationRow } from './spec-operation';
-import { createdId, done, listParam, resourceOf, takeParam, userParam } from './spec-operation';
+import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
+import { paramError, takeParam } from '../params';
+import { createdId, done } from './answers';
+import { listParam, userParam } from './pickers';
 
 /** crm.timeline.comment.*: comments in a CRM record's timeline, with files. */
 
@@ -40,66 +39,56 @@ async function attachFile(ctx: IExecuteFunctions, itemIndex: number, params: IDa
 	return params;
 }
 
-const rows: OperationRow[] = [
+const methods: MethodSpec[] = [
 	{
-		spec: {
-			value: 'create',
-			name: 'Create',
-			action: 'Create a timeline comment',
-			description: 'Add a comment, with an optional file, to a record\'s timeline (crm.timeline.comment.add)',
-			method: 'crm.timeline.comment.add',
-			params: [
-				entityType('fields.ENTITY_TYPE'),
-				entityId('fields.ENTITY_ID'),
-				{ name: 'comment', label: 'Comment', path: 'fields.COMMENT', type: 'text', required: true },
-				userParam('authorId', 'Author Name or ID', 'fields.AUTHOR_ID'),
-				binaryProperty,
-			],
-		},
+		value: 'create',
+		name: 'Create',
+		action: 'Create a timeline comment',
+		description: 'Add a comment, with an optional file, to a record\'s timeline (crm.timeline.comment.add)',
+		method: 'crm.timeline.comment.add',
+		params: [
+			entityType('fields.ENTITY_TYPE'),
+			entityId('fields.ENTITY_ID'),
+			{ name: 'comment', label: 'Comment', path: 'fields.COMMENT', type: 'text', required: true },
+			userParam('authorId', 'Author Name or ID', 'fields.AUTHOR_ID'),
+			binaryProperty,
+		],
 		adjust: attachFile,
 		shape: createdId,
 	},
 	{
-		spec: {
-			value: 'delete',
-			name: 'Delete',
-			action: 'Delete a timeline comment',
-			description: 'Delete a timeline comment (crm.timeline.comment.delete)',
-			method: 'crm.timeline.comment.delete',
-			params: [commentId, ...ownerParams],
-		},
+		value: 'delete',
+		name: 'Delete',
+		action: 'Delete a timeline comment',
+		description: 'Delete a timeline comment (crm.timeline.comment.delete)',
+		method: 'crm.timeline.comment.delete',
+		params: [commentId, ...ownerParams],
 		shape: done('deleted'),
 	},
 	{
-		spec: {
-			value: 'get',
-			name: 'Get',
-			action: 'Get a timeline comment',
-			description: 'Get a timeline comment by ID (crm.timeline.comment.get)',
-			method: 'crm.timeline.comment.get',
-			params: [commentId],
-		},
+		value: 'get',
+		name: 'Get',
+		action: 'Get a timeline comment',
+		description: 'Get a timeline comment by ID (crm.timeline.comment.get)',
+		method: 'crm.timeline.comment.get',
+		params: [commentId],
 	},
 	{
-		spec: {
-			value: 'getAll',
-			name: 'Get Many',
-			action: 'Get many timeline comments',
-			description: 'List the comments of a record\'s timeline (crm.timeline.comment.list)',
-			method: 'crm.timeline.comment.list',
-			params: [entityType('filter.ENTITY_TYPE'), entityId('filter.ENTITY_ID')],
-			list: { rowsAt: [], idKey: 'ID', paging: 'offset' },
-		},
+		value: 'getAll',
+		name: 'Get Many',
+		action: 'Get many timeline comments',
+		description: 'List the comments of a record\'s timeline (crm.timeline.comment.list)',
+		method: 'crm.timeline.comment.list',
+		params: [entityType('filter.ENTITY_TYPE'), entityId('filter.ENTITY_ID')],
+		list: { rowsAt: [], idKey: 'ID', paging: 'offset' },
 	},
 	{
-		spec: {
-			value: 'update',
-			name: 'Update',
-			action: 'Update a timeline comment',
-			description: 'Change a comment\'s text or replace its files (crm.timeline.comment.update)',
-			method: 'crm.timeline.comment.update',
-			params: [commentId, { name: 'comment', label: 'Comment', path: 'fields.COMMENT', type: 'text' }, binaryProperty, ...ownerParams],
-		},
+		value: 'update',
+		name: 'Update',
+		action: 'Update a timeline comment',
+		description: 'Change a comment\'s text or replace its files (crm.timeline.comment.update)',
+		method: 'crm.timeline.comment.update',
+		params: [commentId, { name: 'comment', label: 'Comment', path: 'fields.COMMENT', type: 'text' }, binaryProperty, ...ownerParams],
 		async adjust(ctx, itemIndex, params) {
 			await attachFile(ctx, itemIndex, params);
 			if (!params.fields) throw paramError(ctx, itemIndex, 'Additional Fields', 'give a new comment text or a file');
@@ -109,9 +98,9 @@ const rows: OperationRow[] = [
 	},
 ];
 
-export const timelineCommentResource: Resource = resourceOf(
-	'crmTimelineComment',
-	'CRM Timeline Comment',
-	'Comments in the timeline of CRM records',
-	rows,
-);
+export const timelineCommentSpec: ResourceSpec = {
+	value: 'crmTimelineComment',
+	name: 'CRM Timeline Comment',
+	description: 'Comments in the timeline of CRM records',
+	methods,
+};
