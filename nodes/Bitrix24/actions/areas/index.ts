@@ -4,7 +4,7 @@ import { crmExtrasArea as crmExtras } from '../crm/extras';
 import { area as drive } from './drive';
 import { area as messenger } from './messenger';
 import { tasksArea as tasks } from '../tasks';
-import { area as workspace } from './workspace';
+import { workspaceArea as workspace } from '../workspace';
 
 export type { Area } from './area';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ParamSpec, ResourceSpec } from '../method-table/spec';
-import { dateOnly } from '../areas/workspace/shared';
+import { dateOnly } from '../workspace/date-only';
 import { calendarType, ownerId } from './owner';
 
 const eventId: ParamSpec = { name: 'eventId', label: 'Event ID', path: 'id', type: 'id', required: true };

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ResourceSpec } from '../method-table/spec';
-import { dateOnly } from '../areas/workspace/shared';
+import { dateOnly } from '../workspace/date-only';
 
 /** Calendar settings and user availability. */
 export const calendarSettings: ResourceSpec = {

@@ -1,4 +1,4 @@
-import type { ParamSpec, ResourceSpec } from '../../method-table/spec';
+import type { ParamSpec, ResourceSpec } from '../method-table/spec';
 
 const userId: ParamSpec = {
 	name: 'userId',
@@ -22,7 +22,7 @@ const changeFields: ParamSpec[] = [
 ];
 
 /** Work time (timeman): start, pause and end the workday, read its state and the schedule settings. */
-export const workTimeSpec: ResourceSpec = {
+export const workTime: ResourceSpec = {
 	value: 'workTime',
 	name: 'Work Time',
 	description: 'The workday of a user (time tracking)',
