@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { RestCall } from '../../../../shared/transport';
-import type { MethodSpec, ParamSpec } from '../../method-table/spec';
-import { paramError } from '../../params';
-import type { CallOperation, OperationEntry, Resource } from '../../types';
-import { attachmentsParam, callOperation, entry } from './shared';
+import type { RestCall } from '../../../shared/transport';
+import type { MethodSpec, ParamSpec } from '../method-table/spec';
+import { paramError } from '../params';
+import type { CallOperation, OperationEntry, Resource } from '../types';
+import { attachmentsParam, callOperation, entry } from './dialog-id';
 
 const RESOURCE = 'notification';
 

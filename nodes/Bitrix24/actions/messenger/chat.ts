@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../../../shared/descriptions/paging';
-import type { RestCall } from '../../../../shared/transport';
-import { bitrix24Call } from '../../../../shared/transport';
-import type { MethodSpec, ParamSpec } from '../../method-table/spec';
-import { paramError, readLimit } from '../../params';
-import type { CallOperation, OperationEntry, Resource, RunOperation } from '../../types';
-import { callOperation, chatIdParam, checkDialogId, DIALOG_ID_DESCRIPTION, dialogIdParam, entry, success } from './shared';
-import { optionsCollection } from '../../../../shared/descriptions/options';
+import { returnAllOrLimit } from '../../../shared/descriptions/paging';
+import type { RestCall } from '../../../shared/transport';
+import { bitrix24Call } from '../../../shared/transport';
+import type { MethodSpec, ParamSpec } from '../method-table/spec';
+import { paramError, readLimit } from '../params';
+import type { CallOperation, OperationEntry, Resource, RunOperation } from '../types';
+import { callOperation, chatIdParam, checkDialogId, DIALOG_ID_DESCRIPTION, dialogIdParam, entry, success } from './dialog-id';
+import { optionsCollection } from '../../../shared/descriptions/options';
 
 const RESOURCE = 'chat';
 

@@ -1,12 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { RestCall } from '../../../../shared/transport';
-import { methodOperation, readParams } from '../../method-table/build';
-import type { MethodSpec, ParamSpec } from '../../method-table/spec';
-import { paramError } from '../../params';
-import type { CallOperation, OperationEntry, Resource } from '../../types';
-import { attachmentsParam, callOperation, checkDialogId, dialogIdParam, entry, success } from './shared';
+import type { RestCall } from '../../../shared/transport';
+import { methodOperation, readParams } from '../method-table/build';
+import type { MethodSpec, ParamSpec } from '../method-table/spec';
+import { paramError } from '../params';
+import type { CallOperation, OperationEntry, Resource } from '../types';
+import { attachmentsParam, callOperation, checkDialogId, dialogIdParam, entry, success } from './dialog-id';
 
 const RESOURCE = 'message';
 

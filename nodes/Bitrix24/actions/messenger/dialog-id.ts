@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { methodOperation } from '../../method-table/build';
-import type { MethodSpec, ParamSpec } from '../../method-table/spec';
-import { paramError } from '../../params';
-import type { CallOperation, OperationEntry } from '../../types';
+import { methodOperation } from '../method-table/build';
+import type { MethodSpec, ParamSpec } from '../method-table/spec';
+import { paramError } from '../params';
+import type { CallOperation, OperationEntry } from '../types';
 
 export const DIALOG_ID_DESCRIPTION =
 	'Where to: chat<N> for a group chat (e.g. chat12), sg<N> for a workgroup chat (e.g. sg5), or a user ID (e.g. 7) for the private dialog with that user';
