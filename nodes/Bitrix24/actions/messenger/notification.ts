@@ -1,13 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
-
-import type { RestCall } from '../../../shared/transport';
-import type { MethodSpec, ParamSpec } from '../method-table/spec';
-import { paramError } from '../params';
-import type { CallOperation, OperationEntry, Resource } from '../types';
-import { attachmentsParam, callOperation, entry } from './dialog-id';
-
-const RESOURCE = 'notification';
+import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
+import { attachmentsParam } from './message-blocks';
+import { deleteNotification } from './notification/delete.operation';
 
 const clientIdParam: ParamSpec = {
 	name: 'clientId',
@@ -36,74 +29,15 @@ function sendSpec(kind: 'personal' | 'system'): MethodSpec {
 			attachmentsParam,
 			clientIdParam,
 		],
+		shape: (_ctx, result) => ({ notificationId: result as number | boolean }),
 	};
 }
 
-const sendPersonal = sendSpec('personal');
-const sendSystem = sendSpec('system');
-
-const notificationId = (result: unknown) => ({ notificationId: result as number | boolean });
-
-/** im.notify.delete takes one of ID, TAG or SUB_TAG. */
-const remove: CallOperation = {
-	description: updateDisplayOptions({ show: { resource: [RESOURCE], operation: ['delete'] } }, [
-		{
-			displayName: 'Delete By',
-			name: 'deleteBy',
-			type: 'options',
-			default: 'id',
-			options: [
-				{ name: 'ID', value: 'id' },
-				{ name: 'Sub-Tag', value: 'subTag' },
-				{ name: 'Tag', value: 'tag' },
-			],
-		},
-		{
-			displayName: 'Notification ID',
-			name: 'notificationId',
-			type: 'string',
-			default: '',
-			required: true,
-			displayOptions: { show: { deleteBy: ['id'] } },
-		},
-		{ displayName: 'Tag', name: 'tag', type: 'string', default: '', required: true, displayOptions: { show: { deleteBy: ['tag'] } } },
-		{ displayName: 'Sub-Tag', name: 'subTag', type: 'string', default: '', required: true, displayOptions: { show: { deleteBy: ['subTag'] } } },
-		{
-			displayName: 'Client ID',
-			name: 'clientId',
-			type: 'string',
-			default: '',
-			description: 'With a webhook: the Client ID the notifications were sent with (needed to delete by tag)',
-			displayOptions: { show: { deleteBy: ['tag', 'subTag'] } },
-		},
-	]),
-	plan(itemIndex): RestCall {
-		const by = this.getNodeParameter('deleteBy', itemIndex) as string;
-		if (by === 'id') {
-			const id = String(this.getNodeParameter('notificationId', itemIndex)).trim();
-			if (!/^\d+$/.test(id) || Number(id) <= 0) throw paramError(this, itemIndex, 'Notification ID', `"${id}" is not an ID (a positive whole number)`);
-			return { method: 'im.notify.delete', params: { ID: Number(id) } };
-		}
-		const label = by === 'tag' ? 'Tag' : 'Sub-Tag';
-		const value = String(this.getNodeParameter(by, itemIndex)).trim();
-		if (!value) throw paramError(this, itemIndex, label, 'is required');
-		const params: IDataObject = { [by === 'tag' ? 'TAG' : 'SUB_TAG']: value };
-		const clientId = String(this.getNodeParameter('clientId', itemIndex, '')).trim();
-		if (clientId) params.CLIENT_ID = clientId;
-		return { method: 'im.notify.delete', params };
-	},
-	shape: (envelope, _itemIndex, call) => ({ ...(call.params?.ID !== undefined ? { notificationId: call.params.ID as number } : {}), deleted: envelope.result === true }),
-};
-
-const operations: OperationEntry[] = [
-	entry(sendPersonal, callOperation(RESOURCE, sendPersonal, { shape: notificationId })),
-	entry(sendSystem, callOperation(RESOURCE, sendSystem, { shape: notificationId })),
-	{ value: 'delete', name: 'Delete', action: 'Delete a notification', description: 'Delete a notification by ID, tag or sub-tag (im.notify.delete)', operation: remove },
-];
-
-export const notificationResource: Resource = {
-	value: RESOURCE,
+/** Notifications to users: personal (from the connected user) or system ones. */
+export const notification: ResourceSpec = {
+	value: 'notification',
 	name: 'Notification',
 	description: 'Notifications to users',
-	operations,
+	methods: [sendSpec('personal'), sendSpec('system')],
+	operations: [deleteNotification],
 };
