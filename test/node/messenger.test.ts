@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { bitrix24Node, chain, CredentialStore, runWorkflow } from '../harness';
 import type { Portal } from '../portal';
+import { param } from '../portal/registry';
 import { IM_SEED, imState, postMessage } from '../portal/methods/im';
 import { USERS } from '../portal/seed';
 import { runNode, visibleText, webhookCredential, withPortal } from './support';
@@ -400,5 +401,56 @@ describe('Messenger', () => {
 			const answer = await call('im.user.list.get', { ID: [2] });
 			expect(Object.keys(answer.body.result as IDataObject)).toEqual(['2']);
 		});
+	});
+});
+
+describe('Messenger lists paged by the transport', () => {
+	let portal: Portal;
+	/** a chat of 450 members, as im.dialog.users.list pages it: LIMIT (at most 200), OFFSET, `next` while members remain */
+	const MEMBERS = Array.from({ length: 450 }, (_, index) => index + 1);
+	beforeAll(async () => {
+		portal = await withPortal();
+		portal.registry.register([
+			{
+				name: 'im.dialog.users.list',
+				scope: 'im',
+				handler: (ctx) => {
+					const limit = Math.min(200, Number(param(ctx.params, 'LIMIT') ?? 50));
+					const offset = Number(param(ctx.params, 'OFFSET') ?? 0);
+					return {
+						result: MEMBERS.slice(offset, offset + limit).map((id) => ({ id, name: `User ${id}` })),
+						total: MEMBERS.length,
+						next: offset + limit < MEMBERS.length ? offset + limit : undefined,
+					};
+				},
+			},
+			{
+				// a portal (or a proxy) that ignores LAST_ID and answers every page with the same 50 messages
+				name: 'im.dialog.messages.get',
+				scope: 'im',
+				handler: () => ({ result: { chat_id: 1, messages: Array.from({ length: 50 }, (_, index) => ({ id: 100 - index, text: `m${index}` })) } }),
+			},
+		]);
+	});
+	afterAll(async () => await portal.close());
+	beforeEach(() => portal.resetRequests());
+
+	const bodies = (method: string) => portal.restRequests().filter((r) => r.restMethod === method).map((r) => r.body as IDataObject);
+
+	it('follows next with the method\'s own OFFSET, asking only for the rows the limit still needs', async () => {
+		const run = await runNode(portal, { resource: 'chat', operation: 'getMembers', dialogId: 'chat1', returnAll: false, limit: 420 });
+		expect(run.json.map((user) => user.id)).toEqual(MEMBERS.slice(0, 420));
+		expect(bodies('im.dialog.users.list').map((body) => [Number(body.OFFSET), Number(body.LIMIT)])).toEqual([[0, 200], [200, 200], [400, 20]]);
+		portal.resetRequests();
+		const all = await runNode(portal, { resource: 'chat', operation: 'getMembers', dialogId: 'chat1', returnAll: true });
+		expect(all.json).toHaveLength(MEMBERS.length);
+		expect(bodies('im.dialog.users.list').map((body) => Number(body.OFFSET))).toEqual([0, 200, 400]);
+	});
+
+	it('ends a message walk whose cursor does not advance with PAGING_STUCK', async () => {
+		const run = await runNode(portal, { resource: 'chat', operation: 'getMessages', dialogId: 'chat1', returnAll: true });
+		expect(run.result.error?.message).toMatch(/PAGING_STUCK/);
+		expect(run.result.error?.message).toMatch(/did not advance past 51/);
+		expect(bodies('im.dialog.messages.get').map((body) => body.LAST_ID)).toEqual([undefined, 51]);
 	});
 });
