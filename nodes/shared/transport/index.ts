@@ -17,6 +17,8 @@ export { connect } from './connection';
 export { BATCH_LIMIT } from './batch';
 export { PAGE_SIZE } from './paging';
 export { readEnvelope } from './envelope';
+export type { PortalDownload, PortalFile } from './files';
+export { downloadFromPortal, uploadToPortal } from './files';
 
 /** The answer-derived data with the connection's secrets blanked out (see redactDeep). */
 export async function withoutSecrets<T>(ctx: Bitrix24Context, value: T): Promise<T> {

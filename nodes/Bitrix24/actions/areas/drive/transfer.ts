@@ -1,8 +1,7 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { Bitrix24Failure, Connection } from '../../../../shared/transport';
-import { bitrix24Call, connect, failureError, readEnvelope } from '../../../../shared/transport';
+import { bitrix24Call, downloadFromPortal, uploadToPortal } from '../../../../shared/transport';
 import { paramError } from '../../params';
 import type { RunOperation } from '../../types';
 import { withoutDownloadUrl } from './links';
@@ -10,107 +9,6 @@ import { optionsCollection } from '../../../../shared/descriptions/options';
 
 /** Above this size Auto sends the file to an upload URL instead of as base64 in the call. */
 export const INLINE_LIMIT_BYTES = 10 * 1024 * 1024;
-
-interface RawAnswer {
-	statusCode: number;
-	body: unknown;
-	headers: Record<string, unknown>;
-}
-
-function header(headers: Record<string, unknown>, name: string): string {
-	const value = headers[name] ?? headers[name.toLowerCase()];
-	return Array.isArray(value) ? String(value[0] ?? '') : typeof value === 'string' ? value : '';
-}
-
-function asText(body: unknown): string {
-	if (typeof body === 'string') return body;
-	if (body instanceof ArrayBuffer) return Buffer.from(body).toString('utf8');
-	if (Buffer.isBuffer(body)) return body.toString('utf8');
-	return '';
-}
-
-function asJson(body: unknown): IDataObject | undefined {
-	if (body && typeof body === 'object' && !Buffer.isBuffer(body) && !(body instanceof ArrayBuffer)) return body as IDataObject;
-	try {
-		const parsed = JSON.parse(asText(body)) as unknown;
-		return parsed && typeof parsed === 'object' ? (parsed as IDataObject) : undefined;
-	} catch {
-		return undefined;
-	}
-}
-
-/** A Bitrix24 error in a link's JSON answer, read by the transport as any REST answer is. */
-function bitrix24ErrorOf(answer: RawAnswer, what: string): Bitrix24Failure | undefined {
-	const json = asJson(answer.body);
-	if (!json || typeof json.error !== 'string') return undefined;
-	const read = readEnvelope(what, { status: answer.statusCode, body: json, headers: answer.headers });
-	return read.ok ? undefined : read.failure;
-}
-
-/**
- * A request to a link the portal handed out (download or upload URL), sent with the node's
- * credential. The link itself never appears in an error: it carries the access token or the
- * webhook's secret path.
- */
-async function sendToPortalLink(
-	ctx: IExecuteFunctions,
-	connection: Connection,
-	options: IHttpRequestOptions,
-	what: string,
-	itemIndex: number,
-): Promise<RawAnswer> {
-	if (connection.restBase) {
-		// OAuth2: the bearer token goes wherever the URL points; only ever to the portal itself.
-		const link = new URL(options.url);
-		if (link.origin !== new URL(connection.restBase).origin) {
-			throw new NodeApiError(ctx.getNode(), { message: 'link outside the portal' }, {
-				message: `Bitrix24: the ${what} link points outside the portal, so it was not followed`,
-				itemIndex,
-			});
-		}
-	}
-	let answer: RawAnswer;
-	try {
-		answer = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, connection.credentialType, {
-			...options,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			// a redirect to another host must not take the bearer token along
-			sendCredentialsOnCrossOriginRedirect: false,
-		})) as RawAnswer;
-	} catch (error) {
-		const code = (error as { code?: unknown }).code;
-		throw new NodeApiError(ctx.getNode(), { message: `${what} failed` }, {
-			message: `Bitrix24: the ${what} failed${typeof code === 'string' && /^E[A-Z_]+$/.test(code) ? ` (${code})` : ''}`,
-			description: 'The portal could not be reached, or refused the connection.',
-			itemIndex,
-		});
-	}
-	if (answer.statusCode >= 400) {
-		const failure = bitrix24ErrorOf(answer, what);
-		if (failure) throw failureError(ctx, connection, failure, itemIndex);
-		throw new NodeApiError(ctx.getNode(), { message: `${what} failed` }, {
-			message: `Bitrix24: the ${what} failed (HTTP ${answer.statusCode})`,
-			httpCode: String(answer.statusCode),
-			itemIndex,
-		});
-	}
-	return answer;
-}
-
-/** A multipart/form-data body with one file part, as a browser form would send it. */
-function multipartBody(field: string, fileName: string, mimeType: string, content: Buffer): { body: Buffer; contentType: string } {
-	const boundary = `----n8nBitrix24${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
-	// header values come from the item (MIME type, file name) and the portal (field name): no CR/LF may split them
-	const safe = (text: string) => text.replace(/[\r\n\0]/g, ' ').replace(/"/g, '%22');
-	const safeType = /^[\w.+-]+\/[\w.+-]+$/.test(mimeType.trim()) ? mimeType.trim() : 'application/octet-stream';
-	const head = Buffer.from(
-		`--${boundary}\r\nContent-Disposition: form-data; name="${safe(field)}"; filename="${safe(fileName)}"\r\nContent-Type: ${safeType}\r\n\r\n`,
-		'utf8',
-	);
-	const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
-	return { body: Buffer.concat([head, content, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 function uploadProperties(resource: string, target: INodeProperties): INodeProperties[] {
 	return updateDisplayOptions({ show: { resource: [resource], operation: ['upload'] } }, [
@@ -218,32 +116,10 @@ export function uploadOperation(resource: string, method: string, target: INodeP
 				});
 			}
 			const field = typeof ticket?.field === 'string' && ticket.field ? ticket.field : 'file';
-			const form = multipartBody(field, name, binary.mimeType || 'application/octet-stream', content);
-			const connection = await connect(this);
-			const answer = await sendToPortalLink(
-				this,
-				connection,
-				{ method: 'POST', url: uploadUrl, body: form.body, headers: { 'Content-Type': form.contentType }, json: false },
-				'file upload',
-				itemIndex,
-			);
-			const json = asJson(answer.body);
-			const failure = bitrix24ErrorOf(answer, 'file upload');
-			if (failure) throw failureError(this, connection, failure, itemIndex);
-			if (!json || !json.result || typeof json.result !== 'object') {
-				throw new NodeApiError(this.getNode(), { message: 'unexpected upload answer' }, {
-					message: 'Bitrix24: the file upload gave an answer that is not a file',
-					itemIndex,
-				});
-			}
-			return withoutDownloadUrl(json.result as IDataObject);
+			const file = await uploadToPortal(this, uploadUrl, field, { name, mimeType: binary.mimeType ?? '', content }, itemIndex);
+			return withoutDownloadUrl(file);
 		},
 	};
-}
-
-function mimeFromHeader(value: string): string | undefined {
-	const type = value.split(';')[0].trim().toLowerCase();
-	return type && type !== 'application/octet-stream' ? type : undefined;
 }
 
 /**
@@ -275,27 +151,8 @@ export const downloadOperation: RunOperation = {
 				itemIndex,
 			});
 		}
-		const connection = await connect(this);
-		const answer = await sendToPortalLink(
-			this,
-			connection,
-			{ method: 'GET', url: link, encoding: 'arraybuffer', json: false },
-			'file download',
-			itemIndex,
-		);
-		const contentType = header(answer.headers, 'content-type');
-		if (/^application\/json/i.test(contentType)) {
-			// Bitrix24 answers a refused download with a JSON error, sometimes with status 200
-			const failure = bitrix24ErrorOf(answer, 'file download');
-			if (failure) throw failureError(this, connection, failure, itemIndex);
-		}
-		const body = answer.body;
-		const bytes = Buffer.isBuffer(body)
-			? body
-			: body instanceof ArrayBuffer
-				? Buffer.from(body)
-				: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body ?? ''));
-		const binary = await this.helpers.prepareBinaryData(bytes, name, mimeFromHeader(contentType));
+		const download = await downloadFromPortal(this, link, itemIndex);
+		const binary = await this.helpers.prepareBinaryData(download.content, name, download.mimeType);
 		return { json: withoutDownloadUrl(file), binary: { [property]: binary } } as unknown as IDataObject;
 	},
 };
