@@ -1,7 +1,7 @@
 import type { Area } from './area';
 import { calendarArea as calendar } from '../calendar';
 import { crmExtrasArea as crmExtras } from '../crm/extras';
-import { area as drive } from './drive';
+import { driveArea as drive } from '../drive';
 import { messengerArea as messenger } from '../messenger';
 import { tasksArea as tasks } from '../tasks';
 import { workspaceArea as workspace } from '../workspace';

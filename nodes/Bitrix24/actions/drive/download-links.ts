@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Operation } from '../../types';
-import { isCallOperation } from '../../types';
+import type { Operation } from '../types';
+import { isCallOperation } from '../types';
 
 /**
  * A file's DOWNLOAD_URL carries the caller's access: the OAuth access token (`auth=`) or the

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
-import { bitrix24Call, downloadFromPortal, uploadToPortal } from '../../../../shared/transport';
-import { paramError } from '../../params';
-import type { RunOperation } from '../../types';
-import { withoutDownloadUrl } from './links';
-import { optionsCollection } from '../../../../shared/descriptions/options';
+import { bitrix24Call, downloadFromPortal, uploadToPortal } from '../../../shared/transport';
+import { paramError } from '../params';
+import type { RunOperation } from '../types';
+import { withoutDownloadUrl } from './download-links';
+import { optionsCollection } from '../../../shared/descriptions/options';
 
 /** Above this size Auto sends the file to an upload URL instead of as base64 in the call. */
 export const INLINE_LIMIT_BYTES = 10 * 1024 * 1024;

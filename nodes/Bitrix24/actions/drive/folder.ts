@@ -1,4 +1,4 @@
-import type { ListSpec, MethodSpec, ParamSpec } from '../../method-table/spec';
+import type { ListSpec, MethodSpec, ParamSpec } from '../method-table/spec';
 
 /** Drive lists (children, storages): rows at `result`, 50 a page by `start` as the docs describe. */
 const OBJECT_LIST: ListSpec = { rowsAt: [], idKey: 'ID', paging: 'offset', selectParam: false };

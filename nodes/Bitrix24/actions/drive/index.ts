@@ -4,11 +4,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { bitrix24List } from '../../../shared/transport';
 import { methodOperation } from '../method-table/build';
 import type { MethodSpec } from '../method-table/spec';
-import type { CallOperation, OperationEntry, Resource } from '../types';
-import type { Area } from './area';
-import { withoutDownloadUrls } from './drive/links';
-import { fileMethods, folderMethods, storageMethods } from './drive/specs';
-import { downloadOperation, uploadOperation } from './drive/transfer';
+import type { Area, CallOperation, OperationEntry, Resource } from '../types';
+import { withoutDownloadUrls } from './download-links';
+import { fileMethods, folderMethods, storageMethods } from './folder';
+import { downloadOperation, uploadOperation } from './upload';
 
 /**
  * Drive: storages, folders and files (disk.*). Most operations are rows of the method tables in
@@ -127,7 +126,7 @@ async function getDriveStorages(this: ILoadOptionsFunctions): Promise<INodePrope
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export const area: Area = {
+export const driveArea: Area = {
 	resources: [storage, folder, file],
 	loadOptions: { getDriveStorages },
 };
