@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Operation } from '../types';
-import { isCallOperation } from '../types';
+import { shapeOutput } from '../method-table/build';
+import type { MethodSpec } from '../method-table/spec';
 
 /**
  * A file's DOWNLOAD_URL carries the caller's access: the OAuth access token (`auth=`) or the
@@ -14,25 +14,18 @@ export function withoutDownloadUrl(object: IDataObject): IDataObject {
 	return rest;
 }
 
-function clean(data: IDataObject | IDataObject[]): IDataObject | IDataObject[] {
-	return Array.isArray(data) ? data.map(withoutDownloadUrl) : withoutDownloadUrl(data);
-}
-
-/** The same operation, its output items stripped of download links. */
-export function withoutDownloadUrls(operation: Operation): Operation {
-	if (isCallOperation(operation)) {
-		return {
-			description: operation.description,
-			plan: operation.plan,
-			shape(envelope, itemIndex, call) {
-				return clean(operation.shape.call(this, envelope, itemIndex, call));
-			},
-		};
-	}
-	return {
-		description: operation.description,
-		async run(itemIndex) {
-			return clean(await operation.run.call(this, itemIndex));
+/**
+ * A Drive table whose every row makes its items as it would, then drops their download links.
+ * Applied to the whole table so that a new row cannot forget it.
+ */
+export function withoutDownloadUrls(methods: MethodSpec[]): MethodSpec[] {
+	return methods.map((method) => ({
+		...method,
+		shape(ctx, result, params, itemIndex) {
+			const items = method.shape
+				? method.shape(ctx, result, params, itemIndex)
+				: shapeOutput(result, method.list ? { echo: method.output?.echo } : method.output, params);
+			return Array.isArray(items) ? items.map(withoutDownloadUrl) : withoutDownloadUrl(items);
 		},
-	};
+	}));
 }

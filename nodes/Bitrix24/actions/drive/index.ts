@@ -1,119 +1,23 @@
-import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { bitrix24List } from '../../../shared/transport';
-import { methodOperation } from '../method-table/build';
-import type { MethodSpec } from '../method-table/spec';
-import type { Area, CallOperation, OperationEntry, Resource } from '../types';
-import { withoutDownloadUrls } from './download-links';
-import { fileMethods, folderMethods, storageMethods } from './folder';
-import { downloadOperation, uploadOperation } from './upload';
+import { methodResource } from '../method-table/build';
+import type { ResourceSpec } from '../method-table/spec';
+import type { Area, Resource } from '../types';
+import { fileSpec } from './file';
+import { folderSpec } from './folder';
+import { storageSpec } from './storage';
 
 /**
- * Drive: storages, folders and files (disk.*). Most operations are rows of the method tables in
- * drive/specs.ts; upload and download move binary data (drive/transfer.ts). No output item ever
- * carries a DOWNLOAD_URL (it holds the caller's access; see drive/links.ts).
+ * methodResource lists operations by name, and the Operation parameter's default is the first of
+ * them. Saved workflows leave a default value out, so the operation Drive resources started with
+ * stays first: a workflow saved with it keeps running it.
  */
-function entries(resource: string, specs: MethodSpec[]): OperationEntry[] {
-	return specs.map((spec) => ({
-		value: spec.value,
-		name: spec.name,
-		action: spec.action,
-		description: spec.description,
-		operation: withoutDownloadUrls(methodOperation(resource, spec)),
-	}));
+function withDefaultOperation(spec: ResourceSpec, operation: string): Resource {
+	const resource = methodResource(spec);
+	const first = resource.operations.filter((entry) => entry.value === operation);
+	return { ...resource, operations: [...first, ...resource.operations.filter((entry) => entry.value !== operation)] };
 }
-
-/** disk.folder.getFields: one item per field; by default only those a filter may use. */
-const folderFields: CallOperation = {
-	description: updateDisplayOptions({ show: { resource: ['folder'], operation: ['getFields'] } }, [
-		{
-			displayName: 'Filterable Only',
-			name: 'filterableOnly',
-			type: 'boolean',
-			default: true,
-			description: 'Whether to list only the fields a Filter (JSON) of Get Children may use',
-		},
-	]),
-	plan: () => ({ method: 'disk.folder.getFields', params: {} }),
-	shape(envelope, itemIndex) {
-		const filterableOnly = this.getNodeParameter('filterableOnly', itemIndex, true) as boolean;
-		const fields = (envelope.result ?? {}) as Record<string, IDataObject>;
-		return Object.entries(fields)
-			.filter(([, meta]) => !filterableOnly || meta?.USE_IN_FILTER === true)
-			.map(([field, meta]) => ({ FIELD: field, ...(meta ?? {}) }));
-	},
-};
-
-const storage: Resource = {
-	value: 'storage',
-	name: 'Drive Storage',
-	description: 'Drive storages: a user\'s drive, the company drive, a group\'s drive or an app\'s',
-	operations: [
-		...entries('storage', storageMethods),
-		{
-			value: 'upload',
-			name: 'Upload',
-			action: 'Upload a file to a storage root',
-			description: 'Upload a file to the root of a storage (disk.storage.uploadFile)',
-			operation: uploadOperation('storage', 'disk.storage.uploadFile', {
-				displayName: 'Storage Name or ID',
-				name: 'storageId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getDriveStorages' },
-				default: '',
-				required: true,
-				description:
-					'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-			}),
-		},
-	],
-};
-
-const folder: Resource = {
-	value: 'folder',
-	name: 'Drive Folder',
-	description: 'A Drive folder',
-	operations: [
-		...entries('folder', folderMethods),
-		{
-			value: 'getFields',
-			name: 'Get Fields',
-			action: 'Get the folder fields',
-			description: 'List the fields of files and folders a filter may use (disk.folder.getFields)',
-			operation: folderFields,
-		},
-		{
-			value: 'upload',
-			name: 'Upload',
-			action: 'Upload a file to a folder',
-			description: 'Upload a file to a folder (disk.folder.uploadFile)',
-			operation: uploadOperation('folder', 'disk.folder.uploadFile', {
-				displayName: 'Folder ID',
-				name: 'folderId',
-				type: 'string',
-				default: '',
-				required: true,
-			}),
-		},
-	],
-};
-
-const file: Resource = {
-	value: 'file',
-	name: 'Drive File',
-	description: 'A Drive file',
-	operations: [
-		...entries('file', fileMethods),
-		{
-			value: 'download',
-			name: 'Download',
-			action: 'Download a file',
-			description: 'Download a file\'s content as binary data (disk.file.get, then its download link)',
-			operation: downloadOperation,
-		},
-	],
-};
 
 async function getDriveStorages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const rows = await bitrix24List(this, { method: 'disk.storage.getList', params: {}, rowsAt: [], idKey: 'ID', paging: 'offset' });
@@ -126,7 +30,12 @@ async function getDriveStorages(this: ILoadOptionsFunctions): Promise<INodePrope
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/**
+ * Drive: storages, folders and files (disk.*). Most operations are rows of the resources' tables;
+ * Upload and Download move binary data through the transport. No output item ever carries a
+ * DOWNLOAD_URL (it holds the caller's access; see download-links.ts).
+ */
 export const driveArea: Area = {
-	resources: [storage, folder, file],
+	resources: [withDefaultOperation(storageSpec, 'getAll'), withDefaultOperation(folderSpec, 'get'), withDefaultOperation(fileSpec, 'get')],
 	loadOptions: { getDriveStorages },
 };
