@@ -7,12 +7,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { AREAS } from './actions/areas';
-import { crmItemCommon } from './actions/crm/item.resource';
-import { listSearch } from './methods/list-search';
-import { loadOptions } from './methods/load-options';
+import { crmItemCommon } from './actions/crm/item';
+import { listSearch, loadOptions } from './actions/registry';
 import { resourceMapping } from './methods/resource-mapping';
-import { resources } from './actions/resources';
+import { resources } from './actions/areas';
 import { router } from './actions/router';
 import { requestOptionsProperty } from '../shared/descriptions/rate-limits';
 
@@ -79,8 +77,8 @@ export class Bitrix24 implements INodeType {
 	};
 
 	methods = {
-		loadOptions: Object.assign({}, loadOptions, ...AREAS.map((area) => area.loadOptions ?? {})),
-		listSearch: Object.assign({}, listSearch, ...AREAS.map((area) => area.listSearch ?? {})),
+		loadOptions,
+		listSearch,
 		resourceMapping,
 	};
 

@@ -3,15 +3,9 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { RestCall } from '../../shared/transport';
 import { bitrix24CallMany, connect, failureError, withoutSecrets } from '../../shared/transport';
-import { resources } from './resources';
-import type { CallOperation, Operation, RunOperation } from './types';
+import { findOperation } from './registry';
+import type { CallOperation, RunOperation } from './types';
 import { isCallOperation } from './types';
-
-export function findOperation(resource: string, operation: string): Operation | undefined {
-	return resources
-		.find((entry) => entry.value === resource)
-		?.operations.find((entry) => entry.value === operation)?.operation;
-}
 
 function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error.message };

@@ -1,14 +1,14 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { bitrix24Call, connect } from '../../shared/transport';
-import { CRM_ENTITIES } from '../actions/crm/entities';
-import { searchMethodOf } from '../actions/crm/old-crm.resource';
+import { CLASSIC_RECORDS } from '../actions/crm/classic-records';
+import { searchMethodOf } from '../actions/crm/classic-record';
 
 type ListSearch = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
 
 /** One page of records whose label matches what the user typed, newest first. */
 const oldCrmSearch: Record<string, ListSearch> = Object.fromEntries(
-	CRM_ENTITIES.map((entity) => [
+	CLASSIC_RECORDS.map((entity) => [
 		searchMethodOf(entity),
 		async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
 			const start = Number(paginationToken ?? 0);

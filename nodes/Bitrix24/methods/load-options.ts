@@ -1,19 +1,12 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { bitrix24Call, bitrix24List } from '../../shared/transport';
-import { CRM_ENTITIES } from '../actions/crm/entities';
-import { fieldsMethodOf } from '../actions/crm/old-crm.resource';
+import { CLASSIC_RECORDS } from '../actions/crm/classic-records';
+import { CRM_ENTITY_TYPES, smartProcessTypes } from '../actions/crm/entity-types';
+import { fieldsMethodOf } from '../actions/crm/classic-record';
 
 type LoadOptions = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
 
-const STANDARD_TYPES: INodePropertyOptions[] = [
-	{ name: 'Lead', value: 1 },
-	{ name: 'Deal', value: 2 },
-	{ name: 'Contact', value: 3 },
-	{ name: 'Company', value: 4 },
-	{ name: 'Quote', value: 7 },
-	{ name: 'Invoice', value: 31 },
-];
 
 function byName(options: INodePropertyOptions[]): INodePropertyOptions[] {
 	return options.sort((a, b) => a.name.localeCompare(b.name));
@@ -41,7 +34,7 @@ function entityTypeParam(ctx: ILoadOptionsFunctions): number {
 }
 
 const oldCrmFields: Record<string, LoadOptions> = Object.fromEntries(
-	CRM_ENTITIES.map((entity) => [
+	CLASSIC_RECORDS.map((entity) => [
 		fieldsMethodOf(entity),
 		async function (this: ILoadOptionsFunctions) {
 			const envelope = await bitrix24Call(this, `${entity.method}.fields`);
@@ -54,12 +47,8 @@ export const loadOptions: Record<string, LoadOptions> = {
 	...oldCrmFields,
 
 	async getEntityTypes() {
-		const types = await bitrix24List(this, { method: 'crm.type.list', params: {}, rowsAt: ['types'], idKey: 'id' });
-		const smart = types.map((type) => ({
-			name: `${String(type.title)} (smart process ${String(type.entityTypeId)})`,
-			value: Number(type.entityTypeId),
-		}));
-		return [...STANDARD_TYPES, ...byName(smart)];
+		const types = [...CRM_ENTITY_TYPES, ...(await smartProcessTypes(this))];
+		return types.map((type) => ({ name: type.name, value: type.id }));
 	},
 
 	async getItemFields() {

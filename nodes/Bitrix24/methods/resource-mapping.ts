@@ -1,8 +1,9 @@
 import type { FieldType, IDataObject, ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
 import { bitrix24Call, bitrix24List } from '../../shared/transport';
-import { CRM_ENTITIES } from '../actions/crm/entities';
-import { mappingMethodOf } from '../actions/crm/old-crm.resource';
+import { CLASSIC_RECORDS } from '../actions/crm/classic-records';
+import { entityTypeByCode } from '../actions/crm/entity-types';
+import { mappingMethodOf } from '../actions/crm/classic-record';
 import { loadOptions } from './load-options';
 
 type MappingMethod = (this: ILoadOptionsFunctions) => Promise<ResourceMapperFields>;
@@ -120,14 +121,13 @@ async function mapping(ctx: ILoadOptionsFunctions, fields: IDataObject, entityTy
 	return { fields: await withChoices(ctx, fields, mapperFields(fields, creating(ctx)), entityTypeId) };
 }
 
-const ENTITY_TYPE_IDS: Record<string, number> = { lead: 1, deal: 2, contact: 3, company: 4 };
 
 const oldCrm: Record<string, MappingMethod> = Object.fromEntries(
-	CRM_ENTITIES.map((entity) => [
+	CLASSIC_RECORDS.map((entity) => [
 		mappingMethodOf(entity),
 		async function (this: ILoadOptionsFunctions) {
 			const envelope = await bitrix24Call(this, `${entity.method}.fields`);
-			return await mapping(this, (envelope.result ?? {}) as IDataObject, ENTITY_TYPE_IDS[entity.value]);
+			return await mapping(this, (envelope.result ?? {}) as IDataObject, entityTypeByCode(entity.value)!.id);
 		},
 	]),
 );

@@ -2,22 +2,10 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { bitrix24List } from '../../../shared/transport';
 import { methodResource } from '../method-table/build';
-import type { ResourceSpec } from '../method-table/spec';
-import type { Area, Resource } from '../types';
+import type { Area } from '../types';
 import { fileSpec } from './file';
 import { folderSpec } from './folder';
 import { storageSpec } from './storage';
-
-/**
- * methodResource lists operations by name, and the Operation parameter's default is the first of
- * them. Saved workflows leave a default value out, so the operation Drive resources started with
- * stays first: a workflow saved with it keeps running it.
- */
-function withDefaultOperation(spec: ResourceSpec, operation: string): Resource {
-	const resource = methodResource(spec);
-	const first = resource.operations.filter((entry) => entry.value === operation);
-	return { ...resource, operations: [...first, ...resource.operations.filter((entry) => entry.value !== operation)] };
-}
 
 async function getDriveStorages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const rows = await bitrix24List(this, { method: 'disk.storage.getList', params: {}, rowsAt: [], idKey: 'ID', paging: 'offset' });
@@ -36,6 +24,11 @@ async function getDriveStorages(this: ILoadOptionsFunctions): Promise<INodePrope
  * DOWNLOAD_URL (it holds the caller's access; see download-links.ts).
  */
 export const driveArea: Area = {
-	resources: [withDefaultOperation(storageSpec, 'getAll'), withDefaultOperation(folderSpec, 'get'), withDefaultOperation(fileSpec, 'get')],
+	// each resource keeps first the operation it always had first: the Operation default
+	resources: [
+		methodResource({ ...storageSpec, first: 'getAll' }),
+		methodResource({ ...folderSpec, first: 'get' }),
+		methodResource({ ...fileSpec, first: 'get' }),
+	],
 	loadOptions: { getDriveStorages },
 };

@@ -11,7 +11,8 @@ import type { MethodSpec, OutputSpec, ParamSpec, ResourceSpec } from './spec';
 
 const EXTRA = 'extraParameters';
 
-function property(spec: ParamSpec): INodeProperties {
+/** The editor field of a table parameter. */
+export function paramProperty(spec: ParamSpec): INodeProperties {
 	if (spec.locator) {
 		return { ...recordLocator({ displayName: spec.label, name: spec.name, ...spec.locator }), required: spec.required, description: spec.description };
 	}
@@ -43,6 +44,8 @@ function property(spec: ParamSpec): INodeProperties {
 			return { ...base, type: 'json', default: (spec.default as string) ?? '{}' };
 		case 'text':
 			return { ...base, type: 'string', typeOptions: { rows: 4 }, default: (spec.default as string) ?? '' };
+		case 'multiField':
+			return { ...base, type: 'string', default: '' };
 		default:
 			return { ...base, type: 'string', default: (spec.default as string) ?? '' };
 	}
@@ -63,7 +66,7 @@ function isEmpty(value: unknown): boolean {
 }
 
 /** A user's value as Bitrix24 wants it; bad values fail with the parameter's label and the item. */
-function convert(ctx: IExecuteFunctions, spec: ParamSpec, value: unknown, itemIndex: number): unknown {
+export function paramValue(ctx: IExecuteFunctions, spec: ParamSpec, value: unknown, itemIndex: number): unknown {
 	switch (spec.type) {
 		case 'number': {
 			const number = Number(value);
@@ -86,6 +89,8 @@ function convert(ctx: IExecuteFunctions, spec: ParamSpec, value: unknown, itemIn
 		}
 		case 'json':
 			return parseJsonParam(ctx, value, spec.label, itemIndex, 'any');
+		case 'multiField':
+			return [{ VALUE: String(value), VALUE_TYPE: 'WORK' }];
 		default:
 			return spec.pattern ? matchPattern(ctx, spec, value, itemIndex) : value;
 	}
@@ -112,7 +117,7 @@ export function readParams(ctx: IExecuteFunctions, spec: MethodSpec, itemIndex: 
 			: additional[param.name];
 		if (param.required && isEmpty(raw)) throw paramError(ctx, itemIndex, param.label, 'is required');
 		if (isEmpty(raw)) continue;
-		setPath(params, param.path, convert(ctx, param, raw, itemIndex));
+		setPath(params, param.path, paramValue(ctx, param, raw, itemIndex));
 	}
 	if (!spec.positional) {
 		for (const [key, value] of Object.entries(readJson(ctx, additional[EXTRA], 'Extra Parameters (JSON)', itemIndex))) {
@@ -135,8 +140,8 @@ export function shapeOutput(result: unknown, output: OutputSpec = {}, params: ID
 }
 
 function description(resource: string, spec: MethodSpec): INodeProperties[] {
-	const required = spec.params.filter((param) => param.required).map(property);
-	const optional = spec.params.filter((param) => !param.required).map(property);
+	const required = spec.params.filter((param) => param.required).map(paramProperty);
+	const optional = spec.params.filter((param) => !param.required).map(paramProperty);
 	if (!spec.positional) {
 		optional.push({
 			displayName: 'Extra Parameters (JSON)',
@@ -244,11 +249,11 @@ export function methodEntry(resource: string, method: MethodSpec): OperationEntr
 	};
 }
 
-/** A resource from its table (and hand-written operations), operations in alphabetical order. */
+/** A resource from its table (and hand-written operations): `first` first, the rest in alphabetical order. */
 export function methodResource(spec: ResourceSpec): Resource {
 	const operations: OperationEntry[] = [
 		...spec.methods.map((method) => methodEntry(spec.value, method)),
 		...(spec.operations ?? []),
-	].sort((a, b) => a.name.localeCompare(b.name));
+	].sort((a, b) => (a.value === spec.first ? -1 : b.value === spec.first ? 1 : a.name.localeCompare(b.name)));
 	return { value: spec.value, name: spec.name, description: spec.description, operations };
 }

@@ -18,7 +18,9 @@ export type ParamType =
 	| 'options'
 	| 'json'
 	| 'id'
-	| 'idList';
+	| 'idList'
+	/** a CRM multi-value field (PHONE, EMAIL ...) given as one value: sent as a work entry */
+	| 'multiField';
 
 export interface ParamSpec {
 	/** n8n parameter name (camelCase), unique within the operation */
@@ -98,4 +100,9 @@ export interface ResourceSpec {
 	methods: MethodSpec[];
 	/** the resource's hand-written operations (`<resource>/<operation>.operation.ts`) */
 	operations?: OperationEntry[];
+	/**
+	 * The operation listed first, which is the Operation parameter's default. n8n saves no
+	 * default values, so once released it never changes: saved workflows rely on it.
+	 */
+	first?: string;
 }

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { paramError, readJsonObject } from '../params';
-import type { CallOperation } from '../types';
+import { paramError, readJsonObject } from '../../params';
+import type { CallOperation } from '../../types';
 
 const METHOD_NAME = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
 

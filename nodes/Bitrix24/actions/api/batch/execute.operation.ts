@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { RestCall } from '../../../shared/transport';
-import { BATCH_LIMIT, bitrix24Batch, connect, failureError } from '../../../shared/transport';
-import { paramError, readJsonObject } from '../params';
-import type { RunOperation } from '../types';
-import { optionsCollection } from '../../../shared/descriptions/options';
+import type { RestCall } from '../../../../shared/transport';
+import { BATCH_LIMIT, bitrix24Batch, connect, failureError } from '../../../../shared/transport';
+import { paramError, readJsonObject } from '../../params';
+import type { RunOperation } from '../../types';
+import { optionsCollection } from '../../../../shared/descriptions/options';
 
 const KEY = /^[A-Za-z0-9_]+$/;
 

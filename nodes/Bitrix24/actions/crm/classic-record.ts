@@ -16,20 +16,41 @@ import {
 	readRecordId,
 	readSelect,
 } from '../params';
-import type { CallOperation, Resource, RunOperation } from '../types';
-import type { CrmEntity } from './entities';
-import { commonFieldProperty, commonFieldValue } from './entities';
 import { optionsCollection } from '../../../shared/descriptions/options';
+import { paramProperty, paramValue } from '../method-table/build';
+import type { ParamSpec } from '../method-table/spec';
+import type { CallOperation, Resource, RunOperation } from '../types';
 
-export const fieldsMethodOf = (entity: CrmEntity) => `get${entity.name}Fields`;
-export const searchMethodOf = (entity: CrmEntity) => `search${entity.plural}`;
-export const mappingMethodOf = (entity: CrmEntity) => `get${entity.name}MappingColumns`;
+/**
+ * A record of the classic CRM API (`crm.deal.*`, `crm.lead.*` ...): one row per entity
+ * (deal.ts, lead.ts, contact.ts, company.ts), its fields as table parameters whose `path` is
+ * the field's code; the operations below serve all four.
+ */
+export interface ClassicRecord {
+	value: 'deal' | 'lead' | 'contact' | 'company';
+	name: string;
+	plural: string;
+	/** shown under the resource's name */
+	description: string;
+	method: string;
+	/** portal path segment of the record's page: /crm/<path>/details/<id>/ */
+	path: string;
+	/** main fields asked for on Create */
+	primary: ParamSpec[];
+	common: ParamSpec[];
+	/** fields that make a readable name in "From List" */
+	label: string[];
+}
 
-function scoped(entity: CrmEntity, operation: string, properties: INodeProperties[]): INodeProperties[] {
+export const fieldsMethodOf = (entity: ClassicRecord) => `get${entity.name}Fields`;
+export const searchMethodOf = (entity: ClassicRecord) => `search${entity.plural}`;
+export const mappingMethodOf = (entity: ClassicRecord) => `get${entity.name}MappingColumns`;
+
+function scoped(entity: ClassicRecord, operation: string, properties: INodeProperties[]): INodeProperties[] {
 	return updateDisplayOptions({ show: { resource: [entity.value], operation: [operation] } }, properties);
 }
 
-function idLocator(entity: CrmEntity): INodeProperties {
+function idLocator(entity: ClassicRecord): INodeProperties {
 	return recordLocator({
 		displayName: `${entity.name}`,
 		name: 'recordId',
@@ -39,7 +60,7 @@ function idLocator(entity: CrmEntity): INodeProperties {
 	});
 }
 
-function fieldCollection(entity: CrmEntity, name: string, displayName: string, withPrimary: boolean): INodeProperties {
+function fieldCollection(entity: ClassicRecord, name: string, displayName: string, withPrimary: boolean): INodeProperties {
 	const fields = withPrimary ? [...entity.primary, ...entity.common] : entity.common;
 	return {
 		displayName,
@@ -47,35 +68,33 @@ function fieldCollection(entity: CrmEntity, name: string, displayName: string, w
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: fields
-			.map(commonFieldProperty)
-			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: fields.map(paramProperty).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
 
 /** Everything the user set for the record: named fields, then Fields, then Fields (JSON). */
-function readFields(ctx: IExecuteFunctions, entity: CrmEntity, itemIndex: number, collectionName: string): IDataObject {
+function readFields(ctx: IExecuteFunctions, entity: ClassicRecord, itemIndex: number, collectionName: string): IDataObject {
 	const fields: IDataObject = {};
 	const all = [...entity.primary, ...entity.common];
 	for (const field of entity.primary) {
 		if (collectionName !== 'additionalFields') break;
 		const value = ctx.getNodeParameter(field.name, itemIndex, '') as string;
-		if (value !== '') fields[field.field] = value;
+		if (value !== '') fields[field.path] = value;
 	}
 	const collection = ctx.getNodeParameter(collectionName, itemIndex, {}) as IDataObject;
 	for (const [name, value] of Object.entries(collection)) {
 		const field = all.find((entry) => entry.name === name);
-		if (field && value !== '' && value !== undefined) {
-			fields[field.field] = commonFieldValue(field, value) as IDataObject[keyof IDataObject];
+		if (field && value !== '' && value !== undefined && value !== null) {
+			fields[field.path] = paramValue(ctx, field, value, itemIndex) as IDataObject[keyof IDataObject];
 		}
 	}
 	Object.assign(fields, readFieldMapping(ctx, itemIndex), readJsonObject(ctx, 'fieldsJson', 'Fields (JSON)', itemIndex));
 	return fields;
 }
 
-function create(entity: CrmEntity): CallOperation {
+function create(entity: ClassicRecord): CallOperation {
 	const primary = entity.primary.map((field) => ({
-		...commonFieldProperty(field),
+		...paramProperty(field),
 		description: `${field.label} of the new ${entity.name.toLowerCase()}`,
 	}));
 	return {
@@ -96,7 +115,7 @@ function create(entity: CrmEntity): CallOperation {
 	};
 }
 
-function get(entity: CrmEntity): CallOperation {
+function get(entity: ClassicRecord): CallOperation {
 	return {
 		description: scoped(entity, 'get', [idLocator(entity)]),
 		plan(itemIndex) {
@@ -106,7 +125,7 @@ function get(entity: CrmEntity): CallOperation {
 	};
 }
 
-function update(entity: CrmEntity): CallOperation {
+function update(entity: ClassicRecord): CallOperation {
 	return {
 		description: scoped(entity, 'update', [
 			idLocator(entity),
@@ -126,7 +145,7 @@ function update(entity: CrmEntity): CallOperation {
 	};
 }
 
-function remove(entity: CrmEntity): CallOperation {
+function remove(entity: ClassicRecord): CallOperation {
 	return {
 		description: scoped(entity, 'delete', [idLocator(entity)]),
 		plan(itemIndex) {
@@ -136,7 +155,7 @@ function remove(entity: CrmEntity): CallOperation {
 	};
 }
 
-function getAll(entity: CrmEntity): RunOperation {
+function getAll(entity: ClassicRecord): RunOperation {
 	return {
 		description: scoped(entity, 'getAll', [
 			...returnAllOrLimit,
@@ -160,7 +179,7 @@ function getAll(entity: CrmEntity): RunOperation {
 	};
 }
 
-function getFields(entity: CrmEntity): CallOperation {
+function getFields(entity: ClassicRecord): CallOperation {
 	return {
 		description: scoped(entity, 'getFields', []),
 		plan: () => ({ method: `${entity.method}.fields` }),
@@ -169,7 +188,7 @@ function getFields(entity: CrmEntity): CallOperation {
 	};
 }
 
-export function oldCrmResource(entity: CrmEntity): Resource {
+export function classicRecordResource(entity: ClassicRecord): Resource {
 	const lower = entity.name.toLowerCase();
 	return {
 		value: entity.value,

@@ -1,1 +1,0 @@
-export type { Area } from '../types';

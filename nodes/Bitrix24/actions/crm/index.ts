@@ -1,0 +1,30 @@
+import { methodResource } from '../method-table/build';
+import type { Area } from '../types';
+import { activitySpec } from './activity';
+import { companyResource } from './company';
+import { contactResource } from './contact';
+import { dealResource } from './deal';
+import { crmExtrasLoadOptions } from './extras-load-options';
+import { crmItemResource } from './item';
+import { leadResource } from './lead';
+import { pipelineSpec } from './pipeline';
+import { productRowSpec } from './product-row';
+import { stageSpec } from './stage';
+import { timelineCommentSpec } from './timeline-comment';
+
+/**
+ * The CRM: the classic records (deal, lead, contact, company), any entity type through crm.item
+ * (smart processes included), and activities, timeline comments, product rows, pipelines, stages.
+ * The records' pickers and field mapping are in ../../methods.
+ */
+export const crmArea: Area = {
+	resources: [
+		dealResource,
+		leadResource,
+		contactResource,
+		companyResource,
+		crmItemResource,
+		...[activitySpec, timelineCommentSpec, productRowSpec, pipelineSpec, stageSpec].map((spec) => methodResource(spec)),
+	],
+	loadOptions: crmExtrasLoadOptions,
+};
