@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { batchOutcome } from './batch-answer';
 import type { Bitrix24Context, Connection } from './connection';
 import { buildPhpQuery, hasBatchToken } from './php-query';
 import { callRaw, isReadMethod } from './request';
@@ -8,10 +9,6 @@ import type { CallOutcome, RestCall } from './types';
 
 export const BATCH_LIMIT = 50;
 
-function section(result: IDataObject, name: string): IDataObject {
-	const value = result[name];
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
-}
 
 function notRun(method: string): CallOutcome {
 	return {
@@ -49,36 +46,11 @@ export async function runBatch(
 	if (!answer.ok) {
 		return calls.map((call) => ({ ok: false, error: { ...answer.failure, method: `batch (${call.method})` } }));
 	}
-	const result = (answer.envelope.result ?? {}) as IDataObject;
-	const results = section(result, 'result');
-	const errors = section(result, 'result_error');
-	const totals = section(result, 'result_total');
-	const nexts = section(result, 'result_next');
-	const times = section(result, 'result_time');
 	return calls.map((call, index): CallOutcome => {
-		const key = keys[index];
-		const error = errors[key] as IDataObject | undefined;
-		if (error) {
-			return {
-				ok: false,
-				error: {
-					code: typeof error.error === 'string' ? error.error : '',
-					description: typeof error.error_description === 'string' ? error.error_description : '',
-					method: call.method,
-				},
-			};
-		}
-		if (!(key in results)) return notRun(call.method);
-		rememberOperatingTime(connection.portalKey, connection.limits, call.method, times[key] as IDataObject | undefined);
-		return {
-			ok: true,
-			envelope: {
-				result: results[key],
-				total: totals[key] === undefined ? undefined : Number(totals[key]),
-				next: nexts[key] === undefined ? undefined : Number(nexts[key]),
-				time: times[key] as IDataObject | undefined,
-			},
-		};
+		const outcome = batchOutcome(answer.envelope.result, keys[index], call.method);
+		if ('notRun' in outcome) return notRun(call.method);
+		if (outcome.ok) rememberOperatingTime(connection.portalKey, connection.limits, call.method, outcome.envelope.time);
+		return outcome;
 	});
 }
 

@@ -1,8 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+import type { PortalLimits } from './bucket';
+import { batchOutcome } from './batch-answer';
 import type { RawResponse } from './envelope';
 import { readEnvelope } from './envelope';
+import { Bucket } from './bucket';
 import { buildPhpQuery, hasBatchToken } from './php-query';
 import type { Bitrix24Failure, Envelope } from './types';
 
@@ -14,14 +17,8 @@ import type { Bitrix24Failure, Envelope } from './types';
  * happen before a call runs, so such calls are queued again, until their wait budget ends.
  */
 
-export interface PortalLimits {
-	/** the portal's drain rate (Bitrix24: 2/s, Enterprise 5/s) */
-	requestsPerSecond: number;
-	/** the portal's bucket size (Bitrix24: 50, Enterprise 250) */
-	burst: number;
-}
-
-export const DEFAULT_LIMITS: PortalLimits = { requestsPerSecond: 2, burst: 50 };
+export type { PortalLimits } from './bucket';
+export { DEFAULT_LIMITS } from './bucket';
 
 /** What one call came back with; refusals never come back before the call's wait budget ends. */
 export type Attempt =
@@ -61,8 +58,6 @@ const MAX_IN_FLIGHT = 4;
 const STALLED_MS = 1500;
 /** After 429 without a known reset time, Bitrix24's SDK waits 10 s. */
 const OPERATING_WAIT_MS = 10_000;
-/** Refusals slow the scheduler down to a quarter of the plan's rate at most (two or three processes sharing a portal). */
-const MIN_FACTOR = 0.25;
 const REFUSED = new Set(['QUERY_LIMIT_EXCEEDED', 'OVERLOAD_LIMIT', 'OPERATION_TIME_LIMIT']);
 
 export interface SchedulerSettings {
@@ -91,57 +86,6 @@ export function mergeableCall(method: string, params: IDataObject): boolean {
 	if (lower === 'batch' || /upload/.test(lower)) return false;
 	if ('fileContent' in params || 'fileData' in params) return false;
 	return !hasBatchToken(params);
-}
-
-class Bucket {
-	private level = 0;
-	private last = Date.now();
-	/** 1 at full speed; halved on every refusal (another process shares the portal), recovering slowly */
-	factor = 1;
-	private lastRefusal = 0;
-
-	constructor(public limits: PortalLimits) {}
-
-	private get rate(): number {
-		return this.limits.requestsPerSecond * this.factor;
-	}
-
-	private drain(now: number): void {
-		// back to full speed within 20 s of calm after one refusal; each refusal halves again
-		if (this.factor < 1) this.factor = Math.min(1, this.factor + ((now - Math.max(this.last, this.lastRefusal)) / 1000) * 0.05);
-		this.level = Math.max(0, this.level - ((now - this.last) / 1000) * this.rate);
-		this.last = now;
-	}
-
-	/** ms until one more request fits */
-	wait(now: number): number {
-		this.drain(now);
-		const over = this.level + 1 - this.limits.burst;
-		return over <= 0 ? 0 : Math.ceil((over / this.rate) * 1000);
-	}
-
-	take(now: number): void {
-		this.drain(now);
-		this.level += 1;
-	}
-
-	/** The portal said it is full: believe it, and slow down. */
-	refused(now: number): void {
-		this.drain(now);
-		this.level = Math.max(this.level, this.limits.burst);
-		this.factor = Math.max(MIN_FACTOR, this.factor / 2);
-		this.lastRefusal = now;
-	}
-
-	halfFull(now: number): boolean {
-		this.drain(now);
-		return this.level * 2 >= this.limits.burst;
-	}
-
-	empty(now: number): boolean {
-		this.drain(now);
-		return this.level === 0 && this.factor === 1;
-	}
 }
 
 class PortalScheduler {
@@ -345,55 +289,25 @@ class PortalScheduler {
 			for (const job of group) job.resolve({ ok: false, failure: { ...read.failure, method: job.method } });
 			return;
 		}
-		const result = (read.envelope.result ?? {}) as IDataObject;
-		const sections = {
-			result: section(result, 'result'),
-			error: section(result, 'result_error'),
-			total: section(result, 'result_total'),
-			next: section(result, 'result_next'),
-			time: section(result, 'result_time'),
-		};
 		const refused: Array<[Job, Bitrix24Failure]> = [];
 		group.forEach((job, index) => {
-			const key = `q${index}`;
-			const error = sections.error[key] as IDataObject | undefined;
-			if (error) {
-				const failure: Bitrix24Failure = {
-					code: typeof error.error === 'string' ? error.error : '',
-					description: typeof error.error_description === 'string' ? error.error_description : '',
-					method: job.method,
-				};
-				if (this.refusedBy(failure)) refused.push([job, failure]);
-				else job.resolve({ ok: false, failure });
-				return;
+			const outcome = batchOutcome(read.envelope.result, `q${index}`, job.method);
+			if ('notRun' in outcome) {
+				const description = 'The portal returned no result for this call of a batch';
+				job.resolve({ ok: false, failure: { code: 'UNEXPECTED_RESPONSE', description, method: job.method } });
+			} else if (outcome.ok) {
+				this.rememberTime(job.method, outcome.envelope.time);
+				job.resolve(outcome);
+			} else if (this.refusedBy(outcome.error)) {
+				refused.push([job, outcome.error]);
+			} else {
+				job.resolve({ ok: false, failure: outcome.error });
 			}
-			if (!(key in sections.result)) {
-				job.resolve({
-					ok: false,
-					failure: { code: 'UNEXPECTED_RESPONSE', description: 'The portal returned no result for this call of a batch', method: job.method },
-				});
-				return;
-			}
-			const time = sections.time[key] as IDataObject | undefined;
-			this.rememberTime(job.method, time);
-			job.resolve({
-				ok: true,
-				envelope: {
-					result: sections.result[key],
-					total: sections.total[key] === undefined ? undefined : Number(sections.total[key]),
-					next: sections.next[key] === undefined ? undefined : Number(sections.next[key]),
-					time,
-				},
-			});
 		});
 		for (const [job, failure] of refused.reverse()) this.requeue(job, failure);
 	}
 }
 
-function section(result: IDataObject, name: string): IDataObject {
-	const value = result[name];
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
-}
 
 function commandOf(call: ScheduledCall): string | undefined {
 	const query = buildPhpQuery(call.params);

@@ -2,13 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../../shared/descriptions/paging';
-import { bitrix24Call, PAGE_SIZE } from '../../../../shared/transport';
+import { bitrix24List } from '../../../../shared/transport';
 import { readLimit } from '../../params';
 import type { OperationEntry } from '../../types';
 import { accessCodes } from '../access-codes';
 import { dateOnly } from '../date-only';
 
-/** log.blogpost.get pages by `start`, newest first; the walk stops at a short page. */
+/** log.blogpost.get pages by `start`, newest first, following `next`. */
 export const feedPostGetMany: OperationEntry = {
 	value: 'getAll',
 	name: 'Get Many',
@@ -42,15 +42,12 @@ export const feedPostGetMany: OperationEntry = {
 			if (after) params.LOG_DATE_FROM = String(filters.publishedAfter);
 			const before = dateOnly(this, filters.publishedBefore, 'Published Before', itemIndex);
 			if (before) params.LOG_DATE_TO = String(filters.publishedBefore);
-			const limit = readLimit(this, itemIndex);
-			const rows: IDataObject[] = [];
-			for (let start = 0; rows.length < limit; start += PAGE_SIZE) {
-				const { result } = await bitrix24Call(this, 'log.blogpost.get', { ...params, start }, itemIndex);
-				const page = Array.isArray(result) ? (result as IDataObject[]) : [];
-				rows.push(...page);
-				if (page.length < PAGE_SIZE) break;
-			}
-			return rows.slice(0, limit);
+			return await bitrix24List(
+				this,
+				{ method: 'log.blogpost.get', params, rowsAt: [], idKey: 'ID', paging: 'offsetNext' },
+				readLimit(this, itemIndex),
+				itemIndex,
+			);
 		},
 	},
 };
