@@ -346,7 +346,7 @@ describe('webhook credential', () => {
 		expect(JSON.stringify(outputs)).not.toContain(token);
 
 		const forged = await harness.post(
-			deliveryBody('ONCRMDEALADD', { FIELDS: { ID: String(dealId) } }, { application_token: `${token.slice(0, -1)}0` }),
+			deliveryBody('ONCRMDEALADD', { FIELDS: { ID: String(dealId) } }, { application_token: `${token.slice(0, -1)}${token.endsWith('0') ? '1' : '0'}` }),
 		);
 		expect(forged.status).toBe(401);
 		expect(await harness.outputs()).toHaveLength(1);

@@ -1,8 +1,18 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import type { Delivery } from '../shared/events';
-import { eventDefinition, publicEvent, readDelivery, tokenFingerprint, tokenMatches } from '../shared/events';
+import type { CallerAuth, Delivery, DeliveryBody } from '../shared/events';
+import {
+	eventDefinition,
+	FormLimitError,
+	publicEvent,
+	readCallerAuth,
+	readDelivery,
+	tokenFingerprint,
+	tokenMatches,
+} from '../shared/events';
 import { bitrix24Call, connect, withoutSecrets } from '../shared/transport';
+import { redact } from '../shared/transport/errors';
 import { selectedEvents, usesOAuth2 } from './subscription';
 
 /** Where the trust-on-first-use token lives in the node's static data (a fingerprint, never the token). */
@@ -15,14 +25,16 @@ export function forgetTrustedToken(staticData: IDataObject): void {
 type Verdict = { ok: true } | { ok: false; reason: string };
 
 /**
- * Checks `auth[application_token]`. Expected: the Application Token parameter; with OAuth2
- * and no parameter, the token of the first call after activation (trust on first use), which
- * is accepted only when its `auth[member_id]` is the portal of the node's credential.
+ * Checks `auth[application_token]` (read alone, before the body is parsed). Expected: the
+ * Application Token parameter; with OAuth2 and no parameter, the token of the first call after
+ * activation (trust on first use), which is accepted only when its `auth[member_id]` is the
+ * portal of the node's credential.
  */
-async function verify(ctx: IWebhookFunctions, delivery: Delivery): Promise<Verdict> {
+async function verify(ctx: IWebhookFunctions, caller: CallerAuth): Promise<Verdict> {
+	if (caller.repeated) return { ok: false, reason: 'it carries one of its auth fields more than once' };
 	// one field per credential type, so a token typed for one never silently applies to the other
 	const configured = String(ctx.getNodeParameter(usesOAuth2(ctx) ? 'oauthApplicationToken' : 'applicationToken', '') ?? '').trim();
-	const received = delivery.auth.applicationToken;
+	const received = caller.applicationToken;
 	if (configured) {
 		return tokenMatches(received, tokenFingerprint(configured))
 			? { ok: true }
@@ -40,11 +52,29 @@ async function verify(ctx: IWebhookFunctions, delivery: Delivery): Promise<Verdi
 	const credentials = await ctx.getCredentials('bitrix24OAuth2Api');
 	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
 	const memberId = typeof tokenData.member_id === 'string' ? tokenData.member_id : '';
-	if (memberId && delivery.auth.memberId !== memberId) {
+	if (memberId && caller.memberId !== memberId) {
 		return { ok: false, reason: 'it comes from another portal than the credential\'s' };
 	}
 	staticData[TRUSTED] = tokenFingerprint(received);
 	return { ok: true };
+}
+
+/** Answers the call itself (the workflow does not start) and logs why, without any token. */
+function refuse(ctx: IWebhookFunctions, status: number, text: string, reason: string, secrets: string[]): IWebhookResponseData {
+	ctx.logger.warn(redact(`Bitrix24 Trigger: refused a call with HTTP ${status} because ${reason}`, secrets));
+	ctx.getResponseObject().status(status).send(text);
+	return { noWebhookResponse: true };
+}
+
+/** The body as n8n received it: its bytes when n8n kept them (`rawBody`), and n8n's parse. */
+function deliveryBody(ctx: IWebhookFunctions): DeliveryBody {
+	const rawBody = (ctx.getRequestObject() as { rawBody?: unknown }).rawBody;
+	const contentType = String(ctx.getHeaderData()['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+	return {
+		raw: Buffer.isBuffer(rawBody) ? rawBody : typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : undefined,
+		contentType,
+		parsed: ctx.getBodyData(),
+	};
 }
 
 const ANSWER_FAST = { maxRetries: 1, retryDelayMs: 500, maxWaitMs: 2000 };
@@ -70,12 +100,20 @@ async function fetchRecord(ctx: IWebhookFunctions, delivery: Delivery): Promise<
 }
 
 export async function receive(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const delivery = readDelivery(ctx.getBodyData());
-	const verdict = await verify(ctx, delivery);
-	if (!verdict.ok) {
-		ctx.logger.warn(`Bitrix24 Trigger: refused a call because ${verdict.reason}`);
-		ctx.getResponseObject().status(401).send('Unauthorized');
-		return { noWebhookResponse: true };
+	const body = deliveryBody(ctx);
+	const caller = readCallerAuth(body);
+	const secrets = [caller.applicationToken, caller.accessToken];
+	const verdict = await verify(ctx, caller);
+	if (!verdict.ok) return refuse(ctx, 401, 'Unauthorized', verdict.reason, secrets);
+	let delivery: Delivery;
+	try {
+		delivery = readDelivery(body);
+	} catch (error) {
+		if (!(error instanceof FormLimitError)) throw new NodeOperationError(ctx.getNode(), error as Error);
+		return refuse(ctx, error.httpStatus, error.httpStatus === 413 ? 'Payload Too Large' : 'Bad Request', error.message, secrets);
+	}
+	if (delivery.auth.applicationToken !== caller.applicationToken) {
+		return refuse(ctx, 400, 'Bad Request', 'its body names its application token in two ways', secrets);
 	}
 	if (!selectedEvents(ctx).includes(delivery.event)) {
 		return { webhookResponse: { message: 'Event not selected in the trigger; ignored' } };

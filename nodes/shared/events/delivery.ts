@@ -1,7 +1,8 @@
 import { createHash, timingSafeEqual } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import { parsePhpForm } from './php-form';
+import type { FormLimits } from './php-form';
+import { FORM_LIMITS, FormLimitError, parsePhpForm, parsePhpFormText, readFormFields } from './php-form';
 
 /** One event call from Bitrix24, nested again. `auth` holds secrets and never leaves the node. */
 export interface Delivery {
@@ -17,6 +18,27 @@ export interface Delivery {
 	};
 }
 
+/** A call's body as n8n received it. */
+export interface DeliveryBody {
+	/** the bytes n8n read (`rawBody`), when it kept them */
+	raw?: Buffer;
+	/** the media type, lower-case, without parameters */
+	contentType: string;
+	/** n8n's parse of the body: flat form keys, or nested JSON */
+	parsed: unknown;
+}
+
+/** What authenticates a call, read before anything else of it. */
+export interface CallerAuth {
+	applicationToken: string;
+	memberId: string;
+	accessToken: string;
+	/** a field came more than once (the portal never sends one twice): which value counts would be a guess */
+	repeated: boolean;
+}
+
+const FORM = 'application/x-www-form-urlencoded';
+
 function text(value: unknown): string {
 	if (typeof value === 'string') return value;
 	if (typeof value === 'number') return String(value);
@@ -27,9 +49,56 @@ function object(value: unknown): IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : {};
 }
 
-/** Reads a body as n8n hands it over (form keys flat, or already nested JSON). */
-export function readDelivery(body: IDataObject | undefined): Delivery {
-	const nested = parsePhpForm(body);
+function hasOwn(value: IDataObject, key: string): boolean {
+	return Object.prototype.hasOwnProperty.call(value, key);
+}
+
+const AUTH_FIELDS = { applicationToken: 'application_token', memberId: 'member_id', accessToken: 'access_token' } as const;
+
+/**
+ * Reads `auth[application_token]`, `auth[member_id]` and `auth[access_token]` and nothing else:
+ * from the raw form when n8n kept it (the bytes Bitrix24 sent, and no key limit of n8n's form
+ * parser), else from n8n's parse, flat (`auth[application_token]`) or nested (`auth.application_token`).
+ */
+export function readCallerAuth(body: DeliveryBody): CallerAuth {
+	const values: Record<keyof typeof AUTH_FIELDS, string[]> = { applicationToken: [], memberId: [], accessToken: [] };
+	const names = Object.keys(AUTH_FIELDS) as Array<keyof typeof AUTH_FIELDS>;
+	if (body.raw && body.contentType === FORM) {
+		const found = readFormFields(
+			body.raw.toString('utf8'),
+			names.map((name) => `auth[${AUTH_FIELDS[name]}]`),
+		);
+		for (const name of names) values[name] = found.get(`auth[${AUTH_FIELDS[name]}]`) ?? [];
+	} else {
+		const parsed = object(body.parsed);
+		const auth = hasOwn(parsed, 'auth') ? object(parsed.auth) : {};
+		for (const name of names) {
+			const flatKey = `auth[${AUTH_FIELDS[name]}]`;
+			const flat = hasOwn(parsed, flatKey) ? parsed[flatKey] : undefined;
+			for (const entry of Array.isArray(flat) ? flat : flat === undefined ? [] : [flat]) values[name].push(text(entry));
+			if (hasOwn(auth, AUTH_FIELDS[name])) values[name].push(text(auth[AUTH_FIELDS[name]]));
+		}
+	}
+	return {
+		applicationToken: values.applicationToken[0] ?? '',
+		memberId: values.memberId[0] ?? '',
+		accessToken: values.accessToken[0] ?? '',
+		repeated: names.some((name) => values[name].length > 1),
+	};
+}
+
+/**
+ * The whole call, nested again, under the caps of FORM_LIMITS (FormLimitError over one). Read
+ * only once the call is verified: this is the part that costs in proportion to the body.
+ */
+export function readDelivery(body: DeliveryBody, limits: FormLimits = FORM_LIMITS): Delivery {
+	if (body.raw && body.raw.length > limits.maxBytes) {
+		throw new FormLimitError('bytes', `it is larger than ${limits.maxBytes} bytes`);
+	}
+	const nested =
+		body.raw && body.contentType === FORM
+			? parsePhpFormText(body.raw.toString('utf8'), limits)
+			: parsePhpForm(object(body.parsed), limits, body.contentType === 'application/json');
 	const auth = object(nested.auth);
 	return {
 		event: text(nested.event).trim().toUpperCase(),

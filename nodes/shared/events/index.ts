@@ -1,5 +1,14 @@
 export type { EventDefinition, RecordSource } from './catalog';
 export { EVENT_OPTIONS, EVENTS, eventDefinition, parseEventList } from './catalog';
-export type { Delivery } from './delivery';
-export { publicEvent, readDelivery, tokenFingerprint, tokenMatches } from './delivery';
-export { parsePhpForm, splitFormKey } from './php-form';
+export type { CallerAuth, Delivery, DeliveryBody } from './delivery';
+export { publicEvent, readCallerAuth, readDelivery, tokenFingerprint, tokenMatches } from './delivery';
+export type { FormLimit, FormLimits } from './php-form';
+export {
+	decodeFormComponent,
+	FORM_LIMITS,
+	FormLimitError,
+	parsePhpForm,
+	parsePhpFormText,
+	readFormFields,
+	splitFormKey,
+} from './php-form';

@@ -1,0 +1,292 @@
+/**
+ * The trigger's URL is public: anyone can post to it. These tests hold it to what it promises an
+ * unauthenticated caller — a refusal that costs next to nothing, before the body is parsed — and
+ * a verified one: caps on size, keys and depth; and no prototype reached through a key.
+ * Everything goes over real HTTP on loopback (the test portal, the n8n stand-in).
+ */
+import { randomUUID } from 'node:crypto';
+
+import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
+
+import { Bitrix24Trigger } from '../../nodes/Bitrix24Trigger/Bitrix24Trigger.node';
+import * as phpForm from '../../nodes/shared/events/php-form';
+import { FORM_LIMITS, parsePhpForm, parsePhpFormText, readFormFields } from '../../nodes/shared/events/php-form';
+import type { StoredCredential } from '../harness';
+import { TriggerHarness } from '../harness/trigger-context';
+import type { Portal } from '../portal';
+import { startPortal } from '../portal';
+
+const TYPE = 'n8n-nodes-bitrix24.bitrix24Trigger';
+const NODE_TYPES = { [TYPE]: new Bitrix24Trigger() };
+const TOKEN = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+
+let portal: Portal;
+const harnesses: TriggerHarness[] = [];
+
+beforeAll(async () => {
+	portal = await startPortal({ bucket: false, operatingLimit: false, demo: { deals: 3 } });
+});
+
+afterAll(async () => {
+	await Promise.all(harnesses.map(async (harness) => await harness.close()));
+	await portal.close();
+});
+
+beforeEach(() => portal.resetRequests());
+afterEach(() => jest.restoreAllMocks());
+
+function webhookCredential(): StoredCredential {
+	return {
+		id: 'cred-webhook',
+		name: 'Portal webhook',
+		type: 'bitrix24WebhookApi',
+		data: { webhookSecretUrl: portal.webhookUrl, allowHttp: true },
+	};
+}
+
+async function trigger(parameters: INodeParameters, credential: StoredCredential): Promise<TriggerHarness> {
+	const node: INode = {
+		id: randomUUID(),
+		name: 'Bitrix24 Trigger',
+		type: TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId: randomUUID(),
+		parameters: { authentication: credential.type, ...parameters },
+		credentials: { [credential.type]: { id: credential.id, name: credential.name } },
+	};
+	const harness = await TriggerHarness.start({ node, credentials: [credential], nodeTypes: NODE_TYPES });
+	harnesses.push(harness);
+	return harness;
+}
+
+/** A webhook-credential trigger whose Application Token is TOKEN: the simplest verified caller. */
+async function tokenTrigger(): Promise<TriggerHarness> {
+	return await trigger({ events: ['ONCRMDEALADD'], applicationToken: TOKEN }, webhookCredential());
+}
+
+/** `count` keys `k[]=1` (6 bytes each), then the auth and event keys. */
+function bulkyForm(count: number, applicationToken: string, tokenFirst = false): string {
+	const auth = `auth%5Bapplication_token%5D=${applicationToken}`;
+	const head = 'event=ONCRMDEALADD&data%5BFIELDS%5D%5BID%5D=7&';
+	const bulk = 'k[]=1&'.repeat(count);
+	return tokenFirst ? `${head}${auth}&${bulk}` : `${head}${bulk}${auth}`;
+}
+
+/** Spies on every parse function of the form module (the trigger reaches them through its exports). */
+function spyOnParsers() {
+	const parsers = phpForm as unknown as Record<string, (...args: unknown[]) => unknown>;
+	const names = Object.keys(parsers).filter((name) => name.startsWith('parse') && typeof parsers[name] === 'function');
+	expect(names).toContain('parsePhpForm');
+	return names.map((name) => jest.spyOn(parsers, name));
+}
+
+function lastCall(harness: TriggerHarness) {
+	return harness.calls[harness.calls.length - 1];
+}
+
+function elapsedMs(started: bigint): number {
+	return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+describe('the application token is checked before the body is parsed', () => {
+	it('refuses a 200 KiB, 40,000-key form with a wrong token with 401, quickly, without parsing it', async () => {
+		const harness = await tokenTrigger();
+		const body = bulkyForm(40_000, 'ffffffffffffffffffffffffffffffff');
+		expect(body.length).toBeGreaterThanOrEqual(200 * 1024);
+		const parsers = spyOnParsers();
+
+		const started = process.hrtime.bigint();
+		const answer = await harness.post(body);
+		const ms = elapsedMs(started);
+
+		expect(answer.status).toBe(401);
+		for (const parser of parsers) expect(parser).not.toHaveBeenCalled();
+		// the whole round trip, n8n's own form parsing included
+		expect(ms).toBeLessThan(1000);
+		expect(lastCall(harness).run).toBeUndefined();
+		expect(harness.logs.join('\n')).toContain('refused a call with HTTP 401 because its application token is not the configured one');
+	});
+
+	it('reads the token from the raw body: found after n8n\'s 1000-key cut, and the keys beyond the cut are kept', async () => {
+		const harness = await tokenTrigger();
+		const answer = await harness.post(bulkyForm(5_000, TOKEN));
+		expect(answer.status).toBe(200);
+		const [[item]] = await harness.outputs();
+		expect(item.json).toMatchObject({ event: 'ONCRMDEALADD', data: { FIELDS: { ID: '7' } } });
+	});
+
+	it('refuses a token sent twice, whichever comes first', async () => {
+		const harness = await tokenTrigger();
+		const parsers = spyOnParsers();
+		const answer = await harness.post(
+			`event=ONCRMDEALADD&auth%5Bapplication_token%5D=${TOKEN}&auth%5Bapplication_token%5D=0123456789abcdef0123456789abcdef`,
+		);
+		expect(answer.status).toBe(401);
+		for (const parser of parsers) expect(parser).not.toHaveBeenCalled();
+		expect(harness.logs.join('\n')).toContain('more than once');
+	});
+
+	it('reads only the auth keys of a form, decoding nothing else', () => {
+		const found = readFormFields(`x=${'%'.repeat(10)}&auth%5bapplication_token%5d=t%2B1&auth[member_id]=m&auth[application_token]=t2`, [
+			'auth[application_token]',
+			'auth[member_id]',
+			'auth[access_token]',
+		]);
+		expect(found.get('auth[application_token]')).toEqual(['t+1', 't2']);
+		expect(found.get('auth[member_id]')).toEqual(['m']);
+		expect(found.get('auth[access_token]')).toEqual([]);
+	});
+});
+
+describe('a verified body over the caps is refused and starts nothing', () => {
+	let harness: TriggerHarness;
+
+	beforeAll(async () => {
+		harness = await tokenTrigger();
+	});
+
+	async function expectRefused(answer: { status: number }, status: number, reason: string): Promise<void> {
+		expect(answer.status).toBe(status);
+		expect(lastCall(harness).result).toEqual({ noWebhookResponse: true });
+		expect(lastCall(harness).run).toBeUndefined();
+		expect(harness.logs.at(-1)).toContain(`refused a call with HTTP ${status} because ${reason}`);
+		expect(harness.logs.join('\n')).not.toContain(TOKEN);
+	}
+
+	it('more keys than 10,000: 413', async () => {
+		await expectRefused(await harness.post(bulkyForm(40_000, TOKEN, true)), 413, 'it has more than 10000 keys');
+	});
+
+	it('deeper than 64 levels: 400; 64 levels pass', async () => {
+		const key = (levels: number) => `data${'%5Bx%5D'.repeat(levels)}`;
+		await expectRefused(
+			await harness.post(`event=ONCRMDEALADD&auth%5Bapplication_token%5D=${TOKEN}&${key(65)}=1`),
+			400,
+			'it nests deeper than 64 levels',
+		);
+		const accepted = await harness.post(`event=ONCRMDEALADD&auth%5Bapplication_token%5D=${TOKEN}&${key(64)}=1`);
+		expect(accepted.status).toBe(200);
+		expect(lastCall(harness).run).toBeDefined();
+	});
+
+	it('more than 1 MiB: 413', async () => {
+		const body = `event=ONCRMDEALADD&auth%5Bapplication_token%5D=${TOKEN}&data%5BBIG%5D=${'x'.repeat(1024 * 1024)}`;
+		await expectRefused(await harness.post(body), 413, 'it is larger than 1048576 bytes');
+	});
+
+	it('a JSON body with more than 10,000 keys: 413', async () => {
+		const fields = Object.fromEntries(Array.from({ length: 10_001 }, (_, index) => [`F${index}`, '1']));
+		const body = JSON.stringify({ event: 'ONCRMDEALADD', auth: { application_token: TOKEN }, data: { FIELDS: fields } });
+		await expectRefused(await harness.post(body, { contentType: 'application/json' }), 413, 'it has more than 10000 keys');
+	});
+
+	it('a JSON body nested deeper than 64 levels: 400', async () => {
+		const deep = `${'{"x":'.repeat(65)}1${'}'.repeat(65)}`;
+		const body = `{"event":"ONCRMDEALADD","auth":{"application_token":"${TOKEN}"},"data":${deep}}`;
+		await expectRefused(await harness.post(body, { contentType: 'application/json' }), 400, 'it nests deeper than 64 levels');
+	});
+
+	it('a JSON body within the caps starts the workflow, nested as sent', async () => {
+		const body = JSON.stringify({ event: 'ONCRMDEALADD', auth: { application_token: TOKEN }, data: { FIELDS: { ID: '9' }, TAGS: ['a', 'b'] } });
+		const before = (await harness.outputs()).length;
+		expect((await harness.post(body, { contentType: 'application/json' })).status).toBe(200);
+		const outputs = await harness.outputs();
+		expect(outputs).toHaveLength(before + 1);
+		expect(outputs.at(-1)?.[0].json.data).toEqual({ FIELDS: { ID: '9' }, TAGS: ['a', 'b'] });
+	});
+});
+
+describe('the form parser is linear', () => {
+	const unbounded = { ...FORM_LIMITS, maxKeys: Infinity, maxBytes: Infinity };
+
+	function timed(run: () => void): number {
+		const started = process.hrtime.bigint();
+		run();
+		return elapsedMs(started);
+	}
+
+	/** The fastest of three runs, in ms. */
+	function fastest(run: () => void): number {
+		return Math.min(timed(run), timed(run), timed(run));
+	}
+
+	/** The fastest of five runs of each, interleaved so that a busy moment hits both alike. */
+	function fastestOfBoth(small: () => void, large: () => void): [number, number] {
+		let [bestSmall, bestLarge] = [Infinity, Infinity];
+		for (let attempt = 0; attempt < 5; attempt++) {
+			bestSmall = Math.min(bestSmall, timed(small));
+			bestLarge = Math.min(bestLarge, timed(large));
+		}
+		return [bestSmall, bestLarge];
+	}
+
+	it('appends 40,000 `a[]` keys well under a second, and twice as many in less than four times as long', () => {
+		const text = (count: number) => 'a%5B%5D=1&'.repeat(count);
+		// a quadratic parser fails here in seconds rather than running for minutes below
+		expect(fastest(() => parsePhpFormText(text(10_000), unbounded))).toBeLessThan(200);
+		const small = text(40_000);
+		const large = text(80_000);
+		expect(parsePhpFormText(small, unbounded).a).toHaveLength(40_000);
+		const [ms40, ms80] = fastestOfBoth(() => parsePhpFormText(small, unbounded), () => parsePhpFormText(large, unbounded));
+		expect(ms40).toBeLessThan(500);
+		expect(ms80).toBeLessThan(Math.max(4 * ms40, 50));
+	});
+
+	it('the same for n8n\'s parse of the form (one key holding 40,000 values)', () => {
+		const body = (count: number) => ({ 'a[]': Array.from({ length: count }, () => '1') });
+		expect(fastest(() => parsePhpForm(body(10_000), unbounded))).toBeLessThan(200);
+		const small = body(40_000);
+		const large = body(80_000);
+		expect(parsePhpForm(small, unbounded).a).toHaveLength(40_000);
+		const [ms40, ms80] = fastestOfBoth(() => parsePhpForm(small, unbounded), () => parsePhpForm(large, unbounded));
+		expect(ms40).toBeLessThan(500);
+		expect(ms80).toBeLessThan(Math.max(4 * ms40, 50));
+	});
+
+	it('appends follow explicit indexes as PHP does', () => {
+		expect(parsePhpFormText('a[]=x&a[5]=y&a[]=z&b[007]=1&b[]=2').a).toEqual({ 0: 'x', 5: 'y', 6: 'z' });
+		expect(parsePhpFormText('b[007]=1&b[]=2').b).toEqual({ '007': '1', 0: '2' });
+		expect(parsePhpFormText('l[]=x&l[]=y').l).toEqual(['x', 'y']);
+	});
+});
+
+describe('no key reaches a prototype', () => {
+	const canary = (value: unknown) => value && typeof value === 'object' && 'polluted' in value;
+
+	it('flat form keys, raw or parsed by n8n', () => {
+		const keys = ['__proto__[polluted]', 'a[__proto__][polluted]', 'a[b][constructor][prototype][polluted]', 'constructor[polluted]', 'a[prototype][polluted]'];
+		const fromText = parsePhpFormText(`${keys.map((key) => `${encodeURIComponent(key)}=yes`).join('&')}&a[b][c]=1`);
+		const fromObject = parsePhpForm({ ...Object.fromEntries(keys.map((key) => [key, 'yes'])), 'a[b][c]': '1' });
+		for (const parsed of [fromText, fromObject]) {
+			expect(parsed).toEqual({ a: { b: { c: '1' } } });
+			expect(Object.getPrototypeOf(parsed.a)).toBe(Object.prototype);
+			expect(canary(parsed) || canary(parsed.a) || canary((parsed.a as IDataObject).b)).toBe(false);
+		}
+		expect(canary({})).toBe(false);
+	});
+
+	it('JSON bodies: an own "__proto__" property (JSON.parse makes one) is dropped at every level', () => {
+		const body = JSON.parse(
+			'{"__proto__":{"polluted":"yes"},"data":{"__proto__":{"polluted":"yes"},"FIELDS":{"constructor":{"prototype":{"polluted":"yes"}},"LIST":[{"__proto__":{"polluted":"yes"},"ID":"1"}]}}}',
+		) as IDataObject;
+		const parsed = parsePhpForm(body, FORM_LIMITS, true);
+		expect(parsed).toEqual({ data: { FIELDS: { LIST: [{ ID: '1' }] } } });
+		const data = parsed.data as IDataObject;
+		const fields = data.FIELDS as IDataObject;
+		const row = (fields.LIST as IDataObject[])[0];
+		for (const value of [parsed, data, fields, row]) {
+			expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+			expect(canary(value)).toBe(false);
+		}
+	});
+
+	it('through the trigger: the workflow gets plain objects', async () => {
+		const harness = await tokenTrigger();
+		const body = `{"event":"ONCRMDEALADD","auth":{"application_token":"${TOKEN}"},"data":{"__proto__":{"polluted":"yes"},"FIELDS":{"ID":"5"}}}`;
+		expect((await harness.post(body, { contentType: 'application/json' })).status).toBe(200);
+		const [[item]] = await harness.outputs();
+		expect(item.json.data).toEqual({ FIELDS: { ID: '5' } });
+		expect(canary(item.json.data)).toBe(false);
+	});
+});
