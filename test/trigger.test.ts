@@ -236,7 +236,9 @@ describe('OAuth2 credential: deliveries', () => {
 		const visible = JSON.stringify({ outputs, logs: harness.logs, staticData: harness.staticData });
 		expect(visible).not.toContain(portal.oauth.applicationToken);
 		expect(visible).not.toMatch(/access_token|refresh_token|application_token/);
-		// trust on first use: the token's fingerprint is kept for the next calls
+		// no Application Token set: the first call was confirmed by the credential's portal (app.info
+		// with the access token it carried), and its token's fingerprint is kept for the next calls
+		expect(portal.restRequests().filter((request) => request.restMethod === 'app.info').map((request) => request.status)).toEqual([200]);
 		expect(Object.values(harness.staticData)[0]).toEqual({ applicationTokenSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
 	});
 
@@ -279,7 +281,7 @@ describe('OAuth2 credential: deliveries', () => {
 	});
 });
 
-describe('OAuth2 credential: trust on first use', () => {
+describe('OAuth2 credential: the first call without an Application Token', () => {
 	it('does not trust a first call from another portal', async () => {
 		const harness = await trigger({ events: ['ONCRMDEALADD'] }, oauthCredential());
 		await harness.activate();
@@ -289,7 +291,7 @@ describe('OAuth2 credential: trust on first use', () => {
 		expect(forged.status).toBe(401);
 		expect(JSON.stringify(harness.staticData)).not.toContain('applicationTokenSha256');
 
-		// the real portal's call is then trusted, and the forged token stays refused
+		// the real portal's call is then confirmed and trusted, and the forged token stays refused
 		await rest('crm.deal.add', { fields: { TITLE: 'After a forged call' } });
 		await portal.events.flush();
 		expect(await harness.outputs()).toHaveLength(1);
@@ -303,7 +305,7 @@ describe('OAuth2 credential: trust on first use', () => {
 	it('ignores a token typed for the webhook credential once OAuth2 is chosen', async () => {
 		const harness = await trigger({ events: ['ONCRMDEALADD'], applicationToken: 'typed-while-webhook-was-chosen' }, oauthCredential());
 		await harness.activate();
-		await rest('crm.deal.add', { fields: { TITLE: 'Accepted by trust on first use' } });
+		await rest('crm.deal.add', { fields: { TITLE: 'Accepted once the portal confirms it' } });
 		await portal.events.flush();
 		const delivered = portal.events.delivered.filter((entry) => entry.url === harness.webhookUrl());
 		expect(delivered.map((entry) => entry.status)).toEqual([200]);

@@ -71,7 +71,7 @@ export const triggerProperties: INodeProperties[] = [
 		default: '',
 		displayOptions: OAUTH2,
 		description:
-			'The application token Bitrix24 sends with the events of this local application, if you know it. When empty, the token of the first call after activation is trusted and required from then on (only a call from the portal of this credential is accepted as the first).',
+			'The application token Bitrix24 sends with the events of this local application, if you know it. When empty, the first call after activation is accepted only once this credential\'s portal confirms the access token it carries (app.info), and its application token is required from then on. A credential connected without a member ID accepts no call until this is set.',
 	},
 	optionsCollection([
 			{

@@ -14,8 +14,9 @@ import {
 import { bitrix24Call, connect, withoutSecrets } from '../shared/transport';
 import { redact } from '../shared/transport/errors';
 import { selectedEvents, usesOAuth2 } from './subscription';
+import { verifyWithPortal } from './verify-portal';
 
-/** Where the trust-on-first-use token lives in the node's static data (a fingerprint, never the token). */
+/** Where the first verified call's token lives in the node's static data (a fingerprint, never the token). */
 const TRUSTED = 'applicationTokenSha256';
 
 export function forgetTrustedToken(staticData: IDataObject): void {
@@ -26,9 +27,9 @@ type Verdict = { ok: true } | { ok: false; reason: string };
 
 /**
  * Checks `auth[application_token]` (read alone, before the body is parsed). Expected: the
- * Application Token parameter; with OAuth2 and no parameter, the token of the first call after
- * activation (trust on first use), which is accepted only when its `auth[member_id]` is the
- * portal of the node's credential.
+ * Application Token parameter; with OAuth2 and no parameter, the token of the first call
+ * after activation, trusted only once the credential's own portal has confirmed the access
+ * token that call carries (see verifyWithPortal). Anything that cannot be verified is refused.
  */
 async function verify(ctx: IWebhookFunctions, caller: CallerAuth): Promise<Verdict> {
 	if (caller.repeated) return { ok: false, reason: 'it carries one of its auth fields more than once' };
@@ -51,10 +52,20 @@ async function verify(ctx: IWebhookFunctions, caller: CallerAuth): Promise<Verdi
 	if (!received) return { ok: false, reason: 'it carries no application token' };
 	const credentials = await ctx.getCredentials('bitrix24OAuth2Api');
 	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
-	const memberId = typeof tokenData.member_id === 'string' ? tokenData.member_id : '';
-	if (memberId && caller.memberId !== memberId) {
-		return { ok: false, reason: 'it comes from another portal than the credential\'s' };
+	const memberId = typeof tokenData.member_id === 'string' ? tokenData.member_id.trim() : '';
+	if (!memberId) {
+		return {
+			ok: false,
+			reason:
+				'the credential holds no member_id, so no first call can be verified as its portal\'s: reconnect the credential or set the Application Token',
+		};
 	}
+	if (caller.memberId !== memberId) return { ok: false, reason: 'it comes from another portal than the credential\'s' };
+	const clientId = typeof credentials.clientId === 'string' ? credentials.clientId.trim() : '';
+	if (!clientId) return { ok: false, reason: 'the credential holds no client ID to verify the first call\'s application with' };
+	if (!caller.accessToken) return { ok: false, reason: 'it carries no access token to verify it with the portal' };
+	const confirmed = await verifyWithPortal(ctx, credentials, caller.accessToken, { memberId, clientId });
+	if (!confirmed.ok) return confirmed;
 	staticData[TRUSTED] = tokenFingerprint(received);
 	return { ok: true };
 }

@@ -1,12 +1,16 @@
 /**
  * The trigger's URL is public: anyone can post to it. These tests hold it to what it promises an
  * unauthenticated caller — a refusal that costs next to nothing, before the body is parsed — and
- * a verified one: caps on size, keys and depth; and no prototype reached through a key.
- * Everything goes over real HTTP on loopback (the test portal, the n8n stand-in).
+ * a verified one: caps on size, keys and depth; no prototype reached through a key; and a first
+ * call without a configured token trusted only when the credential's own portal confirms it.
+ * Everything goes over real HTTP on loopback (the test portal, the n8n stand-in, a stranger's server).
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
-import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import { Bitrix24Trigger } from '../../nodes/Bitrix24Trigger/Bitrix24Trigger.node';
 import * as phpForm from '../../nodes/shared/events/php-form';
@@ -15,6 +19,7 @@ import type { StoredCredential } from '../harness';
 import { TriggerHarness } from '../harness/trigger-context';
 import type { Portal } from '../portal';
 import { startPortal } from '../portal';
+import { buildPhpQuery } from '../portal/php-query';
 
 const TYPE = 'n8n-nodes-bitrix24.bitrix24Trigger';
 const NODE_TYPES = { [TYPE]: new Bitrix24Trigger() };
@@ -22,6 +27,8 @@ const TOKEN = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 
 let portal: Portal;
 const harnesses: TriggerHarness[] = [];
+const servers: Server[] = [];
+const active: TriggerHarness[] = [];
 
 beforeAll(async () => {
 	portal = await startPortal({ bucket: false, operatingLimit: false, demo: { deals: 3 } });
@@ -29,11 +36,34 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await Promise.all(harnesses.map(async (harness) => await harness.close()));
+	await Promise.all(servers.map(async (server) => await new Promise<void>((resolve) => server.close(() => resolve()))));
 	await portal.close();
 });
 
 beforeEach(() => portal.resetRequests());
-afterEach(() => jest.restoreAllMocks());
+afterEach(async () => {
+	jest.restoreAllMocks();
+	// an active trigger would receive the next tests' events too
+	for (const harness of active.splice(0)) await harness.deactivate();
+});
+
+/** Activates a trigger as n8n does, to be deactivated after the test. */
+async function activate(harness: TriggerHarness): Promise<void> {
+	active.push(harness);
+	await harness.activate();
+}
+
+function oauthCredential(change: (data: ICredentialDataDecryptedObject) => void = () => undefined): StoredCredential {
+	const data: ICredentialDataDecryptedObject = {
+		portalUrl: portal.url,
+		clientId: portal.oauth.clientId,
+		clientSecret: portal.oauth.clientSecret,
+		accessTokenUrl: portal.oauth.tokenUrl,
+		oauthTokenData: { ...portal.oauth.issueTokens() },
+	};
+	change(data);
+	return { id: `cred-oauth-${randomUUID()}`, name: 'Portal OAuth2', type: 'bitrix24OAuth2Api', data };
+}
 
 function webhookCredential(): StoredCredential {
 	return {
@@ -73,6 +103,22 @@ function bulkyForm(count: number, applicationToken: string, tokenFirst = false):
 	return tokenFirst ? `${head}${auth}&${bulk}` : `${head}${bulk}${auth}`;
 }
 
+/** A call to the portal's REST API as another system (or a user) would make it. */
+async function rest(method: string, params: IDataObject): Promise<unknown> {
+	const response = await fetch(`${portal.webhookUrl}${method}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(params),
+	});
+	const body = (await response.json()) as IDataObject;
+	if (!response.ok) throw new Error(`${method}: ${JSON.stringify(body)}`);
+	return body.result;
+}
+
+function deliveryBody(event: string, data: IDataObject, auth: IDataObject): string {
+	return buildPhpQuery({ event, event_handler_id: '1', data, ts: '1735374081', auth });
+}
+
 /** Spies on every parse function of the form module (the trigger reaches them through its exports). */
 function spyOnParsers() {
 	const parsers = phpForm as unknown as Record<string, (...args: unknown[]) => unknown>;
@@ -87,6 +133,24 @@ function lastCall(harness: TriggerHarness) {
 
 function elapsedMs(started: bigint): number {
 	return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+/** A server on loopback that records what reaches it and answers with `answer`. */
+async function stranger(answer: (req: IncomingMessage) => { status: number; headers?: Record<string, string>; body?: string }) {
+	const received: Array<{ url: string; body: string }> = [];
+	const server = createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => {
+			received.push({ url: req.url ?? '', body: Buffer.concat(chunks).toString('utf8') });
+			const { status, headers, body } = answer(req);
+			res.writeHead(status, headers ?? { 'content-type': 'application/json' });
+			res.end(body ?? '');
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	servers.push(server);
+	return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
 }
 
 describe('the application token is checked before the body is parsed', () => {
@@ -288,5 +352,121 @@ describe('no key reaches a prototype', () => {
 		const [[item]] = await harness.outputs();
 		expect(item.json.data).toEqual({ FIELDS: { ID: '5' } });
 		expect(canary(item.json.data)).toBe(false);
+	});
+});
+
+describe('OAuth2 without an Application Token: the first call is verified with the portal', () => {
+	function appInfoCalls() {
+		return portal.restRequests().filter((request) => request.restMethod === 'app.info');
+	}
+
+	function forgedAuth(overrides: IDataObject = {}): IDataObject {
+		return {
+			access_token: randomBytes(35).toString('hex'),
+			domain: new URL(portal.url).host,
+			client_endpoint: `${portal.url}/rest/`,
+			member_id: portal.oauth.issueTokens().member_id,
+			application_token: 'ffffffffffffffffffffffffffffffff',
+			...overrides,
+		};
+	}
+
+	it('refuses a forged first call from the right portal whose access token the portal does not know; trusts the real one', async () => {
+		const harness = await trigger({ events: ['ONCRMDEALADD'] }, oauthCredential());
+		await activate(harness);
+
+		const forged = await harness.post(deliveryBody('ONCRMDEALADD', { FIELDS: { ID: '1' } }, forgedAuth()));
+		expect(forged.status).toBe(401);
+		expect(JSON.stringify(harness.staticData)).not.toContain('applicationTokenSha256');
+		expect(appInfoCalls().map((call) => [call.auth, call.status])).toEqual([['oauth', 401]]);
+		expect(harness.logs.at(-1)).toContain('the portal did not accept the access token it carries (app.info: HTTP 401 invalid_token)');
+
+		// the portal's own delivery carries a real access token: confirmed, and its token trusted
+		portal.resetRequests();
+		await rest('crm.deal.add', { fields: { TITLE: 'Delivered by the portal' } });
+		await portal.events.flush();
+		const delivered = portal.events.delivered.filter((entry) => entry.url === harness.webhookUrl());
+		expect(delivered.map((entry) => entry.status)).toEqual([200]);
+		expect(await harness.outputs()).toHaveLength(1);
+		expect(appInfoCalls().map((call) => [call.auth, call.status])).toEqual([['oauth', 200]]);
+		expect(Object.values(harness.staticData)[0]).toEqual({ applicationTokenSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+
+		// from then on the fingerprint decides, without asking the portal again
+		portal.resetRequests();
+		const again = await harness.post(
+			deliveryBody('ONCRMDEALADD', { FIELDS: { ID: '1' } }, forgedAuth({ access_token: portal.oauth.issueTokens().access_token })),
+		);
+		expect(again.status).toBe(401);
+		await rest('crm.deal.add', { fields: { TITLE: 'Second delivery' } });
+		await portal.events.flush();
+		expect(await harness.outputs()).toHaveLength(2);
+		expect(appInfoCalls()).toHaveLength(0);
+		expect(harness.logs.join('\n')).not.toContain(portal.oauth.applicationToken);
+	});
+
+	it('asks the credential\'s own portal, never the client_endpoint the call names', async () => {
+		const elsewhere = await stranger(() => ({
+			status: 200,
+			body: JSON.stringify({ result: { ID: 1, CODE: portal.oauth.clientId, STATUS: 'L', INSTALLED: true }, time: {} }),
+		}));
+		const harness = await trigger({ events: ['ONCRMDEALADD'] }, oauthCredential());
+		const answer = await harness.post(
+			deliveryBody('ONCRMDEALADD', { FIELDS: { ID: '1' } }, forgedAuth({ client_endpoint: `${elsewhere.url}/rest/` })),
+		);
+		expect(answer.status).toBe(401);
+		expect(elsewhere.received).toHaveLength(0);
+		expect(appInfoCalls()).toHaveLength(1);
+		expect(JSON.stringify(harness.staticData)).not.toContain('applicationTokenSha256');
+	});
+
+	it('follows no redirect with the call\'s access token', async () => {
+		const redirector = await stranger(() => ({ status: 307, headers: { location: `${portal.url}/rest/app.info` } }));
+		const credential = oauthCredential((data) => {
+			(data.oauthTokenData as IDataObject).client_endpoint = `${redirector.url}/rest/`;
+		});
+		const harness = await trigger({ events: ['ONCRMDEALADD'] }, credential);
+		const real = portal.oauth.issueTokens();
+		const answer = await harness.post(
+			deliveryBody(
+				'ONCRMDEALADD',
+				{ FIELDS: { ID: '1' } },
+				forgedAuth({ access_token: real.access_token, application_token: portal.oauth.applicationToken }),
+			),
+		);
+		expect(answer.status).toBe(401);
+		expect(redirector.received.map((request) => request.url)).toEqual(['/rest/app.info']);
+		expect(appInfoCalls()).toHaveLength(0);
+		expect(harness.logs.at(-1)).toContain('app.info: HTTP 307');
+	});
+
+	it('refuses a real token of another application than the credential\'s', async () => {
+		const harness = await trigger(
+			{ events: ['ONCRMDEALADD'] },
+			oauthCredential((data) => (data.clientId = 'local.0000aaaa1111bb.22223333')),
+		);
+		await activate(harness);
+		await rest('crm.deal.add', { fields: { TITLE: 'For another application' } });
+		await portal.events.flush();
+		const delivered = portal.events.delivered.filter((entry) => entry.url === harness.webhookUrl());
+		expect(delivered.map((entry) => entry.status)).toEqual([401]);
+		expect(appInfoCalls().map((call) => call.status)).toEqual([200]);
+		expect(harness.logs.at(-1)).toContain('belongs to another application');
+		expect(await harness.outputs()).toHaveLength(0);
+	});
+
+	it('trusts nothing when the credential holds no member_id', async () => {
+		const credential = oauthCredential((data) => {
+			delete (data.oauthTokenData as IDataObject).member_id;
+		});
+		const harness = await trigger({ events: ['ONCRMDEALADD'] }, credential);
+		await activate(harness);
+		await rest('crm.deal.add', { fields: { TITLE: 'No member id to check against' } });
+		await portal.events.flush();
+		const delivered = portal.events.delivered.filter((entry) => entry.url === harness.webhookUrl());
+		expect(delivered.map((entry) => entry.status)).toEqual([401]);
+		expect(await harness.outputs()).toHaveLength(0);
+		expect(appInfoCalls()).toHaveLength(0);
+		expect(harness.logs.at(-1)).toContain('the credential holds no member_id');
+		expect(JSON.stringify(harness.staticData)).not.toContain('applicationTokenSha256');
 	});
 });

@@ -13,6 +13,7 @@ import { methods as im } from './im';
 import { methods as disk } from './disk';
 import { methods as calendar } from './calendar';
 import { methods as workspace } from './workspace';
+import { methods as app } from './app';
 
 export const ALL_METHODS: MethodDef[] = [
 	...common,
@@ -28,4 +29,5 @@ export const ALL_METHODS: MethodDef[] = [
 	...disk,
 	...calendar,
 	...workspace,
+	...app,
 ];
