@@ -3,9 +3,19 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { parseEventList } from '../shared/events';
 import type { Bitrix24Failure, RestCall } from '../shared/transport';
-import { bitrix24Call, bitrix24CallMany, connect, failureError } from '../shared/transport';
+import { bitrix24Call, bitrix24CallMany, connect, failureError, withoutSecrets } from '../shared/transport';
+import { redact } from '../shared/transport/errors';
 
 type TriggerContext = IHookFunctions | IWebhookFunctions;
+
+/**
+ * Logs a warning without the credential's secrets (access and refresh token, client secret,
+ * a token refreshed meanwhile too): Bitrix24's error descriptions may quote what was sent.
+ */
+async function warn(ctx: IHookFunctions, message: string): Promise<void> {
+	const scrubbed = await withoutSecrets(ctx, message);
+	ctx.logger.warn(redact(scrubbed, (await connect(ctx)).secrets));
+}
 
 export function usesOAuth2(ctx: TriggerContext): boolean {
 	return ctx.getNodeParameter('authentication', 'bitrix24OAuth2Api') === 'bitrix24OAuth2Api';
@@ -72,7 +82,7 @@ export async function bindEvents(ctx: IHookFunctions, handler: string, events: s
 	if (made.length) {
 		const leftOver = await unbind(ctx, handler, made);
 		if (leftOver.length) {
-			ctx.logger.warn(`Bitrix24 Trigger: ${leftOver.length} of the bindings made before the failure could not be removed`);
+			await warn(ctx, `Bitrix24 Trigger: ${leftOver.length} of the bindings made before the failure could not be removed`);
 		}
 	}
 	const error = failureError(ctx, await connect(ctx), failed[0].failure);
@@ -92,12 +102,12 @@ export async function unbindAll(ctx: IHookFunctions, handler: string, events: st
 			if (row.handler === handler) bound.add(String(row.event).toUpperCase());
 		}
 	} else if (!listing.ok) {
-		ctx.logger.warn(`Bitrix24 Trigger: event.get failed (${listing.error.code || listing.error.description}); unbinding the selected events only`);
+		await warn(ctx, `Bitrix24 Trigger: event.get failed (${listing.error.code || listing.error.description}); unbinding the selected events only`);
 	}
 	if (bound.size === 0) return true;
 	const failures = await unbind(ctx, handler, [...bound]);
 	for (const failure of failures) {
-		ctx.logger.warn(`Bitrix24 Trigger: event.unbind failed: ${failure.code || ''} ${failure.description}`.trim());
+		await warn(ctx, `Bitrix24 Trigger: event.unbind failed: ${failure.code || ''} ${failure.description}`.trim());
 	}
 	return failures.length === 0;
 }

@@ -470,3 +470,18 @@ describe('OAuth2 without an Application Token: the first call is verified with t
 		expect(JSON.stringify(harness.staticData)).not.toContain('applicationTokenSha256');
 	});
 });
+
+describe('subscription log lines', () => {
+	it('carry none of the credential\'s secrets, even when Bitrix24\'s error description quotes one', async () => {
+		// The portal's description of a 500 is "Internal server error": make that the client secret,
+		// standing in for an error description that quotes something secret.
+		const secret = 'Internal server error';
+		const harness = await trigger({ events: ['ONCRMDEALADD'] }, oauthCredential((data) => (data.clientSecret = secret)));
+		await activate(harness);
+		portal.faults.inject({ kind: 'status500', method: 'event.unbind' });
+		expect(await harness.deactivate()).toBe(false);
+		const logs = harness.logs.join('\n');
+		expect(logs).toContain('event.unbind failed: INTERNAL_SERVER_ERROR ***');
+		expect(logs).not.toContain(secret);
+	});
+});
