@@ -3,11 +3,12 @@ import { calendarArea } from './calendar';
 import { crmArea } from './crm';
 import { driveArea } from './drive';
 import { messengerArea } from './messenger';
+import { openLinesArea } from './openlines';
 import { tasksArea } from './tasks';
 import type { Area, Resource } from './types';
 import { workspaceArea } from './workspace';
 
 /** Every area of the node, each in actions/<area>/ (see DESIGN.md). */
-export const AREAS: Area[] = [crmArea, tasksArea, messengerArea, driveArea, calendarArea, workspaceArea, apiArea];
+export const AREAS: Area[] = [crmArea, tasksArea, messengerArea, driveArea, calendarArea, workspaceArea, openLinesArea, apiArea];
 
 export const resources: Resource[] = AREAS.flatMap((area) => area.resources);

@@ -13,6 +13,7 @@ const SCOPES: Array<[RegExp, string]> = [
 	[/^calendar\./, 'calendar'],
 	[/^log\./, 'log'],
 	[/^timeman\./, 'timeman'],
+	[/^imopenlines\./, 'imopenlines'],
 ];
 
 export function scopeOf(method: string): string | undefined {

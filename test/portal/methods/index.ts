@@ -14,6 +14,7 @@ import { methods as disk } from './disk';
 import { methods as calendar } from './calendar';
 import { methods as workspace } from './workspace';
 import { methods as app } from './app';
+import { methods as openlines } from './openlines';
 
 export const ALL_METHODS: MethodDef[] = [
 	...common,
@@ -30,4 +31,5 @@ export const ALL_METHODS: MethodDef[] = [
 	...calendar,
 	...workspace,
 	...app,
+	...openlines,
 ];
