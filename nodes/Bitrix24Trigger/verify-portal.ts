@@ -1,6 +1,6 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { readEnvelope } from '../shared/transport';
+import { callWithAccessToken, oauthRestBase } from '../shared/transport';
 import { redact } from '../shared/transport/errors';
 
 export type PortalVerdict = { ok: true } | { ok: false; reason: string };
@@ -10,15 +10,6 @@ const TIMEOUT_MS = 10_000;
 
 function trimmed(value: unknown): string {
 	return typeof value === 'string' ? value.trim() : '';
-}
-
-/** The credential's own REST base: its token's `client_endpoint`, else `<portal URL>/rest/` (as the transport's connect does). */
-function credentialRestBase(credentials: ICredentialDataDecryptedObject): string {
-	const token = (credentials.oauthTokenData ?? {}) as IDataObject;
-	const endpoint = trimmed(token.client_endpoint);
-	if (endpoint) return endpoint.endsWith('/') ? endpoint : `${endpoint}/`;
-	const portal = trimmed(credentials.portalUrl).replace(/\/+$/, '');
-	return portal ? `${portal}/rest/` : '';
 }
 
 /**
@@ -33,9 +24,8 @@ function credentialRestBase(credentials: ICredentialDataDecryptedObject): string
  * call goes — the credential's own `client_endpoint`, never the one the event names — and the
  * application by `CODE`. Should an answer carry a `member_id` after all, it must match too.
  *
- * The token is the event's, not the credential's, so the transport's authenticated call does
- * not fit; this sends it as the documented `auth` parameter, follows no redirect (the token
- * must reach no other host) and never retries.
+ * The token is the event's, not the credential's: the transport sends it as the documented
+ * `auth` parameter, follows no redirect (the token must reach no other host) and never retries.
  */
 export async function verifyWithPortal(
 	ctx: IWebhookFunctions,
@@ -43,39 +33,19 @@ export async function verifyWithPortal(
 	accessToken: string,
 	expected: { memberId: string; clientId: string },
 ): Promise<PortalVerdict> {
-	const restBase = credentialRestBase(credentials);
+	const restBase = oauthRestBase(credentials);
 	if (!restBase) return { ok: false, reason: 'the credential names no portal to verify it with' };
-	const secrets = [accessToken, trimmed(credentials.clientSecret)];
-	const options: IHttpRequestOptions = {
-		method: 'POST',
-		url: `${restBase}app.info`,
-		body: { auth: accessToken },
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		disableFollowRedirect: true,
-		sendCredentialsOnCrossOriginRedirect: false,
+	const read = await callWithAccessToken(ctx, restBase, 'app.info', accessToken, {}, {
+		timeoutMs: TIMEOUT_MS,
 		skipSslCertificateValidation: credentials.ignoreSSLIssues === true,
-		timeout: TIMEOUT_MS,
-	};
-	let response: { statusCode: number; body: unknown; headers?: Record<string, unknown> };
-	try {
-		response = (await ctx.helpers.httpRequest(options)) as typeof response;
-	} catch (error) {
-		const message = error instanceof Error ? error.message : String(error);
-		return { ok: false, reason: redact(`the portal could not be asked to verify it (${message})`, secrets) };
-	}
-	const read = readEnvelope('app.info', {
-		status: response.statusCode,
-		body: response.body,
-		headers: response.headers ?? {},
 	});
 	if (!read.ok) {
+		const status = read.failure.httpStatus ? `HTTP ${read.failure.httpStatus}` : read.failure.description;
 		return {
 			ok: false,
 			reason: redact(
-				`the portal did not accept the access token it carries (app.info: HTTP ${response.statusCode}${read.failure.code ? ` ${read.failure.code}` : ''})`,
-				secrets,
+				`the portal did not accept the access token it carries (app.info: ${status}${read.failure.code ? ` ${read.failure.code}` : ''})`,
+				[accessToken, trimmed(credentials.clientSecret)],
 			),
 		};
 	}

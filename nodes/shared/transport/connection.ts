@@ -74,7 +74,8 @@ function trimmedString(value: unknown): string {
 	return typeof value === 'string' ? value.trim() : '';
 }
 
-function oauthRestBase(credentials: ICredentialDataDecryptedObject): string {
+/** An OAuth2 credential's REST base: its token's `client_endpoint`, else `<portal URL>/rest/`. */
+export function oauthRestBase(credentials: ICredentialDataDecryptedObject): string {
 	const token = (credentials.oauthTokenData ?? {}) as Record<string, unknown>;
 	const endpoint = trimmedString(token.client_endpoint);
 	if (endpoint) return endpoint.endsWith('/') ? endpoint : `${endpoint}/`;
