@@ -12,6 +12,7 @@ import { listSearch, loadOptions } from './actions/registry';
 import { resourceMapping } from './methods/resource-mapping';
 import { resources } from './actions/areas';
 import { router } from './actions/router';
+import { authenticationProperty, bitrix24Credentials } from '../shared/descriptions/authentication';
 import { requestOptionsProperty } from '../shared/descriptions/rate-limits';
 
 const resource: INodeProperties = {
@@ -38,16 +39,7 @@ const operations: INodeProperties[] = resources.map((entry) => {
 	};
 });
 
-const authentication: INodeProperties = {
-	displayName: 'Authentication',
-	name: 'authentication',
-	type: 'options',
-	options: [
-		{ name: 'Incoming Webhook', value: 'bitrix24WebhookApi' },
-		{ name: 'OAuth2 (Local Application)', value: 'bitrix24OAuth2Api' },
-	],
-	default: 'bitrix24WebhookApi',
-};
+const authentication = authenticationProperty('bitrix24WebhookApi');
 
 export class Bitrix24 implements INodeType {
 	description: INodeTypeDescription = {
@@ -62,10 +54,7 @@ export class Bitrix24 implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'bitrix24WebhookApi', required: true, displayOptions: { show: { authentication: ['bitrix24WebhookApi'] } } },
-			{ name: 'bitrix24OAuth2Api', required: true, displayOptions: { show: { authentication: ['bitrix24OAuth2Api'] } } },
-		],
+		credentials: bitrix24Credentials,
 		properties: [
 			authentication,
 			resource,

@@ -18,6 +18,7 @@ import {
 	unbindAll,
 	usesOAuth2,
 } from './subscription';
+import { bitrix24Credentials } from '../shared/descriptions/authentication';
 
 export class Bitrix24Trigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -31,10 +32,7 @@ export class Bitrix24Trigger implements INodeType {
 		defaults: { name: 'Bitrix24 Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'bitrix24WebhookApi', required: true, displayOptions: { show: { authentication: ['bitrix24WebhookApi'] } } },
-			{ name: 'bitrix24OAuth2Api', required: true, displayOptions: { show: { authentication: ['bitrix24OAuth2Api'] } } },
-		],
+		credentials: bitrix24Credentials,
 		webhooks: [
 			{
 				name: 'default',

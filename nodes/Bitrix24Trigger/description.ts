@@ -1,24 +1,17 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { EVENT_OPTIONS } from '../shared/events';
+import { authenticationProperty } from '../shared/descriptions/authentication';
 import { optionsCollection } from '../shared/descriptions/options';
 
 const WEBHOOK = { show: { authentication: ['bitrix24WebhookApi'] } };
 const OAUTH2 = { show: { authentication: ['bitrix24OAuth2Api'] } };
 
 export const triggerProperties: INodeProperties[] = [
-	{
-		displayName: 'Authentication',
-		name: 'authentication',
-		type: 'options',
-		options: [
-			{ name: 'Incoming Webhook', value: 'bitrix24WebhookApi' },
-			{ name: 'OAuth2 (Local Application)', value: 'bitrix24OAuth2Api' },
-		],
-		default: 'bitrix24OAuth2Api',
-		description:
-			'OAuth2 subscribes to the events by itself; with an incoming webhook you set up an outgoing webhook in Bitrix24 by hand',
-	},
+	authenticationProperty(
+		'bitrix24OAuth2Api',
+		'OAuth2 subscribes to the events by itself; with an incoming webhook you set up an outgoing webhook in Bitrix24 by hand',
+	),
 	{
 		displayName:
 			'On activation this trigger subscribes its URL to the selected events in Bitrix24 and unsubscribes on deactivation. Bitrix24 calls the URL from the internet, so n8n must be reachable from there.',

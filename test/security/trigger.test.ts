@@ -264,48 +264,20 @@ describe('a verified body over the caps is refused and starts nothing', () => {
 describe('the form parser is linear', () => {
 	const unbounded = { ...FORM_LIMITS, maxKeys: Infinity, maxBytes: Infinity };
 
-	function timed(run: () => void): number {
-		const started = process.hrtime.bigint();
-		run();
-		return elapsedMs(started);
-	}
-
-	/** The fastest of three runs, in ms. */
-	function fastest(run: () => void): number {
-		return Math.min(timed(run), timed(run), timed(run));
-	}
-
-	/** The fastest of five runs of each, interleaved so that a busy moment hits both alike. */
-	function fastestOfBoth(small: () => void, large: () => void): [number, number] {
-		let [bestSmall, bestLarge] = [Infinity, Infinity];
-		for (let attempt = 0; attempt < 5; attempt++) {
-			bestSmall = Math.min(bestSmall, timed(small));
-			bestLarge = Math.min(bestLarge, timed(large));
-		}
-		return [bestSmall, bestLarge];
-	}
-
-	it('appends 40,000 `a[]` keys well under a second, and twice as many in less than four times as long', () => {
-		const text = (count: number) => 'a%5B%5D=1&'.repeat(count);
-		// a quadratic parser fails here in seconds rather than running for minutes below
-		expect(fastest(() => parsePhpFormText(text(10_000), unbounded))).toBeLessThan(200);
-		const small = text(40_000);
-		const large = text(80_000);
-		expect(parsePhpFormText(small, unbounded).a).toHaveLength(40_000);
-		const [ms40, ms80] = fastestOfBoth(() => parsePhpFormText(small, unbounded), () => parsePhpFormText(large, unbounded));
-		expect(ms40).toBeLessThan(500);
-		expect(ms80).toBeLessThan(Math.max(4 * ms40, 50));
+	// Speed is measured by `npm run bench` (test/bench/form-parser.ts). These only catch an
+	// algorithm that is not linear: the quadratic parser needed minutes for bodies like these.
+	it('appends 40,000 `a[]` keys in a form body without blocking (a quadratic parser needs minutes)', () => {
+		const text = 'a%5B%5D=1&'.repeat(40_000);
+		const started = Date.now();
+		expect(parsePhpFormText(text, unbounded).a).toHaveLength(40_000);
+		expect(Date.now() - started).toBeLessThan(3000);
 	});
 
 	it('the same for n8n\'s parse of the form (one key holding 40,000 values)', () => {
-		const body = (count: number) => ({ 'a[]': Array.from({ length: count }, () => '1') });
-		expect(fastest(() => parsePhpForm(body(10_000), unbounded))).toBeLessThan(200);
-		const small = body(40_000);
-		const large = body(80_000);
-		expect(parsePhpForm(small, unbounded).a).toHaveLength(40_000);
-		const [ms40, ms80] = fastestOfBoth(() => parsePhpForm(small, unbounded), () => parsePhpForm(large, unbounded));
-		expect(ms40).toBeLessThan(500);
-		expect(ms80).toBeLessThan(Math.max(4 * ms40, 50));
+		const body = { 'a[]': Array.from({ length: 40_000 }, () => '1') };
+		const started = Date.now();
+		expect(parsePhpForm(body, unbounded).a).toHaveLength(40_000);
+		expect(Date.now() - started).toBeLessThan(3000);
 	});
 
 	it('appends follow explicit indexes as PHP does', () => {
