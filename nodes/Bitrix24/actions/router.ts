@@ -4,8 +4,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { RestCall } from '../../shared/transport';
 import { bitrix24CallMany, connect, failureError, withoutSecrets } from '../../shared/transport';
 import { findOperation } from './registry';
-import type { CallOperation, RunOperation } from './types';
-import { isCallOperation } from './types';
+import type { CallOperation, ItemsOperation, RunOperation } from './types';
+import { isCallOperation, isItemsOperation } from './types';
 
 function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
@@ -33,6 +33,21 @@ async function runEach(ctx: IExecuteFunctions, operation: RunOperation, count: n
 			out.push(errorItem(error as Error, itemIndex));
 		}
 	}
+	return out;
+}
+
+/** All items handed over at once; each answer becomes the item's output or its error. */
+async function runAll(ctx: IExecuteFunctions, operation: ItemsOperation, count: number): Promise<INodeExecutionData[]> {
+	const answers = await operation.runAll.call(ctx, Array.from({ length: count }, (_, itemIndex) => itemIndex));
+	const out: INodeExecutionData[] = [];
+	answers.forEach((answer, itemIndex) => {
+		if (!(answer instanceof Error)) {
+			out.push(...toItems(ctx, answer, itemIndex));
+			return;
+		}
+		if (!ctx.continueOnFail()) throw withItem(answer, itemIndex);
+		out.push(errorItem(answer, itemIndex));
+	});
 	return out;
 }
 
@@ -102,7 +117,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	const out = isCallOperation(operation)
 		? await runPlanned(this, operation, count)
-		: await runEach(this, operation, count);
+		: isItemsOperation(operation)
+			? await runAll(this, operation, count)
+			: await runEach(this, operation, count);
 	// Bitrix24 embeds the caller's token in some links it returns; none may reach the output
 	return [await withoutSecrets(this, out)];
 }

@@ -25,7 +25,18 @@ export interface RunOperation {
 	run(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
 }
 
-export type Operation = CallOperation | RunOperation;
+/**
+ * An operation that takes all items at once, for work in phases that must stay batched across
+ * items (Create or Update: every item's look-up first, then every write). It answers one entry
+ * per item index: the item's data, or an Error the router reports as Continue On Fail says
+ * (the operation itself decides what to send when a phase fails without Continue On Fail).
+ */
+export interface ItemsOperation {
+	description: INodeProperties[];
+	runAll(this: IExecuteFunctions, itemIndexes: number[]): Promise<Array<IDataObject | IDataObject[] | Error>>;
+}
+
+export type Operation = CallOperation | RunOperation | ItemsOperation;
 
 export interface OperationEntry {
 	value: string;
@@ -44,6 +55,10 @@ export interface Resource {
 
 export function isCallOperation(operation: Operation): operation is CallOperation {
 	return 'plan' in operation;
+}
+
+export function isItemsOperation(operation: Operation): operation is ItemsOperation {
+	return 'runAll' in operation;
 }
 
 /** One API area (crm, tasks, messenger, drive ...): its resources and the lists its parameters load. */

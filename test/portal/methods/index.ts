@@ -6,6 +6,7 @@ import { methods as crmExtras } from './crm-extras';
 import { methods as crmItem } from './crm-item';
 import { methods as crmMeta } from './crm-meta';
 import { methods as crmOld } from './crm-old';
+import { methods as crmLinks } from './crm-links';
 import { methods as event } from './event';
 import { methods as user } from './user';
 import { methods as tasks } from './tasks';
@@ -20,6 +21,7 @@ export const ALL_METHODS: MethodDef[] = [
 	...common,
 	...user,
 	...crmOld,
+	...crmLinks,
 	...crmItem,
 	...crmMeta,
 	...crmExtras,

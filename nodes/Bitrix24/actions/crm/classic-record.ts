@@ -5,7 +5,7 @@ import { fieldMapping, fieldsJson } from '../../../shared/descriptions/fields';
 import { filterConditions, orderAndSelect } from '../../../shared/descriptions/filters';
 import { recordLocator } from '../../../shared/descriptions/locator';
 import { returnAllOrLimit } from '../../../shared/descriptions/paging';
-import { bitrix24List } from '../../../shared/transport';
+import { bitrix24Call, bitrix24List } from '../../../shared/transport';
 import {
 	paramError,
 	readFieldMapping,
@@ -20,6 +20,8 @@ import { optionsCollection } from '../../../shared/descriptions/options';
 import { paramProperty, paramValue } from '../method-table/build';
 import type { ParamSpec } from '../method-table/spec';
 import type { CallOperation, Resource, RunOperation } from '../types';
+import { classicUpsert } from './classic-upsert';
+import { multiFieldInput, multiFieldsProperty, needsStored, readMultiFields } from './multi-fields';
 
 /**
  * A record of the classic CRM API (`crm.deal.*`, `crm.lead.*` ...): one row per entity
@@ -42,11 +44,19 @@ export interface ClassicRecord {
 	label: string[];
 }
 
+/** Deals have no PHONE, EMAIL, WEB or IM fields. */
+export const hasMultiFields = (entity: ClassicRecord): boolean => entity.value !== 'deal';
+
+/** The Phones, E-Mails ... list where the record has them (a parameter added after version 1's). */
+export function multiFieldsOf(entity: ClassicRecord, withModes: boolean): INodeProperties[] {
+	return hasMultiFields(entity) ? [multiFieldsProperty(withModes)] : [];
+}
+
 export const fieldsMethodOf = (entity: ClassicRecord) => `get${entity.name}Fields`;
 export const searchMethodOf = (entity: ClassicRecord) => `search${entity.plural}`;
 export const mappingMethodOf = (entity: ClassicRecord) => `get${entity.name}MappingColumns`;
 
-function scoped(entity: ClassicRecord, operation: string, properties: INodeProperties[]): INodeProperties[] {
+export function scoped(entity: ClassicRecord, operation: string, properties: INodeProperties[]): INodeProperties[] {
 	return updateDisplayOptions({ show: { resource: [entity.value], operation: [operation] } }, properties);
 }
 
@@ -60,7 +70,7 @@ function idLocator(entity: ClassicRecord): INodeProperties {
 	});
 }
 
-function fieldCollection(entity: ClassicRecord, name: string, displayName: string, withPrimary: boolean): INodeProperties {
+export function fieldCollection(entity: ClassicRecord, name: string, displayName: string, withPrimary: boolean): INodeProperties {
 	const fields = withPrimary ? [...entity.primary, ...entity.common] : entity.common;
 	return {
 		displayName,
@@ -73,7 +83,7 @@ function fieldCollection(entity: ClassicRecord, name: string, displayName: strin
 }
 
 /** Everything the user set for the record: named fields, then Fields, then Fields (JSON). */
-function readFields(ctx: IExecuteFunctions, entity: ClassicRecord, itemIndex: number, collectionName: string): IDataObject {
+export function readFields(ctx: IExecuteFunctions, entity: ClassicRecord, itemIndex: number, collectionName: string): IDataObject {
 	const fields: IDataObject = {};
 	const all = [...entity.primary, ...entity.common];
 	for (const field of entity.primary) {
@@ -101,11 +111,13 @@ function create(entity: ClassicRecord): CallOperation {
 		description: scoped(entity, 'create', [
 			...primary,
 			fieldCollection(entity, 'additionalFields', 'Additional Fields', false),
+			...multiFieldsOf(entity, false),
 			fieldMapping(mappingMethodOf(entity)),
 			fieldsJson,
 		]),
 		plan(itemIndex) {
 			const fields = readFields(this, entity, itemIndex, 'additionalFields');
+			if (hasMultiFields(entity)) Object.assign(fields, multiFieldInput(readMultiFields(this, itemIndex), fields));
 			if (Object.keys(fields).length === 0) {
 				throw paramError(this, itemIndex, entity.primary[0].label, `give the new ${entity.name.toLowerCase()} at least one field`);
 			}
@@ -130,12 +142,21 @@ function update(entity: ClassicRecord): CallOperation {
 		description: scoped(entity, 'update', [
 			idLocator(entity),
 			fieldCollection(entity, 'updateFields', 'Update Fields', true),
+			...multiFieldsOf(entity, true),
 			fieldMapping(mappingMethodOf(entity)),
 			fieldsJson,
 		]),
-		plan(itemIndex) {
+		async plan(itemIndex) {
 			const id = readRecordId(this, 'recordId', entity.name, itemIndex);
 			const fields = readFields(this, entity, itemIndex, 'updateFields');
+			if (hasMultiFields(entity)) {
+				const values = readMultiFields(this, itemIndex);
+				// replacing or deleting by value needs the record's current values and their IDs
+				const stored = needsStored(values)
+					? ((await bitrix24Call(this, `${entity.method}.get`, { id }, itemIndex)).result as IDataObject)
+					: undefined;
+				Object.assign(fields, multiFieldInput(values, fields, stored));
+			}
 			if (Object.keys(fields).length === 0) {
 				throw paramError(this, itemIndex, 'Update Fields', 'choose at least one field to change');
 			}
@@ -196,6 +217,13 @@ export function classicRecordResource(entity: ClassicRecord): Resource {
 		description: entity.description,
 		operations: [
 			{ value: 'create', name: 'Create', action: `Create a ${lower}`, description: `Create a ${lower}`, operation: create(entity) },
+			{
+				value: 'upsert',
+				name: 'Create or Update',
+				action: `Create or update a ${lower}`,
+				description: 'Create a new record, or update the current one if it already exists (upsert)',
+				operation: classicUpsert(entity),
+			},
 			{ value: 'delete', name: 'Delete', action: `Delete a ${lower}`, description: `Delete a ${lower}`, operation: remove(entity) },
 			{ value: 'get', name: 'Get', action: `Get a ${lower}`, description: `Get a ${lower}`, operation: get(entity) },
 			{

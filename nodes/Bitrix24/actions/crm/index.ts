@@ -4,9 +4,11 @@ import { activitySpec } from './activity';
 import { companyResource } from './company';
 import { contactResource } from './contact';
 import { dealResource } from './deal';
+import { duplicateSpec } from './duplicate';
 import { crmExtrasLoadOptions } from './extras-load-options';
 import { crmItemResource } from './item';
 import { leadResource } from './lead';
+import { linkSpecs } from './links';
 import { pipelineSpec } from './pipeline';
 import { productRowSpec } from './product-row';
 import { stageSpec } from './stage';
@@ -14,7 +16,9 @@ import { timelineCommentSpec } from './timeline-comment';
 
 /**
  * The CRM: the classic records (deal, lead, contact, company), any entity type through crm.item
- * (smart processes included), and activities, timeline comments, product rows, pipelines, stages.
+ * (smart processes included), and activities, timeline comments, product rows, pipelines, stages;
+ * duplicates by phone or e-mail and the links between records (deal/lead contacts, contact
+ * companies, company contacts).
  * The records' pickers and field mapping are in ../../methods.
  */
 export const crmArea: Area = {
@@ -25,6 +29,7 @@ export const crmArea: Area = {
 		companyResource,
 		crmItemResource,
 		...[activitySpec, timelineCommentSpec, productRowSpec, pipelineSpec, stageSpec].map((spec) => methodResource(spec)),
+		...[duplicateSpec, ...linkSpecs].map((spec) => methodResource(spec)),
 	],
 	loadOptions: crmExtrasLoadOptions,
 };

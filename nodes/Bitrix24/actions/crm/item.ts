@@ -18,6 +18,7 @@ import {
 } from '../params';
 import type { CallOperation, Resource, RunOperation } from '../types';
 import { optionsCollection } from '../../../shared/descriptions/options';
+import { itemUpsert } from './item-upsert';
 
 /** `crm.item.*`: every CRM entity type by number, smart processes included. */
 const RESOURCE = 'crmItem';
@@ -78,6 +79,13 @@ const create: CallOperation = {
 	},
 	shape: (envelope) => ((envelope.result as IDataObject)?.item ?? {}) as IDataObject,
 };
+
+const upsert = itemUpsert({
+	fields: scoped(['upsert'], [title, fieldMapping('getItemMappingColumns', DEPENDS), fieldsJson]),
+	readEntityTypeId,
+	readItemFields,
+	scoped: (properties) => scoped(['upsert'], properties),
+});
 
 const get: CallOperation = {
 	description: scoped(['get'], [itemLocator]),
@@ -166,6 +174,13 @@ export const crmItemResource: Resource = {
 	description: 'Any CRM entity type, smart processes included, through crm.item.*',
 	operations: [
 		{ value: 'create', name: 'Create', action: 'Create a CRM item', description: 'Create an item of any CRM type', operation: create },
+		{
+			value: 'upsert',
+			name: 'Create or Update',
+			action: 'Create or update a CRM item',
+			description: 'Create a new record, or update the current one if it already exists (upsert)',
+			operation: upsert,
+		},
 		{ value: 'delete', name: 'Delete', action: 'Delete a CRM item', description: 'Delete an item', operation: remove },
 		{ value: 'get', name: 'Get', action: 'Get a CRM item', description: 'Get an item', operation: get },
 		{ value: 'getAll', name: 'Get Many', action: 'Get many CRM items', description: 'Get many items, with filters', operation: getAll },
