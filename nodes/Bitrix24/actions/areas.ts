@@ -1,5 +1,6 @@
 import { apiArea } from './api';
 import { calendarArea } from './calendar';
+import { chatBotsArea } from './chatbots';
 import { crmArea } from './crm';
 import { driveArea } from './drive';
 import { messengerArea } from './messenger';
@@ -9,6 +10,6 @@ import type { Area, Resource } from './types';
 import { workspaceArea } from './workspace';
 
 /** Every area of the node, each in actions/<area>/ (see DESIGN.md). */
-export const AREAS: Area[] = [crmArea, tasksArea, messengerArea, driveArea, calendarArea, workspaceArea, openLinesArea, apiArea];
+export const AREAS: Area[] = [crmArea, tasksArea, messengerArea, driveArea, calendarArea, workspaceArea, openLinesArea, chatBotsArea, apiArea];
 
 export const resources: Resource[] = AREAS.flatMap((area) => area.resources);

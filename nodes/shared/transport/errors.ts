@@ -6,7 +6,8 @@ import type { Bitrix24Failure } from './types';
 const SCOPES: Array<[RegExp, string]> = [
 	[/^crm\./, 'crm'],
 	[/^tasks?\./, 'task'],
-	[/^im\.|^imbot\./, 'im'],
+	[/^im\./, 'im'],
+	[/^imbot\./, 'imbot'],
 	[/^disk\./, 'disk'],
 	[/^user\./, 'user'],
 	[/^department\./, 'department'],

@@ -16,6 +16,7 @@ import { methods as calendar } from './calendar';
 import { methods as workspace } from './workspace';
 import { methods as app } from './app';
 import { methods as openlines } from './openlines';
+import { methods as chatbots } from './chatbots';
 
 export const ALL_METHODS: MethodDef[] = [
 	...common,
@@ -34,4 +35,5 @@ export const ALL_METHODS: MethodDef[] = [
 	...workspace,
 	...app,
 	...openlines,
+	...chatbots,
 ];
