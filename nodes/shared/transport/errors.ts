@@ -15,6 +15,8 @@ const SCOPES: Array<[RegExp, string]> = [
 	[/^log\./, 'log'],
 	[/^timeman\./, 'timeman'],
 	[/^imopenlines\./, 'imopenlines'],
+	[/^bizproc\./, 'bizproc'],
+	[/^lists\./, 'lists'],
 ];
 
 export function scopeOf(method: string): string | undefined {

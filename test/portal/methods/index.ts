@@ -17,6 +17,8 @@ import { methods as workspace } from './workspace';
 import { methods as app } from './app';
 import { methods as openlines } from './openlines';
 import { methods as chatbots } from './chatbots';
+import { methods as bizproc } from './bizproc';
+import { methods as lists } from './lists';
 
 export const ALL_METHODS: MethodDef[] = [
 	...common,
@@ -36,4 +38,6 @@ export const ALL_METHODS: MethodDef[] = [
 	...app,
 	...openlines,
 	...chatbots,
+	...bizproc,
+	...lists,
 ];
