@@ -1,17 +1,16 @@
 import { apiArea } from './api';
-import { bizprocArea } from './bizproc';
 import { calendarArea } from './calendar';
-import { chatBotsArea } from './chatbots';
 import { crmArea } from './crm';
 import { driveArea } from './drive';
-import { listsArea } from './lists';
 import { messengerArea } from './messenger';
 import { openLinesArea } from './openlines';
 import { tasksArea } from './tasks';
 import type { Area, Resource } from './types';
 import { workspaceArea } from './workspace';
+import { workgroupsArea } from './workgroups';
+import { telephonyArea } from './telephony';
 
 /** Every area of the node, each in actions/<area>/ (see DESIGN.md). */
-export const AREAS: Area[] = [crmArea, tasksArea, messengerArea, driveArea, calendarArea, workspaceArea, bizprocArea, listsArea, openLinesArea, chatBotsArea, apiArea];
+export const AREAS: Area[] = [crmArea, tasksArea, messengerArea, driveArea, calendarArea, workspaceArea, openLinesArea, workgroupsArea, telephonyArea, apiArea];
 
 export const resources: Resource[] = AREAS.flatMap((area) => area.resources);

@@ -6,17 +6,16 @@ import type { Bitrix24Failure } from './types';
 const SCOPES: Array<[RegExp, string]> = [
 	[/^crm\./, 'crm'],
 	[/^tasks?\./, 'task'],
-	[/^im\./, 'im'],
-	[/^imbot\./, 'imbot'],
+	[/^im\.|^imbot\./, 'im'],
 	[/^disk\./, 'disk'],
 	[/^user\./, 'user'],
 	[/^department\./, 'department'],
 	[/^calendar\./, 'calendar'],
 	[/^log\./, 'log'],
 	[/^timeman\./, 'timeman'],
+	[/^sonet_group\./, 'sonet_group'],
+	[/^telephony\./, 'telephony'],
 	[/^imopenlines\./, 'imopenlines'],
-	[/^bizproc\./, 'bizproc'],
-	[/^lists\./, 'lists'],
 ];
 
 export function scopeOf(method: string): string | undefined {

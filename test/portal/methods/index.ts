@@ -15,10 +15,9 @@ import { methods as disk } from './disk';
 import { methods as calendar } from './calendar';
 import { methods as workspace } from './workspace';
 import { methods as app } from './app';
+import { methods as workgroups } from './workgroups';
+import { methods as telephony } from './telephony';
 import { methods as openlines } from './openlines';
-import { methods as chatbots } from './chatbots';
-import { methods as bizproc } from './bizproc';
-import { methods as lists } from './lists';
 
 export const ALL_METHODS: MethodDef[] = [
 	...common,
@@ -36,8 +35,7 @@ export const ALL_METHODS: MethodDef[] = [
 	...calendar,
 	...workspace,
 	...app,
+	...workgroups,
+	...telephony,
 	...openlines,
-	...chatbots,
-	...bizproc,
-	...lists,
 ];
