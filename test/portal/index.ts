@@ -70,7 +70,7 @@ export interface Portal {
 	close(): Promise<void>;
 }
 
-const DEFAULT_SCOPE = 'crm,user,user_brief,task,tasks_extended,im,disk,calendar,department,placement,entity,log,sonet_group,timeman,telephony';
+const DEFAULT_SCOPE = 'crm,user,user_brief,task,tasks_extended,im,disk,calendar,department,placement,entity,log,sonet_group,timeman,bizproc,lists,telephony';
 
 function randomCode(length: number): string {
 	const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';

@@ -1,7 +1,10 @@
 import { apiArea } from './api';
+import { bizprocArea } from './bizproc';
 import { calendarArea } from './calendar';
+import { chatBotsArea } from './chatbots';
 import { crmArea } from './crm';
 import { driveArea } from './drive';
+import { listsArea } from './lists';
 import { messengerArea } from './messenger';
 import { openLinesArea } from './openlines';
 import { tasksArea } from './tasks';
@@ -11,6 +14,6 @@ import { workgroupsArea } from './workgroups';
 import { telephonyArea } from './telephony';
 
 /** Every area of the node, each in actions/<area>/ (see DESIGN.md). */
-export const AREAS: Area[] = [crmArea, tasksArea, messengerArea, driveArea, calendarArea, workspaceArea, openLinesArea, workgroupsArea, telephonyArea, apiArea];
+export const AREAS: Area[] = [crmArea, tasksArea, messengerArea, driveArea, calendarArea, workspaceArea, bizprocArea, listsArea, openLinesArea, chatBotsArea, workgroupsArea, telephonyArea, apiArea];
 
 export const resources: Resource[] = AREAS.flatMap((area) => area.resources);

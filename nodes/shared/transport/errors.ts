@@ -6,7 +6,8 @@ import type { Bitrix24Failure } from './types';
 const SCOPES: Array<[RegExp, string]> = [
 	[/^crm\./, 'crm'],
 	[/^tasks?\./, 'task'],
-	[/^im\.|^imbot\./, 'im'],
+	[/^im\./, 'im'],
+	[/^imbot\./, 'imbot'],
 	[/^disk\./, 'disk'],
 	[/^user\./, 'user'],
 	[/^department\./, 'department'],
@@ -16,6 +17,8 @@ const SCOPES: Array<[RegExp, string]> = [
 	[/^sonet_group\./, 'sonet_group'],
 	[/^telephony\./, 'telephony'],
 	[/^imopenlines\./, 'imopenlines'],
+	[/^bizproc\./, 'bizproc'],
+	[/^lists\./, 'lists'],
 ];
 
 export function scopeOf(method: string): string | undefined {

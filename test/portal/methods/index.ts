@@ -18,6 +18,9 @@ import { methods as app } from './app';
 import { methods as workgroups } from './workgroups';
 import { methods as telephony } from './telephony';
 import { methods as openlines } from './openlines';
+import { methods as chatbots } from './chatbots';
+import { methods as bizproc } from './bizproc';
+import { methods as lists } from './lists';
 
 export const ALL_METHODS: MethodDef[] = [
 	...common,
@@ -38,4 +41,7 @@ export const ALL_METHODS: MethodDef[] = [
 	...workgroups,
 	...telephony,
 	...openlines,
+	...chatbots,
+	...bizproc,
+	...lists,
 ];
