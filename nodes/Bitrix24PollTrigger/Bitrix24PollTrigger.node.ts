@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { loadOptions } from '../Bitrix24/methods/load-options';
+import { bitrix24Credentials } from '../shared/descriptions/authentication';
 import type { PollState } from './cursor';
 import { offsetOf, parseTimestamp, readState, takeFresh, windowStart, writeState } from './cursor';
 import { pollProperties } from './description';
@@ -40,10 +41,7 @@ export class Bitrix24PollTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'bitrix24WebhookApi', required: true, displayOptions: { show: { authentication: ['bitrix24WebhookApi'] } } },
-			{ name: 'bitrix24OAuth2Api', required: true, displayOptions: { show: { authentication: ['bitrix24OAuth2Api'] } } },
-		],
+		credentials: bitrix24Credentials,
 		properties: pollProperties,
 	};
 

@@ -1,19 +1,11 @@
 /** The poll trigger's parameters. */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { authenticationProperty } from '../shared/descriptions/authentication';
 import { RECORD_TYPES } from './record-types';
 
 export const pollProperties: INodeProperties[] = [
-	{
-		displayName: 'Authentication',
-		name: 'authentication',
-		type: 'options',
-		options: [
-			{ name: 'Incoming Webhook', value: 'bitrix24WebhookApi' },
-			{ name: 'OAuth2 (Local Application)', value: 'bitrix24OAuth2Api' },
-		],
-		default: 'bitrix24WebhookApi',
-	},
+	authenticationProperty('bitrix24WebhookApi'),
 	{
 		displayName:
 			'Checks Bitrix24 at the Poll Times below; no public URL is needed. Changes made in the same second are told apart by ID; deletions are not seen (use the Bitrix24 Trigger for those).',
