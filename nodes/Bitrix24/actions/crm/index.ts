@@ -6,6 +6,7 @@ import { contactResource } from './contact';
 import { dealResource } from './deal';
 import { duplicateSpec } from './duplicate';
 import { crmExtrasLoadOptions } from './extras-load-options';
+import { fixedItemResources } from './fixed-items';
 import { crmItemResource } from './item';
 import { leadResource } from './lead';
 import { linkSpecs } from './links';
@@ -17,7 +18,7 @@ import { timelineCommentSpec } from './timeline-comment';
 /**
  * The CRM: the classic records (deal, lead, contact, company), any entity type through crm.item
  * (smart processes included), and activities, timeline comments, product rows, pipelines, stages;
- * duplicates by phone or e-mail and the links between records (deal/lead contacts, contact
+ * quotes and invoices (crm.item with a fixed type); duplicates by phone or e-mail and the links between records (deal/lead contacts, contact
  * companies, company contacts).
  * The records' pickers and field mapping are in ../../methods.
  */
@@ -28,6 +29,7 @@ export const crmArea: Area = {
 		contactResource,
 		companyResource,
 		crmItemResource,
+		...fixedItemResources,
 		...[activitySpec, timelineCommentSpec, productRowSpec, pipelineSpec, stageSpec].map((spec) => methodResource(spec)),
 		...[duplicateSpec, ...linkSpecs].map((spec) => methodResource(spec)),
 	],

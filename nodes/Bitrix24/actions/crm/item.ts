@@ -16,7 +16,7 @@ import {
 	readRecordId,
 	readSelect,
 } from '../params';
-import type { CallOperation, Resource, RunOperation } from '../types';
+import type { CallOperation, ItemsOperation, Resource, RunOperation } from '../types';
 import { optionsCollection } from '../../../shared/descriptions/options';
 import { itemUpsert } from './item-upsert';
 
@@ -25,9 +25,6 @@ const RESOURCE = 'crmItem';
 const FIELDS_METHOD = 'getItemFields';
 const DEPENDS = ['entityTypeId'];
 
-function scoped(operations: string[], properties: INodeProperties[]): INodeProperties[] {
-	return updateDisplayOptions({ show: { resource: [RESOURCE], operation: operations } }, properties);
-}
 
 const entityType: INodeProperties = {
 	displayName: 'Entity Type Name or ID',
@@ -72,101 +69,126 @@ function readItemFields(ctx: IExecuteFunctions, itemIndex: number): IDataObject 
 	return { ...fields, ...readFieldMapping(ctx, itemIndex), ...readJsonObject(ctx, 'fieldsJson', 'Fields (JSON)', itemIndex) };
 }
 
-const create: CallOperation = {
-	description: scoped(['create'], [title, fieldMapping('getItemMappingColumns', DEPENDS), fieldsJson]),
-	plan(itemIndex) {
-		return { method: 'crm.item.add', params: { entityTypeId: readEntityTypeId(this, itemIndex), fields: readItemFields(this, itemIndex) } };
-	},
-	shape: (envelope) => ((envelope.result as IDataObject)?.item ?? {}) as IDataObject,
-};
+export interface ItemOperations {
+	create: CallOperation;
+	upsert: ItemsOperation;
+	get: CallOperation;
+	update: CallOperation;
+	remove: CallOperation;
+	getAll: RunOperation;
+	getFields: CallOperation;
+}
 
-const upsert = itemUpsert({
-	fields: scoped(['upsert'], [title, fieldMapping('getItemMappingColumns', DEPENDS), fieldsJson]),
-	readEntityTypeId,
-	readItemFields,
-	scoped: (properties) => scoped(['upsert'], properties),
-});
+/**
+ * The crm.item operations shown under `resource`: the CRM Item resource (any type, picked in
+ * Entity Type) and the resources of one type (Quote, Invoice), whose Entity Type is a hidden
+ * parameter, so the same readers and lists serve them.
+ */
+export function itemOperations(resource: string): ItemOperations {
+	function scoped(operations: string[], properties: INodeProperties[]): INodeProperties[] {
+		return updateDisplayOptions({ show: { resource: [resource], operation: operations } }, properties);
+	}
 
-const get: CallOperation = {
-	description: scoped(['get'], [itemLocator]),
-	plan(itemIndex) {
-		return {
-			method: 'crm.item.get',
-			params: { entityTypeId: readEntityTypeId(this, itemIndex), id: readRecordId(this, 'itemId', 'Item', itemIndex) },
-		};
-	},
-	shape: (envelope) => ((envelope.result as IDataObject)?.item ?? {}) as IDataObject,
-};
+	const create: CallOperation = {
+		description: scoped(['create'], [title, fieldMapping('getItemMappingColumns', DEPENDS), fieldsJson]),
+		plan(itemIndex) {
+			return { method: 'crm.item.add', params: { entityTypeId: readEntityTypeId(this, itemIndex), fields: readItemFields(this, itemIndex) } };
+		},
+		shape: (envelope) => ((envelope.result as IDataObject)?.item ?? {}) as IDataObject,
+	};
 
-const update: CallOperation = {
-	description: scoped(['update'], [itemLocator, title, fieldMapping('getItemMappingColumns', DEPENDS), fieldsJson]),
-	plan(itemIndex) {
-		const fields = readItemFields(this, itemIndex);
-		if (Object.keys(fields).length === 0) throw paramError(this, itemIndex, 'Fields', 'choose at least one field to change');
-		return {
-			method: 'crm.item.update',
-			params: {
-				entityTypeId: readEntityTypeId(this, itemIndex),
-				id: readRecordId(this, 'itemId', 'Item', itemIndex),
-				fields,
-			},
-		};
-	},
-	shape: (envelope) => ((envelope.result as IDataObject)?.item ?? {}) as IDataObject,
-};
+	const upsert = itemUpsert({
+		fields: scoped(['upsert'], [title, fieldMapping('getItemMappingColumns', DEPENDS), fieldsJson]),
+		readEntityTypeId,
+		readItemFields,
+		scoped: (properties) => scoped(['upsert'], properties),
+	});
 
-const remove: CallOperation = {
-	description: scoped(['delete'], [itemLocator]),
-	plan(itemIndex) {
-		return {
-			method: 'crm.item.delete',
-			params: { entityTypeId: readEntityTypeId(this, itemIndex), id: readRecordId(this, 'itemId', 'Item', itemIndex) },
-		};
-	},
-	shape: (_envelope, _itemIndex, call) => ({ id: Number(call.params?.id), deleted: true }),
-};
+	const get: CallOperation = {
+		description: scoped(['get'], [itemLocator]),
+		plan(itemIndex) {
+			return {
+				method: 'crm.item.get',
+				params: { entityTypeId: readEntityTypeId(this, itemIndex), id: readRecordId(this, 'itemId', 'Item', itemIndex) },
+			};
+		},
+		shape: (envelope) => ((envelope.result as IDataObject)?.item ?? {}) as IDataObject,
+	};
 
-const getAll: RunOperation = {
-	description: scoped(
-		['getAll'],
-		[
-			...returnAllOrLimit,
-			filterConditions(FIELDS_METHOD, DEPENDS),
-			optionsCollection(orderAndSelect(FIELDS_METHOD, DEPENDS)),
-		],
-	),
-	async run(itemIndex) {
-		const select = readSelect(this, itemIndex);
-		return await bitrix24List(
-			this,
-			{
-				method: 'crm.item.list',
+	const update: CallOperation = {
+		description: scoped(['update'], [itemLocator, title, fieldMapping('getItemMappingColumns', DEPENDS), fieldsJson]),
+		plan(itemIndex) {
+			const fields = readItemFields(this, itemIndex);
+			if (Object.keys(fields).length === 0) throw paramError(this, itemIndex, 'Fields', 'choose at least one field to change');
+			return {
+				method: 'crm.item.update',
 				params: {
 					entityTypeId: readEntityTypeId(this, itemIndex),
-					filter: readFilter(this, itemIndex),
-					order: readOrder(this, itemIndex),
-					...(select.length ? { select } : {}),
+					id: readRecordId(this, 'itemId', 'Item', itemIndex),
+					fields,
 				},
-				rowsAt: ['items'],
-				idKey: 'id',
-			},
-			readLimit(this, itemIndex),
-			itemIndex,
-		);
-	},
-};
+			};
+		},
+		shape: (envelope) => ((envelope.result as IDataObject)?.item ?? {}) as IDataObject,
+	};
 
-const getFields: CallOperation = {
-	description: scoped(['getFields'], []),
-	plan(itemIndex) {
-		return { method: 'crm.item.fields', params: { entityTypeId: readEntityTypeId(this, itemIndex) } };
-	},
-	shape: (envelope) =>
-		Object.entries(((envelope.result as IDataObject)?.fields ?? {}) as IDataObject).map(([name, meta]) => ({
-			name,
-			...(meta as IDataObject),
-		})),
-};
+	const remove: CallOperation = {
+		description: scoped(['delete'], [itemLocator]),
+		plan(itemIndex) {
+			return {
+				method: 'crm.item.delete',
+				params: { entityTypeId: readEntityTypeId(this, itemIndex), id: readRecordId(this, 'itemId', 'Item', itemIndex) },
+			};
+		},
+		shape: (_envelope, _itemIndex, call) => ({ id: Number(call.params?.id), deleted: true }),
+	};
+
+	const getAll: RunOperation = {
+		description: scoped(
+			['getAll'],
+			[
+				...returnAllOrLimit,
+				filterConditions(FIELDS_METHOD, DEPENDS),
+				optionsCollection(orderAndSelect(FIELDS_METHOD, DEPENDS)),
+			],
+		),
+		async run(itemIndex) {
+			const select = readSelect(this, itemIndex);
+			return await bitrix24List(
+				this,
+				{
+					method: 'crm.item.list',
+					params: {
+						entityTypeId: readEntityTypeId(this, itemIndex),
+						filter: readFilter(this, itemIndex),
+						order: readOrder(this, itemIndex),
+						...(select.length ? { select } : {}),
+					},
+					rowsAt: ['items'],
+					idKey: 'id',
+				},
+				readLimit(this, itemIndex),
+				itemIndex,
+			);
+		},
+	};
+
+	const getFields: CallOperation = {
+		description: scoped(['getFields'], []),
+		plan(itemIndex) {
+			return { method: 'crm.item.fields', params: { entityTypeId: readEntityTypeId(this, itemIndex) } };
+		},
+		shape: (envelope) =>
+			Object.entries(((envelope.result as IDataObject)?.fields ?? {}) as IDataObject).map(([name, meta]) => ({
+				name,
+				...(meta as IDataObject),
+			})),
+	};
+
+	return { create, upsert, get, update, remove, getAll, getFields };
+}
+
+const { create, upsert, get, update, remove, getAll, getFields } = itemOperations(RESOURCE);
 
 export const crmItemResource: Resource = {
 	value: RESOURCE,
