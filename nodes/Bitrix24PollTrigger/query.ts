@@ -2,7 +2,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Bitrix24Context, ListRequest } from '../shared/transport';
+import type { ListRequest } from '../shared/transport';
 import { bitrix24List, PAGE_SIZE } from '../shared/transport';
 import type { RecordType, TimestampField } from './record-types';
 import { recordType } from './record-types';
@@ -17,15 +17,6 @@ export interface PollSettings {
 	simplify: boolean;
 	/** what is watched; the cursor of another watch does not carry over */
 	watch: string;
-}
-
-/**
- * The transport takes the contexts of the action node, hooks and webhooks; a poll context offers
- * everything it uses (getCredentials, getNode, getNodeParameter(name, fallback) and
- * helpers.httpRequestWithAuthentication), so it is handed over as one of them.
- */
-export function transportContext(ctx: IPollFunctions): Bitrix24Context {
-	return ctx as unknown as Bitrix24Context;
 }
 
 function customFilter(ctx: IPollFunctions, raw: unknown): IDataObject {
@@ -93,7 +84,7 @@ function request(settings: PollSettings, params: IDataObject, paging: ListReques
 export async function recordsSince(ctx: IPollFunctions, settings: PollSettings, since: string): Promise<IDataObject[]> {
 	const filter: IDataObject = { ...settings.filter, [`>=${settings.field.filter}`]: since };
 	const params: IDataObject = { ...baseParams(settings), filter, ...selectOf(settings) };
-	const transport = transportContext(ctx);
+	const transport = ctx;
 	const rows = await bitrix24List(transport, request(settings, params, 'id'), PAGE_SIZE);
 	if (rows.length < PAGE_SIZE) return rows;
 	const after = rows[rows.length - 1][settings.type.idKey];
@@ -118,7 +109,7 @@ export async function latestRecords(
 		...opts.select,
 		start: -1,
 	};
-	return await bitrix24List(transportContext(ctx), request(settings, params, 'single'), count);
+	return await bitrix24List(ctx, request(settings, params, 'single'), count);
 }
 
 /** Selects only the id and one timestamp (tasks spell select names as filters do). */

@@ -103,7 +103,7 @@ mv "$STATE/fixtures.new" "$STATE/fixtures"
   const p = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
   const n8nUrl = `http://localhost:${process.argv[2]}`;
   console.log(`
-n8n:              ${n8nUrl}   (starting; ready in about 15 s)
+n8n:              ${n8nUrl}   (starting: "n8n is ready" is printed when it answers)
 Bitrix24 portal:  ${p.url}   (test portal with demo data; log .n8n-start/portal.log)
   webhook URL:    ${p.webhookUrl}
   OAuth2 app:     client id ${p.clientId}
@@ -125,6 +125,19 @@ echo "== Starting n8n (task broker on port $N8N_RUNNERS_BROKER_PORT)"
 # at once; the trap asks n8n to shut down and the loop waits until it has.
 (PATH="$(dirname "$N8N_NODE"):$PATH" exec "$N8N_NODE" "$N8N_BIN" start) &
 n8n_pid=$!
+# "ready" only once n8n answers: its health endpoint, then the editor page
+(
+  for _ in $(seq 1 600); do
+    kill -0 "$n8n_pid" 2>/dev/null || exit 0
+    if "$SYSTEM_NODE" -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' \
+      "http://localhost:$N8N_PORT/healthz/readiness" 2>/dev/null; then
+      echo
+      echo "== n8n is ready: http://localhost:$N8N_PORT  (credentials \"Bitrix24 test portal (webhook)\" and \"(OAuth2)\")"
+      exit 0
+    fi
+    sleep 1
+  done
+) &
 trap 'kill -TERM "$n8n_pid" 2>/dev/null || true' INT TERM
 status=0
 while :; do

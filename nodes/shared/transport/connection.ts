@@ -3,6 +3,7 @@ import type {
 	IExecuteFunctions,
 	IHookFunctions,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
 import { createHash } from 'crypto';
@@ -15,7 +16,7 @@ import type { Bitrix24CredentialType, TransportOptions } from './types';
 import { DEFAULT_TRANSPORT_OPTIONS } from './types';
 import { isProblem, parseWebhookUrl } from './webhook-url';
 
-export type Bitrix24Context = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+export type Bitrix24Context = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions | IPollFunctions;
 
 /** Which credential a node uses, where REST calls go, and what must never be shown. */
 export interface Connection {
