@@ -1,4 +1,5 @@
 import type { Portal } from '../portal';
+import { crmError } from '../portal/envelope';
 import type { FmEntry } from '../portal/fields';
 import { DEMO_COUNTS, SMART_PROCESS } from '../portal/seed';
 import { id, runNode, visibleText, withPortal } from './support';
@@ -126,6 +127,37 @@ describe('CRM Create or Update', () => {
 		expect(run.json[1].action).toBe('created');
 		expect(portal.store.get(4, Number(run.json[1].ID))?.TITLE).toBe('Newco');
 		expect(values(portal, 4, Number(run.json[1].ID), 'EMAIL')).toEqual(['new-co@example.org']);
+	});
+
+	it('reports a failing write per item with Continue On Fail, and halts without it', async () => {
+		portal.registry.register([
+			{
+				name: 'crm.contact.add',
+				scope: 'crm',
+				handler: (ctx) => {
+					const fields = ctx.params.fields as Record<string, unknown>;
+					if (fields.NAME === 'Bad') throw crmError('Contact name is not allowed.');
+					return { result: ctx.portal.store.create(CONTACT, fields, ctx.auth.userId) };
+				},
+			},
+		]);
+		const items = [
+			{ email: 'good@example.org', name: 'Good' },
+			{ email: 'bad@example.org', name: 'Bad' },
+			{ email: 'contact1@example.com', name: 'Renamed' },
+		];
+		const parameters = { resource: 'contact', operation: 'upsert', matchBy: 'email', matchValue: '={{ $json.email }}', firstName: '={{ $json.name }}' };
+		const soft = await runNode(portal, parameters, { items, continueOnFail: true });
+		expect(soft.json[0].action).toBe('created');
+		expect(soft.json[1].error).toContain('Contact name is not allowed.');
+		expect(soft.json[2]).toEqual({ ID: '1', action: 'updated' });
+		expect(soft.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(portal.store.get(CONTACT, 1)?.NAME).toBe('Renamed');
+
+		portal.store.update(CONTACT, 1, { NAME: 'Before' }, 1);
+		const hard = await runNode(portal, parameters, { items: [{ email: 'good2@example.org', name: 'Good' }, ...items.slice(1)] });
+		expect(visibleText(hard)).toContain('1 item was created or updated before this one');
+		expect(portal.store.get(CONTACT, 1)?.NAME).toBe('Before');
 	});
 
 	it('rejects e-mail matching for deals before sending anything', async () => {

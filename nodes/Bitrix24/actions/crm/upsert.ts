@@ -156,7 +156,7 @@ export async function runUpsert(
 		const outcomes = await bitrix24CallMany(ctx, [...calls.values()], !continueOnFail);
 		batch.forEach((itemIndex, index) => {
 			const outcome = outcomes[index];
-			fail(itemIndex, outcome, applied ? `${applied} items were created or updated before this one; later items were not sent.` : 'Nothing was created or updated.');
+			fail(itemIndex, outcome, applied ? `${applied} ${applied === 1 ? 'item was' : 'items were'} created or updated before this one; later items were not sent.` : 'Nothing was created or updated.');
 			if (!outcome.ok) return;
 			applied++;
 			const plan = plans[itemIndex]!;
