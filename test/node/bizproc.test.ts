@@ -1,7 +1,42 @@
-import { bitrix24Node, loadOptions } from '../harness';
+import type { IBinaryData, IExecuteFunctions, INodeExecutionData, INodeParameters, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import type { StoredCredential } from '../harness';
+import { bitrix24Node, chain, CredentialStore, loadOptions, runWorkflow } from '../harness';
 import type { Portal } from '../portal';
 import { bizprocState, DEMO_TASK_ID, DEMO_TEMPLATES, DEMO_WORKFLOW_ID } from '../portal/methods/bizproc';
-import { runNode, WEBHOOK_ID, webhookCredential, withPortal } from './support';
+import type { NodeRun } from './support';
+import { oauthCredential, runNode, WEBHOOK_ID, webhookCredential, withPortal } from './support';
+
+/** Test-only source of one item carrying a template file in binary field `data`. */
+class TemplateFileSource implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Template File',
+		name: 'templateFile',
+		group: ['input'],
+		version: 1,
+		description: 'Emits one item with a .bpt file (test)',
+		defaults: { name: 'Template File' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Base64', name: 'base64', type: 'string', default: '' }],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const data = this.getNodeParameter('base64', 0) as string;
+		return [[{ json: {}, binary: { data: { data, mimeType: 'application/octet-stream', fileName: 'approval.bpt' } as IBinaryData }, pairedItem: { item: 0 } }]];
+	}
+}
+
+/** Template File -> Bitrix24(parameters), with the given credential. */
+async function runWithTemplateFile(parameters: INodeParameters, content: Buffer, credential: StoredCredential): Promise<NodeRun> {
+	const source = { id: 'file', name: 'Template File', type: 'test.templateFile', typeVersion: 1, position: [0, 0] as [number, number], parameters: { base64: content.toString('base64') } };
+	const node = bitrix24Node(parameters, { type: credential.type as 'bitrix24WebhookApi', id: credential.id });
+	const result = await runWorkflow({ workflow: chain([source, node]), credentials: new CredentialStore([credential]), nodeTypes: { 'test.templateFile': new TemplateFileSource() } });
+	if (result.error) return { result, items: [], json: [] };
+	const items = result.output(node.name);
+	return { result, items, json: items.map((item) => item.json) };
+}
 
 describe('Business processes: workflows', () => {
 	let portal: Portal;
@@ -57,8 +92,11 @@ describe('Business processes: workflows', () => {
 
 	it('lists running workflows with every field, filtered by template', async () => {
 		const all = await runNode(portal, { resource: 'bizprocWorkflow', operation: 'getAll', returnAll: true });
-		const expected = [...state().instances.values()].sort((a, b) => b.MODIFIED - a.MODIFIED || b.STARTED - a.STARTED).map((i) => i.ID);
-		expect(all.json.map((row) => row.ID)).toEqual(expected);
+		// every running workflow, newest change first (MODIFIED DESC is the default order)
+		expect(all.json.map((row) => row.ID).sort()).toEqual([...state().instances.keys()].sort());
+		const modified = all.json.map((row) => Date.parse(String(row.MODIFIED)));
+		expect(modified).toEqual([...modified].sort((a, b) => b - a));
+		expect(new Set(all.json.map((row) => row.ID)).size).toBe(state().instances.size);
 		const seeded = all.json.find((row) => row.ID === DEMO_WORKFLOW_ID);
 		expect(seeded).toMatchObject({ DOCUMENT_ID: 'DEAL_1', TEMPLATE_ID: '1', MODULE_ID: 'crm', ENTITY: 'CCrmDocumentDeal', STARTED_BY: '2' });
 
@@ -164,5 +202,59 @@ describe('Business processes: administrators only', () => {
 		expect(others.result.error?.message).toContain('Access denied!');
 		const own = await runNode(portal, { resource: 'bizprocTask', operation: 'getAll', returnAll: true });
 		expect(own.json).toEqual([]);
+	});
+});
+
+describe('Business processes: templates an application adds', () => {
+	let portal: Portal;
+	let oauth: StoredCredential;
+	beforeAll(async () => {
+		portal = await withPortal({ demo: { deals: 1 } });
+		oauth = oauthCredential(portal, { ...portal.oauth.issueTokens() });
+	});
+	afterAll(async () => await portal.close());
+	const state = () => bizprocState(portal.store);
+	const app = { authentication: 'bitrix24OAuth2Api', resource: 'bizprocTemplate' };
+
+	it('adds a template from the item\'s file, renames it, replaces its file and deletes it', async () => {
+		const file = Buffer.from('BPT template v1');
+		const expectedId = state().nextTemplate;
+		const created = await runWithTemplateFile({ ...app, operation: 'create', documentType: 'deal', name: 'Discount approval', binaryPropertyName: 'data', additionalFields: { autoExecute: 1 } }, file, oauth);
+		expect(created.result.error).toBeUndefined();
+		expect(created.json).toEqual([{ ID: expectedId }]);
+		const stored = state().templates.get(expectedId)!;
+		expect(stored).toMatchObject({ MODULE_ID: 'crm', ENTITY: 'CCrmDocumentDeal', DOCUMENT_TYPE: 'DEAL', NAME: 'Discount approval', AUTO_EXECUTE: 1, clientId: portal.oauth.clientId });
+		expect(stored.data?.equals(file)).toBe(true);
+
+		const file2 = Buffer.from('BPT template v2');
+		const updated = await runWithTemplateFile({ ...app, operation: 'update', templateId: String(expectedId), additionalFields: { name: 'Big discount approval', binaryPropertyName: 'data' } }, file2, oauth);
+		expect(updated.json).toEqual([{ ID: expectedId, updated: true }]);
+		expect(state().templates.get(expectedId)?.NAME).toBe('Big discount approval');
+		expect(state().templates.get(expectedId)?.data?.equals(file2)).toBe(true);
+
+		const nothing = await runNode(portal, { ...app, operation: 'update', templateId: String(expectedId) }, { credential: oauth });
+		expect(nothing.result.error?.message).toContain('give at least one of');
+
+		const deleted = await runNode(portal, { ...app, operation: 'delete', templateId: String(expectedId) }, { credential: oauth });
+		expect(deleted.json).toEqual([{ ID: expectedId, deleted: true }]);
+		expect(state().templates.has(expectedId)).toBe(false);
+
+		// a template the application did not add stays
+		const foreign = await runNode(portal, { ...app, operation: 'delete', templateId: '1' }, { credential: oauth });
+		expect(foreign.result.error?.message).toContain('ERROR_TEMPLATE_NOT_FOUND');
+		expect(state().templates.has(1)).toBe(true);
+	});
+
+	it('builds a list template\'s document type from the list ID, and needs an application', async () => {
+		const noList = await runWithTemplateFile({ ...app, operation: 'create', documentType: 'feedProcess', name: 'Requests', binaryPropertyName: 'data' }, Buffer.from('x'), oauth);
+		expect(noList.result.error?.message).toContain('Smart Process, List or Storage ID');
+		const created = await runWithTemplateFile({ ...app, operation: 'create', documentType: 'feedProcess', name: 'Requests', binaryPropertyName: 'data', additionalFields: { containerId: '2' } }, Buffer.from('x'), oauth);
+		const id = Number(created.json[0].ID);
+		expect(state().templates.get(id)).toMatchObject({ MODULE_ID: 'lists', ENTITY: 'BizprocDocument', DOCUMENT_TYPE: 'iblock_2' });
+
+		const before = state().templates.size;
+		const webhook = await runWithTemplateFile({ resource: 'bizprocTemplate', operation: 'create', documentType: 'deal', name: 'Nope', binaryPropertyName: 'data' }, Buffer.from('x'), webhookCredential(portal));
+		expect(webhook.result.error?.message).toContain('Application context required');
+		expect(state().templates.size).toBe(before);
 	});
 });

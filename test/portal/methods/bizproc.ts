@@ -304,7 +304,7 @@ function instanceView(i: Instance): Record<string, unknown> {
 /** uniqid('', true) style: 14 hex digits, a dot, 8 digits. */
 function newWorkflowId(st: BizprocState): string {
 	const n = st.nextWorkflow++;
-	return `${(0x674a1b2c3d4e50 + n).toString(16)}.${String(10_000_000 + n * 7919).slice(-8)}`;
+	return `674a1b2c${(0x3d4e50 + n).toString(16).padStart(6, '0')}.${String(10_000_000 + n * 7919).slice(-8)}`;
 }
 
 /** A user parameter's value user_<id> (or a bare id): the approver of template 1. */
