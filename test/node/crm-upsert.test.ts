@@ -63,6 +63,20 @@ describe('CRM Create or Update', () => {
 		expect(restMethods(portal).filter((method) => method === 'crm.duplicate.findbycomm')).toHaveLength(100);
 	});
 
+	it('creates one contact for items of one run with the same new e-mail, spelt differently', async () => {
+		const before = portal.store.table(CONTACT)!.rows.size;
+		const run = await runNode(
+			portal,
+			{ resource: 'contact', operation: 'upsert', matchBy: 'email', matchValue: '={{ $json.email }}', firstName: '={{ $json.name }}' },
+			{ items: [{ email: 'Same@Example.org', name: 'One' }, { email: 'same@example.org', name: 'Two' }] },
+		);
+		expect(run.json[0].action).toBe('created');
+		expect(run.json[1]).toEqual({ ID: run.json[0].ID, action: 'updated' });
+		expect(portal.store.table(CONTACT)!.rows.size).toBe(before + 1);
+		expect(portal.store.get(CONTACT, Number(run.json[0].ID))?.NAME).toBe('Two');
+		expect(values(portal, CONTACT, Number(run.json[0].ID), 'EMAIL')).toEqual(['Same@Example.org']);
+	});
+
 	it('fails naming the IDs when several match, or updates the oldest or the newest', async () => {
 		const twin = portal.store.create(CONTACT, { NAME: 'Twin', EMAIL: [{ VALUE: 'contact2@example.com', VALUE_TYPE: 'HOME' }] }, 1);
 		const base = { resource: 'contact', operation: 'upsert', matchBy: 'email', matchValue: 'contact2@example.com' };

@@ -7,7 +7,7 @@ import { paramError } from '../params';
 import type { ItemsOperation } from '../types';
 import type { ClassicRecord } from './classic-record';
 import { fieldCollection, fieldsMethodOf, hasMultiFields, mappingMethodOf, multiFieldsOf, readFields, scoped } from './classic-record';
-import { multiFieldInput, needsStored, readMultiFields, sameValue } from './multi-fields';
+import { commKey, multiFieldInput, needsStored, readMultiFields, sameValue } from './multi-fields';
 import type { IfSeveral, UpsertPlan } from './upsert';
 import { duplicateIds, ifSeveralOption, MATCH_FIELD_PLACEHOLDER, runUpsert } from './upsert';
 
@@ -107,6 +107,8 @@ function planOf(ctx: IExecuteFunctions, entity: ClassicRecord, itemIndex: number
 
 	return {
 		lookup,
+		// e-mails match without case and phones by their digits, so the same record is one look-up
+		key: commType ? `${code} ${commType} ${commKey(commType, match.value)}` : undefined,
 		matches: (result) =>
 			commType ? duplicateIds(result, code) : Array.isArray(result) ? result.map((row) => Number((row as IDataObject).ID)) : [],
 		looksFor: commType ? `${plural} with ${commType} "${match.value}"` : `${plural} with ${match.field} = "${match.value}"`,

@@ -4,6 +4,7 @@ import { optionsCollection } from '../../../shared/descriptions/options';
 import { paramError } from '../params';
 import type { ItemsOperation } from '../types';
 import { matchProperties, readMatch } from './classic-upsert';
+import { commKey } from './multi-fields';
 import type { UpsertPlan } from './upsert';
 import { duplicateIds, ifSeveralOption, runUpsert } from './upsert';
 
@@ -37,6 +38,7 @@ export function itemUpsert(parts: ItemUpsertParts): ItemsOperation {
 		const createFields: IDataObject = { ...fields };
 		if (!commType && createFields[match.field] === undefined) createFields[match.field] = match.value;
 		return {
+			key: commType ? `${code} ${commType} ${commKey(commType, match.value)}` : undefined,
 			lookup: commType
 				? { method: 'crm.duplicate.findbycomm', params: { entity_type: code, type: commType, values: [match.value] } }
 				: {

@@ -106,10 +106,13 @@ export function readMultiFields(ctx: IExecuteFunctions, itemIndex: number): Mult
 	});
 }
 
-/** Phones compare by their digits, everything else without case. */
+/** A value as it compares: a phone by its digits, anything else without case. */
+export function commKey(type: string, value: string): string {
+	return type === 'PHONE' ? value.replace(/\D/g, '') : value.trim().toLowerCase();
+}
+
 export function sameValue(type: string, a: string, b: string): boolean {
-	if (type === 'PHONE') return a.replace(/\D/g, '') === b.replace(/\D/g, '');
-	return a.trim().toLowerCase() === b.trim().toLowerCase();
+	return commKey(type, a) === commKey(type, b);
 }
 
 /** Whether the values can only be written knowing the record's current ones. */

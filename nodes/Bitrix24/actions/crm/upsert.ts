@@ -15,6 +15,8 @@ export type IfSeveral = 'fail' | 'oldest' | 'newest';
 export interface UpsertPlan {
 	/** the call that finds the matching records */
 	lookup: RestCall;
+	/** items with the same key look for the same record (default: the same look-up call) */
+	key?: string;
 	/** the matching record IDs in the look-up's answer */
 	matches(result: unknown): number[];
 	/** what was looked for, for the error when several match: 'contacts with EMAIL "a@b.c"' */
@@ -100,7 +102,7 @@ export async function runUpsert(
 	// 1. look-ups, one per distinct key
 	const keys = new Map<string, number[]>();
 	for (const itemIndex of live()) {
-		const key = keyOf(plans[itemIndex]!.lookup);
+		const key = plans[itemIndex]!.key ?? keyOf(plans[itemIndex]!.lookup);
 		keys.set(key, [...(keys.get(key) ?? []), itemIndex]);
 	}
 	const groups = [...keys.values()];
