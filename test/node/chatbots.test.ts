@@ -187,6 +187,21 @@ describe('Chat bots (imbot.v2)', () => {
 			expect(members.json.map((j) => j.name)).toEqual(expected.map((u) => `${u.NAME} ${u.LAST_NAME}`));
 			const got = await runNode(portal, { resource: 'chatBotChat', operation: 'get', botId: String(botId), dialogId, additionalFields: { botToken: TOKEN } });
 			expect(got.json[0]).toMatchObject({ id: chatId, userCounter: 4, role: 'owner' });
+			const update = await runNode(portal, { resource: 'chatBotChat', operation: 'update', botId: String(botId), dialogId, additionalFields: { botToken: TOKEN, title: 'Help desk', color: 'azure' } });
+			expect(update.json[0]).toEqual({ dialogId, updated: true });
+			expect(chat).toMatchObject({ title: 'Help desk', color: '#29619b' });
+			const managers = await runNode(portal, { resource: 'chatBotChat', operation: 'addManagers', botId: String(botId), dialogId, userIds: '3, 2', additionalFields: { botToken: TOKEN } });
+			expect(managers.json[0]).toMatchObject({ added: true });
+			// user 2 left the chat above: only members become managers
+			expect([...chat.managers]).toEqual([3]);
+			const unmanage = await runNode(portal, { resource: 'chatBotChat', operation: 'removeManagers', botId: String(botId), dialogId, userIds: '3', additionalFields: { botToken: TOKEN } });
+			expect(unmanage.json[0]).toMatchObject({ removed: true });
+			expect(chat.managers.size).toBe(0);
+			const owner = await runNode(portal, { resource: 'chatBotChat', operation: 'setOwner', botId: String(botId), dialogId, userId: '4', additionalFields: { botToken: TOKEN } });
+			expect(owner.json[0]).toEqual({ dialogId, ownerId: '4', updated: true });
+			expect(chat.ownerId).toBe(4);
+			const notOwner = await runNode(portal, { resource: 'chatBotChat', operation: 'setOwner', botId: String(botId), dialogId, userId: '5', additionalFields: { botToken: TOKEN } });
+			expect(notOwner.result.error?.message).toMatch(/ACCESS_DENIED|Access denied/);
 			const leave = await runNode(portal, { resource: 'chatBotChat', operation: 'leave', botId: String(botId), dialogId, additionalFields: { botToken: TOKEN } });
 			expect(leave.json[0]).toEqual({ botId, dialogId, left: true });
 			expect(chat.members.has(botId)).toBe(false);

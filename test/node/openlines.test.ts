@@ -114,6 +114,26 @@ describe('Open lines', () => {
 			expect(none.result.error?.message).toMatch(/Parameter "Session ID or Chat ID" of item 0/);
 		});
 
+		it('opens the chat of a client by user code, and starts a session from one of its messages', async () => {
+			const chat = state(portal).chats.get(CLOSED.id)!;
+			const code = `${chat.connector}|${chat.configId}|${chat.id - 1}|${chat.guestId}`;
+			const open = await runNode(portal, { resource: 'openLineSession', operation: 'open', userCode: code });
+			expect(open.result.error).toBeUndefined();
+			expect(open.json[0]).toEqual({ userCode: code, chatId: String(CLOSED.id) });
+			const unknown = await runNode(portal, { resource: 'openLineSession', operation: 'open', userCode: 'livechat|9|9|9' });
+			expect(unknown.result.error?.message).toMatch(/ACCESS_DENIED|sufficient permissions/);
+			const message = [...state(portal).messages.values()].find((m) => m.chatId === CLOSED.id)!;
+			const before = state(portal).next.session;
+			const start = await runNode(portal, { resource: 'openLineSession', operation: 'startFromMessage', chatId: String(CLOSED.id), messageId: String(message.id) });
+			expect(start.result.error).toBeUndefined();
+			expect(start.json[0]).toEqual({ chatId: CLOSED.id, messageId: message.id, success: true });
+			expect(chat.sessionId).toBe(before);
+			expect(state(portal).messages.get(message.id)!.sessionId).toBe(before);
+			const foreign = [...state(portal).messages.values()].find((m) => m.chatId === ANSWERED.id)!;
+			const wrong = await runNode(portal, { resource: 'openLineSession', operation: 'startFromMessage', chatId: String(CLOSED.id), messageId: String(foreign.id) });
+			expect(wrong.result.error?.message).toMatch(/ACCESS_DENIED|sufficient permissions/);
+		});
+
 		it('gets a dialog by its user code, the session id in entity_data_1', async () => {
 			const chat = state(portal).chats.get(WAITING.id)!;
 			const code = `${chat.connector}|${chat.configId}|${chat.id - 1}|${chat.guestId}`;

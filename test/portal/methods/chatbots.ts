@@ -354,6 +354,13 @@ function adminChat(ctx: CallContext, bot: BotRecord): BotChat {
 	return chat;
 }
 
+/** Manager and owner changes: only the chat's owner may make them. */
+function ownerChat(ctx: CallContext, bot: BotRecord): BotChat {
+	const chat = memberChat(ctx, bot);
+	if (chat.type !== 'chat' || chat.ownerId !== bot.id) throw accessDenied();
+	return chat;
+}
+
 function chatView(ctx: CallContext, chat: BotChat, bot: BotRecord): Record<string, unknown> {
 	const messages = [...state(ctx).messages.values()].filter((m) => m.chatId === chat.id && !m.deleted);
 	const last = messages.length ? Math.max(...messages.map((m) => m.id)) : 0;
@@ -467,6 +474,57 @@ const chatMethods: MethodDef[] = [
 			if (chat.type !== 'chat') throw accessDenied();
 			chat.members.delete(bot.id);
 			chat.managers.delete(bot.id);
+			return { result: { result: true } };
+		},
+	},
+	{
+		name: 'imbot.v2.Chat.update',
+		scope: 'imbot',
+		handler: (ctx) => {
+			const bot = ownedBot(ctx);
+			const chat = memberChat(ctx, bot);
+			const fields = obj(json(ctx.params.fields));
+			if (fields.title !== undefined) chat.title = str(fields.title);
+			if (fields.description !== undefined) chat.description = str(fields.description);
+			if (fields.color !== undefined && COLORS[str(fields.color)]) chat.color = COLORS[str(fields.color)];
+			return { result: { result: true } };
+		},
+	},
+	{
+		name: 'imbot.v2.Chat.Manager.add',
+		scope: 'imbot',
+		handler: (ctx) => {
+			const bot = ownedBot(ctx);
+			const ids = idsOf(ctx.params.userIds);
+			if (!ids.length) throw err('EMPTY_USER_IDS', 'Empty user IDs');
+			const chat = ownerChat(ctx, bot);
+			// users who are not members are ignored without an error
+			for (const id of ids) if (chat.members.has(id)) chat.managers.add(id);
+			return { result: { result: true } };
+		},
+	},
+	{
+		name: 'imbot.v2.Chat.Manager.delete',
+		scope: 'imbot',
+		handler: (ctx) => {
+			const bot = ownedBot(ctx);
+			const ids = idsOf(ctx.params.userIds);
+			if (!ids.length) throw err('EMPTY_USER_IDS', 'Empty user IDs');
+			const chat = ownerChat(ctx, bot);
+			for (const id of ids) chat.managers.delete(id);
+			return { result: { result: true } };
+		},
+	},
+	{
+		name: 'imbot.v2.Chat.setOwner',
+		scope: 'imbot',
+		handler: (ctx) => {
+			const bot = ownedBot(ctx);
+			const chat = ownerChat(ctx, bot);
+			const userId = phpInt(ctx.params.userId);
+			// the docs name no other error: a new owner who is no member of the chat is refused the same way
+			if (!chat.members.has(userId) || userId === bot.id) throw accessDenied();
+			chat.ownerId = userId;
 			return { result: { result: true } };
 		},
 	},

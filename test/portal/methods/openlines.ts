@@ -326,6 +326,35 @@ const sessionMethods: MethodDef[] = [
 		},
 	},
 	{
+		name: 'imopenlines.session.open',
+		scope: 'imopenlines',
+		handler: (ctx) => {
+			const code = String(param(ctx.params, 'USER_CODE') ?? '').trim();
+			const chat = code ? [...state(ctx).chats.values()].find((c) => userCode(c) === code) : undefined;
+			if (!chat) throw err('ACCESS_DENIED', 'You cannot open this conversation because you do not have sufficient permissions');
+			// the docs' example answers the id as a string
+			return { result: { chatId: String(chat.id) } };
+		},
+	},
+	{
+		name: 'imopenlines.message.session.start',
+		scope: 'imopenlines',
+		handler: (ctx) => {
+			const { chat, session } = lineChat(ctx);
+			const s = state(ctx);
+			const message = s.messages.get(phpInt(param(ctx.params, 'MESSAGE_ID')));
+			// the docs name no error for a message of another chat: the closest, ACCESS_DENIED
+			if (!message || message.chatId !== chat.id) throw err('ACCESS_DENIED', 'You cannot open this conversation as you do not have sufficient permissions.');
+			if (!closed(session)) session.status = 'closed';
+			const id = s.next.session++;
+			s.sessions.set(id, { id, chatId: chat.id, configId: chat.configId, operatorId: ctx.auth.userId, status: 'answered', start: Date.now() });
+			chat.sessionId = id;
+			chat.members.add(ctx.auth.userId);
+			message.sessionId = id;
+			return { result: true };
+		},
+	},
+	{
 		name: 'imopenlines.dialog.get',
 		scope: 'imopenlines',
 		handler: (ctx) => {

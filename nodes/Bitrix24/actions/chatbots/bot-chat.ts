@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { MethodSpec, ResourceSpec } from '../method-table/spec';
-import { BOT_ID, BOT_TOKEN, DIALOG_ID, done } from './bot-params';
+import { BOT_ID, BOT_TOKEN, DIALOG_ID, done, needsFields } from './bot-params';
 
 /** The bot's group chats and their members: imbot.v2.Chat.* (api-reference/chat-bots/chat-bots-v2/imbot.v2/chats). */
 const groupDialog = { ...DIALOG_ID, description: 'The group chat, chat<N> (e.g. chat12)', pattern: { match: /^chat\d+$/, hint: 'is not a group chat: use chat<N>', lowerCase: true } };
@@ -34,6 +34,55 @@ const methods: MethodSpec[] = [
 		method: 'imbot.v2.Chat.get',
 		params: [BOT_ID, DIALOG_ID, BOT_TOKEN],
 		output: { at: ['chat'] },
+	},
+	{
+		value: 'update',
+		name: 'Update',
+		action: 'Update a chat of a bot',
+		description: 'Change the title, description or color of a chat the bot is in (imbot.v2.Chat.update)',
+		method: 'imbot.v2.Chat.update',
+		params: [
+			BOT_ID,
+			DIALOG_ID,
+			BOT_TOKEN,
+			{ name: 'title', label: 'Title', path: 'fields.title', type: 'string' },
+			{ name: 'description', label: 'Description', path: 'fields.description', type: 'text' },
+			{ name: 'color', label: 'Color', path: 'fields.color', type: 'options', options: COLORS.map((c) => ({ name: c, value: c })), default: 'mint' },
+		],
+		adjust: needsFields,
+		shape: done('updated', { dialogId: 'dialogId' }),
+	},
+	{
+		value: 'addManagers',
+		name: 'Add Managers',
+		action: 'Add managers to a bot chat',
+		description: 'Make members of a chat the bot owns its managers; non-members are skipped (imbot.v2.Chat.Manager.add)',
+		method: 'imbot.v2.Chat.Manager.add',
+		params: [BOT_ID, groupDialog, { name: 'userIds', label: 'User IDs', path: 'userIds', type: 'idList', required: true, description: 'User IDs separated by commas' }, BOT_TOKEN],
+		shape: done('added', { dialogId: 'dialogId', userIds: 'userIds' }),
+	},
+	{
+		value: 'removeManagers',
+		name: 'Remove Managers',
+		action: 'Remove managers from a bot chat',
+		description: 'Take the manager role from users of a chat the bot owns (imbot.v2.Chat.Manager.delete)',
+		method: 'imbot.v2.Chat.Manager.delete',
+		params: [BOT_ID, groupDialog, { name: 'userIds', label: 'User IDs', path: 'userIds', type: 'idList', required: true, description: 'User IDs separated by commas' }, BOT_TOKEN],
+		shape: done('removed', { dialogId: 'dialogId', userIds: 'userIds' }),
+	},
+	{
+		value: 'setOwner',
+		name: 'Set Owner',
+		action: 'Hand over a bot chat',
+		description: 'Make another member the owner of a chat the bot owns (imbot.v2.Chat.setOwner)',
+		method: 'imbot.v2.Chat.setOwner',
+		params: [
+			BOT_ID,
+			groupDialog,
+			{ name: 'userId', label: 'New Owner Name or ID', path: 'userId', type: 'options', loadOptionsMethod: 'getUsers', required: true, description: 'A member of the chat. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
+			BOT_TOKEN,
+		],
+		shape: done('updated', { dialogId: 'dialogId', ownerId: 'userId' }),
 	},
 	{
 		value: 'leave',
