@@ -7,6 +7,7 @@ import { runNode } from '../node/support';
 import { startPortal } from '../portal';
 import { benchBurst } from './burst';
 import { benchFormParser } from './form-parser';
+import { benchUpsert } from './upsert';
 
 interface Row {
 	case: string;
@@ -72,12 +73,16 @@ async function main(): Promise<void> {
 	}
 	const bursts = [await benchBurst(100, true), await benchBurst(100, false)];
 	const parser = await benchFormParser();
+	const upsert = await benchUpsert();
 	process.stdout.write('\nn8n-nodes-bitrix24 benchmark (test portal on loopback, real-time leaky bucket; heapMb: heap of the whole process, node and portal, after the case)\n');
 	// eslint-disable-next-line no-console
 	console.table(rows);
 	process.stdout.write('\nMany executions, one portal (one n8n process, real-time bucket 2/s burst 50; a perfect one-call-per-request limiter needs over 75 s for 200 calls)\n');
 	// eslint-disable-next-line no-console
 	console.table(bursts);
+	process.stdout.write('\nCreate or Update (look-ups, then writes, batched across items; real-time bucket)\n');
+	// eslint-disable-next-line no-console
+	console.table([upsert]);
 	process.stdout.write('\nThe trigger\'s form parser (linear: twice the keys, about twice the time)\n');
 	// eslint-disable-next-line no-console
 	console.table(parser);
