@@ -47,7 +47,7 @@ export class Bitrix24OAuth2Api implements ICredentialType {
 			type: 'string',
 			default: 'https://oauth.bitrix.info/oauth/token/',
 			description:
-				'Bitrix24\'s OAuth server. Keep the default unless your self-hosted setup documents another one.',
+				"Bitrix24's OAuth server. Keep the default unless your self-hosted setup documents another one.",
 		},
 		{
 			displayName: 'Scope',

@@ -8,7 +8,11 @@ import type {
 } from 'n8n-workflow';
 
 import { rateLimitProperties } from '../nodes/shared/descriptions/rate-limits';
-import { isProblem, parseWebhookUrl, resolveWebhookTarget } from '../nodes/shared/transport/webhook-url';
+import {
+	isProblem,
+	parseWebhookUrl,
+	resolveWebhookTarget,
+} from '../nodes/shared/transport/webhook-url';
 
 export class Bitrix24WebhookApi implements ICredentialType {
 	name = 'bitrix24WebhookApi';
@@ -57,9 +61,16 @@ export class Bitrix24WebhookApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		const address = parseWebhookUrl(credentials.webhookSecretUrl, credentials.allowHttp === true);
 		if (isProblem(address)) throw new Error(address.problem);
-		const options = requestOptions as IHttpRequestOptions & { uri?: string; rejectUnauthorized?: boolean };
+		const options = requestOptions as IHttpRequestOptions & {
+			uri?: string;
+			rejectUnauthorized?: boolean;
+		};
 		const legacy = typeof options.uri === 'string';
-		const target = legacy ? String(options.uri) : options.baseURL ? joinUrl(options.baseURL, options.url) : options.url;
+		const target = legacy
+			? String(options.uri)
+			: options.baseURL
+				? joinUrl(options.baseURL, options.url)
+				: options.url;
 		const resolved = resolveWebhookTarget(address, target);
 		if (isProblem(resolved)) throw new Error(resolved.problem);
 		if (legacy) {

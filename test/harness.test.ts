@@ -94,7 +94,11 @@ function oauthCredential(): StoredCredential {
 	};
 }
 
-function probe(parameters: Record<string, string>, credential: StoredCredential, extra: Partial<INode> = {}): INode {
+function probe(
+	parameters: Record<string, string>,
+	credential: StoredCredential,
+	extra: Partial<INode> = {},
+): INode {
 	return {
 		id: 'probe',
 		name: 'HTTP Probe',
@@ -109,7 +113,10 @@ function probe(parameters: Record<string, string>, credential: StoredCredential,
 
 describe('webhook credential', () => {
 	it('sends the request to the webhook URL built by the credential', async () => {
-		handler = () => ({ status: 200, body: { result: '2025-01-01T00:00:00+00:00', time: { start: 1 } } });
+		handler = () => ({
+			status: 200,
+			body: { result: '2025-01-01T00:00:00+00:00', time: { start: 1 } },
+		});
 
 		const result = await runWorkflow({
 			workflow: chain([startNode([{}]), probe({ url: 'server.time' }, webhookCredential())]),
@@ -119,7 +126,10 @@ describe('webhook credential', () => {
 		expect(result.error).toBeUndefined();
 		expect(seen).toHaveLength(1);
 		expect(seen[0]).toMatchObject({ method: 'POST', path: `/rest/1/${SECRET}/server.time` });
-		expect(result.output('HTTP Probe')[0].json).toEqual({ result: '2025-01-01T00:00:00+00:00', time: { start: 1 } });
+		expect(result.output('HTTP Probe')[0].json).toEqual({
+			result: '2025-01-01T00:00:00+00:00',
+			time: { start: 1 },
+		});
 		expect(result.logs.length).toBeGreaterThan(0);
 		expect(result.logs.join('\n')).not.toContain(SECRET);
 	});
@@ -144,10 +154,14 @@ describe('OAuth2 credential', () => {
 					},
 				};
 			}
-			if (request.headers.authorization === 'Bearer access-new') return { status: 200, body: { result: 'ok' } };
+			if (request.headers.authorization === 'Bearer access-new')
+				return { status: 200, body: { result: 'ok' } };
 			return {
 				status: 401,
-				body: { error: 'expired_token', error_description: 'The access token provided has expired.' },
+				body: {
+					error: 'expired_token',
+					error_description: 'The access token provided has expired.',
+				},
 			};
 		};
 	});
@@ -156,7 +170,10 @@ describe('OAuth2 credential', () => {
 		const store = new CredentialStore([oauthCredential()]);
 
 		const result = await runWorkflow({
-			workflow: chain([startNode([{}]), probe({ url: `${base}/rest/server.time` }, oauthCredential())]),
+			workflow: chain([
+				startNode([{}]),
+				probe({ url: `${base}/rest/server.time` }, oauthCredential()),
+			]),
 			credentials: store,
 		});
 
@@ -188,14 +205,23 @@ describe('OAuth2 credential', () => {
 		expect(store.get('oa1').data.clientSecret).toBe('client-secret-xyz');
 
 		const logs = result.logs.join('\n');
-		for (const secret of ['access-old', 'access-new', 'refresh-1', 'refresh-2', 'client-secret-xyz']) {
+		for (const secret of [
+			'access-old',
+			'access-new',
+			'refresh-1',
+			'refresh-2',
+			'client-secret-xyz',
+		]) {
 			expect(logs).not.toContain(secret);
 		}
 	});
 
 	it('uses the saved token on the next run', async () => {
 		const store = new CredentialStore([oauthCredential()]);
-		const workflow = chain([startNode([{}]), probe({ url: `${base}/rest/server.time` }, oauthCredential())]);
+		const workflow = chain([
+			startNode([{}]),
+			probe({ url: `${base}/rest/server.time` }, oauthCredential()),
+		]);
 		await runWorkflow({ workflow, credentials: store });
 		seen = [];
 
@@ -209,7 +235,9 @@ describe('OAuth2 credential', () => {
 	it('fills defaults from the type and its oAuth2Api parent and resolves $self expressions', async () => {
 		const result = await runWorkflow({
 			workflow: chain([startNode([{}]), credentialEcho('bitrix24OAuth2Api', oauthCredential())]),
-			credentials: [{ ...oauthCredential(), data: { ...oauthCredential().data, authentication: 'header' } }],
+			credentials: [
+				{ ...oauthCredential(), data: { ...oauthCredential().data, authentication: 'header' } },
+			],
 			nodeTypes: { 'test.credentialEcho': new CredentialEcho() },
 		});
 
@@ -241,7 +269,10 @@ describe('workflow execution', () => {
 					{ method: 'crm.deal.get', id: 7 },
 					{ method: 'crm.lead.get', id: 9 },
 				]),
-				probe({ url: '={{ $json.method }}', body: '={{ JSON.stringify({ id: $json.id * 2 }) }}' }, webhookCredential()),
+				probe(
+					{ url: '={{ $json.method }}', body: '={{ JSON.stringify({ id: $json.id * 2 }) }}' },
+					webhookCredential(),
+				),
 			]),
 			credentials: [webhookCredential()],
 		});
@@ -351,17 +382,28 @@ describe('generic credential authenticate', () => {
 				},
 			},
 		};
-		const credential: StoredCredential = { id: 'k1', name: 'Key', type: 'testApiKeyApi', data: { apiKey: 'abc' } };
+		const credential: StoredCredential = {
+			id: 'k1',
+			name: 'Key',
+			type: 'testApiKeyApi',
+			data: { apiKey: 'abc' },
+		};
 
 		const result = await runWorkflow({
-			workflow: chain([startNode([{}]), probe({ url: `${base}/generic` }, credential, { type: 'test.keyProbe' })]),
+			workflow: chain([
+				startNode([{}]),
+				probe({ url: `${base}/generic` }, credential, { type: 'test.keyProbe' }),
+			]),
 			credentials: [credential],
 			credentialTypes: [apiKeyApi],
 			nodeTypes: { 'test.keyProbe': new KeyProbe() },
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(seen[0]).toMatchObject({ path: '/generic?tenant=acme', headers: { authorization: 'Key abc' } });
+		expect(seen[0]).toMatchObject({
+			path: '/generic?tenant=acme',
+			headers: { authorization: 'Key abc' },
+		});
 	});
 });
 
@@ -389,6 +431,8 @@ describe('builders', () => {
 			onError: 'continueRegularOutput',
 		});
 		expect(node.parameters).toEqual({ resource: 'method', authentication: 'bitrix24OAuth2Api' });
-		expect(new NodeTypes().getByName('n8n-nodes-bitrix24.bitrix24')).toBe(new NodeTypes().getByName('bitrix24'));
+		expect(new NodeTypes().getByName('n8n-nodes-bitrix24.bitrix24')).toBe(
+			new NodeTypes().getByName('bitrix24'),
+		);
 	});
 });

@@ -31,7 +31,12 @@ afterAll(async () => {
 beforeEach(() => portal.resetRequests());
 
 function webhookCredential(): StoredCredential {
-	return { id: 'cred-webhook', name: 'Portal webhook', type: 'bitrix24WebhookApi', data: { webhookSecretUrl: portal.webhookUrl, allowHttp: true } };
+	return {
+		id: 'cred-webhook',
+		name: 'Portal webhook',
+		type: 'bitrix24WebhookApi',
+		data: { webhookSecretUrl: portal.webhookUrl, allowHttp: true },
+	};
 }
 
 function oauthCredential(): StoredCredential {
@@ -49,7 +54,10 @@ function oauthCredential(): StoredCredential {
 	};
 }
 
-function pollNode(parameters: INodeParameters, credential: StoredCredential = webhookCredential()): INode {
+function pollNode(
+	parameters: INodeParameters,
+	credential: StoredCredential = webhookCredential(),
+): INode {
 	return {
 		id: randomUUID(),
 		name: 'Bitrix24 Poll Trigger',
@@ -61,9 +69,16 @@ function pollNode(parameters: INodeParameters, credential: StoredCredential = we
 	};
 }
 
-function harness(parameters: INodeParameters, opts: { staticData?: IDataObject; credential?: StoredCredential } = {}): PollHarness {
+function harness(
+	parameters: INodeParameters,
+	opts: { staticData?: IDataObject; credential?: StoredCredential } = {},
+): PollHarness {
 	const credential = opts.credential ?? webhookCredential();
-	return new PollHarness({ node: pollNode(parameters, credential), credentials: [credential], staticData: opts.staticData });
+	return new PollHarness({
+		node: pollNode(parameters, credential),
+		credentials: [credential],
+		staticData: opts.staticData,
+	});
 }
 
 async function call(method: string, params: IDataObject): Promise<unknown> {
@@ -78,7 +93,11 @@ async function call(method: string, params: IDataObject): Promise<unknown> {
 }
 
 async function addDeal(fields: IDataObject = {}): Promise<number> {
-	return Number(await call('crm.deal.add', { fields: { TITLE: `Deal ${randomUUID().slice(0, 8)}`, ...fields } }));
+	return Number(
+		await call('crm.deal.add', {
+			fields: { TITLE: `Deal ${randomUUID().slice(0, 8)}`, ...fields },
+		}),
+	);
 }
 
 /** A deal written straight into the store, both timestamps set to `at` (an ISO string). */
@@ -92,7 +111,8 @@ function storeDeal(at: string, title: string): number {
 
 /** The node's static data (n8n keeps it under `node:<node name>`). */
 function nodeState(poll: PollHarness): IDataObject {
-	return ((poll.staticData['node:Bitrix24 Poll Trigger'] as IDataObject | undefined)?.poll ?? {}) as IDataObject;
+	return ((poll.staticData['node:Bitrix24 Poll Trigger'] as IDataObject | undefined)?.poll ??
+		{}) as IDataObject;
 }
 
 function ids(result: INodeExecutionData[][] | null, key = 'ID'): number[] {
@@ -101,7 +121,9 @@ function ids(result: INodeExecutionData[][] | null, key = 'ID'): number[] {
 
 /** Every list call the poll made went out uncounted (start=-1), batched pages included. */
 function expectNoTotals(method: string): void {
-	const calls = portal.restRequests().filter((r) => r.restMethod === method || r.restMethod === 'batch');
+	const calls = portal
+		.restRequests()
+		.filter((r) => r.restMethod === method || r.restMethod === 'batch');
 	expect(calls.length).toBeGreaterThan(0);
 	for (const request of calls) {
 		if (request.restMethod === 'batch') {
@@ -202,13 +224,29 @@ describe('Bitrix24 Poll Trigger: deals', () => {
 		const result = await poll.poll('manual');
 		const rows = [...portal.store.deals.rows.values()];
 		const latest = rows
-			.sort((a, b) => Date.parse(String(b.DATE_CREATE)) - Date.parse(String(a.DATE_CREATE)) || Number(b.ID) - Number(a.ID))
+			.sort(
+				(a, b) =>
+					Date.parse(String(b.DATE_CREATE)) - Date.parse(String(a.DATE_CREATE)) ||
+					Number(b.ID) - Number(a.ID),
+			)
 			.slice(0, 5)
 			.reverse()
 			.map((r) => Number(r.ID));
 		expect(ids(result)).toEqual(latest);
 		expect(Object.keys(result?.[0][0].json ?? {}).sort()).toEqual(
-			['ID', 'TITLE', 'CATEGORY_ID', 'STAGE_ID', 'OPPORTUNITY', 'CURRENCY_ID', 'CONTACT_ID', 'COMPANY_ID', 'ASSIGNED_BY_ID', 'DATE_CREATE', 'DATE_MODIFY'].sort(),
+			[
+				'ID',
+				'TITLE',
+				'CATEGORY_ID',
+				'STAGE_ID',
+				'OPPORTUNITY',
+				'CURRENCY_ID',
+				'CONTACT_ID',
+				'COMPANY_ID',
+				'ASSIGNED_BY_ID',
+				'DATE_CREATE',
+				'DATE_MODIFY',
+			].sort(),
 		);
 		expect(poll.staticData).toEqual({});
 		const listCall = portal.restRequests().find((r) => r.restMethod === 'crm.deal.list');
@@ -232,11 +270,15 @@ describe('Bitrix24 Poll Trigger: deals', () => {
 			.map((r) => (r.body as IDataObject).filter as IDataObject | undefined)
 			.filter((filter) => filter?.['>=DATE_CREATE'] !== undefined);
 		expect(sent.length).toBeGreaterThan(0);
-		for (const filter of sent) expect(filter).toMatchObject({ ASSIGNED_BY_ID: '2', CATEGORY_ID: '0', '>OPPORTUNITY': 100 });
+		for (const filter of sent)
+			expect(filter).toMatchObject({ ASSIGNED_BY_ID: '2', CATEGORY_ID: '0', '>OPPORTUNITY': 100 });
 	});
 
 	it('works with the OAuth2 credential', async () => {
-		const poll = harness({ record: 'deal', event: 'newOrUpdated' }, { credential: oauthCredential() });
+		const poll = harness(
+			{ record: 'deal', event: 'newOrUpdated' },
+			{ credential: oauthCredential() },
+		);
 		expect(await poll.poll()).toBeNull();
 		const id = await addDeal();
 		expect(ids(await poll.poll())).toEqual([id]);
@@ -247,25 +289,80 @@ describe('Bitrix24 Poll Trigger: deals', () => {
 });
 
 describe('Bitrix24 Poll Trigger: other records', () => {
-	const cases: Array<{ name: string; parameters: INodeParameters; idKey: string; create: () => Promise<number>; method: string }> = [
-		{ name: 'leads', parameters: { record: 'lead' }, idKey: 'ID', method: 'crm.lead.list', create: async () => Number(await call('crm.lead.add', { fields: { TITLE: 'New lead' } })) },
-		{ name: 'contacts', parameters: { record: 'contact' }, idKey: 'ID', method: 'crm.contact.list', create: async () => Number(await call('crm.contact.add', { fields: { NAME: 'Ann' } })) },
-		{ name: 'companies', parameters: { record: 'company' }, idKey: 'ID', method: 'crm.company.add'.replace('add', 'list'), create: async () => Number(await call('crm.company.add', { fields: { TITLE: 'New Co' } })) },
+	const cases: Array<{
+		name: string;
+		parameters: INodeParameters;
+		idKey: string;
+		create: () => Promise<number>;
+		method: string;
+	}> = [
+		{
+			name: 'leads',
+			parameters: { record: 'lead' },
+			idKey: 'ID',
+			method: 'crm.lead.list',
+			create: async () => Number(await call('crm.lead.add', { fields: { TITLE: 'New lead' } })),
+		},
+		{
+			name: 'contacts',
+			parameters: { record: 'contact' },
+			idKey: 'ID',
+			method: 'crm.contact.list',
+			create: async () => Number(await call('crm.contact.add', { fields: { NAME: 'Ann' } })),
+		},
+		{
+			name: 'companies',
+			parameters: { record: 'company' },
+			idKey: 'ID',
+			method: 'crm.company.add'.replace('add', 'list'),
+			create: async () => Number(await call('crm.company.add', { fields: { TITLE: 'New Co' } })),
+		},
 		{
 			name: 'smart process items',
 			parameters: { record: 'item', entityTypeId: SMART_PROCESS.entityTypeId },
 			idKey: 'id',
 			method: 'crm.item.list',
-			create: async () => Number(((await call('crm.item.add', { entityTypeId: SMART_PROCESS.entityTypeId, fields: { title: 'Project X' } })) as IDataObject & { item: IDataObject }).item.id),
+			create: async () =>
+				Number(
+					(
+						(await call('crm.item.add', {
+							entityTypeId: SMART_PROCESS.entityTypeId,
+							fields: { title: 'Project X' },
+						})) as IDataObject & { item: IDataObject }
+					).item.id,
+				),
 		},
 		{
 			name: 'activities',
 			parameters: { record: 'activity' },
 			idKey: 'ID',
 			method: 'crm.activity.list',
-			create: async () => Number(((await call('crm.activity.todo.add', { ownerTypeId: 2, ownerId: 1, deadline: isoDate(Date.now() + 86_400_000), title: 'Call back' })) as IDataObject).id),
+			create: async () =>
+				Number(
+					(
+						(await call('crm.activity.todo.add', {
+							ownerTypeId: 2,
+							ownerId: 1,
+							deadline: isoDate(Date.now() + 86_400_000),
+							title: 'Call back',
+						})) as IDataObject
+					).id,
+				),
 		},
-		{ name: 'tasks', parameters: { record: 'task' }, idKey: 'id', method: 'tasks.task.list', create: async () => Number(((await call('tasks.task.add', { fields: { TITLE: 'Poll me', RESPONSIBLE_ID: 1 } })) as { task: IDataObject }).task.id) },
+		{
+			name: 'tasks',
+			parameters: { record: 'task' },
+			idKey: 'id',
+			method: 'tasks.task.list',
+			create: async () =>
+				Number(
+					(
+						(await call('tasks.task.add', { fields: { TITLE: 'Poll me', RESPONSIBLE_ID: 1 } })) as {
+							task: IDataObject;
+						}
+					).task.id,
+				),
+		},
 	];
 
 	for (const { name, parameters, idKey, create, method } of cases) {

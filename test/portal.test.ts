@@ -7,7 +7,14 @@ import { AddressInfo } from 'node:net';
 import { parse as parseQs } from 'node:querystring';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { Portal, startPortal } from './portal';
-import { DEAL_UF, DEAL_STAGES, demoContact, demoDeal, REGION_ITEMS, SMART_PROCESS } from './portal/seed';
+import {
+	DEAL_UF,
+	DEAL_STAGES,
+	demoContact,
+	demoDeal,
+	REGION_ITEMS,
+	SMART_PROCESS,
+} from './portal/seed';
 
 interface Answer {
 	status: number;
@@ -16,8 +23,16 @@ interface Answer {
 	contentType: string | null;
 }
 
-async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-	const r = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+async function post(
+	url: string,
+	body: unknown,
+	headers: Record<string, string> = {},
+): Promise<Answer> {
+	const r = await fetch(url, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', ...headers },
+		body: JSON.stringify(body),
+	});
 	const text = await r.text();
 	let json: unknown;
 	try {
@@ -29,14 +44,23 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
 }
 
 async function form(url: string, body: string): Promise<Answer> {
-	const r = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
+	const r = await fetch(url, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		body,
+	});
 	return { status: r.status, json: await r.json(), contentType: r.headers.get('content-type') };
 }
 
-const call = (p: Portal, method: string, params: unknown = {}): Promise<Answer> => post(p.webhookUrl + method, params);
+const call = (p: Portal, method: string, params: unknown = {}): Promise<Answer> =>
+	post(p.webhookUrl + method, params);
 
 /** Every id a list method yields for a filter, walking the pages by `start`. */
-async function allIds(p: Portal, method: string, params: Record<string, unknown>): Promise<number[]> {
+async function allIds(
+	p: Portal,
+	method: string,
+	params: Record<string, unknown>,
+): Promise<number[]> {
 	const ids: number[] = [];
 	let start: number | undefined = 0;
 	while (start !== undefined) {
@@ -48,7 +72,8 @@ async function allIds(p: Portal, method: string, params: Record<string, unknown>
 	return ids;
 }
 
-const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const range = (from: number, to: number): number[] =>
+	Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 describe('test portal (webhook, demo seed)', () => {
 	let p: Portal;
@@ -68,10 +93,22 @@ describe('test portal (webhook, demo seed)', () => {
 		expect(a.json.result.ASSIGNED_BY_ID).toBe(String(seed.ASSIGNED_BY_ID));
 		expect(a.json.result[DEAL_UF.region]).toBe(String(seed[DEAL_UF.region]));
 		for (const [k, v] of Object.entries(a.json.result)) {
-			const ok = v === null || typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+			const ok =
+				v === null ||
+				typeof v === 'string' ||
+				(Array.isArray(v) && v.every((x) => typeof x === 'string'));
 			if (!ok) throw new Error(`${k} is not a string: ${JSON.stringify(v)}`);
 		}
-		for (const key of ['start', 'finish', 'duration', 'processing', 'date_start', 'date_finish', 'operating', 'operating_reset_at']) {
+		for (const key of [
+			'start',
+			'finish',
+			'duration',
+			'processing',
+			'date_start',
+			'date_finish',
+			'operating',
+			'operating_reset_at',
+		]) {
 			expect(a.json.time).toHaveProperty(key);
 		}
 		expect(a.json).not.toHaveProperty('total');
@@ -86,7 +123,10 @@ describe('test portal (webhook, demo seed)', () => {
 	test('unknown method, wrong webhook, missing record', async () => {
 		const unknown = await call(p, 'crm.nothing.here');
 		expect(unknown.status).toBe(404);
-		expect(unknown.json).toEqual({ error: 'ERROR_METHOD_NOT_FOUND', error_description: 'Method not found!' });
+		expect(unknown.json).toEqual({
+			error: 'ERROR_METHOD_NOT_FOUND',
+			error_description: 'Method not found!',
+		});
 
 		const wrong = await post(`${p.url}/rest/${p.webhook.userId}/wrongcode/crm.deal.get`, { id: 1 });
 		expect(wrong.status).toBe(403);
@@ -107,61 +147,113 @@ describe('test portal (webhook, demo seed)', () => {
 		expect(first.json.next).toBe(50);
 		expect(first.json.total).toBe(300);
 
-		const last = await call(p, 'crm.deal.list', { select: ['ID'], order: { ID: 'ASC' }, start: 250 });
+		const last = await call(p, 'crm.deal.list', {
+			select: ['ID'],
+			order: { ID: 'ASC' },
+			start: 250,
+		});
 		expect(last.json.result.map((r: { ID: string }) => r.ID)).toEqual(range(251, 300).map(String));
 		expect(last.json).not.toHaveProperty('next');
 
-		const uncounted = await call(p, 'crm.deal.list', { select: ['ID'], order: { ID: 'ASC' }, start: -1, filter: { '>ID': 280 } });
-		expect(uncounted.json.result.map((r: { ID: string }) => r.ID)).toEqual(range(281, 300).map(String));
+		const uncounted = await call(p, 'crm.deal.list', {
+			select: ['ID'],
+			order: { ID: 'ASC' },
+			start: -1,
+			filter: { '>ID': 280 },
+		});
+		expect(uncounted.json.result.map((r: { ID: string }) => r.ID)).toEqual(
+			range(281, 300).map(String),
+		);
 		expect(uncounted.json.total).toBe(0);
 		expect(uncounted.json).not.toHaveProperty('next');
 	});
 
 	test('default select is * + UF_*, PHONE/EMAIL only when selected', async () => {
 		const deals = await call(p, 'crm.deal.list', { filter: { ID: 5 } });
-		expect(Object.keys(deals.json.result[0])).toEqual(expect.arrayContaining(['TITLE', 'STAGE_ID', DEAL_UF.note, DEAL_UF.tags]));
+		expect(Object.keys(deals.json.result[0])).toEqual(
+			expect.arrayContaining(['TITLE', 'STAGE_ID', DEAL_UF.note, DEAL_UF.tags]),
+		);
 		const contacts = await call(p, 'crm.contact.list', { filter: { ID: 3 } });
 		expect(contacts.json.result[0]).not.toHaveProperty('PHONE');
-		const withPhone = await call(p, 'crm.contact.list', { filter: { ID: 3 }, select: ['ID', 'PHONE'] });
-		expect(withPhone.json.result[0].PHONE[0]).toEqual(expect.objectContaining({ VALUE_TYPE: 'WORK', TYPE_ID: 'PHONE' }));
+		const withPhone = await call(p, 'crm.contact.list', {
+			filter: { ID: 3 },
+			select: ['ID', 'PHONE'],
+		});
+		expect(withPhone.json.result[0].PHONE[0]).toEqual(
+			expect.objectContaining({ VALUE_TYPE: 'WORK', TYPE_ID: 'PHONE' }),
+		);
 		expect(withPhone.json.result[0]).not.toHaveProperty('NAME');
 	});
 
 	test('filter prefixes match the seed formulas', async () => {
 		const seeds = range(1, 300).map(demoDeal);
-		const idsWhere = (pred: (d: Record<string, unknown>) => boolean): number[] => seeds.filter(pred).map((d) => d.ID as number);
+		const idsWhere = (pred: (d: Record<string, unknown>) => boolean): number[] =>
+			seeds.filter(pred).map((d) => d.ID as number);
 
-		expect(await allIds(p, 'crm.deal.list', { select: ['ID'], filter: { CATEGORY_ID: 1, '>=OPPORTUNITY': 50000 } })).toEqual(
-			idsWhere((d) => d.CATEGORY_ID === 1 && (d.OPPORTUNITY as number) >= 50000),
-		);
-		expect(await allIds(p, 'crm.deal.list', { select: ['ID'], filter: { '@STAGE_ID': ['WON', 'C1:WON'], '<ID': 200 } })).toEqual(
+		expect(
+			await allIds(p, 'crm.deal.list', {
+				select: ['ID'],
+				filter: { CATEGORY_ID: 1, '>=OPPORTUNITY': 50000 },
+			}),
+		).toEqual(idsWhere((d) => d.CATEGORY_ID === 1 && (d.OPPORTUNITY as number) >= 50000));
+		expect(
+			await allIds(p, 'crm.deal.list', {
+				select: ['ID'],
+				filter: { '@STAGE_ID': ['WON', 'C1:WON'], '<ID': 200 },
+			}),
+		).toEqual(
 			idsWhere((d) => ['WON', 'C1:WON'].includes(d.STAGE_ID as string) && (d.ID as number) < 200),
 		);
-		expect(await allIds(p, 'crm.deal.list', { select: ['ID'], filter: { '!@ASSIGNED_BY_ID': [1, 2], '<=ID': 30 } })).toEqual(
-			idsWhere((d) => d.ASSIGNED_BY_ID === 3 && (d.ID as number) <= 30),
-		);
-		expect(await allIds(p, 'crm.deal.list', { select: ['ID'], filter: { '%TITLE': '#12' } })).toEqual(
-			idsWhere((d) => (d.TITLE as string).includes('#12')),
-		);
-		expect(await allIds(p, 'crm.deal.list', { select: ['ID'], filter: { '!STAGE_ID': 'NEW', '<ID': 20 } })).toEqual(
-			idsWhere((d) => d.STAGE_ID !== 'NEW' && (d.ID as number) < 20),
-		);
-		expect(await allIds(p, 'crm.deal.list', { select: ['ID'], filter: { [DEAL_UF.region]: REGION_ITEMS[1].ID, '<ID': 40 } })).toEqual(
+		expect(
+			await allIds(p, 'crm.deal.list', {
+				select: ['ID'],
+				filter: { '!@ASSIGNED_BY_ID': [1, 2], '<=ID': 30 },
+			}),
+		).toEqual(idsWhere((d) => d.ASSIGNED_BY_ID === 3 && (d.ID as number) <= 30));
+		expect(
+			await allIds(p, 'crm.deal.list', { select: ['ID'], filter: { '%TITLE': '#12' } }),
+		).toEqual(idsWhere((d) => (d.TITLE as string).includes('#12')));
+		expect(
+			await allIds(p, 'crm.deal.list', {
+				select: ['ID'],
+				filter: { '!STAGE_ID': 'NEW', '<ID': 20 },
+			}),
+		).toEqual(idsWhere((d) => d.STAGE_ID !== 'NEW' && (d.ID as number) < 20));
+		expect(
+			await allIds(p, 'crm.deal.list', {
+				select: ['ID'],
+				filter: { [DEAL_UF.region]: REGION_ITEMS[1].ID, '<ID': 40 },
+			}),
+		).toEqual(
 			idsWhere((d) => d[DEAL_UF.region] === Number(REGION_ITEMS[1].ID) && (d.ID as number) < 40),
 		);
 	});
 
 	test('order DESC and form-encoded PHP brackets', async () => {
-		const a = await form(p.webhookUrl + 'crm.deal.list', 'select[]=ID&select[]=TITLE&filter[%3EID]=295&order[ID]=DESC');
+		const a = await form(
+			p.webhookUrl + 'crm.deal.list',
+			'select[]=ID&select[]=TITLE&filter[%3EID]=295&order[ID]=DESC',
+		);
 		expect(a.status).toBe(200);
-		expect(a.json.result.map((r: { ID: string }) => r.ID)).toEqual(['300', '299', '298', '297', '296']);
+		expect(a.json.result.map((r: { ID: string }) => r.ID)).toEqual([
+			'300',
+			'299',
+			'298',
+			'297',
+			'296',
+		]);
 		expect(Object.keys(a.json.result[0])).toEqual(['ID', 'TITLE']);
 	});
 
 	test('crm.item and crm.deal are two views of the same deals', async () => {
 		const added = await call(p, 'crm.item.add', {
 			entityTypeId: 2,
-			fields: { title: 'Via item', opportunity: 1234.5, categoryId: 1, [`ufCrm_${DEAL_UF.seats.slice(7)}`]: 12 },
+			fields: {
+				title: 'Via item',
+				opportunity: 1234.5,
+				categoryId: 1,
+				[`ufCrm_${DEAL_UF.seats.slice(7)}`]: 12,
+			},
 		});
 		expect(added.status).toBe(200);
 		const item = added.json.result.item;
@@ -173,9 +265,16 @@ describe('test portal (webhook, demo seed)', () => {
 		expect(old.json.result.OPPORTUNITY).toBe('1234.50');
 		expect(old.json.result[DEAL_UF.seats]).toBe('12');
 
-		const upd = await call(p, 'crm.deal.update', { id: item.id, fields: { OPPORTUNITY: '99.9', STAGE_ID: 'C1:WON' } });
+		const upd = await call(p, 'crm.deal.update', {
+			id: item.id,
+			fields: { OPPORTUNITY: '99.9', STAGE_ID: 'C1:WON' },
+		});
 		expect(upd.json.result).toBe(true);
-		const typed = await call(p, 'crm.item.get', { entityTypeId: 2, id: item.id, useOriginalUfNames: 'Y' });
+		const typed = await call(p, 'crm.item.get', {
+			entityTypeId: 2,
+			id: item.id,
+			useOriginalUfNames: 'Y',
+		});
 		expect(typed.json.result.item.opportunity).toBe(99.9);
 		expect(typed.json.result.item.closed).toBe('Y');
 		expect(typed.json.result.item[DEAL_UF.seats]).toBe(12);
@@ -188,33 +287,75 @@ describe('test portal (webhook, demo seed)', () => {
 	});
 
 	test('crm.item.list on the smart process, camelCase filter and paging keys', async () => {
-		const a = await call(p, 'crm.item.list', { entityTypeId: SMART_PROCESS.entityTypeId, filter: { '>id': 10 }, select: ['id', 'title'] });
+		const a = await call(p, 'crm.item.list', {
+			entityTypeId: SMART_PROCESS.entityTypeId,
+			filter: { '>id': 10 },
+			select: ['id', 'title'],
+		});
 		expect(a.json.result.items.map((i: { id: number }) => i.id)).toEqual([11, 12]);
 		expect(a.json.total).toBe(2);
 		const types = await call(p, 'crm.type.list');
-		expect(types.json.result.types[0]).toEqual(expect.objectContaining({ entityTypeId: SMART_PROCESS.entityTypeId, title: SMART_PROCESS.title }));
+		expect(types.json.result.types[0]).toEqual(
+			expect.objectContaining({
+				entityTypeId: SMART_PROCESS.entityTypeId,
+				title: SMART_PROCESS.title,
+			}),
+		);
 		const cats = await call(p, 'crm.category.list', { entityTypeId: 2 });
 		expect(cats.json.result.categories.map((c: { id: number }) => c.id)).toEqual([0, 1]);
 		const stages = await call(p, 'crm.status.list', { filter: { ENTITY_ID: 'DEAL_STAGE_1' } });
-		expect(stages.json.result.map((s: { STATUS_ID: string }) => s.STATUS_ID)).toEqual(DEAL_STAGES[1]);
+		expect(stages.json.result.map((s: { STATUS_ID: string }) => s.STATUS_ID)).toEqual(
+			DEAL_STAGES[1],
+		);
 	});
 
 	test('fields describe user fields, enumerations and statuses', async () => {
 		const f = (await call(p, 'crm.deal.fields')).json.result;
-		expect(f[DEAL_UF.region]).toEqual(expect.objectContaining({ type: 'enumeration', isDynamic: true, items: REGION_ITEMS, listLabel: 'Region' }));
-		expect(f.STAGE_ID).toEqual(expect.objectContaining({ type: 'crm_status', statusType: 'DEAL_STAGE', isDynamic: false }));
+		expect(f[DEAL_UF.region]).toEqual(
+			expect.objectContaining({
+				type: 'enumeration',
+				isDynamic: true,
+				items: REGION_ITEMS,
+				listLabel: 'Region',
+			}),
+		);
+		expect(f.STAGE_ID).toEqual(
+			expect.objectContaining({ type: 'crm_status', statusType: 'DEAL_STAGE', isDynamic: false }),
+		);
 		expect(f[DEAL_UF.tags].isMultiple).toBe(true);
 	});
 
 	test('multi-fields: add, change by ID, delete with DELETE=Y', async () => {
-		const id = (await call(p, 'crm.contact.add', { fields: { NAME: 'Ann', PHONE: [{ VALUE: '+100', VALUE_TYPE: 'WORK' }, { VALUE: '+200', VALUE_TYPE: 'MOBILE' }] } })).json.result;
+		const id = (
+			await call(p, 'crm.contact.add', {
+				fields: {
+					NAME: 'Ann',
+					PHONE: [
+						{ VALUE: '+100', VALUE_TYPE: 'WORK' },
+						{ VALUE: '+200', VALUE_TYPE: 'MOBILE' },
+					],
+				},
+			})
+		).json.result;
 		expect(typeof id).toBe('number');
 		const phones = (await call(p, 'crm.contact.get', { id })).json.result.PHONE;
 		expect(phones.map((x: { VALUE: string }) => x.VALUE)).toEqual(['+100', '+200']);
-		await call(p, 'crm.contact.update', { id, fields: { PHONE: [{ ID: phones[0].ID, VALUE: '+111' }, { ID: phones[1].ID, DELETE: 'Y' }] } });
+		await call(p, 'crm.contact.update', {
+			id,
+			fields: {
+				PHONE: [
+					{ ID: phones[0].ID, VALUE: '+111' },
+					{ ID: phones[1].ID, DELETE: 'Y' },
+				],
+			},
+		});
 		const after = (await call(p, 'crm.contact.get', { id })).json.result.PHONE;
-		expect(after).toEqual([{ ID: phones[0].ID, VALUE_TYPE: 'WORK', VALUE: '+111', TYPE_ID: 'PHONE' }]);
-		expect((await call(p, 'crm.contact.get', { id: 4 })).json.result.NAME).toBe(demoContact(4).NAME);
+		expect(after).toEqual([
+			{ ID: phones[0].ID, VALUE_TYPE: 'WORK', VALUE: '+111', TYPE_ID: 'PHONE' },
+		]);
+		expect((await call(p, 'crm.contact.get', { id: 4 })).json.result.NAME).toBe(
+			demoContact(4).NAME,
+		);
 	});
 
 	test('batch: references, errors, totals, and the unresolved reference rule', async () => {
@@ -227,7 +368,8 @@ describe('test portal (webhook, demo seed)', () => {
 				text: 'crm.deal.list?select[]=ID&filter[TITLE]=Deal%20%23$result[page][4][ID]',
 				bad: 'crm.deal.get?id=0',
 				short: 'crm.deal.list?select[]=ID&order[ID]=ASC&filter[<ID]=11',
-				after: 'crm.deal.list?select[]=ID&order[ID]=ASC&start=-1&filter[>ID]=$result[short][49][ID]',
+				after:
+					'crm.deal.list?select[]=ID&order[ID]=ASC&start=-1&filter[>ID]=$result[short][49][ID]',
 			},
 		});
 		expect(a.status).toBe(200);
@@ -235,7 +377,10 @@ describe('test portal (webhook, demo seed)', () => {
 		expect(r.result.next.map((x: { ID: string }) => Number(x.ID))).toEqual(range(51, 100));
 		expect(r.result.one.ID).toBe('3');
 		expect(r.result.text.map((x: { ID: string }) => x.ID)).toEqual(['5']);
-		expect(r.result_error.bad).toEqual({ error: '', error_description: 'ID is not defined or invalid.' });
+		expect(r.result_error.bad).toEqual({
+			error: '',
+			error_description: 'ID is not defined or invalid.',
+		});
 		expect(r.result).not.toHaveProperty('bad');
 		expect(r.result_total.short).toBe(10);
 		expect(r.result_time.page).toHaveProperty('duration');
@@ -246,7 +391,9 @@ describe('test portal (webhook, demo seed)', () => {
 	});
 
 	test('batch: what an unresolved reference becomes (CRestUtil::processBatchElement)', async () => {
-		p.registry.register([{ name: 'test.echo', scope: 'basic', handler: (ctx) => ({ result: ctx.params }) }]);
+		p.registry.register([
+			{ name: 'test.echo', scope: 'basic', handler: (ctx) => ({ result: ctx.params }) },
+		]);
 		const a = await call(p, 'batch', {
 			cmd: {
 				short: 'crm.deal.list?select[]=ID&order[ID]=ASC&filter[<ID]=4',
@@ -264,7 +411,10 @@ describe('test portal (webhook, demo seed)', () => {
 	});
 
 	test('batch: halt, 50-command cap, no nested batch, empty sections are []', async () => {
-		const halted = await call(p, 'batch', { halt: 1, cmd: { a: 'crm.deal.get?id=0', b: 'crm.deal.get?id=1' } });
+		const halted = await call(p, 'batch', {
+			halt: 1,
+			cmd: { a: 'crm.deal.get?id=0', b: 'crm.deal.get?id=1' },
+		});
 		expect(Object.keys(halted.json.result.result_error)).toEqual(['a']);
 		expect(halted.json.result.result).toEqual([]);
 		expect(halted.json.result.result_next).toEqual([]);
@@ -298,7 +448,10 @@ describe('test portal (webhook, demo seed)', () => {
 		expect((await call(p, 'server.time')).status).toBe(200);
 		const limited = await call(p, 'crm.deal.get', { id: 1 });
 		expect(limited.status).toBe(503);
-		expect(limited.json).toEqual({ error: 'QUERY_LIMIT_EXCEEDED', error_description: 'Too many requests' });
+		expect(limited.json).toEqual({
+			error: 'QUERY_LIMIT_EXCEEDED',
+			error_description: 'Too many requests',
+		});
 		expect((await call(p, 'crm.deal.get', { id: 1 })).status).toBe(200);
 
 		p.faults.inject({ kind: 'status500', times: 2 });
@@ -329,7 +482,11 @@ describe('test portal (webhook, demo seed)', () => {
 describe('limits', () => {
 	test('leaky bucket: 503 above capacity, drains faster with timeScale, batch counts once', async () => {
 		// a slow drain (1 per 5 s) keeps the test independent of how fast this machine answers
-		const p = await startPortal({ seed: 'empty', bucket: { capacity: 4, drainPerSecond: 0.2 }, timeScale: 1 });
+		const p = await startPortal({
+			seed: 'empty',
+			bucket: { capacity: 4, drainPerSecond: 0.2 },
+			timeScale: 1,
+		});
 		try {
 			const cmd: Record<string, string> = {};
 			for (let i = 0; i < 50; i++) cmd[`c${i}`] = 'server.time';
@@ -343,7 +500,11 @@ describe('limits', () => {
 			await p.close();
 		}
 
-		const fast = await startPortal({ seed: 'empty', bucket: { capacity: 4, drainPerSecond: 0.2 }, timeScale: 50 });
+		const fast = await startPortal({
+			seed: 'empty',
+			bucket: { capacity: 4, drainPerSecond: 0.2 },
+			timeScale: 50,
+		});
 		try {
 			const answers = await Promise.all(range(1, 12).map(() => call(fast, 'server.time')));
 			expect(answers.some((a) => a.status === 503)).toBe(true);
@@ -355,7 +516,12 @@ describe('limits', () => {
 	});
 
 	test('operating limit: 429 for the method over budget, others still run, time.operating filled', async () => {
-		const p = await startPortal({ seed: 'empty', bucket: false, operatingLimit: { windowSeconds: 600, maxSeconds: 1 }, methodCostSeconds: 0.6 });
+		const p = await startPortal({
+			seed: 'empty',
+			bucket: false,
+			operatingLimit: { windowSeconds: 600, maxSeconds: 1 },
+			methodCostSeconds: 0.6,
+		});
 		try {
 			const first = await call(p, 'server.time');
 			expect(first.json.time.operating).toBeCloseTo(0.6);
@@ -376,7 +542,11 @@ describe('limits', () => {
 		const p = await startPortal({ demo: { deals: 7000 }, bucket: false });
 		try {
 			expect(Date.now() - t0).toBeLessThan(2000);
-			const a = await call(p, 'crm.deal.list', { select: ['ID'], filter: { '>ID': 6990 }, order: { ID: 'ASC' } });
+			const a = await call(p, 'crm.deal.list', {
+				select: ['ID'],
+				filter: { '>ID': 6990 },
+				order: { ID: 'ASC' },
+			});
 			expect(a.json.total).toBe(10);
 			expect(a.json.result.map((r: { ID: string }) => Number(r.ID))).toEqual(range(6991, 7000));
 		} finally {
@@ -388,17 +558,30 @@ describe('limits', () => {
 describe('OAuth', () => {
 	let p: Portal;
 	beforeAll(async () => {
-		p = await startPortal({ seed: 'empty', bucket: false, oauth: { redirectUri: 'https://app.example.com/callback' } });
+		p = await startPortal({
+			seed: 'empty',
+			bucket: false,
+			oauth: { redirectUri: 'https://app.example.com/callback' },
+		});
 	});
 	afterAll(() => p.close());
 
 	test('token placement: Bearer header, auth=, access_token=; expired, unknown and missing', async () => {
 		const t = p.oauth.issueTokens();
-		expect((await post(`${p.url}/rest/user.current`, {}, { Authorization: `Bearer ${t.access_token}` })).json.result.ID).toBe('1');
+		expect(
+			(await post(`${p.url}/rest/user.current`, {}, { Authorization: `Bearer ${t.access_token}` }))
+				.json.result.ID,
+		).toBe('1');
 		expect((await post(`${p.url}/rest/user.current`, { auth: t.access_token })).status).toBe(200);
-		expect((await fetch(`${p.url}/rest/user.current.json?access_token=${t.access_token}`)).status).toBe(200);
+		expect(
+			(await fetch(`${p.url}/rest/user.current.json?access_token=${t.access_token}`)).status,
+		).toBe(200);
 
-		const expired = await post(`${p.url}/rest/user.current`, {}, { Authorization: `Bearer ${p.oauth.issueTokens({ expired: true }).access_token}` });
+		const expired = await post(
+			`${p.url}/rest/user.current`,
+			{},
+			{ Authorization: `Bearer ${p.oauth.issueTokens({ expired: true }).access_token}` },
+		);
 		expect(expired.status).toBe(401);
 		expect(expired.json.error).toBe('expired_token');
 
@@ -424,7 +607,9 @@ describe('OAuth', () => {
 		expect(fresh.expires_in).toBe(3600);
 		expect(fresh.client_endpoint).toBe(`${p.url}/rest/`);
 		expect(p.oauth.tokens.refreshCount).toBe(before + 1);
-		expect((await post(`${p.url}/rest/user.current`, { auth: fresh.access_token })).status).toBe(200);
+		expect((await post(`${p.url}/rest/user.current`, { auth: fresh.access_token })).status).toBe(
+			200,
+		);
 
 		const reuse = await fetch(q(t.refresh_token));
 		expect(reuse.status).toBe(400);
@@ -458,16 +643,22 @@ describe('OAuth', () => {
 	});
 
 	test('authorization code: redirect with code/state/domain, one exchange only', async () => {
-		const r = await fetch(`${p.oauth.authorizeUrl}?client_id=${encodeURIComponent(p.oauth.clientId)}&state=xyz`, { redirect: 'manual' });
+		const r = await fetch(
+			`${p.oauth.authorizeUrl}?client_id=${encodeURIComponent(p.oauth.clientId)}&state=xyz`,
+			{ redirect: 'manual' },
+		);
 		expect(r.status).toBe(302);
 		const loc = new URL(r.headers.get('location') as string);
 		expect(loc.origin + loc.pathname).toBe('https://app.example.com/callback');
 		expect(loc.searchParams.get('state')).toBe('xyz');
-		for (const k of ['code', 'domain', 'member_id', 'scope', 'server_domain']) expect(loc.searchParams.get(k)).toBeTruthy();
+		for (const k of ['code', 'domain', 'member_id', 'scope', 'server_domain'])
+			expect(loc.searchParams.get(k)).toBeTruthy();
 		const url = `${p.oauth.tokenUrl}?grant_type=authorization_code&client_id=${encodeURIComponent(p.oauth.clientId)}&client_secret=${encodeURIComponent(p.oauth.clientSecret)}&code=${loc.searchParams.get('code')}`;
 		const ok = await fetch(url);
 		expect(ok.status).toBe(200);
-		expect(((await ok.json()) as { member_id: string }).member_id).toBe(loc.searchParams.get('member_id'));
+		expect(((await ok.json()) as { member_id: string }).member_id).toBe(
+			loc.searchParams.get('member_id'),
+		);
 		expect((await fetch(url)).status).toBe(400);
 		const badSecret = await fetch(url.replace(/client_secret=[^&]+/, 'client_secret=wrong'));
 		expect(badSecret.status).toBe(401);
@@ -504,11 +695,20 @@ describe('events', () => {
 		expect(viaWebhook.json.error).toBe('WRONG_AUTH_TYPE');
 
 		const token = p.oauth.issueTokens().access_token;
-		const app = (m: string, params: Record<string, unknown>): Promise<Answer> => post(`${p.url}/rest/${m}`, { ...params, auth: token });
-		expect((await app('event.bind', { event: 'onCrmDealAdd', handler: hookUrl })).json.result).toBe(true);
-		expect((await app('event.bind', { event: 'ONCRMDEALADD', handler: hookUrl })).json.error).toBe('ERROR_HANDLER_ALREADY_EXIST');
-		expect((await app('event.bind', { event: 'ONNOSUCHTHING', handler: hookUrl })).json.error).toBe('ERROR_EVENT_NOT_FOUND');
-		expect((await app('event.get', {})).json.result).toEqual([{ event: 'ONCRMDEALADD', handler: hookUrl, auth_type: '0', offline: 0 }]);
+		const app = (m: string, params: Record<string, unknown>): Promise<Answer> =>
+			post(`${p.url}/rest/${m}`, { ...params, auth: token });
+		expect((await app('event.bind', { event: 'onCrmDealAdd', handler: hookUrl })).json.result).toBe(
+			true,
+		);
+		expect((await app('event.bind', { event: 'ONCRMDEALADD', handler: hookUrl })).json.error).toBe(
+			'ERROR_HANDLER_ALREADY_EXIST',
+		);
+		expect((await app('event.bind', { event: 'ONNOSUCHTHING', handler: hookUrl })).json.error).toBe(
+			'ERROR_EVENT_NOT_FOUND',
+		);
+		expect((await app('event.get', {})).json.result).toEqual([
+			{ event: 'ONCRMDEALADD', handler: hookUrl, auth_type: '0', offline: 0 },
+		]);
 
 		const id = (await call(p, 'crm.deal.add', { fields: { TITLE: 'Evented' } })).json.result;
 		await p.events.flush();
@@ -520,23 +720,34 @@ describe('events', () => {
 		expect(body['auth[application_token]']).toBe(p.oauth.applicationToken);
 		expect(body['auth[domain]']).toBe(new URL(p.url).host);
 		expect(typeof body.ts).toBe('string');
-		expect(p.events.delivered[0]).toEqual(expect.objectContaining({ url: hookUrl, status: 200, event: 'ONCRMDEALADD' }));
+		expect(p.events.delivered[0]).toEqual(
+			expect.objectContaining({ url: hookUrl, status: 200, event: 'ONCRMDEALADD' }),
+		);
 
 		await call(p, 'crm.deal.update', { id, fields: { TITLE: 'no update handler bound' } });
 		await p.events.flush();
 		expect(received).toHaveLength(1);
 
-		expect((await app('event.unbind', { event: 'ONCRMDEALADD', handler: hookUrl })).json.result).toEqual({ count: 1 });
+		expect(
+			(await app('event.unbind', { event: 'ONCRMDEALADD', handler: hookUrl })).json.result,
+		).toEqual({ count: 1 });
 	});
 
 	test('outgoing webhooks and emitEvent', async () => {
 		received.length = 0;
 		const appToken = p.events.addOutgoingWebhook(hookUrl, ['ONCRMDYNAMICITEMADD']);
-		await call(p, 'crm.item.add', { entityTypeId: SMART_PROCESS.entityTypeId, fields: { title: 'P' } });
-		p.emitEvent('ONCRMDYNAMICITEMADD', { FIELDS: { ID: 77, ENTITY_TYPE_ID: SMART_PROCESS.entityTypeId } });
+		await call(p, 'crm.item.add', {
+			entityTypeId: SMART_PROCESS.entityTypeId,
+			fields: { title: 'P' },
+		});
+		p.emitEvent('ONCRMDYNAMICITEMADD', {
+			FIELDS: { ID: 77, ENTITY_TYPE_ID: SMART_PROCESS.entityTypeId },
+		});
 		await p.events.flush();
 		expect(received).toHaveLength(2);
-		expect(received[0].body['data[FIELDS][ENTITY_TYPE_ID]']).toBe(String(SMART_PROCESS.entityTypeId));
+		expect(received[0].body['data[FIELDS][ENTITY_TYPE_ID]']).toBe(
+			String(SMART_PROCESS.entityTypeId),
+		);
 		expect(received[1].body['data[FIELDS][ID]']).toBe('77');
 		expect(received[0].body['auth[application_token]']).toBe(appToken);
 		expect(received[0].body).not.toHaveProperty('auth[access_token]');

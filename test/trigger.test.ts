@@ -57,7 +57,10 @@ function webhookCredential(): StoredCredential {
 	};
 }
 
-async function trigger(parameters: INodeParameters, credential: StoredCredential): Promise<TriggerHarness> {
+async function trigger(
+	parameters: INodeParameters,
+	credential: StoredCredential,
+): Promise<TriggerHarness> {
 	const node: INode = {
 		id: randomUUID(),
 		name: 'Bitrix24 Trigger',
@@ -68,7 +71,11 @@ async function trigger(parameters: INodeParameters, credential: StoredCredential
 		parameters: { authentication: credential.type, ...parameters },
 		credentials: { [credential.type]: { id: credential.id, name: credential.name } },
 	};
-	const harness = await TriggerHarness.start({ node, credentials: [credential], nodeTypes: NODE_TYPES });
+	const harness = await TriggerHarness.start({
+		node,
+		credentials: [credential],
+		nodeTypes: NODE_TYPES,
+	});
 	harnesses.push(harness);
 	return harness;
 }
@@ -121,7 +128,7 @@ describe('PHP form bodies', () => {
 			'data[FIELDS][PHONE][0][VALUE]': '+1',
 			'data[FIELDS][PHONE][1][VALUE]': '+2',
 			'tags[]': ['x', 'y'],
-			'dup': ['first', 'last'],
+			dup: ['first', 'last'],
 			'__proto__[polluted]': 'yes',
 			'data[constructor][prototype][polluted]': 'yes',
 		};
@@ -147,11 +154,19 @@ describe('OAuth2 credential: subscription', () => {
 		await harness.hook('create');
 
 		const bound = handlerBindings(harness);
-		expect(bound.map((binding) => binding.event).sort()).toEqual(['ONCRMDEALADD', 'ONCRMDYNAMICITEMADD', 'ONCRMLEADUPDATE']);
-		expect(bound.every((binding) => binding.clientId === portal.oauth.clientId && !binding.outgoing)).toBe(true);
+		expect(bound.map((binding) => binding.event).sort()).toEqual([
+			'ONCRMDEALADD',
+			'ONCRMDYNAMICITEMADD',
+			'ONCRMLEADUPDATE',
+		]);
+		expect(
+			bound.every((binding) => binding.clientId === portal.oauth.clientId && !binding.outgoing),
+		).toBe(true);
 		const batches = portal.restRequests().filter((request) => request.restMethod === 'batch');
 		expect(batches).toHaveLength(1);
-		expect(batches[0].batchCommands?.every((command) => command.startsWith('event.bind'))).toBe(true);
+		expect(batches[0].batchCommands?.every((command) => command.startsWith('event.bind'))).toBe(
+			true,
+		);
 		expect(batches[0].batchCommands).toHaveLength(3);
 
 		expect(await harness.hook('checkExists')).toBe(true);
@@ -165,7 +180,10 @@ describe('OAuth2 credential: subscription', () => {
 	});
 
 	it('deactivation also removes bindings of events deselected since activation', async () => {
-		const harness = await trigger({ events: ['ONCRMCONTACTADD', 'ONCRMCOMPANYADD'] }, oauthCredential());
+		const harness = await trigger(
+			{ events: ['ONCRMCONTACTADD', 'ONCRMCOMPANYADD'] },
+			oauthCredential(),
+		);
 		await harness.activate();
 		expect(handlerBindings(harness)).toHaveLength(2);
 		harness.updateParameters({ events: ['ONCRMCONTACTADD'] });
@@ -173,22 +191,29 @@ describe('OAuth2 credential: subscription', () => {
 		expect(handlerBindings(harness)).toHaveLength(0);
 	});
 
-	it('listening for a test event binds the editor\'s test URL, apart from the production one', async () => {
+	it("listening for a test event binds the editor's test URL, apart from the production one", async () => {
 		const harness = await trigger({ events: ['ONCRMDEALADD'] }, oauthCredential());
 		await harness.activate();
 		expect(await harness.hook('checkExists', { test: true })).toBe(false);
 		await harness.hook('create', { test: true });
-		const testBindings = portal.events.bindings.filter((binding) => binding.handler === harness.webhookUrl(true));
+		const testBindings = portal.events.bindings.filter(
+			(binding) => binding.handler === harness.webhookUrl(true),
+		);
 		expect(testBindings.map((binding) => binding.event)).toEqual(['ONCRMDEALADD']);
 		expect(harness.webhookUrl(true)).toContain('/webhook-test/');
 		await harness.hook('delete', { test: true });
-		expect(portal.events.bindings.filter((binding) => binding.handler === harness.webhookUrl(true))).toHaveLength(0);
+		expect(
+			portal.events.bindings.filter((binding) => binding.handler === harness.webhookUrl(true)),
+		).toHaveLength(0);
 		expect(handlerBindings(harness)).toHaveLength(1);
 		await harness.deactivate();
 	});
 
 	it('fails activation naming an event the portal does not know, and leaves no binding behind', async () => {
-		const harness = await trigger({ events: ['ONCRMDEALADD'], customEvents: 'ONNOSUCHEVENT' }, oauthCredential());
+		const harness = await trigger(
+			{ events: ['ONCRMDEALADD'], customEvents: 'ONNOSUCHEVENT' },
+			oauthCredential(),
+		);
 		await expect(harness.activate()).rejects.toMatchObject({
 			description: expect.stringContaining('ONNOSUCHEVENT'),
 		});
@@ -238,14 +263,25 @@ describe('OAuth2 credential: deliveries', () => {
 		expect(visible).not.toMatch(/access_token|refresh_token|application_token/);
 		// no Application Token set: the first call was confirmed by the credential's portal (app.info
 		// with the access token it carried), and its token's fingerprint is kept for the next calls
-		expect(portal.restRequests().filter((request) => request.restMethod === 'app.info').map((request) => request.status)).toEqual([200]);
-		expect(Object.values(harness.staticData)[0]).toEqual({ applicationTokenSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+		expect(
+			portal
+				.restRequests()
+				.filter((request) => request.restMethod === 'app.info')
+				.map((request) => request.status),
+		).toEqual([200]);
+		expect(Object.values(harness.staticData)[0]).toEqual({
+			applicationTokenSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+		});
 	});
 
 	it('a call with another application token gets 401 and starts nothing', async () => {
 		const before = harness.calls.length;
 		const answer = await harness.post(
-			deliveryBody('ONCRMDEALADD', { FIELDS: { ID: '3' } }, portalAuth('0123456789abcdef0123456789abcdef')),
+			deliveryBody(
+				'ONCRMDEALADD',
+				{ FIELDS: { ID: '3' } },
+				portalAuth('0123456789abcdef0123456789abcdef'),
+			),
 		);
 		expect(answer.status).toBe(401);
 		expect(harness.calls).toHaveLength(before + 1);
@@ -263,7 +299,11 @@ describe('OAuth2 credential: deliveries', () => {
 
 	it('a verified event that is not selected is answered 200 and starts nothing', async () => {
 		const answer = await harness.post(
-			deliveryBody('ONCRMLEADADD', { FIELDS: { ID: '3' } }, portalAuth(portal.oauth.applicationToken)),
+			deliveryBody(
+				'ONCRMLEADADD',
+				{ FIELDS: { ID: '3' } },
+				portalAuth(portal.oauth.applicationToken),
+			),
 		);
 		expect(answer.status).toBe(200);
 		expect(harness.calls.at(-1)?.result?.workflowData).toBeUndefined();
@@ -276,7 +316,10 @@ describe('OAuth2 credential: deliveries', () => {
 		await portal.events.flush();
 		const outputs = await harness.outputs();
 		expect(outputs).toHaveLength(before + 1);
-		expect(outputs.at(-1)?.[0].json).toMatchObject({ event: 'ONCRMDEALDELETE', data: { FIELDS: { ID: '2' } } });
+		expect(outputs.at(-1)?.[0].json).toMatchObject({
+			event: 'ONCRMDEALDELETE',
+			data: { FIELDS: { ID: '2' } },
+		});
 		expect(outputs.at(-1)?.[0].json.record).toBeUndefined();
 	});
 });
@@ -286,7 +329,11 @@ describe('OAuth2 credential: the first call without an Application Token', () =>
 		const harness = await trigger({ events: ['ONCRMDEALADD'] }, oauthCredential());
 		await harness.activate();
 		const forged = await harness.post(
-			deliveryBody('ONCRMDEALADD', { FIELDS: { ID: '1' } }, portalAuth('ffffffffffffffffffffffffffffffff', 'another-member')),
+			deliveryBody(
+				'ONCRMDEALADD',
+				{ FIELDS: { ID: '1' } },
+				portalAuth('ffffffffffffffffffffffffffffffff', 'another-member'),
+			),
 		);
 		expect(forged.status).toBe(401);
 		expect(JSON.stringify(harness.staticData)).not.toContain('applicationTokenSha256');
@@ -296,14 +343,21 @@ describe('OAuth2 credential: the first call without an Application Token', () =>
 		await portal.events.flush();
 		expect(await harness.outputs()).toHaveLength(1);
 		const again = await harness.post(
-			deliveryBody('ONCRMDEALADD', { FIELDS: { ID: '1' } }, portalAuth('ffffffffffffffffffffffffffffffff')),
+			deliveryBody(
+				'ONCRMDEALADD',
+				{ FIELDS: { ID: '1' } },
+				portalAuth('ffffffffffffffffffffffffffffffff'),
+			),
 		);
 		expect(again.status).toBe(401);
 		expect(await harness.outputs()).toHaveLength(1);
 	});
 
 	it('ignores a token typed for the webhook credential once OAuth2 is chosen', async () => {
-		const harness = await trigger({ events: ['ONCRMDEALADD'], applicationToken: 'typed-while-webhook-was-chosen' }, oauthCredential());
+		const harness = await trigger(
+			{ events: ['ONCRMDEALADD'], applicationToken: 'typed-while-webhook-was-chosen' },
+			oauthCredential(),
+		);
 		await harness.activate();
 		await rest('crm.deal.add', { fields: { TITLE: 'Accepted once the portal confirms it' } });
 		await portal.events.flush();
@@ -340,15 +394,24 @@ describe('webhook credential', () => {
 		expect(portal.restRequests()).toHaveLength(0);
 		expect(handlerBindings(harness).map((binding) => binding.outgoing)).toEqual([true]);
 
-		const dealId = (await rest('crm.deal.add', { fields: { TITLE: 'Outgoing webhook deal' } })) as number;
+		const dealId = (await rest('crm.deal.add', {
+			fields: { TITLE: 'Outgoing webhook deal' },
+		})) as number;
 		await portal.events.flush();
 		const outputs = await harness.outputs();
 		expect(outputs).toHaveLength(1);
-		expect(outputs[0][0].json).toMatchObject({ event: 'ONCRMDEALADD', data: { FIELDS: { ID: String(dealId) } } });
+		expect(outputs[0][0].json).toMatchObject({
+			event: 'ONCRMDEALADD',
+			data: { FIELDS: { ID: String(dealId) } },
+		});
 		expect(JSON.stringify(outputs)).not.toContain(token);
 
 		const forged = await harness.post(
-			deliveryBody('ONCRMDEALADD', { FIELDS: { ID: String(dealId) } }, { application_token: `${token.slice(0, -1)}${token.endsWith('0') ? '1' : '0'}` }),
+			deliveryBody(
+				'ONCRMDEALADD',
+				{ FIELDS: { ID: String(dealId) } },
+				{ application_token: `${token.slice(0, -1)}${token.endsWith('0') ? '1' : '0'}` },
+			),
 		);
 		expect(forged.status).toBe(401);
 		expect(await harness.outputs()).toHaveLength(1);
@@ -362,9 +425,14 @@ describe('webhook credential', () => {
 
 describe('Fetch Full Record', () => {
 	it('adds the created deal read back with crm.deal.get', async () => {
-		const harness = await trigger({ events: ['ONCRMDEALADD'], options: { fetchFullRecord: true } }, oauthCredential());
+		const harness = await trigger(
+			{ events: ['ONCRMDEALADD'], options: { fetchFullRecord: true } },
+			oauthCredential(),
+		);
 		await harness.activate();
-		const dealId = (await rest('crm.deal.add', { fields: { TITLE: 'Full record deal', OPPORTUNITY: 1234, CURRENCY_ID: 'EUR' } })) as number;
+		const dealId = (await rest('crm.deal.add', {
+			fields: { TITLE: 'Full record deal', OPPORTUNITY: 1234, CURRENCY_ID: 'EUR' },
+		})) as number;
 		await portal.events.flush();
 		const [[item]] = await harness.outputs();
 		expect(item.json.record).toMatchObject({
@@ -380,7 +448,10 @@ describe('Fetch Full Record', () => {
 	});
 
 	it('adds a smart process item read back with crm.item.get', async () => {
-		const harness = await trigger({ events: ['ONCRMDYNAMICITEMADD'], options: { fetchFullRecord: true } }, oauthCredential());
+		const harness = await trigger(
+			{ events: ['ONCRMDYNAMICITEMADD'], options: { fetchFullRecord: true } },
+			oauthCredential(),
+		);
 		await harness.activate();
 		const created = (await rest('crm.item.add', {
 			entityTypeId: SMART_PROCESS.entityTypeId,
@@ -391,13 +462,21 @@ describe('Fetch Full Record', () => {
 		expect(item.json.data).toEqual({
 			FIELDS: { ID: String(created.item.id), ENTITY_TYPE_ID: String(SMART_PROCESS.entityTypeId) },
 		});
-		expect(item.json.record).toMatchObject({ id: created.item.id, title: 'Smart item from the trigger test' });
+		expect(item.json.record).toMatchObject({
+			id: created.item.id,
+			title: 'Smart item from the trigger test',
+		});
 	});
 
 	it('adds a created task read back with tasks.task.get; a deleted task has nothing to read', async () => {
-		const harness = await trigger({ events: ['ONTASKADD', 'ONTASKDELETE'], options: { fetchFullRecord: true } }, oauthCredential());
+		const harness = await trigger(
+			{ events: ['ONTASKADD', 'ONTASKDELETE'], options: { fetchFullRecord: true } },
+			oauthCredential(),
+		);
 		await harness.activate();
-		const created = (await rest('tasks.task.add', { fields: { TITLE: 'Task from the trigger test', RESPONSIBLE_ID: 1 } })) as {
+		const created = (await rest('tasks.task.add', {
+			fields: { TITLE: 'Task from the trigger test', RESPONSIBLE_ID: 1 },
+		})) as {
 			task: { id: number | string };
 		};
 		await portal.events.flush();
@@ -410,14 +489,20 @@ describe('Fetch Full Record', () => {
 			data: { FIELDS_AFTER: { ID: String(created.task.id) } },
 			record: { id: String(created.task.id), title: 'Task from the trigger test' },
 		});
-		expect(outputs[1][0].json).toMatchObject({ event: 'ONTASKDELETE', data: { FIELDS_BEFORE: { ID: String(created.task.id) } } });
+		expect(outputs[1][0].json).toMatchObject({
+			event: 'ONTASKDELETE',
+			data: { FIELDS_BEFORE: { ID: String(created.task.id) } },
+		});
 		expect(outputs[1][0].json).not.toHaveProperty('record');
 		const gets = portal.restRequests().filter((request) => request.restMethod === 'tasks.task.get');
 		expect(gets).toHaveLength(1);
 	});
 
 	it('with a webhook credential reads through the incoming webhook, and reports a record that is gone', async () => {
-		const harness = await trigger({ events: ['ONCRMDEALUPDATE'], options: { fetchFullRecord: true } }, webhookCredential());
+		const harness = await trigger(
+			{ events: ['ONCRMDEALUPDATE'], options: { fetchFullRecord: true } },
+			webhookCredential(),
+		);
 		const token = portal.events.addOutgoingWebhook(harness.webhookUrl(), ['ONCRMDEALUPDATE']);
 		harness.updateParameters({ applicationToken: token });
 		await harness.activate();
@@ -425,13 +510,18 @@ describe('Fetch Full Record', () => {
 		await rest('crm.deal.update', { id: 3, fields: { TITLE: 'Renamed for the trigger' } });
 		await portal.events.flush();
 		// an update of a deal that no longer exists: the event still starts the workflow
-		const answer = await harness.post(deliveryBody('ONCRMDEALUPDATE', { FIELDS: { ID: '999999' } }, { application_token: token }));
+		const answer = await harness.post(
+			deliveryBody('ONCRMDEALUPDATE', { FIELDS: { ID: '999999' } }, { application_token: token }),
+		);
 		expect(answer.status).toBe(200);
 
 		const outputs = await harness.outputs();
 		expect(outputs).toHaveLength(2);
 		expect(outputs[0][0].json.record).toMatchObject({ ID: '3', TITLE: 'Renamed for the trigger' });
-		expect(outputs[1][0].json).toMatchObject({ record: null, recordError: expect.stringContaining('Not found') });
+		expect(outputs[1][0].json).toMatchObject({
+			record: null,
+			recordError: expect.stringContaining('Not found'),
+		});
 		const gets = portal.restRequests().filter((request) => request.restMethod === 'crm.deal.get');
 		expect(gets.map((request) => request.auth)).toEqual(['webhook', 'webhook']);
 		expect(JSON.stringify(outputs)).not.toContain(portal.webhook.code);

@@ -29,13 +29,18 @@ const resource: INodeProperties = {
 const operations: INodeProperties[] = resources.map((entry) => {
 	const firstOperation = entry.operations[0].value;
 	return {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: [entry.value] } },
-	options: entry.operations.map(({ name, value, action, description }) => ({ name, value, action, description })),
-	default: firstOperation,
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [entry.value] } },
+		options: entry.operations.map(({ name, value, action, description }) => ({
+			name,
+			value,
+			action,
+			description,
+		})),
+		default: firstOperation,
 	};
 });
 

@@ -1,4 +1,10 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { loadOptions } from '../Bitrix24/methods/load-options';
@@ -18,7 +24,10 @@ const MANUAL_SAMPLE = 5;
  */
 async function startingPoint(ctx: IPollFunctions, settings: PollSettings): Promise<PollState> {
 	const field = settings.type.updated;
-	const [latest] = await latestRecords(ctx, settings, field, 1, { filter: false, select: idAndTimestamp(settings, field) });
+	const [latest] = await latestRecords(ctx, settings, field, 1, {
+		filter: false,
+		select: idAndTimestamp(settings, field),
+	});
 	const at = parseTimestamp(latest?.[field.row]);
 	return {
 		watch: settings.watch,
@@ -35,8 +44,10 @@ export class Bitrix24PollTrigger implements INodeType {
 		icon: { light: 'file:bitrix24.svg', dark: 'file:bitrix24.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{($parameter["event"] === "newOrUpdated" ? "New or updated " : "New ") + $parameter["record"]}}',
-		description: 'Starts the workflow when Bitrix24 records are created or changed, checked on a schedule (no public URL needed)',
+		subtitle:
+			'={{($parameter["event"] === "newOrUpdated" ? "New or updated " : "New ") + $parameter["record"]}}',
+		description:
+			'Starts the workflow when Bitrix24 records are created or changed, checked on a schedule (no public URL needed)',
 		defaults: { name: 'Bitrix24 Poll Trigger' },
 		polling: true,
 		inputs: [],
@@ -58,7 +69,10 @@ export class Bitrix24PollTrigger implements INodeType {
 
 		// The editor's test: the latest few records as they are now; the active trigger's place is untouched.
 		if (this.getMode() === 'manual') {
-			const latest = await latestRecords(this, settings, settings.field, MANUAL_SAMPLE, { filter: true, select: selectOf(settings) });
+			const latest = await latestRecords(this, settings, settings.field, MANUAL_SAMPLE, {
+				filter: true,
+				select: selectOf(settings),
+			});
 			return latest.length ? [this.helpers.returnJsonArray(latest.reverse())] : null;
 		}
 

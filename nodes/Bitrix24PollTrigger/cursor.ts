@@ -48,8 +48,12 @@ export function offsetOf(value: unknown): string | undefined {
 /** An instant written as Bitrix24 writes its own: whole seconds, in the given offset (`+03:00`). */
 export function formatInstant(ms: number, offset: string): string {
 	const match = /^([+-])(\d{2}):(\d{2})$/.exec(offset);
-	const minutes = match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
-	const local = new Date(Math.floor(ms / 1000) * 1000 + minutes * 60_000).toISOString().slice(0, 19);
+	const minutes = match
+		? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]))
+		: 0;
+	const local = new Date(Math.floor(ms / 1000) * 1000 + minutes * 60_000)
+		.toISOString()
+		.slice(0, 19);
 	return `${local}${match ? offset : '+00:00'}`;
 }
 
@@ -60,13 +64,29 @@ export function windowStart(state: PollState): string {
 
 export function readState(staticData: IDataObject, watch: string): PollState | undefined {
 	const state = staticData.poll as PollState | undefined;
-	if (!state || typeof state !== 'object' || state.watch !== watch || typeof state.cursor !== 'number') return undefined;
-	return { watch, cursor: state.cursor, offset: typeof state.offset === 'string' ? state.offset : '+00:00', seen: { ...(state.seen ?? {}) } };
+	if (
+		!state ||
+		typeof state !== 'object' ||
+		state.watch !== watch ||
+		typeof state.cursor !== 'number'
+	)
+		return undefined;
+	return {
+		watch,
+		cursor: state.cursor,
+		offset: typeof state.offset === 'string' ? state.offset : '+00:00',
+		seen: { ...(state.seen ?? {}) },
+	};
 }
 
 /** Replaces the stored state as a whole, so n8n sees the change and saves it. */
 export function writeState(staticData: IDataObject, state: PollState): void {
-	staticData.poll = { watch: state.watch, cursor: state.cursor, offset: state.offset, seen: state.seen } as unknown as IDataObject;
+	staticData.poll = {
+		watch: state.watch,
+		cursor: state.cursor,
+		offset: state.offset,
+		seen: state.seen,
+	} as unknown as IDataObject;
 }
 
 interface Stamped {
@@ -86,7 +106,12 @@ function byTimeThenId(a: Stamped, b: Stamped): number {
  * The rows of one poll's window not emitted before, oldest first (ties by id); the state moves on
  * past them: the cursor to the latest of them, `seen` trimmed to the new window.
  */
-export function takeFresh(state: PollState, rows: IDataObject[], timestampKey: string, idKey: string): IDataObject[] {
+export function takeFresh(
+	state: PollState,
+	rows: IDataObject[],
+	timestampKey: string,
+	idKey: string,
+): IDataObject[] {
 	const since = state.cursor - OVERLAP_MS;
 	const fresh: Stamped[] = [];
 	const taken = new Set<string>();

@@ -18,7 +18,11 @@ export const pollProperties: INodeProperties[] = [
 		name: 'record',
 		type: 'options',
 		noDataExpression: true,
-		options: RECORD_TYPES.map((type) => ({ name: type.name, value: type.value, description: `Read with ${type.method}` })),
+		options: RECORD_TYPES.map((type) => ({
+			name: type.name,
+			value: type.value,
+			description: `Read with ${type.method}`,
+		})),
 		default: 'deal',
 	},
 	{
@@ -38,11 +42,16 @@ export const pollProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'New', value: 'new', description: 'Records created since the last poll (by their creation time)' },
+			{
+				name: 'New',
+				value: 'new',
+				description: 'Records created since the last poll (by their creation time)',
+			},
 			{
 				name: 'New or Updated',
 				value: 'newOrUpdated',
-				description: 'Records created or changed since the last poll (by their modification time), once per change',
+				description:
+					'Records created or changed since the last poll (by their modification time), once per change',
 			},
 		],
 		default: 'new',
@@ -74,7 +83,10 @@ export const pollProperties: INodeProperties[] = [
 				displayName: 'Pipeline Name or ID',
 				name: 'categoryId',
 				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getDealCategories', loadOptionsDependsOn: ['authentication'] },
+				typeOptions: {
+					loadOptionsMethod: 'getDealCategories',
+					loadOptionsDependsOn: ['authentication'],
+				},
 				displayOptions: { show: { '/record': ['deal'] } },
 				default: '',
 				description:

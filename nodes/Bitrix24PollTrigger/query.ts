@@ -26,11 +26,17 @@ function customFilter(ctx: IPollFunctions, raw: unknown): IDataObject {
 		try {
 			value = JSON.parse(raw) as unknown;
 		} catch (error) {
-			throw new NodeOperationError(ctx.getNode(), `Parameter "Custom Filter (JSON)" is not valid JSON: ${(error as Error).message}`);
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Parameter "Custom Filter (JSON)" is not valid JSON: ${(error as Error).message}`,
+			);
 		}
 	}
 	if (!value || typeof value !== 'object' || Array.isArray(value)) {
-		throw new NodeOperationError(ctx.getNode(), 'Parameter "Custom Filter (JSON)" must be a JSON object such as { "STAGE_ID": "NEW" }');
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'Parameter "Custom Filter (JSON)" must be a JSON object such as { "STAGE_ID": "NEW" }',
+		);
 	}
 	return value as IDataObject;
 }
@@ -40,15 +46,21 @@ export function readSettings(ctx: IPollFunctions): PollSettings {
 	const event = ctx.getNodeParameter('event', 'new') === 'newOrUpdated' ? 'newOrUpdated' : 'new';
 	const filters = (ctx.getNodeParameter('filters', {}) ?? {}) as IDataObject;
 	const filter: IDataObject = { ...customFilter(ctx, filters.custom) };
-	if (filters.responsibleId !== undefined && filters.responsibleId !== '') filter[type.responsible] = filters.responsibleId;
-	if (type.value === 'deal' && filters.categoryId !== undefined && filters.categoryId !== '') filter.CATEGORY_ID = filters.categoryId;
+	if (filters.responsibleId !== undefined && filters.responsibleId !== '')
+		filter[type.responsible] = filters.responsibleId;
+	if (type.value === 'deal' && filters.categoryId !== undefined && filters.categoryId !== '')
+		filter.CATEGORY_ID = filters.categoryId;
 	let entityTypeId: number | undefined;
 	if (type.value === 'item') {
 		entityTypeId = Number(ctx.getNodeParameter('entityTypeId', ''));
 		if (!Number.isInteger(entityTypeId) || entityTypeId <= 0) {
-			throw new NodeOperationError(ctx.getNode(), 'Parameter "Entity Type" is not an ID (a positive whole number)', {
-				description: 'Choose the smart process or CRM type to watch.',
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				'Parameter "Entity Type" is not an ID (a positive whole number)',
+				{
+					description: 'Choose the smart process or CRM type to watch.',
+				},
+			);
 		}
 	}
 	return {
@@ -71,9 +83,20 @@ function selectOf(settings: PollSettings): IDataObject {
 	return select ? { select } : {};
 }
 
-function request(settings: PollSettings, params: IDataObject, paging: ListRequest['paging']): ListRequest {
+function request(
+	settings: PollSettings,
+	params: IDataObject,
+	paging: ListRequest['paging'],
+): ListRequest {
 	const { type } = settings;
-	return { method: type.method, params, rowsAt: type.rowsAt, idKey: type.idKey, filterIdKey: type.filterIdKey, paging };
+	return {
+		method: type.method,
+		params,
+		rowsAt: type.rowsAt,
+		idKey: type.idKey,
+		filterIdKey: type.filterIdKey,
+		paging,
+	};
 }
 
 /**
@@ -81,7 +104,11 @@ function request(settings: PollSettings, params: IDataObject, paging: ListReques
  * counting. Most polls find a few rows: the first page goes alone, and only a full one is followed
  * by the rest (the transport then batches 50 pages a request, starting after its last ID).
  */
-export async function recordsSince(ctx: IPollFunctions, settings: PollSettings, since: string): Promise<IDataObject[]> {
+export async function recordsSince(
+	ctx: IPollFunctions,
+	settings: PollSettings,
+	since: string,
+): Promise<IDataObject[]> {
 	const filter: IDataObject = { ...settings.filter, [`>=${settings.field.filter}`]: since };
 	const params: IDataObject = { ...baseParams(settings), filter, ...selectOf(settings) };
 	const transport = ctx;
@@ -89,7 +116,10 @@ export async function recordsSince(ctx: IPollFunctions, settings: PollSettings, 
 	if (rows.length < PAGE_SIZE) return rows;
 	const after = rows[rows.length - 1][settings.type.idKey];
 	const afterKey = `>${settings.type.filterIdKey ?? settings.type.idKey}`;
-	const rest = await bitrix24List(transport, request(settings, { ...params, filter: { ...filter, [afterKey]: after } }, 'id'));
+	const rest = await bitrix24List(
+		transport,
+		request(settings, { ...params, filter: { ...filter, [afterKey]: after } }, 'id'),
+	);
 	return [...rows, ...rest];
 }
 

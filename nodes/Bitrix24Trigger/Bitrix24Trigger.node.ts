@@ -28,7 +28,8 @@ export class Bitrix24Trigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
-		description: 'Starts the workflow when events happen in Bitrix24 (CRM, smart processes, tasks and more)',
+		description:
+			'Starts the workflow when events happen in Bitrix24 (CRM, smart processes, tasks and more)',
 		defaults: { name: 'Bitrix24 Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

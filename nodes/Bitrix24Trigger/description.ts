@@ -22,7 +22,7 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Bitrix24 lets only applications subscribe to events, so with an incoming webhook this trigger subscribes to nothing itself. In Bitrix24 open Developer resources > Other > Outgoing webhook, enter this node\'s Production URL (the Test URL while testing) as the handler address, tick the same events, save, and paste the application token Bitrix24 shows into Application Token below.',
+			"Bitrix24 lets only applications subscribe to events, so with an incoming webhook this trigger subscribes to nothing itself. In Bitrix24 open Developer resources > Other > Outgoing webhook, enter this node's Production URL (the Test URL while testing) as the handler address, tick the same events, save, and paste the application token Bitrix24 shows into Application Token below.",
 		name: 'outgoingWebhookNotice',
 		type: 'notice',
 		default: '',
@@ -64,16 +64,16 @@ export const triggerProperties: INodeProperties[] = [
 		default: '',
 		displayOptions: OAUTH2,
 		description:
-			'The application token Bitrix24 sends with the events of this local application, if you know it. When empty, the first call after activation is accepted only once this credential\'s portal confirms the access token it carries (app.info), and its application token is required from then on. A credential connected without a member ID accepts no call until this is set.',
+			"The application token Bitrix24 sends with the events of this local application, if you know it. When empty, the first call after activation is accepted only once this credential's portal confirms the access token it carries (app.info), and its application token is required from then on. A credential connected without a member ID accepts no call until this is set.",
 	},
 	optionsCollection([
-			{
-				displayName: 'Fetch Full Record',
-				name: 'fetchFullRecord',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to read the whole record the event names (crm.deal.get and the like, crm.item.get, tasks.task.get) and add it as "record". Bitrix24 sends only IDs. Costs one REST call before Bitrix24 gets its answer; delete events have nothing to read.',
-			},
-		]),
+		{
+			displayName: 'Fetch Full Record',
+			name: 'fetchFullRecord',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to read the whole record the event names (crm.deal.get and the like, crm.item.get, tasks.task.get) and add it as "record". Bitrix24 sends only IDs. Costs one REST call before Bitrix24 gets its answer; delete events have nothing to read.',
+		},
+	]),
 ];

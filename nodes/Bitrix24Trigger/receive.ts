@@ -32,9 +32,12 @@ type Verdict = { ok: true } | { ok: false; reason: string };
  * token that call carries (see verifyWithPortal). Anything that cannot be verified is refused.
  */
 async function verify(ctx: IWebhookFunctions, caller: CallerAuth): Promise<Verdict> {
-	if (caller.repeated) return { ok: false, reason: 'it carries one of its auth fields more than once' };
+	if (caller.repeated)
+		return { ok: false, reason: 'it carries one of its auth fields more than once' };
 	// one field per credential type, so a token typed for one never silently applies to the other
-	const configured = String(ctx.getNodeParameter(usesOAuth2(ctx) ? 'oauthApplicationToken' : 'applicationToken', '') ?? '').trim();
+	const configured = String(
+		ctx.getNodeParameter(usesOAuth2(ctx) ? 'oauthApplicationToken' : 'applicationToken', '') ?? '',
+	).trim();
 	const received = caller.applicationToken;
 	if (configured) {
 		return tokenMatches(received, tokenFingerprint(configured))
@@ -47,7 +50,10 @@ async function verify(ctx: IWebhookFunctions, caller: CallerAuth): Promise<Verdi
 	if (trusted) {
 		return tokenMatches(received, trusted)
 			? { ok: true }
-			: { ok: false, reason: 'its application token is not the one first received from this portal' };
+			: {
+					ok: false,
+					reason: 'its application token is not the one first received from this portal',
+				};
 	}
 	if (!received) return { ok: false, reason: 'it carries no application token' };
 	const credentials = await ctx.getCredentials('bitrix24OAuth2Api');
@@ -57,22 +63,39 @@ async function verify(ctx: IWebhookFunctions, caller: CallerAuth): Promise<Verdi
 		return {
 			ok: false,
 			reason:
-				'the credential holds no member_id, so no first call can be verified as its portal\'s: reconnect the credential or set the Application Token',
+				"the credential holds no member_id, so no first call can be verified as its portal's: reconnect the credential or set the Application Token",
 		};
 	}
-	if (caller.memberId !== memberId) return { ok: false, reason: 'it comes from another portal than the credential\'s' };
+	if (caller.memberId !== memberId)
+		return { ok: false, reason: "it comes from another portal than the credential's" };
 	const clientId = typeof credentials.clientId === 'string' ? credentials.clientId.trim() : '';
-	if (!clientId) return { ok: false, reason: 'the credential holds no client ID to verify the first call\'s application with' };
-	if (!caller.accessToken) return { ok: false, reason: 'it carries no access token to verify it with the portal' };
-	const confirmed = await verifyWithPortal(ctx, credentials, caller.accessToken, { memberId, clientId });
+	if (!clientId)
+		return {
+			ok: false,
+			reason: "the credential holds no client ID to verify the first call's application with",
+		};
+	if (!caller.accessToken)
+		return { ok: false, reason: 'it carries no access token to verify it with the portal' };
+	const confirmed = await verifyWithPortal(ctx, credentials, caller.accessToken, {
+		memberId,
+		clientId,
+	});
 	if (!confirmed.ok) return confirmed;
 	staticData[TRUSTED] = tokenFingerprint(received);
 	return { ok: true };
 }
 
 /** Answers the call itself (the workflow does not start) and logs why, without any token. */
-function refuse(ctx: IWebhookFunctions, status: number, text: string, reason: string, secrets: string[]): IWebhookResponseData {
-	ctx.logger.warn(redact(`Bitrix24 Trigger: refused a call with HTTP ${status} because ${reason}`, secrets));
+function refuse(
+	ctx: IWebhookFunctions,
+	status: number,
+	text: string,
+	reason: string,
+	secrets: string[],
+): IWebhookResponseData {
+	ctx.logger.warn(
+		redact(`Bitrix24 Trigger: refused a call with HTTP ${status} because ${reason}`, secrets),
+	);
 	ctx.getResponseObject().status(status).send(text);
 	return { noWebhookResponse: true };
 }
@@ -80,9 +103,16 @@ function refuse(ctx: IWebhookFunctions, status: number, text: string, reason: st
 /** The body as n8n received it: its bytes when n8n kept them (`rawBody`), and n8n's parse. */
 function deliveryBody(ctx: IWebhookFunctions): DeliveryBody {
 	const rawBody = (ctx.getRequestObject() as { rawBody?: unknown }).rawBody;
-	const contentType = String(ctx.getHeaderData()['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+	const contentType = String(ctx.getHeaderData()['content-type'] ?? '')
+		.split(';')[0]
+		.trim()
+		.toLowerCase();
 	return {
-		raw: Buffer.isBuffer(rawBody) ? rawBody : typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : undefined,
+		raw: Buffer.isBuffer(rawBody)
+			? rawBody
+			: typeof rawBody === 'string'
+				? Buffer.from(rawBody, 'utf8')
+				: undefined,
 		contentType,
 		parsed: ctx.getBodyData(),
 	};
@@ -120,11 +150,24 @@ export async function receive(ctx: IWebhookFunctions): Promise<IWebhookResponseD
 	try {
 		delivery = readDelivery(body);
 	} catch (error) {
-		if (!(error instanceof FormLimitError)) throw new NodeOperationError(ctx.getNode(), error as Error);
-		return refuse(ctx, error.httpStatus, error.httpStatus === 413 ? 'Payload Too Large' : 'Bad Request', error.message, secrets);
+		if (!(error instanceof FormLimitError))
+			throw new NodeOperationError(ctx.getNode(), error as Error);
+		return refuse(
+			ctx,
+			error.httpStatus,
+			error.httpStatus === 413 ? 'Payload Too Large' : 'Bad Request',
+			error.message,
+			secrets,
+		);
 	}
 	if (delivery.auth.applicationToken !== caller.applicationToken) {
-		return refuse(ctx, 400, 'Bad Request', 'its body names its application token in two ways', secrets);
+		return refuse(
+			ctx,
+			400,
+			'Bad Request',
+			'its body names its application token in two ways',
+			secrets,
+		);
 	}
 	if (!selectedEvents(ctx).includes(delivery.event)) {
 		return { webhookResponse: { message: 'Event not selected in the trigger; ignored' } };

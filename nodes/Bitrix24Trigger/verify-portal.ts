@@ -35,12 +35,21 @@ export async function verifyWithPortal(
 ): Promise<PortalVerdict> {
 	const restBase = oauthRestBase(credentials);
 	if (!restBase) return { ok: false, reason: 'the credential names no portal to verify it with' };
-	const read = await callWithAccessToken(ctx, restBase, 'app.info', accessToken, {}, {
-		timeoutMs: TIMEOUT_MS,
-		skipSslCertificateValidation: credentials.ignoreSSLIssues === true,
-	});
+	const read = await callWithAccessToken(
+		ctx,
+		restBase,
+		'app.info',
+		accessToken,
+		{},
+		{
+			timeoutMs: TIMEOUT_MS,
+			skipSslCertificateValidation: credentials.ignoreSSLIssues === true,
+		},
+	);
 	if (!read.ok) {
-		const status = read.failure.httpStatus ? `HTTP ${read.failure.httpStatus}` : read.failure.description;
+		const status = read.failure.httpStatus
+			? `HTTP ${read.failure.httpStatus}`
+			: read.failure.description;
 		return {
 			ok: false,
 			reason: redact(
@@ -51,11 +60,18 @@ export async function verifyWithPortal(
 	}
 	const result = (read.envelope.result ?? {}) as IDataObject;
 	if (trimmed(result.CODE) !== expected.clientId) {
-		return { ok: false, reason: 'the portal says its access token belongs to another application than the credential\'s' };
+		return {
+			ok: false,
+			reason:
+				"the portal says its access token belongs to another application than the credential's",
+		};
 	}
 	const memberId = result.member_id ?? result.MEMBER_ID;
 	if (memberId !== undefined && memberId !== expected.memberId) {
-		return { ok: false, reason: 'the portal says its access token belongs to another portal than the credential\'s' };
+		return {
+			ok: false,
+			reason: "the portal says its access token belongs to another portal than the credential's",
+		};
 	}
 	return { ok: true };
 }

@@ -28,9 +28,18 @@ export async function benchBurst(executions: number, coalesce: boolean): Promise
 		const runs = await Promise.all(
 			Array.from({ length: executions }, async (_, index) => {
 				const dealId = index + 1;
-				const get = bitrix24Node({ resource: 'deal', operation: 'get', recordId: id(dealId) }, ref, { name: 'Get Deal' });
+				const get = bitrix24Node(
+					{ resource: 'deal', operation: 'get', recordId: id(dealId) },
+					ref,
+					{ name: 'Get Deal' },
+				);
 				const update = bitrix24Node(
-					{ resource: 'deal', operation: 'update', recordId: id('={{ $json.ID }}'), fieldsJson: `{"COMMENTS": "burst ${dealId}"}` },
+					{
+						resource: 'deal',
+						operation: 'update',
+						recordId: id('={{ $json.ID }}'),
+						fieldsJson: `{"COMMENTS": "burst ${dealId}"}`,
+					},
 					ref,
 					{ name: 'Update Deal' },
 				);

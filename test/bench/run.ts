@@ -22,7 +22,10 @@ function heapMb(): number {
 	return Math.round((process.memoryUsage().heapUsed / 1024 / 1024) * 10) / 10;
 }
 
-async function measure(label: string, body: () => Promise<{ items: number; requests: number }>): Promise<Row> {
+async function measure(
+	label: string,
+	body: () => Promise<{ items: number; requests: number }>,
+): Promise<Row> {
 	const started = process.hrtime.bigint();
 	const { items, requests } = await body();
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -42,10 +45,19 @@ async function main(): Promise<void> {
 	const rows: Row[] = [];
 	try {
 		for (const [label, parameters] of [
-			[`Get Many, Return All (${deals} deals, walk by ID)`, { resource: 'deal', operation: 'getAll', returnAll: true }],
+			[
+				`Get Many, Return All (${deals} deals, walk by ID)`,
+				{ resource: 'deal', operation: 'getAll', returnAll: true },
+			],
 			[
 				'Get Many, Limit 5000, ordered by amount (offset paging)',
-				{ resource: 'deal', operation: 'getAll', returnAll: false, limit: 5000, options: { orderBy: 'OPPORTUNITY', orderDirection: 'DESC' } },
+				{
+					resource: 'deal',
+					operation: 'getAll',
+					returnAll: false,
+					limit: 5000,
+					options: { orderBy: 'OPPORTUNITY', orderDirection: 'DESC' },
+				},
 			],
 		] as const) {
 			portal.resetRequests();
@@ -62,7 +74,11 @@ async function main(): Promise<void> {
 			const items = Array.from({ length: count }, (_, i) => ({ title: `Bench ${i}` }));
 			rows.push(
 				await measure(`Create, ${count} input items (batched 50 per request)`, async () => {
-					const run = await runNode(portal, { resource: 'deal', operation: 'create', title: '={{ $json.title }}' }, { items });
+					const run = await runNode(
+						portal,
+						{ resource: 'deal', operation: 'create', title: '={{ $json.title }}' },
+						{ items },
+					);
 					if (run.result.error) throw run.result.error;
 					return { items: run.json.length, requests: portal.restRequests().length };
 				}),
@@ -74,16 +90,24 @@ async function main(): Promise<void> {
 	const bursts = [await benchBurst(100, true), await benchBurst(100, false)];
 	const parser = await benchFormParser();
 	const upsert = await benchUpsert();
-	process.stdout.write('\nn8n-nodes-bitrix24 benchmark (test portal on loopback, real-time leaky bucket; heapMb: heap of the whole process, node and portal, after the case)\n');
+	process.stdout.write(
+		'\nn8n-nodes-bitrix24 benchmark (test portal on loopback, real-time leaky bucket; heapMb: heap of the whole process, node and portal, after the case)\n',
+	);
 	// eslint-disable-next-line no-console
 	console.table(rows);
-	process.stdout.write('\nMany executions, one portal (one n8n process, real-time bucket 2/s burst 50; a perfect one-call-per-request limiter needs over 75 s for 200 calls)\n');
+	process.stdout.write(
+		'\nMany executions, one portal (one n8n process, real-time bucket 2/s burst 50; a perfect one-call-per-request limiter needs over 75 s for 200 calls)\n',
+	);
 	// eslint-disable-next-line no-console
 	console.table(bursts);
-	process.stdout.write('\nCreate or Update (look-ups, then writes, batched across items; real-time bucket)\n');
+	process.stdout.write(
+		'\nCreate or Update (look-ups, then writes, batched across items; real-time bucket)\n',
+	);
 	// eslint-disable-next-line no-console
 	console.table([upsert]);
-	process.stdout.write('\nThe trigger\'s form parser (linear: twice the keys, about twice the time)\n');
+	process.stdout.write(
+		"\nThe trigger's form parser (linear: twice the keys, about twice the time)\n",
+	);
 	// eslint-disable-next-line no-console
 	console.table(parser);
 }

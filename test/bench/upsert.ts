@@ -8,27 +8,53 @@ import { startPortal } from '../portal';
 
 const CONTACT = 3;
 
-export async function benchUpsert(items = 1000): Promise<{ case: string; items: number; requests: number; seconds: number }> {
+export async function benchUpsert(
+	items = 1000,
+): Promise<{ case: string; items: number; requests: number; seconds: number }> {
 	const portal = await startPortal({ demo: { deals: 10 }, operatingLimit: false });
 	try {
 		const existing = Math.floor(items / 2);
 		const ids: number[] = [];
 		for (let index = 0; index < existing; index++) {
-			ids.push(portal.store.create(CONTACT, { NAME: `Bench ${index}`, EMAIL: [{ VALUE: `bench${index}@example.org`, VALUE_TYPE: 'WORK' }] }, 1));
+			ids.push(
+				portal.store.create(
+					CONTACT,
+					{
+						NAME: `Bench ${index}`,
+						EMAIL: [{ VALUE: `bench${index}@example.org`, VALUE_TYPE: 'WORK' }],
+					},
+					1,
+				),
+			);
 		}
-		const input = Array.from({ length: items }, (_, index) => ({ email: `bench${index}@example.org`, post: `Post ${index}` }));
+		const input = Array.from({ length: items }, (_, index) => ({
+			email: `bench${index}@example.org`,
+			post: `Post ${index}`,
+		}));
 		portal.resetRequests();
 		const started = process.hrtime.bigint();
 		const run = await runNode(
 			portal,
-			{ resource: 'contact', operation: 'upsert', matchBy: 'email', matchValue: '={{ $json.email }}', additionalFields: { post: '={{ $json.post }}' } },
+			{
+				resource: 'contact',
+				operation: 'upsert',
+				matchBy: 'email',
+				matchValue: '={{ $json.email }}',
+				additionalFields: { post: '={{ $json.post }}' },
+			},
 			{ items: input },
 		);
 		const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 		if (run.result.error) throw run.result.error;
 		const updated = run.json.filter((answer) => answer.action === 'updated').length;
-		if (updated !== existing || run.json.length !== items || ids.some((id, index) => portal.store.get(CONTACT, id)?.POST !== `Post ${index}`)) {
-			throw new Error(`Create or Update bench: ${updated} of ${existing} updated, ${run.json.length} answers`);
+		if (
+			updated !== existing ||
+			run.json.length !== items ||
+			ids.some((id, index) => portal.store.get(CONTACT, id)?.POST !== `Post ${index}`)
+		) {
+			throw new Error(
+				`Create or Update bench: ${updated} of ${existing} updated, ${run.json.length} answers`,
+			);
 		}
 		return {
 			case: `Contact > Create or Update by e-mail, ${items} items (${existing} existing)`,

@@ -31,8 +31,20 @@ const oAuth2Api: ICredentialType = {
 			],
 			default: 'authorizationCode',
 		},
-		{ displayName: 'Authorization URL', name: 'authUrl', type: 'string', default: '', required: true },
-		{ displayName: 'Access Token URL', name: 'accessTokenUrl', type: 'string', default: '', required: true },
+		{
+			displayName: 'Authorization URL',
+			name: 'authUrl',
+			type: 'string',
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'string',
+			default: '',
+			required: true,
+		},
 		{ displayName: 'Client ID', name: 'clientId', type: 'string', default: '', required: true },
 		{
 			displayName: 'Client Secret',
@@ -43,7 +55,12 @@ const oAuth2Api: ICredentialType = {
 			required: true,
 		},
 		{ displayName: 'Scope', name: 'scope', type: 'string', default: '' },
-		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'string', default: '' },
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'string',
+			default: '',
+		},
 		{
 			displayName: 'Authentication',
 			name: 'authentication',
@@ -107,10 +124,13 @@ export class CredentialTypes {
 	getProperties(name: string): INodeProperties[] {
 		const type = this.getByName(name);
 		if (type.extends === undefined) {
-			return ['oAuth1Api', 'oAuth2Api'].includes(name) ? [...type.properties, oauthTokenDataProperty] : type.properties;
+			return ['oAuth1Api', 'oAuth2Api'].includes(name)
+				? [...type.properties, oauthTokenDataProperty]
+				: type.properties;
 		}
 		const combined: INodeProperties[] = [];
-		for (const parent of type.extends) NodeHelpers.mergeNodeProperties(combined, this.getProperties(parent));
+		for (const parent of type.extends)
+			NodeHelpers.mergeNodeProperties(combined, this.getProperties(parent));
 		NodeHelpers.mergeNodeProperties(combined, type.properties);
 		return combined;
 	}

@@ -23,7 +23,13 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { ICredentials, ICredentialsHelper, NodeHelpers, Workflow, isExpression } from 'n8n-workflow';
+import {
+	ICredentials,
+	ICredentialsHelper,
+	NodeHelpers,
+	Workflow,
+	isExpression,
+} from 'n8n-workflow';
 
 import { CredentialTypes } from './credential-types';
 
@@ -81,7 +87,14 @@ const PINNED_OAUTH_FIELDS = [
 	'signatureMethod',
 ];
 
-const mockNode: INode = { id: 'credentials', name: '', type: 'mock', typeVersion: 1, position: [0, 0], parameters: {} };
+const mockNode: INode = {
+	id: 'credentials',
+	name: '',
+	type: 'mock',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 const noNodeTypes = {
 	getByName: () => undefined,
@@ -114,7 +127,10 @@ class StoredCredentials extends ICredentials {
 		this.store.replaceData(this.stored.id, data);
 	}
 
-	async updateData(toUpdate: Partial<ICredentialDataDecryptedObject>, toDelete: string[] = []): Promise<void> {
+	async updateData(
+		toUpdate: Partial<ICredentialDataDecryptedObject>,
+		toDelete: string[] = [],
+	): Promise<void> {
 		const data = { ...this.stored.data, ...toUpdate } as ICredentialDataDecryptedObject;
 		for (const key of toDelete) delete data[key];
 		this.store.replaceData(this.stored.id, data);
@@ -146,10 +162,15 @@ export class CredentialsHelper extends ICredentialsHelper {
 		}
 		if (!type.restrictToSupportedNodes) return true;
 		const shortName = nodeType.split('.').pop() ?? nodeType;
-		return (type.supportedNodes ?? []).some((supported) => supported === nodeType || supported === shortName);
+		return (type.supportedNodes ?? []).some(
+			(supported) => supported === nodeType || supported === shortName,
+		);
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentials> {
 		return new StoredCredentials(this.store, this.store.find(nodeCredentials, type));
 	}
 
@@ -164,7 +185,14 @@ export class CredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const data = structuredClone(this.store.find(nodeCredentials, type).data);
 		if (raw === true) return data;
-		return await this.applyDefaultsAndResolve(additionalData, data, type, mode, executeData, expressionResolveValues);
+		return await this.applyDefaultsAndResolve(
+			additionalData,
+			data,
+			type,
+			mode,
+			executeData,
+			expressionResolveValues,
+		);
 	}
 
 	private async applyDefaultsAndResolve(
@@ -189,11 +217,13 @@ export class CredentialsHelper extends ICredentialsHelper {
 			null,
 		) as INodeParameters;
 		// oauthTokenData is no declared property, so getNodeParameters dropped it.
-		if (stored.oauthTokenData !== undefined) withDefaults.oauthTokenData = stored.oauthTokenData as INodeParameters;
+		if (stored.oauthTokenData !== undefined)
+			withDefaults.oauthTokenData = stored.oauthTokenData as INodeParameters;
 
 		const additionalKeys = getAdditionalKeys(additionalData, mode, null, { isCredential: true });
 		if (resolveValues) {
-			const { workflow, runExecutionData, runIndex, itemIndex, node, connectionInputData } = resolveValues;
+			const { workflow, runExecutionData, runIndex, itemIndex, node, connectionInputData } =
+				resolveValues;
 			return workflow.expression.getParameterValue(
 				withDefaults,
 				runExecutionData,
@@ -208,7 +238,12 @@ export class CredentialsHelper extends ICredentialsHelper {
 				withDefaults,
 			) as ICredentialDataDecryptedObject;
 		}
-		const workflow = new Workflow({ nodes: [mockNode], connections: {}, active: false, nodeTypes: noNodeTypes });
+		const workflow = new Workflow({
+			nodes: [mockNode],
+			connections: {},
+			active: false,
+			nodeTypes: noNodeTypes,
+		});
 		return workflow.expression.getComplexParameterValue(
 			mockNode,
 			withDefaults,
@@ -234,8 +269,12 @@ export class CredentialsHelper extends ICredentialsHelper {
 		if (typeof authenticate === 'object' && authenticate.type === 'generic') {
 			if (!workflow || !node)
 				throw new Error('Workflow and node are required for declarative credential authentication');
-			const resolve = (value: string) => resolveCredentialValue(value, { $credentials: credentials }, workflow, node);
-			const target = requestOptions as unknown as Record<string, Record<string, unknown> | undefined>;
+			const resolve = (value: string) =>
+				resolveCredentialValue(value, { $credentials: credentials }, workflow, node);
+			const target = requestOptions as unknown as Record<
+				string,
+				Record<string, unknown> | undefined
+			>;
 			target.headers ??= {};
 			for (const [outerKey, entries] of Object.entries(authenticate.properties)) {
 				for (const [key, value] of Object.entries(entries as Record<string, string>)) {
@@ -255,11 +294,16 @@ export class CredentialsHelper extends ICredentialsHelper {
 		credentialsExpired: boolean,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.types.getByName(typeName);
-		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		const expirable = type.properties.find(
+			(p) => p.type === 'hidden' && p.typeOptions?.expirable === true,
+		);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
 		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
 
-		const output = (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+		const output = (await type.preAuthentication.call(
+			helpers,
+			credentials,
+		)) as ICredentialDataDecryptedObject;
 		if (output[expirable.name] === undefined) return undefined;
 		const nodeCredentials = node.credentials?.[type.name];
 		if (nodeCredentials) {
@@ -281,7 +325,10 @@ export class CredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const { preAuthentication } = this.types.getByName(typeName);
 		if (typeof preAuthentication !== 'function') return undefined;
-		return ((await preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject) ?? undefined;
+		return (
+			((await preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject) ??
+			undefined
+		);
 	}
 
 	async updateCredentials(
@@ -299,7 +346,9 @@ export class CredentialsHelper extends ICredentialsHelper {
 		data: ICredentialDataDecryptedObject,
 	): Promise<void> {
 		const stored = this.store.find(nodeCredentials, type);
-		await (await this.getCredentials(nodeCredentials, type)).updateData({ oauthTokenData: data.oauthTokenData });
+		await (
+			await this.getCredentials(nodeCredentials, type)
+		).updateData({ oauthTokenData: data.oauthTokenData });
 		this.store.updates.push({ id: stored.id, type, data: structuredClone(stored.data) });
 	}
 }
@@ -311,6 +360,13 @@ function resolveCredentialValue(
 	node: INode,
 ): string {
 	if (!isExpression(value)) return value;
-	const resolved = workflow.expression.getSimpleParameterValue(node, value, 'internal', additionalKeys, undefined, '');
+	const resolved = workflow.expression.getSimpleParameterValue(
+		node,
+		value,
+		'internal',
+		additionalKeys,
+		undefined,
+		'',
+	);
 	return resolved ? String(resolved) : '';
 }

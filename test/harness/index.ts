@@ -55,7 +55,8 @@ export function bitrix24Node(
 	opts: { name?: string; continueOnFail?: boolean; typeVersion?: number } = {},
 ): INode {
 	const typeVersion = opts.typeVersion ?? 1;
-	const authentication = parameters.authentication ?? authenticationShowing(credential.type, typeVersion);
+	const authentication =
+		parameters.authentication ?? authenticationShowing(credential.type, typeVersion);
 	return {
 		id: randomUUID(),
 		name: opts.name ?? 'Bitrix24',
@@ -63,7 +64,9 @@ export function bitrix24Node(
 		typeVersion,
 		position: nextPosition(),
 		parameters: authentication === undefined ? parameters : { ...parameters, authentication },
-		credentials: { [credential.type]: { id: credential.id, name: credential.name ?? credential.id } },
+		credentials: {
+			[credential.type]: { id: credential.id, name: credential.name ?? credential.id },
+		},
 		// How n8n saves "On Error: Continue".
 		...(opts.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
@@ -73,7 +76,8 @@ function authenticationShowing(credentialType: string, typeVersion: number): str
 	const nodeType = packageNodeTypes().find((type) => type.description.name === 'bitrix24');
 	if (!nodeType) return undefined;
 	const { credentials } = NodeHelpers.getVersionedNodeType(nodeType, typeVersion).description;
-	const shown = credentials?.find((c) => c.name === credentialType)?.displayOptions?.show?.authentication;
+	const shown = credentials?.find((c) => c.name === credentialType)?.displayOptions?.show
+		?.authentication;
 	return Array.isArray(shown) && typeof shown[0] === 'string' ? shown[0] : undefined;
 }
 export { listSearch, loadOptions, resourceMapping } from './load-options';

@@ -5,7 +5,14 @@
 import { randomUUID } from 'node:crypto';
 
 import { ExecutionLifecycleHooks, LoadOptionsContext } from 'n8n-core';
-import type { INode, INodeListSearchResult, INodePropertyOptions, INodeType, IWorkflowBase, ResourceMapperFields } from 'n8n-workflow';
+import type {
+	INode,
+	INodeListSearchResult,
+	INodePropertyOptions,
+	INodeType,
+	IWorkflowBase,
+	ResourceMapperFields,
+} from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { setUpContainer } from './container';
@@ -21,7 +28,8 @@ async function withContext<T>(
 	call: (context: LoadOptionsContext, nodeType: INodeType) => Promise<T>,
 ): Promise<T> {
 	setUpContainer();
-	const store = credentials instanceof CredentialStore ? credentials : new CredentialStore(credentials);
+	const store =
+		credentials instanceof CredentialStore ? credentials : new CredentialStore(credentials);
 	const nodeTypes = new NodeTypes();
 	const now = new Date();
 	const workflowData: IWorkflowBase = {
@@ -53,8 +61,14 @@ async function withContext<T>(
 	);
 	const workflowNode = workflow.getNode(node.name) as INode;
 	additionalData.currentNodeParameters = workflowNode.parameters;
-	const nodeType = NodeHelpers.getVersionedNodeType(nodeTypes.getByName(node.type), node.typeVersion) as INodeType;
-	return await call(new LoadOptionsContext(workflow, workflowNode, additionalData, 'parameters'), nodeType);
+	const nodeType = NodeHelpers.getVersionedNodeType(
+		nodeTypes.getByName(node.type),
+		node.typeVersion,
+	) as INodeType;
+	return await call(
+		new LoadOptionsContext(workflow, workflowNode, additionalData, 'parameters'),
+		nodeType,
+	);
 }
 
 export async function loadOptions(

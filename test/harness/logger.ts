@@ -14,7 +14,9 @@ export const strayLogs: string[] = [];
 
 function write(level: string, message: string, metadata?: LogMetadata): void {
 	const line =
-		metadata && Object.keys(metadata).length ? `${level}: ${message} ${stringify(metadata)}` : `${level}: ${message}`;
+		metadata && Object.keys(metadata).length
+			? `${level}: ${message} ${stringify(metadata)}`
+			: `${level}: ${message}`;
 	(currentRunLog.getStore() ?? strayLogs).push(line);
 }
 

@@ -38,7 +38,10 @@ export class NodeTypes implements INodeTypes {
 
 	getByName(name: string): INodeType | IVersionedNodeType {
 		const type = this.own.get(name) ?? this.fromPackage().get(name);
-		if (!type) throw new Error(`Unknown node type "${name}" (known: ${Object.keys(this.getKnownTypes()).join(', ')})`);
+		if (!type)
+			throw new Error(
+				`Unknown node type "${name}" (known: ${Object.keys(this.getKnownTypes()).join(', ')})`,
+			);
 		return type;
 	}
 
@@ -47,6 +50,8 @@ export class NodeTypes implements INodeTypes {
 	}
 
 	getKnownTypes(): IDataObject {
-		return Object.fromEntries([...this.own.keys(), ...this.fromPackage().keys()].map((name) => [name, {}]));
+		return Object.fromEntries(
+			[...this.own.keys(), ...this.fromPackage().keys()].map((name) => [name, {}]),
+		);
 	}
 }

@@ -27,7 +27,8 @@ function findManifest(): PackageManifest {
 			const manifest = JSON.parse(readFileSync(file, 'utf8')) as PackageManifest;
 			if (manifest.name === PACKAGE_NAME) return manifest;
 		}
-		if (dirname(dir) === dir) throw new Error(`package.json of ${PACKAGE_NAME} not found above ${sourceRoot}`);
+		if (dirname(dir) === dir)
+			throw new Error(`package.json of ${PACKAGE_NAME} not found above ${sourceRoot}`);
 	}
 }
 
@@ -42,10 +43,14 @@ function loadListedClasses<T>(listed: string[] | undefined): T[] {
 			// eslint-disable-next-line @typescript-eslint/no-require-imports
 			exported = require(modulePath) as Record<string, new () => T>;
 		} catch (error) {
-			throw new Error(`Could not load ${entry} (listed in package.json): ${(error as Error).message}`);
+			throw new Error(
+				`Could not load ${entry} (listed in package.json): ${(error as Error).message}`,
+			);
 		}
 		if (typeof exported[className] !== 'function') {
-			throw new Error(`${entry} (listed in package.json) does not export a class named ${className}`);
+			throw new Error(
+				`${entry} (listed in package.json) does not export a class named ${className}`,
+			);
 		}
 		loaded.push(new exported[className]());
 	}

@@ -71,12 +71,16 @@ export class PollHarness {
 		this.workflowId = options.workflowId ?? 'poll-workflow';
 		this.staticData = structuredClone(options.staticData ?? {});
 		this.credentials =
-			options.credentials instanceof CredentialStore ? options.credentials : new CredentialStore(options.credentials);
+			options.credentials instanceof CredentialStore
+				? options.credentials
+				: new CredentialStore(options.credentials);
 		this.credentialsHelper = new CredentialsHelper(this.credentials, new CredentialTypes());
 	}
 
 	/** One poll tick ('trigger': the active workflow; 'manual': the editor's test). Resolves with what poll() returned. */
-	async poll(mode: Extract<WorkflowExecuteMode, 'trigger' | 'manual'> = 'trigger'): Promise<INodeExecutionData[][] | null> {
+	async poll(
+		mode: Extract<WorkflowExecuteMode, 'trigger' | 'manual'> = 'trigger',
+	): Promise<INodeExecutionData[][] | null> {
 		const workflow = new Workflow({
 			id: this.workflowId,
 			name: 'Poll workflow',
@@ -106,7 +110,8 @@ export class PollHarness {
 		this.emitted.push(...emitted);
 		// n8n saves static data after the run a poll started, or when committing the cursor of a
 		// poll that emitted nothing; a manual test saves nothing.
-		if (mode !== 'manual' && workflow.staticData.__dataChanged === true) this.staticData = withoutChangeFlag(workflow.staticData);
+		if (mode !== 'manual' && workflow.staticData.__dataChanged === true)
+			this.staticData = withoutChangeFlag(workflow.staticData);
 		return result;
 	}
 

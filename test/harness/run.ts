@@ -62,7 +62,9 @@ export interface RunResult {
 export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 	setUpContainer();
 	const store =
-		options.credentials instanceof CredentialStore ? options.credentials : new CredentialStore(options.credentials);
+		options.credentials instanceof CredentialStore
+			? options.credentials
+			: new CredentialStore(options.credentials);
 	const mode = options.mode ?? 'manual';
 	const logs: string[] = [];
 
@@ -80,9 +82,20 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 		});
 		const executionId = randomUUID();
 		const hooks = new ExecutionLifecycleHooks(mode, executionId, workflowData);
-		const credentialsHelper = new CredentialsHelper(store, new CredentialTypes(options.credentialTypes));
-		const additionalData = buildAdditionalData(executionId, workflowData.id, hooks, credentialsHelper);
-		return await new WorkflowExecute(additionalData, mode).run({ workflow, startNode: findStartNode(workflow) });
+		const credentialsHelper = new CredentialsHelper(
+			store,
+			new CredentialTypes(options.credentialTypes),
+		);
+		const additionalData = buildAdditionalData(
+			executionId,
+			workflowData.id,
+			hooks,
+			credentialsHelper,
+		);
+		return await new WorkflowExecute(additionalData, mode).run({
+			workflow,
+			startNode: findStartNode(workflow),
+		});
 	});
 
 	return toResult(run, store, logs);
@@ -124,7 +137,8 @@ function findStartNode(workflow: Workflow): INode {
 	const roots = Object.values(workflow.nodes).filter(
 		(node) => !node.disabled && workflow.getParentNodes(node.name, 'main', 1).length === 0,
 	);
-	const start = roots.find((node) => node.type === 'test.start') ?? roots[0] ?? workflow.getStartNode();
+	const start =
+		roots.find((node) => node.type === 'test.start') ?? roots[0] ?? workflow.getStartNode();
 	if (!start) throw new Error('The workflow has no node to start from');
 	return start;
 }
@@ -177,9 +191,12 @@ function toResult(run: IRun, credentials: CredentialStore, logs: string[]): RunR
 			const task = lastTask(nodeName);
 			if (!task) {
 				const ran = Object.keys(runData).join(', ') || 'none';
-				throw new Error(`Node "${nodeName}" did not run (ran: ${ran}; run error: ${error?.message ?? 'none'})`);
+				throw new Error(
+					`Node "${nodeName}" did not run (ran: ${ran}; run error: ${error?.message ?? 'none'})`,
+				);
 			}
-			if (task.error && !task.data) throw new Error(`Node "${nodeName}" failed: ${task.error.message}`);
+			if (task.error && !task.data)
+				throw new Error(`Node "${nodeName}" failed: ${task.error.message}`);
 			return task.data?.main[outputIndex] ?? [];
 		},
 		nodeError(nodeName) {

@@ -86,7 +86,8 @@ function expressResponse(res: ServerResponse): ExpressLikeResponse {
 		return out;
 	};
 	out.json = (body) => {
-		if (!res.hasHeader('content-type')) res.setHeader('content-type', 'application/json; charset=utf-8');
+		if (!res.hasHeader('content-type'))
+			res.setHeader('content-type', 'application/json; charset=utf-8');
 		res.end(JSON.stringify(body));
 		return out;
 	};
@@ -159,7 +160,9 @@ export class TriggerHarness {
 		this.workflowId = options.workflowId ?? 'trigger-workflow';
 		this.staticData = structuredClone(options.staticData ?? {});
 		this.credentials =
-			options.credentials instanceof CredentialStore ? options.credentials : new CredentialStore(options.credentials);
+			options.credentials instanceof CredentialStore
+				? options.credentials
+				: new CredentialStore(options.credentials);
 		this.credentialsHelper = new CredentialsHelper(this.credentials, new CredentialTypes());
 	}
 
@@ -182,7 +185,10 @@ export class TriggerHarness {
 
 	/** The user edits the node (its URL stays: the webhookId does not change). */
 	updateParameters(parameters: INodeParameters): void {
-		this.node = { ...this.node, parameters: { ...this.node.parameters, ...structuredClone(parameters) } };
+		this.node = {
+			...this.node,
+			parameters: { ...this.node.parameters, ...structuredClone(parameters) },
+		};
 	}
 
 	/** n8n's activation of a webhook trigger: checkExists, then create when it says false. */
@@ -221,7 +227,14 @@ export class TriggerHarness {
 			workflowExecuteAdditionalData: additionalData,
 			isTest: test,
 		};
-		const context = new HookContext(workflow, node, additionalData, mode, opts.activation ?? 'activate', webhookData);
+		const context = new HookContext(
+			workflow,
+			node,
+			additionalData,
+			mode,
+			opts.activation ?? 'activate',
+			webhookData,
+		);
 		const result = await collectingLogs(this.logs, async () => (await fn.call(context)) as boolean);
 		// n8n saves static data after adding or removing a workflow's webhooks, not after a test.
 		if (!test) this.saveStaticData(workflow);
@@ -272,7 +285,12 @@ export class TriggerHarness {
 	/** WebhookService.getNodeWebhooks: `<webhookId>/<path>` (or `<workflowId>/<node name>/<path>`). */
 	private webhookPath(description: IWebhookDescription): string {
 		const path = String(description.path).replace(/^\/+|\/+$/g, '');
-		return NodeHelpers.getNodeWebhookPath(this.workflowId, this.node, path, description.isFullPath === true);
+		return NodeHelpers.getNodeWebhookPath(
+			this.workflowId,
+			this.node,
+			path,
+			description.isFullPath === true,
+		);
 	}
 
 	private workflow(): Workflow {
@@ -289,10 +307,14 @@ export class TriggerHarness {
 
 	/** WorkflowStaticDataService.saveStaticData: only when the node changed something. */
 	private saveStaticData(workflow: Workflow): void {
-		if (workflow.staticData.__dataChanged === true) this.staticData = withoutChangeFlag(workflow.staticData);
+		if (workflow.staticData.__dataChanged === true)
+			this.staticData = withoutChangeFlag(workflow.staticData);
 	}
 
-	private additionalData(executionId: string, mode: WorkflowExecuteMode): IWorkflowExecuteAdditionalData {
+	private additionalData(
+		executionId: string,
+		mode: WorkflowExecuteMode,
+	): IWorkflowExecuteAdditionalData {
 		const unsupported = (what: string) => async () => {
 			throw new Error(`${what} is not supported by the trigger harness`);
 		};
@@ -343,12 +365,14 @@ export class TriggerHarness {
 		const write = rawRes.write.bind(rawRes) as (chunk: unknown, ...rest: unknown[]) => boolean;
 		const end = rawRes.end.bind(rawRes) as (...args: unknown[]) => ServerResponse;
 		rawRes.write = ((chunk: unknown, ...rest: unknown[]) => {
-			if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') chunks.push(Buffer.from(chunk as string));
+			if (chunk !== undefined && chunk !== null && typeof chunk !== 'function')
+				chunks.push(Buffer.from(chunk as string));
 			return write(chunk, ...rest);
 		}) as ServerResponse['write'];
 		rawRes.end = ((...args: unknown[]) => {
 			const [chunk] = args;
-			if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') chunks.push(Buffer.from(chunk as string));
+			if (chunk !== undefined && chunk !== null && typeof chunk !== 'function')
+				chunks.push(Buffer.from(chunk as string));
 			call.status = rawRes.statusCode;
 			call.responseBody = Buffer.concat(chunks).toString('utf8');
 			return end(...args);
@@ -356,17 +380,25 @@ export class TriggerHarness {
 
 		const test = url.pathname.startsWith('/webhook-test/');
 		if (req.method !== 'POST' || url.pathname !== new URL(this.webhookUrl(test)).pathname) {
-			res.status(404).json({ code: 404, message: `The requested webhook "${req.method} ${url.pathname}" is not registered.` });
+			res.status(404).json({
+				code: 404,
+				message: `The requested webhook "${req.method} ${url.pathname}" is not registered.`,
+			});
 			return;
 		}
 		const mode: WorkflowExecuteMode = test ? 'manual' : 'webhook';
 		const raw = await readAll(req);
-		const contentType = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+		const contentType = String(req.headers['content-type'] ?? '')
+			.split(';')[0]
+			.trim()
+			.toLowerCase();
 		let body: unknown;
 		try {
 			body = parseBody(contentType, raw);
 		} catch (error) {
-			res.status(422).json({ message: 'Failed to parse request body', hint: (error as Error).message });
+			res
+				.status(422)
+				.json({ message: 'Failed to parse request body', hint: (error as Error).message });
 			return;
 		}
 		const request = Object.assign(req, {
@@ -379,7 +411,8 @@ export class TriggerHarness {
 
 		const executionId = randomUUID();
 		const additionalData = this.additionalData(executionId, mode);
-		additionalData.httpRequest = request as unknown as IWorkflowExecuteAdditionalData['httpRequest'];
+		additionalData.httpRequest =
+			request as unknown as IWorkflowExecuteAdditionalData['httpRequest'];
 		additionalData.httpResponse = res as unknown as IWorkflowExecuteAdditionalData['httpResponse'];
 		const workflow = this.workflow();
 		const node = workflow.getNode(this.node.name) as INode;
@@ -398,11 +431,25 @@ export class TriggerHarness {
 		let result: IWebhookResponseData;
 		try {
 			if (!nodeType.webhook) throw new Error('Node does not have any webhooks defined');
-			const context = new WebhookContext(workflow, node, additionalData, mode, webhookData, [], null);
-			result = await collectingLogs(this.logs, async () => (await nodeType.webhook!.call(context)) as IWebhookResponseData);
+			const context = new WebhookContext(
+				workflow,
+				node,
+				additionalData,
+				mode,
+				webhookData,
+				[],
+				null,
+			);
+			result = await collectingLogs(
+				this.logs,
+				async () => (await nodeType.webhook!.call(context)) as IWebhookResponseData,
+			);
 		} catch (error) {
 			call.error = error as Error;
-			if (!rawRes.writableEnded) res.status(500).json({ code: 0, message: 'Workflow Webhook Error: Workflow could not be started!' });
+			if (!rawRes.writableEnded)
+				res
+					.status(500)
+					.json({ code: 0, message: 'Workflow Webhook Error: Workflow could not be started!' });
 			return;
 		}
 		call.result = result;
@@ -426,8 +473,12 @@ export class TriggerHarness {
 			},
 		});
 		const runData = this.additionalData(executionId, mode);
-		call.run = collectingLogs(this.logs, async () =>
-			await new WorkflowExecute(runData, mode, runExecutionData).processRunExecutionData(workflow),
+		call.run = collectingLogs(
+			this.logs,
+			async () =>
+				await new WorkflowExecute(runData, mode, runExecutionData).processRunExecutionData(
+					workflow,
+				),
 		);
 	}
 }

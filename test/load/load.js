@@ -61,14 +61,18 @@ function parseBucket(text) {
 	if (text === 'off') return false;
 	const match = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(text);
 	if (!match) {
-		console.error(`load.js: LOAD_PORTAL_BUCKET must be "<burst>/<per second>" or "off", not "${text}"`);
+		console.error(
+			`load.js: LOAD_PORTAL_BUCKET must be "<burst>/<per second>" or "off", not "${text}"`,
+		);
 		process.exit(2);
 	}
 	return { capacity: Number(match[1]), drainPerSecond: Number(match[2]) };
 }
 
 function bucketText() {
-	return BUCKET ? `burst ${BUCKET.capacity}, ${BUCKET.drainPerSecond} requests/s, real time` : 'off';
+	return BUCKET
+		? `burst ${BUCKET.capacity}, ${BUCKET.drainPerSecond} requests/s, real time`
+		: 'off';
 }
 
 function required(name) {
@@ -144,7 +148,11 @@ function spawnN8n(label, args, env) {
 	const logFile = path.join(WORK, 'logs', `${label}.log`);
 	fs.mkdirSync(path.dirname(logFile), { recursive: true });
 	const log = fs.openSync(logFile, 'w');
-	const child = spawn(N8N_NODE, [N8N_BIN, ...args], { cwd: WORK, env: n8nEnv(env), stdio: ['ignore', log, log] });
+	const child = spawn(N8N_NODE, [N8N_BIN, ...args], {
+		cwd: WORK,
+		env: n8nEnv(env),
+		stdio: ['ignore', log, log],
+	});
 	fs.closeSync(log);
 	children.add(child);
 	fs.appendFileSync(path.join(WORK, 'pids'), `${child.pid}\n`);
@@ -187,8 +195,14 @@ async function n8nCommand(label, args, env) {
 	const { code, signal } = await child.exited;
 	clearTimeout(timer);
 	const output = readLog(child);
-	const how = timedOut ? `stopped after ${Math.round(timeout / 1000)} s` : signal ? `killed by ${signal}` : `exit ${code}`;
-	info(`n8n ${args.join(' ').replaceAll(WORK, '<work>')} -> ${how} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	const how = timedOut
+		? `stopped after ${Math.round(timeout / 1000)} s`
+		: signal
+			? `killed by ${signal}`
+			: `exit ${code}`;
+	info(
+		`n8n ${args.join(' ').replaceAll(WORK, '<work>')} -> ${how} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+	);
 	return { ok: !timedOut && (code === 0 || signal === EXIT_CRASH), output, logFile: child.logFile };
 }
 
@@ -206,13 +220,17 @@ async function waitFor(what, child, probe, timeoutMs) {
 	const until = Date.now() + limit;
 	while (Date.now() < until) {
 		if (!children.has(child)) {
-			throw new Abort(`${what}: ${child.label} exited (${child.signal_ ?? `code ${child.exitCode_}`}) before it was ready; log ${child.logFile}\n${tail(readLog(child))}`);
+			throw new Abort(
+				`${what}: ${child.label} exited (${child.signal_ ?? `code ${child.exitCode_}`}) before it was ready; log ${child.logFile}\n${tail(readLog(child))}`,
+			);
 		}
 		if (await probe().catch(() => false)) return;
 		await sleep(500);
 	}
 	const why = limit < timeoutMs ? ' (the suite deadline)' : '';
-	throw new Abort(`${what}: not ready after ${Math.round(limit / 1000)} s${why}; log ${child.logFile}\n${tail(readLog(child))}`);
+	throw new Abort(
+		`${what}: not ready after ${Math.round(limit / 1000)} s${why}; log ${child.logFile}\n${tail(readLog(child))}`,
+	);
 }
 
 async function get(url) {
@@ -238,7 +256,12 @@ function workflow() {
 				typeVersion: 2.1,
 				position: [0, 0],
 				webhookId: '5b0c6a52-3d1e-4f0a-9a63-0c2b8a1f4d17',
-				parameters: { httpMethod: 'POST', path: WEBHOOK_PATH, responseMode: 'lastNode', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path: WEBHOOK_PATH,
+					responseMode: 'lastNode',
+					options: {},
+				},
 			},
 			{
 				id: 'load-get',
@@ -300,7 +323,8 @@ function dealUpdates(requests, parsePhpQuery) {
 	for (const r of requests) {
 		if (r.restMethod === 'crm.deal.update') {
 			const params = r.body && typeof r.body === 'object' ? r.body : {};
-			if (r.status === 200) accepted.push({ id: String(params.id ?? params.ID), comments: params.fields?.COMMENTS });
+			if (r.status === 200)
+				accepted.push({ id: String(params.id ?? params.ID), comments: params.fields?.COMMENTS });
 			else rejected++;
 		} else if (r.restMethod === 'batch') {
 			(r.batchCommands ?? []).forEach((command, index) => {
@@ -346,7 +370,10 @@ async function fire(url, body) {
 		}
 		return { ...body, status: response.status, text, json, ms: Date.now() - started };
 	} catch (error) {
-		const reason = error?.name === 'TimeoutError' ? `no answer within ${Math.round(REQUEST_TIMEOUT_MS / 1000)} s` : String(error?.cause?.code ?? error?.message ?? error);
+		const reason =
+			error?.name === 'TimeoutError'
+				? `no answer within ${Math.round(REQUEST_TIMEOUT_MS / 1000)} s`
+				: String(error?.cause?.code ?? error?.message ?? error);
 		return { ...body, status: 0, text: reason, ms: Date.now() - started };
 	}
 }
@@ -375,8 +402,14 @@ async function main(portal, { parsePhpQuery }) {
 	fixtures.writeJson(credentialsFile, [fixtures.credential('webhook', vars)]);
 	fixtures.writeJson(workflowFile, [workflow()]);
 
-	const credentialImport = await n8nCommand('import-credentials', ['import:credentials', `--input=${credentialsFile}`]);
-	const workflowImport = await n8nCommand('import-workflow', ['import:workflow', `--input=${workflowFile}`]);
+	const credentialImport = await n8nCommand('import-credentials', [
+		'import:credentials',
+		`--input=${credentialsFile}`,
+	]);
+	const workflowImport = await n8nCommand('import-workflow', [
+		'import:workflow',
+		`--input=${workflowFile}`,
+	]);
 	const publish = await n8nCommand('publish-workflow', ['publish:workflow', `--id=${WORKFLOW_ID}`]);
 	const prepared = check(
 		'n8n imports the credential and the workflow and publishes it',
@@ -403,10 +436,15 @@ async function main(portal, { parsePhpQuery }) {
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 	});
-	await waitFor('n8n main', mainProcess, async () => {
-		const answer = await get(webhookUrl);
-		return answer.status === 404 && /not registered for GET requests/i.test(answer.text);
-	}, START_TIMEOUT_MS);
+	await waitFor(
+		'n8n main',
+		mainProcess,
+		async () => {
+			const answer = await get(webhookUrl);
+			return answer.status === 404 && /not registered for GET requests/i.test(answer.text);
+		},
+		START_TIMEOUT_MS,
+	);
 	check(`n8n main serves the production webhook ${new URL(webhookUrl).pathname}`, true);
 	info(`main ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
 
@@ -423,13 +461,21 @@ async function main(portal, { parsePhpQuery }) {
 		workers.push(worker);
 	}
 	for (const worker of workers) {
-		await waitFor(`n8n ${worker.label}`, worker, async () => (await get(worker.healthUrl)).status === 200, START_TIMEOUT_MS);
+		await waitFor(
+			`n8n ${worker.label}`,
+			worker,
+			async () => (await get(worker.healthUrl)).status === 200,
+			START_TIMEOUT_MS,
+		);
 	}
 	if (WORKERS) check(`${WORKERS} workers (concurrency ${WORKER_CONCURRENCY}) are ready`, true);
 
 	// The burst: every request at once, each for its own deal, with its own marker.
 	const runId = Date.now().toString(36);
-	const calls = Array.from({ length: REQUESTS }, (_, n) => ({ dealId: String(FIRST_DEAL + n), marker: `load-${runId}-${n}` }));
+	const calls = Array.from({ length: REQUESTS }, (_, n) => ({
+		dealId: String(FIRST_DEAL + n),
+		marker: `load-${runId}-${n}`,
+	}));
 	for (const { dealId } of calls) {
 		const deal = portal.store.get(DEAL_ENTITY_TYPE, Number(dealId));
 		if (!deal) throw new Abort(`the portal has no seeded deal ${dealId}`);
@@ -438,9 +484,12 @@ async function main(portal, { parsePhpQuery }) {
 	portal.resetRequests();
 	const updates = new Map();
 	const unsubscribe = portal.store.onChange((entityTypeId, action, id) => {
-		if (entityTypeId === DEAL_ENTITY_TYPE && action === 'UPDATE') updates.set(String(id), (updates.get(String(id)) ?? 0) + 1);
+		if (entityTypeId === DEAL_ENTITY_TYPE && action === 'UPDATE')
+			updates.set(String(id), (updates.get(String(id)) ?? 0) + 1);
 	});
-	info(`firing ${REQUESTS} POSTs at once at ${new URL(webhookUrl).pathname} (portal bucket: ${bucketText()})`);
+	info(
+		`firing ${REQUESTS} POSTs at once at ${new URL(webhookUrl).pathname} (portal bucket: ${bucketText()})`,
+	);
 	const burstStart = Date.now();
 	const answers = await Promise.all(calls.map((body) => fire(webhookUrl, body)));
 	const seconds = (Date.now() - burstStart) / 1000;
@@ -453,21 +502,42 @@ async function main(portal, { parsePhpQuery }) {
 	check(
 		`every webhook call is answered 200 (${ok200.length}/${REQUESTS})`,
 		ok200.length === REQUESTS,
-		`statuses: ${show(statuses)}; answers other than 200: ${show(countBy(answers.filter((a) => a.status !== 200), (a) => a.text.slice(0, 160)))}`,
+		`statuses: ${show(statuses)}; answers other than 200: ${show(
+			countBy(
+				answers.filter((a) => a.status !== 200),
+				(a) => a.text.slice(0, 160),
+			),
+		)}`,
 	);
-	const wrong = ok200.filter((a) => !(a.json && String(a.json.ID) === a.dealId && a.json.updated === true && Object.keys(a.json).length === 2));
+	const wrong = ok200.filter(
+		(a) =>
+			!(
+				a.json &&
+				String(a.json.ID) === a.dealId &&
+				a.json.updated === true &&
+				Object.keys(a.json).length === 2
+			),
+	);
 	check(
 		"every 200 answer is the Update node's output for its own deal ({ID, updated: true})",
 		ok200.length > 0 && wrong.length === 0,
-		wrong.slice(0, 5).map((a) => `deal ${a.dealId}: ${a.text.slice(0, 200)}`).join('\n'),
+		wrong
+			.slice(0, 5)
+			.map((a) => `deal ${a.dealId}: ${a.text.slice(0, 200)}`)
+			.join('\n'),
 	);
 
 	// What the portal holds.
-	const missing = calls.filter(({ dealId, marker }) => portal.store.get(DEAL_ENTITY_TYPE, Number(dealId))?.COMMENTS !== marker);
+	const missing = calls.filter(
+		({ dealId, marker }) => portal.store.get(DEAL_ENTITY_TYPE, Number(dealId))?.COMMENTS !== marker,
+	);
 	check(
 		`every deal holds its marker in COMMENTS (${REQUESTS - missing.length}/${REQUESTS})`,
 		missing.length === 0,
-		`deals without their marker: ${missing.slice(0, 20).map((c) => c.dealId).join(', ')}${missing.length > 20 ? ' ...' : ''}`,
+		`deals without their marker: ${missing
+			.slice(0, 20)
+			.map((c) => c.dealId)
+			.join(', ')}${missing.length > 20 ? ' ...' : ''}`,
 	);
 	const rest = portal.restRequests();
 	const { accepted, rejected, inBatches } = dealUpdates(rest, parsePhpQuery);
@@ -481,7 +551,12 @@ async function main(portal, { parsePhpQuery }) {
 		[
 			`distinct deals updated: ${perDeal.size}`,
 			twice.length ? `updated more than once: ${twice.slice(0, 20).join(', ')}` : '',
-			stray.length ? `with a wrong id or marker: ${stray.slice(0, 5).map((u) => JSON.stringify(u)).join(', ')}` : '',
+			stray.length
+				? `with a wrong id or marker: ${stray
+						.slice(0, 5)
+						.map((u) => JSON.stringify(u))
+						.join(', ')}`
+				: '',
 		]
 			.filter(Boolean)
 			.join('\n'),
@@ -496,7 +571,10 @@ async function main(portal, { parsePhpQuery }) {
 
 	// Who ran the executions.
 	if (WORKERS) {
-		const ran = workers.map((w) => ({ label: w.label, n: (readLog(w).match(/Worker finished execution/g) ?? []).length }));
+		const ran = workers.map((w) => ({
+			label: w.label,
+			n: (readLog(w).match(/Worker finished execution/g) ?? []).length,
+		}));
 		const total = ran.reduce((sum, w) => sum + w.n, 0);
 		check(
 			`the workers ran all ${REQUESTS} executions, every worker some (${ran.map((w) => `${w.label}: ${w.n}`).join(', ')})`,
@@ -507,18 +585,33 @@ async function main(portal, { parsePhpQuery }) {
 
 	const failedExecutions = answers.filter((a) => a.status !== 200).length + wrong.length;
 	const restStatuses = countBy(rest, (r) => `${r.restMethod ?? r.path} ${r.status}`);
-	info(`${rest.length} REST requests reached the portal in ${seconds.toFixed(1)} s (${show(restStatuses)})`);
+	info(
+		`${rest.length} REST requests reached the portal in ${seconds.toFixed(1)} s (${show(restStatuses)})`,
+	);
 	info(`rejected crm.deal.update attempts (retried or lost): ${rejected}`);
-	info(`answers: ${show(statuses)}; slowest ${(Math.max(...answers.map((a) => a.ms)) / 1000).toFixed(1)} s`);
+	info(
+		`answers: ${show(statuses)}; slowest ${(Math.max(...answers.map((a) => a.ms)) / 1000).toFixed(1)} s`,
+	);
 	const nodeErrors = countBy(
-		[mainProcess, ...workers].flatMap((c) => readLog(c).split('\n').filter((line) => /^Bitrix24: /.test(line))),
+		[mainProcess, ...workers].flatMap((c) =>
+			readLog(c)
+				.split('\n')
+				.filter((line) => /^Bitrix24: /.test(line)),
+		),
 		(line) => line.slice(0, 160),
 	);
 	if (nodeErrors.size) info(`errors n8n logged from the Bitrix24 node: ${show(nodeErrors)}`);
-	console.log(`RESULT mode=${MODE} requests=${REQUESTS} ok=${REQUESTS - failedExecutions} failed=${failedExecutions} rest=${rest.length} seconds=${seconds.toFixed(1)}`);
+	console.log(
+		`RESULT mode=${MODE} requests=${REQUESTS} ok=${REQUESTS - failedExecutions} failed=${failedExecutions} rest=${rest.length} seconds=${seconds.toFixed(1)}`,
+	);
 	// A main that crashed during the burst would explain everything above; say so.
 	for (const child of [mainProcess, ...workers]) {
-		if (!children.has(child)) check(`${child.label} is still running after the burst`, false, `log ${child.logFile}\n${tail(readLog(child))}`);
+		if (!children.has(child))
+			check(
+				`${child.label} is still running after the burst`,
+				false,
+				`log ${child.logFile}\n${tail(readLog(child))}`,
+			);
 	}
 }
 
@@ -536,10 +629,17 @@ async function run() {
 			void stop().then(() => process.exit(130));
 		});
 	}
-	const watchdog = setTimeout(() => {
-		check('the run finished before the suite deadline', false, 'deadline reached; stopping everything');
-		void stop().then(() => process.exit(summary()));
-	}, Math.max(0, remaining()));
+	const watchdog = setTimeout(
+		() => {
+			check(
+				'the run finished before the suite deadline',
+				false,
+				'deadline reached; stopping everything',
+			);
+			void stop().then(() => process.exit(summary()));
+		},
+		Math.max(0, remaining()),
+	);
 	try {
 		const { startPortal } = require(path.join(PORTAL_DIR, 'index.js'));
 		const phpQuery = require(path.join(PORTAL_DIR, 'php-query.js'));
@@ -553,7 +653,11 @@ async function run() {
 		info(`portal at ${portal.url} (leaky bucket: ${bucketText()})`);
 		await main(portal, phpQuery);
 	} catch (error) {
-		check('the run completed', false, error instanceof Abort ? error.message : error?.stack ?? error);
+		check(
+			'the run completed',
+			false,
+			error instanceof Abort ? error.message : (error?.stack ?? error),
+		);
 	}
 	clearTimeout(watchdog);
 	await stop();

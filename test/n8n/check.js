@@ -78,7 +78,11 @@ function n8n(label, args) {
 	const child = track(
 		spawn(N8N_NODE, [N8N_BIN, ...args], {
 			cwd: WORK,
-			env: { ...process.env, N8N_LOG_LEVEL: 'info', PATH: `${path.dirname(N8N_NODE)}${path.delimiter}${process.env.PATH}` },
+			env: {
+				...process.env,
+				N8N_LOG_LEVEL: 'info',
+				PATH: `${path.dirname(N8N_NODE)}${path.delimiter}${process.env.PATH}`,
+			},
 			stdio: ['ignore', 'pipe', 'pipe'],
 		}),
 	);
@@ -99,7 +103,9 @@ function n8n(label, args) {
 			console.log(`      n8n ${args.join(' ').replace(WORK, '<work>')} -> ${how} in ${seconds} s`);
 			const ok = code === 0 || signal === EXIT_CRASH;
 			if (signal === EXIT_CRASH) {
-				console.log('      (n8n crashed while exiting: isolated-vm teardown race, see EXIT_CRASH; its work is checked below)');
+				console.log(
+					'      (n8n crashed while exiting: isolated-vm teardown race, see EXIT_CRASH; its work is checked below)',
+				);
 			}
 			resolve({ code, signal, ok, output, logFile });
 		});
@@ -128,7 +134,9 @@ function failureText(output) {
 	const error = parseExecution(output)?.data?.resultData?.error;
 	if (error) {
 		const where = error.node?.name ? ` (node "${error.node.name}")` : '';
-		return [`${error.name ?? 'Error'}${where}: ${error.message}`, error.description].filter(Boolean).join('\n');
+		return [`${error.name ?? 'Error'}${where}: ${error.message}`, error.description]
+			.filter(Boolean)
+			.join('\n');
 	}
 	const lines = output.trimEnd().split('\n');
 	const marker = lines.lastIndexOf('Execution error:');
@@ -163,7 +171,10 @@ function describe(record) {
 function summarize(requests, code) {
 	if (!requests.length) return 'none';
 	return requests
-		.map((r) => `${r.record.httpMethod} ${code ? r.path.replace(code, '<code>') : r.path} -> ${r.status}`)
+		.map(
+			(r) =>
+				`${r.record.httpMethod} ${code ? r.path.replace(code, '<code>') : r.path} -> ${r.status}`,
+		)
 		.join('; ');
 }
 
@@ -191,18 +202,26 @@ async function main(portal) {
 	fs.mkdirSync(path.join(WORK, 'fixtures'), { recursive: true });
 	const code = portal.webhook.code;
 	const webhookCall = (method, params) => rest(`${portal.webhookUrl}${method}`, params);
-	const oauthCall = (endpoint, token, method) => rest(`${endpoint}${method}`, {}, { authorization: `Bearer ${token}` });
+	const oauthCall = (endpoint, token, method) =>
+		rest(`${endpoint}${method}`, {}, { authorization: `Bearer ${token}` });
 
 	// n8n resolves a community package's peer n8n-workflow from its own install; a second
 	// copy would break `instanceof` between the package's errors and n8n's.
 	const resolved = fs.realpathSync(require.resolve('n8n-workflow', { paths: [PACKAGE_DIR] }));
 	const own = fs.realpathSync(path.join(path.dirname(N8N_BIN), '..', '..', 'n8n-workflow'));
-	check("the package resolves n8n-workflow to n8n's own copy", resolved.startsWith(own + path.sep), resolved);
+	check(
+		"the package resolves n8n-workflow to n8n's own copy",
+		resolved.startsWith(own + path.sep),
+		resolved,
+	);
 
 	// Fixtures: an existing deal to read, a fresh title to create, an already-expired token.
 	const listed = await webhookCall('crm.deal.list', { select: ['ID', 'TITLE'] });
 	const existing = Array.isArray(listed.body?.result) ? listed.body.result[0] : undefined;
-	if (!existing) throw new Error(`the portal has no deal to read: crm.deal.list -> ${JSON.stringify(listed.body)}`);
+	if (!existing)
+		throw new Error(
+			`the portal has no deal to read: crm.deal.list -> ${JSON.stringify(listed.body)}`,
+		);
 	const title = `n8n e2e deal ${Date.now()}`;
 	const tokens = portal.oauth.issueTokens({ expired: true });
 	const vars = {
@@ -227,15 +246,25 @@ async function main(portal) {
 	);
 
 	const credentialsFile = path.join(WORK, 'fixtures', 'credentials.json');
-	fixtures.writeJson(credentialsFile, [fixtures.credential('webhook', vars), fixtures.credential('oauth2', vars)]);
+	fixtures.writeJson(credentialsFile, [
+		fixtures.credential('webhook', vars),
+		fixtures.credential('oauth2', vars),
+	]);
 	const tests = fixtures.workflows('test', vars);
 	const examples = fixtures.workflows('example', vars);
 	const workflowDir = path.join(WORK, 'fixtures', 'workflows');
 	fixtures.writeWorkflows(workflowDir, [...Object.values(tests), ...Object.values(examples)]);
 	const workflowCount = Object.keys(tests).length + Object.keys(examples).length;
 
-	const credentialImport = await n8n('import-credentials', ['import:credentials', `--input=${credentialsFile}`]);
-	const workflowImport = await n8n('import-workflows', ['import:workflow', '--separate', `--input=${workflowDir}`]);
+	const credentialImport = await n8n('import-credentials', [
+		'import:credentials',
+		`--input=${credentialsFile}`,
+	]);
+	const workflowImport = await n8n('import-workflows', [
+		'import:workflow',
+		'--separate',
+		`--input=${workflowDir}`,
+	]);
 	const imported = check(
 		'n8n imports the credentials and workflows',
 		credentialImport.ok &&
@@ -257,7 +286,11 @@ async function main(portal) {
 			? 'n8n did not load the package: check the "n8n" section of package.json and the files it lists\n'
 			: '';
 		const how = result.signal ? `killed by ${result.signal}` : `exit ${result.code}`;
-		check(description, execution !== undefined, `${unknown}${how}; log ${result.logFile}\n${failureText(result.output)}`);
+		check(
+			description,
+			execution !== undefined,
+			`${unknown}${how}; log ${result.logFile}\n${failureText(result.output)}`,
+		);
 		outputs.push({ ...result, execution });
 		return { ...result, received, execution };
 	}
@@ -266,8 +299,14 @@ async function main(portal) {
 	// (a) The Bitrix24 node with the webhook credential creates a deal the portal stores.
 	{
 		const wf = tests.webhookCreateDeal;
-		const run = await execute('execute-webhook-create', wf, 'webhook: n8n runs the Create deal workflow');
-		const adds = run.received.filter((r) => r.restMethod === 'crm.deal.add' && mentions(r.params, title));
+		const run = await execute(
+			'execute-webhook-create',
+			wf,
+			'webhook: n8n runs the Create deal workflow',
+		);
+		const adds = run.received.filter(
+			(r) => r.restMethod === 'crm.deal.add' && mentions(r.params, title),
+		);
 		check(
 			'webhook: the portal received crm.deal.add with the title, on the webhook URL',
 			adds.length === 1 && adds[0].webhookCode === code && adds[0].status === 200,
@@ -288,11 +327,17 @@ async function main(portal) {
 	{
 		const wf = tests.oauth2GetDeal;
 		const refreshesBefore = portal.oauth.tokens.refreshCount;
-		const run = await execute('execute-oauth2-get', wf, 'OAuth2: n8n runs the Get deal workflow with an expired access token');
+		const run = await execute(
+			'execute-oauth2-get',
+			wf,
+			'OAuth2: n8n runs the Get deal workflow with an expired access token',
+		);
 		const items = nodeItems(run.execution, nodeName(wf));
 		check(
 			'OAuth2: the workflow outputs the requested deal',
-			items.length === 1 && String(items[0].ID) === String(existing.ID) && items[0].TITLE === existing.TITLE,
+			items.length === 1 &&
+				String(items[0].ID) === String(existing.ID) &&
+				items[0].TITLE === existing.TITLE,
 			JSON.stringify(items).slice(0, 500),
 		);
 		const refreshes = run.received.filter((r) => r.auth === 'token-endpoint');
@@ -307,7 +352,11 @@ async function main(portal) {
 				refresh.params.client_id === portal.oauth.clientId &&
 				refresh.params.client_secret === portal.oauth.clientSecret,
 			`refreshCount ${refreshesBefore} -> ${portal.oauth.tokens.refreshCount}; token endpoint requests: ${JSON.stringify(
-				refreshes.map((r) => ({ status: r.status, grant_type: r.params.grant_type, seeded: r.params.refresh_token === tokens.refresh_token })),
+				refreshes.map((r) => ({
+					status: r.status,
+					grant_type: r.params.grant_type,
+					seeded: r.params.refresh_token === tokens.refresh_token,
+				})),
 			)}`,
 		);
 		const at = run.received.indexOf(refresh);
@@ -320,7 +369,9 @@ async function main(portal) {
 				first.status === 401 &&
 				run.received.indexOf(first) < at &&
 				after.length > 0 &&
-				after.every((r) => r.status === 200 && r.accessToken === portal.oauth.tokens.lastIssued?.access_token),
+				after.every(
+					(r) => r.status === 200 && r.accessToken === portal.oauth.tokens.lastIssued?.access_token,
+				),
 			`requests during the run: ${summarize(run.received, code)}`,
 		);
 
@@ -338,7 +389,12 @@ async function main(portal) {
 			stored = undefined;
 		}
 		const issued = portal.oauth.tokens.lastIssued;
-		const which = (t) => (t === tokens.refresh_token ? 'the seeded one' : t === issued?.refresh_token ? 'the new one' : 'another');
+		const which = (t) =>
+			t === tokens.refresh_token
+				? 'the seeded one'
+				: t === issued?.refresh_token
+					? 'the new one'
+					: 'another';
 		check(
 			'OAuth2: the credential n8n stored afterwards holds the NEW refresh token and access token',
 			exported.ok &&
@@ -346,18 +402,26 @@ async function main(portal) {
 				issued.refresh_token !== tokens.refresh_token &&
 				stored?.refresh_token === issued.refresh_token &&
 				stored?.access_token === issued.access_token,
-			stored ? `stored refresh token: ${which(stored.refresh_token)}` : `nothing exported: ${tail(exported.output, 10)}`,
+			stored
+				? `stored refresh token: ${which(stored.refresh_token)}`
+				: `nothing exported: ${tail(exported.output, 10)}`,
 		);
 	}
 
 	// (c) n8n's own HTTP Request node with the webhook credential as a predefined credential.
 	{
 		const wf = tests.httpRequestListDeals;
-		const run = await execute('execute-http-request', wf, 'HTTP Request: n8n runs crm.deal.list with the Bitrix24 webhook credential');
+		const run = await execute(
+			'execute-http-request',
+			wf,
+			'HTTP Request: n8n runs crm.deal.list with the Bitrix24 webhook credential',
+		);
 		const items = nodeItems(run.execution, nodeName(wf));
 		check(
 			"HTTP Request: the output holds the portal's deals",
-			items.length === 1 && Array.isArray(items[0].result) && items[0].result.some((d) => d.ID === existing.ID),
+			items.length === 1 &&
+				Array.isArray(items[0].result) &&
+				items[0].result.some((d) => d.ID === existing.ID),
 			JSON.stringify(items).slice(0, 500),
 		);
 		const lists = run.received.filter((r) => r.restMethod === 'crm.deal.list');
@@ -371,13 +435,29 @@ async function main(portal) {
 	// (d) The example workflow that `npm start` imports.
 	{
 		const wf = examples.deals;
-		const run = await execute('execute-example', wf, 'example: n8n runs the workflow npm start imports');
-		const empty = wf.nodes.slice(1).filter((node) => nodeItems(run.execution, node.name).length === 0);
-		check('example: every node of it outputs items', run.execution && empty.length === 0, `no items from: ${empty.map((n) => n.name).join(', ')}`);
+		const run = await execute(
+			'execute-example',
+			wf,
+			'example: n8n runs the workflow npm start imports',
+		);
+		const empty = wf.nodes
+			.slice(1)
+			.filter((node) => nodeItems(run.execution, node.name).length === 0);
+		check(
+			'example: every node of it outputs items',
+			run.execution && empty.length === 0,
+			`no items from: ${empty.map((n) => n.name).join(', ')}`,
+		);
 	}
 
-	const leaks = outputs.filter((run) => run.execution && JSON.stringify(run.execution).includes(code));
-	check('no execution output contains the webhook secret', leaks.length === 0, leaks.map((run) => run.logFile).join(', '));
+	const leaks = outputs.filter(
+		(run) => run.execution && JSON.stringify(run.execution).includes(code),
+	);
+	check(
+		'no execution output contains the webhook secret',
+		leaks.length === 0,
+		leaks.map((run) => run.logFile).join(', '),
+	);
 }
 
 async function run() {

@@ -47,7 +47,9 @@ function portalVars(portal) {
 /** A credential to import; a field whose placeholder has no value is left out. */
 function credential(key, vars) {
 	const { id, name, type, data } = SPEC.credentials[key];
-	const filled = Object.entries(fill(data, vars)).filter(([, v]) => !(typeof v === 'string' && WHOLE_PLACEHOLDER.test(v)));
+	const filled = Object.entries(fill(data, vars)).filter(
+		([, v]) => !(typeof v === 'string' && WHOLE_PLACEHOLDER.test(v)),
+	);
 	return { id, name, type, data: Object.fromEntries(filled) };
 }
 
@@ -78,14 +80,18 @@ function workflow({ id, name, nodes }, vars) {
 		name,
 		active: false,
 		nodes: [trigger, ...built],
-		connections: { Start: { main: [built.map((node) => ({ node: node.name, type: 'main', index: 0 }))] } },
+		connections: {
+			Start: { main: [built.map((node) => ({ node: node.name, type: 'main', index: 0 }))] },
+		},
 		settings: { executionOrder: 'v1' },
 		pinData: {},
 	};
 }
 
 function workflows(group, vars) {
-	return Object.fromEntries(Object.entries(SPEC[group]).map(([key, spec]) => [key, workflow(spec, vars)]));
+	return Object.fromEntries(
+		Object.entries(SPEC[group]).map(([key, spec]) => [key, workflow(spec, vars)]),
+	);
 }
 
 function writeJson(file, value) {
@@ -107,6 +113,9 @@ if (require.main === module) {
 		process.exit(2);
 	}
 	const vars = portalVars(JSON.parse(fs.readFileSync(portalFile, 'utf8')));
-	writeJson(path.join(outDir, 'credentials.json'), [credential('webhook', vars), credential('oauth2', vars)]);
+	writeJson(path.join(outDir, 'credentials.json'), [
+		credential('webhook', vars),
+		credential('oauth2', vars),
+	]);
 	writeWorkflows(path.join(outDir, 'workflows'), Object.values(workflows('example', vars)));
 }

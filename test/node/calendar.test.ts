@@ -1,5 +1,11 @@
 import type { Portal } from '../portal';
-import { CALENDAR_SETTINGS, calendarState, DEMO_EVENTS, DEMO_SECTIONS, defaultUserSettings } from '../portal/methods/calendar';
+import {
+	CALENDAR_SETTINGS,
+	calendarState,
+	DEMO_EVENTS,
+	DEMO_SECTIONS,
+	defaultUserSettings,
+} from '../portal/methods/calendar';
 import { USERS } from '../portal/seed';
 import { runNode, visibleText, withPortal } from './support';
 
@@ -27,15 +33,43 @@ describe('Calendars (sections)', () => {
 		expect(created.json).toEqual([{ ID: expectedId }]);
 		// owner 0 on a user calendar means "my calendar": the call leaves ownerId out
 		expect(portal.restRequests()[0].body).not.toHaveProperty('ownerId');
-		expect(sections.get(expectedId)).toMatchObject({ NAME: 'Field trips', COLOR: '#123456', DESCRIPTION: 'Out of office', CAL_TYPE: 'user', OWNER_ID: 1 });
+		expect(sections.get(expectedId)).toMatchObject({
+			NAME: 'Field trips',
+			COLOR: '#123456',
+			DESCRIPTION: 'Out of office',
+			CAL_TYPE: 'user',
+			OWNER_ID: 1,
+		});
 
-		const mine = await runNode(portal, { resource: 'calendarSection', operation: 'getAll', calendarType: 'user', ownerId: 1, returnAll: true });
-		const expected = [...DEMO_SECTIONS.filter((s) => s.CAL_TYPE === 'user' && s.OWNER_ID === 1).map((s) => s.ID), expectedId];
+		const mine = await runNode(portal, {
+			resource: 'calendarSection',
+			operation: 'getAll',
+			calendarType: 'user',
+			ownerId: 1,
+			returnAll: true,
+		});
+		const expected = [
+			...DEMO_SECTIONS.filter((s) => s.CAL_TYPE === 'user' && s.OWNER_ID === 1).map((s) => s.ID),
+			expectedId,
+		];
 		expect(mine.json.map((s) => s.ID)).toEqual(expected.map(String));
-		expect(mine.json[mine.json.length - 1]).toMatchObject({ NAME: 'Field trips', CAL_TYPE: 'user', OWNER_ID: '1' });
+		expect(mine.json[mine.json.length - 1]).toMatchObject({
+			NAME: 'Field trips',
+			CAL_TYPE: 'user',
+			OWNER_ID: '1',
+		});
 
-		const company = await runNode(portal, { resource: 'calendarSection', operation: 'getAll', calendarType: 'company_calendar', ownerId: 0, returnAll: false, limit: 5 });
-		expect(company.json.map((s) => s.NAME)).toEqual(DEMO_SECTIONS.filter((s) => s.CAL_TYPE === 'company_calendar').map((s) => s.NAME));
+		const company = await runNode(portal, {
+			resource: 'calendarSection',
+			operation: 'getAll',
+			calendarType: 'company_calendar',
+			ownerId: 0,
+			returnAll: false,
+			limit: 5,
+		});
+		expect(company.json.map((s) => s.NAME)).toEqual(
+			DEMO_SECTIONS.filter((s) => s.CAL_TYPE === 'company_calendar').map((s) => s.NAME),
+		);
 
 		const updated = await runNode(portal, {
 			resource: 'calendarSection',
@@ -48,11 +82,23 @@ describe('Calendars (sections)', () => {
 		expect(updated.json).toEqual([{ ID: expectedId }]);
 		expect(sections.get(expectedId)?.NAME).toBe('Trips');
 
-		const deleted = await runNode(portal, { resource: 'calendarSection', operation: 'delete', calendarType: 'user', ownerId: 1, sectionId: String(expectedId) });
+		const deleted = await runNode(portal, {
+			resource: 'calendarSection',
+			operation: 'delete',
+			calendarType: 'user',
+			ownerId: 1,
+			sectionId: String(expectedId),
+		});
 		expect(deleted.json).toEqual([{ ID: expectedId, deleted: true }]);
 		expect(sections.has(expectedId)).toBe(false);
 
-		const wrongOwner = await runNode(portal, { resource: 'calendarSection', operation: 'delete', calendarType: 'user', ownerId: 2, sectionId: '1' });
+		const wrongOwner = await runNode(portal, {
+			resource: 'calendarSection',
+			operation: 'delete',
+			calendarType: 'user',
+			ownerId: 2,
+			sectionId: '1',
+		});
 		expect(wrongOwner.result.error?.message).toContain('Access denied');
 		expect(sections.has(1)).toBe(true);
 	});
@@ -79,11 +125,24 @@ describe('Calendar events', () => {
 			name: 'Budget review',
 			from,
 			to: '2024-03-05T11:30:00+03:00',
-			additionalFields: { attendeeIds: '2, 4', isMeeting: true, location: 'Room 4', importance: 'high', crmLinks: 'D_12, C_3' },
+			additionalFields: {
+				attendeeIds: '2, 4',
+				isMeeting: true,
+				location: 'Room 4',
+				importance: 'high',
+				crmLinks: 'D_12, C_3',
+			},
 		});
 		expect(created.json).toEqual([{ ID: expectedId }]);
 		const stored = events.get(expectedId)!;
-		expect(stored).toMatchObject({ NAME: 'Budget review', SECTION_ID: 1, LOCATION: 'Room 4', IMPORTANCE: 'high', IS_MEETING: true, CRM: ['D_12', 'C_3'] });
+		expect(stored).toMatchObject({
+			NAME: 'Budget review',
+			SECTION_ID: 1,
+			LOCATION: 'Room 4',
+			IMPORTANCE: 'high',
+			IS_MEETING: true,
+			CRM: ['D_12', 'C_3'],
+		});
 		expect(stored.from).toBe(Date.parse(from));
 		expect(stored.to - stored.from).toBe(90 * 60_000);
 		expect([...stored.attendees.entries()]).toEqual([
@@ -92,7 +151,11 @@ describe('Calendar events', () => {
 			[4, 'Q'],
 		]);
 
-		const got = await runNode(portal, { resource: 'calendarEvent', operation: 'get', eventId: String(expectedId) });
+		const got = await runNode(portal, {
+			resource: 'calendarEvent',
+			operation: 'get',
+			eventId: String(expectedId),
+		});
 		expect(got.json[0]).toMatchObject({
 			ID: String(expectedId),
 			NAME: 'Budget review',
@@ -110,23 +173,44 @@ describe('Calendar events', () => {
 			eventId: String(expectedId),
 			calendarType: 'user',
 			ownerId: 1,
-			additionalFields: { name: 'Budget review (moved)', from: '2024-03-06', to: '2024-03-06', allDay: true },
+			additionalFields: {
+				name: 'Budget review (moved)',
+				from: '2024-03-06',
+				to: '2024-03-06',
+				allDay: true,
+			},
 		});
 		expect(updated.json).toEqual([{ ID: expectedId }]);
 		// a whole-day event goes out with bare dates
-		expect(portal.restRequests().pop()?.body).toMatchObject({ from: '2024-03-06', to: '2024-03-06', skip_time: 'Y' });
-		expect(events.get(expectedId)).toMatchObject({ NAME: 'Budget review (moved)', skipTime: true, LOCATION: 'Room 4' });
+		expect(portal.restRequests().pop()?.body).toMatchObject({
+			from: '2024-03-06',
+			to: '2024-03-06',
+			skip_time: 'Y',
+		});
+		expect(events.get(expectedId)).toMatchObject({
+			NAME: 'Budget review (moved)',
+			skipTime: true,
+			LOCATION: 'Room 4',
+		});
 
-		const deleted = await runNode(portal, { resource: 'calendarEvent', operation: 'delete', eventId: String(expectedId) });
+		const deleted = await runNode(portal, {
+			resource: 'calendarEvent',
+			operation: 'delete',
+			eventId: String(expectedId),
+		});
 		expect(deleted.json).toEqual([{ ID: expectedId, deleted: true }]);
 		expect(events.has(expectedId)).toBe(false);
 
-		const missing = await runNode(portal, { resource: 'calendarEvent', operation: 'get', eventId: String(expectedId) });
+		const missing = await runNode(portal, {
+			resource: 'calendarEvent',
+			operation: 'get',
+			eventId: String(expectedId),
+		});
 		expect(missing.result.error?.message).toContain('Event not found');
 		expect(visibleText(missing)).not.toContain(portal.webhook.code);
 	});
 
-	it('fails an event in a calendar of someone else with Bitrix24\'s words', async () => {
+	it("fails an event in a calendar of someone else with Bitrix24's words", async () => {
 		const run = await runNode(portal, {
 			resource: 'calendarEvent',
 			operation: 'create',
@@ -140,10 +224,24 @@ describe('Calendar events', () => {
 		expect(run.result.error?.message).toContain('You specified an invalid calendar section ID');
 	});
 
-	it('lists a user\'s events in a period, meetings they are invited to included', async () => {
-		const run = await runNode(portal, { resource: 'calendarEvent', operation: 'getAll', calendarType: 'user', ownerId: 1, returnAll: true, additionalFields: JANUARY });
-		expect(portal.restRequests()[0].body).toMatchObject({ from: '2024-01-01', to: '2024-01-31', type: 'user', ownerId: 1 });
-		const expected = DEMO_EVENTS.filter((e) => e.CAL_TYPE === 'user' && (e.OWNER_ID === 1 || 1 in e.attendees))
+	it("lists a user's events in a period, meetings they are invited to included", async () => {
+		const run = await runNode(portal, {
+			resource: 'calendarEvent',
+			operation: 'getAll',
+			calendarType: 'user',
+			ownerId: 1,
+			returnAll: true,
+			additionalFields: JANUARY,
+		});
+		expect(portal.restRequests()[0].body).toMatchObject({
+			from: '2024-01-01',
+			to: '2024-01-31',
+			type: 'user',
+			ownerId: 1,
+		});
+		const expected = DEMO_EVENTS.filter(
+			(e) => e.CAL_TYPE === 'user' && (e.OWNER_ID === 1 || 1 in e.attendees),
+		)
 			.sort((a, b) => a.fromMs - b.fromMs)
 			.map((e) => String(e.ID));
 		expect(run.json.map((e) => e.ID)).toEqual(expected);
@@ -157,20 +255,35 @@ describe('Calendar events', () => {
 			limit: 10,
 			additionalFields: { ...JANUARY, sectionIds: '1' },
 		});
-		expect(onlySection.json.map((e) => e.ID)).toEqual(DEMO_EVENTS.filter((e) => e.SECTION_ID === 1).map((e) => String(e.ID)));
+		expect(onlySection.json.map((e) => e.ID)).toEqual(
+			DEMO_EVENTS.filter((e) => e.SECTION_ID === 1).map((e) => String(e.ID)),
+		);
 	});
 
 	it('reads and answers a meeting invitation', async () => {
 		const invitation = DEMO_EVENTS.find((e) => e.host !== 1 && e.attendees[1] === 'Q')!;
-		const before = await runNode(portal, { resource: 'calendarEvent', operation: 'getMeetingStatus', eventId: String(invitation.ID) });
+		const before = await runNode(portal, {
+			resource: 'calendarEvent',
+			operation: 'getMeetingStatus',
+			eventId: String(invitation.ID),
+		});
 		expect(before.json).toEqual([{ ID: invitation.ID, status: 'Q' }]);
 
-		const answered = await runNode(portal, { resource: 'calendarEvent', operation: 'updateMeetingStatus', eventId: String(invitation.ID), status: 'Y' });
+		const answered = await runNode(portal, {
+			resource: 'calendarEvent',
+			operation: 'updateMeetingStatus',
+			eventId: String(invitation.ID),
+			status: 'Y',
+		});
 		expect(answered.json).toEqual([{ ID: invitation.ID, status: 'Y', updated: true }]);
 		expect(calendarState(portal.store).events.get(invitation.ID)?.attendees.get(1)).toBe('Y');
 
 		const notInvited = DEMO_EVENTS.find((e) => !(1 in e.attendees))!;
-		const fail = await runNode(portal, { resource: 'calendarEvent', operation: 'getMeetingStatus', eventId: String(notInvited.ID) });
+		const fail = await runNode(portal, {
+			resource: 'calendarEvent',
+			operation: 'getMeetingStatus',
+			eventId: String(notInvited.ID),
+		});
 		expect(fail.result.error?.message).toContain('An error occurred while retrieving the status');
 	});
 });
@@ -182,30 +295,67 @@ describe('Calendar settings', () => {
 	});
 	afterAll(async () => await portal.close());
 
-	it('reads the portal settings and reads and changes the user\'s', async () => {
-		const portalSettings = await runNode(portal, { resource: 'calendarSettings', operation: 'get' });
+	it("reads the portal settings and reads and changes the user's", async () => {
+		const portalSettings = await runNode(portal, {
+			resource: 'calendarSettings',
+			operation: 'get',
+		});
 		expect(portalSettings.json[0]).toEqual(CALENDAR_SETTINGS);
 
-		const mine = await runNode(portal, { resource: 'calendarSettings', operation: 'getUserSettings' });
+		const mine = await runNode(portal, {
+			resource: 'calendarSettings',
+			operation: 'getUserSettings',
+		});
 		expect(mine.json[0]).toEqual(defaultUserSettings(USERS[0].ID));
 
-		const changed = await runNode(portal, { resource: 'calendarSettings', operation: 'updateUserSettings', settings: '{"view": "week", "showDeclined": false}' });
+		const changed = await runNode(portal, {
+			resource: 'calendarSettings',
+			operation: 'updateUserSettings',
+			settings: '{"view": "week", "showDeclined": false}',
+		});
 		expect(changed.json).toEqual([{ updated: true }]);
-		expect(calendarState(portal.store).userSettings.get(USERS[0].ID)).toMatchObject({ view: 'week', showDeclined: false, meetSection: '1' });
+		expect(calendarState(portal.store).userSettings.get(USERS[0].ID)).toMatchObject({
+			view: 'week',
+			showDeclined: false,
+			meetSection: '1',
+		});
 
-		const bad = await runNode(portal, { resource: 'calendarSettings', operation: 'updateUserSettings', settings: '{"view": ' });
-		expect(bad.result.error?.message).toMatch(/^Parameter "Settings \(JSON\)" of item 0: is not valid JSON/);
+		const bad = await runNode(portal, {
+			resource: 'calendarSettings',
+			operation: 'updateUserSettings',
+			settings: '{"view": ',
+		});
+		expect(bad.result.error?.message).toMatch(
+			/^Parameter "Settings \(JSON\)" of item 0: is not valid JSON/,
+		);
 	});
 
 	it('tells when users are busy, one item per user', async () => {
-		const run = await runNode(portal, { resource: 'calendarSettings', operation: 'getAvailability', userIds: '1, 2, 3', ...JANUARY });
+		const run = await runNode(portal, {
+			resource: 'calendarSettings',
+			operation: 'getAvailability',
+			userIds: '1, 2, 3',
+			...JANUARY,
+		});
 		const busyFor = (user: number): string[] =>
 			DEMO_EVENTS.filter((e) => e.ACCESSIBILITY !== 'free')
-				.filter((e) => (e.host ? user in e.attendees : e.CAL_TYPE === 'user' && e.OWNER_ID === user))
+				.filter((e) =>
+					e.host ? user in e.attendees : e.CAL_TYPE === 'user' && e.OWNER_ID === user,
+				)
 				.sort((a, b) => a.fromMs - b.fromMs)
 				.map((e) => String(e.ID));
-		expect(run.json.map((item) => ({ userId: item.userId, ids: (item.events as Array<{ ID: string }>).map((e) => e.ID), busy: item.busy }))).toEqual(
-			[1, 2, 3].map((user) => ({ userId: user, ids: busyFor(user), busy: busyFor(user).length > 0 })),
+		expect(
+			run.json.map((item) => ({
+				userId: item.userId,
+				ids: (item.events as Array<{ ID: string }>).map((e) => e.ID),
+				busy: item.busy,
+			})),
+		).toEqual(
+			[1, 2, 3].map((user) => ({
+				userId: user,
+				ids: busyFor(user),
+				busy: busyFor(user).length > 0,
+			})),
 		);
 	});
 });

@@ -10,7 +10,9 @@ import { oauthCredential, runNode, withPortal } from './support';
 const state = (portal: Portal) => chatBotsState(portal.store);
 /** A request's parameters with every value as text and lists as objects: a batch command carries strings, a single call JSON. */
 const asText = (value: unknown): unknown =>
-	value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asText(v)])) : String(value);
+	value && typeof value === 'object'
+		? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asText(v)]))
+		: String(value);
 const bodies = (portal: Portal, method: string) =>
 	portal
 		.restRequests()
@@ -26,22 +28,42 @@ describe('Chat bots (imbot.v2)', () => {
 	afterEach(async () => await portal.close());
 
 	async function register(code = 'support_bot', token = TOKEN): Promise<number> {
-		const run = await runNode(portal, { resource: 'chatBot', operation: 'register', code, name: 'Support', eventMode: 'fetch', additionalFields: { botToken: token } });
+		const run = await runNode(portal, {
+			resource: 'chatBot',
+			operation: 'register',
+			code,
+			name: 'Support',
+			eventMode: 'fetch',
+			additionalFields: { botToken: token },
+		});
 		expect(run.result.error).toBeUndefined();
 		return Number(run.json[0].id);
 	}
 
 	it('obscures the bot token fields in the editor', () => {
 		const properties = new Bitrix24().description.properties;
-		const shown = (name: string, resource: string, operation: string): INodeProperties | undefined => {
-			for (const p of properties.filter((x) => x.displayOptions?.show?.resource?.includes(resource) && x.displayOptions?.show?.operation?.includes(operation))) {
+		const shown = (
+			name: string,
+			resource: string,
+			operation: string,
+		): INodeProperties | undefined => {
+			for (const p of properties.filter(
+				(x) =>
+					x.displayOptions?.show?.resource?.includes(resource) &&
+					x.displayOptions?.show?.operation?.includes(operation),
+			)) {
 				if (p.name === name) return p;
 				const inner = (p.options as INodeProperties[] | undefined)?.find((o) => o.name === name);
 				if (p.type === 'collection' && inner) return inner;
 			}
 			return undefined;
 		};
-		for (const [name, resource, operation] of [['botToken', 'chatBotMessage', 'send'], ['botToken', 'chatBot', 'register'], ['newBotToken', 'chatBot', 'update'], ['botToken', 'chatBotCommand', 'answer']]) {
+		for (const [name, resource, operation] of [
+			['botToken', 'chatBotMessage', 'send'],
+			['botToken', 'chatBot', 'register'],
+			['newBotToken', 'chatBot', 'update'],
+			['botToken', 'chatBotCommand', 'answer'],
+		]) {
 			expect(shown(name, resource, operation)?.typeOptions?.password).toBe(true);
 		}
 	});
@@ -54,51 +76,136 @@ describe('Chat bots (imbot.v2)', () => {
 				code: 'support_bot',
 				name: 'Support',
 				eventMode: 'fetch',
-				additionalFields: { botToken: TOKEN, lastName: 'Bot', workPosition: 'Helper', color: 'red', type: 'supervisor', isHidden: true },
+				additionalFields: {
+					botToken: TOKEN,
+					lastName: 'Bot',
+					workPosition: 'Helper',
+					color: 'red',
+					type: 'supervisor',
+					isHidden: true,
+				},
 			});
 			expect(run.result.error).toBeUndefined();
 			expect(bodies(portal, 'imbot.v2.Bot.register')[0]).toEqual({
-				fields: { code: 'support_bot', eventMode: 'fetch', botToken: TOKEN, type: 'supervisor', properties: { name: 'Support', lastName: 'Bot', workPosition: 'Helper', color: 'red' }, isHidden: 'true' },
+				fields: {
+					code: 'support_bot',
+					eventMode: 'fetch',
+					botToken: TOKEN,
+					type: 'supervisor',
+					properties: { name: 'Support', lastName: 'Bot', workPosition: 'Helper', color: 'red' },
+					isHidden: 'true',
+				},
 			});
 			const id = BOT_SEED.botBase;
-			expect(run.json[0]).toMatchObject({ id, code: 'support_bot', type: 'supervisor', isHidden: true, eventMode: 'fetch', name: 'Support Bot' });
-			expect(state(portal).bots.get(id)).toMatchObject({ token: TOKEN, clientId: undefined, properties: { name: 'Support', lastName: 'Bot', workPosition: 'Helper', color: '#df532d' } });
+			expect(run.json[0]).toMatchObject({
+				id,
+				code: 'support_bot',
+				type: 'supervisor',
+				isHidden: true,
+				eventMode: 'fetch',
+				name: 'Support Bot',
+			});
+			expect(state(portal).bots.get(id)).toMatchObject({
+				token: TOKEN,
+				clientId: undefined,
+				properties: { name: 'Support', lastName: 'Bot', workPosition: 'Helper', color: '#df532d' },
+			});
 			const again = await register('support_bot');
 			expect(again).toBe(id);
 			expect(state(portal).bots.size).toBe(1);
 		});
 
 		it('needs the bot token with a webhook, and a webhook URL for the webhook event mode', async () => {
-			const noToken = await runNode(portal, { resource: 'chatBot', operation: 'register', code: 'x', name: 'X', eventMode: 'fetch' });
+			const noToken = await runNode(portal, {
+				resource: 'chatBot',
+				operation: 'register',
+				code: 'x',
+				name: 'X',
+				eventMode: 'fetch',
+			});
 			expect(noToken.result.error?.message).toMatch(/BOT_TOKEN_NOT_SPECIFIED|Bot token/);
-			const noUrl = await runNode(portal, { resource: 'chatBot', operation: 'register', code: 'x', name: 'X', eventMode: 'webhook', additionalFields: { botToken: TOKEN } });
+			const noUrl = await runNode(portal, {
+				resource: 'chatBot',
+				operation: 'register',
+				code: 'x',
+				name: 'X',
+				eventMode: 'webhook',
+				additionalFields: { botToken: TOKEN },
+			});
 			expect(noUrl.result.error?.message).toMatch(/Parameter "Webhook URL" of item 0/);
 			expect(state(portal).bots.size).toBe(0);
 		});
 
 		it('updates the profile, rotates the token, and the old token then fails with the ownership error', async () => {
 			const id = await register();
-			const run = await runNode(portal, { resource: 'chatBot', operation: 'update', botId: String(id), additionalFields: { botToken: TOKEN, name: 'Helpdesk', newBotToken: 'rotated-token', isReactionsEnabled: false } });
+			const run = await runNode(portal, {
+				resource: 'chatBot',
+				operation: 'update',
+				botId: String(id),
+				additionalFields: {
+					botToken: TOKEN,
+					name: 'Helpdesk',
+					newBotToken: 'rotated-token',
+					isReactionsEnabled: false,
+				},
+			});
 			expect(run.result.error).toBeUndefined();
 			expect(run.json[0]).toMatchObject({ id, isReactionsEnabled: false, name: 'Helpdesk' });
-			expect(state(portal).bots.get(id)).toMatchObject({ token: 'rotated-token', isReactionsEnabled: false, properties: { name: 'Helpdesk' } });
-			const old = await runNode(portal, { resource: 'chatBot', operation: 'get', additionalFields: { botId: id, botToken: TOKEN } });
+			expect(state(portal).bots.get(id)).toMatchObject({
+				token: 'rotated-token',
+				isReactionsEnabled: false,
+				properties: { name: 'Helpdesk' },
+			});
+			const old = await runNode(portal, {
+				resource: 'chatBot',
+				operation: 'get',
+				additionalFields: { botId: id, botToken: TOKEN },
+			});
 			expect(old.json[0]).not.toHaveProperty('eventMode');
-			const stale = await runNode(portal, { resource: 'chatBot', operation: 'unregister', botId: String(id), additionalFields: { botToken: TOKEN } });
+			const stale = await runNode(portal, {
+				resource: 'chatBot',
+				operation: 'unregister',
+				botId: String(id),
+				additionalFields: { botToken: TOKEN },
+			});
 			expect(stale.result.error?.message).toMatch(/BOT_OWNERSHIP_ERROR|another application/);
-			const nothing = await runNode(portal, { resource: 'chatBot', operation: 'update', botId: String(id), additionalFields: { botToken: 'rotated-token' } });
+			const nothing = await runNode(portal, {
+				resource: 'chatBot',
+				operation: 'update',
+				botId: String(id),
+				additionalFields: { botToken: 'rotated-token' },
+			});
 			expect(nothing.result.error?.message).toMatch(/Parameter "Update Fields" of item 0/);
 		});
 
-		it('gets a bot by code, lists the token\'s bots, and unregisters', async () => {
+		it("gets a bot by code, lists the token's bots, and unregisters", async () => {
 			const id = await register();
 			await register('other_bot', 'another-token');
-			const byCode = await runNode(portal, { resource: 'chatBot', operation: 'get', additionalFields: { code: 'support_bot', botToken: TOKEN } });
-			expect(byCode.json[0]).toMatchObject({ id, code: 'support_bot', eventMode: 'fetch', countCommand: 0 });
-			const list = await runNode(portal, { resource: 'chatBot', operation: 'getAll', returnAll: true, additionalFields: { botToken: TOKEN } });
+			const byCode = await runNode(portal, {
+				resource: 'chatBot',
+				operation: 'get',
+				additionalFields: { code: 'support_bot', botToken: TOKEN },
+			});
+			expect(byCode.json[0]).toMatchObject({
+				id,
+				code: 'support_bot',
+				eventMode: 'fetch',
+				countCommand: 0,
+			});
+			const list = await runNode(portal, {
+				resource: 'chatBot',
+				operation: 'getAll',
+				returnAll: true,
+				additionalFields: { botToken: TOKEN },
+			});
 			expect(bodies(portal, 'imbot.v2.Bot.list')[0]).toEqual({ limit: '100', botToken: TOKEN });
 			expect(list.json.map((j) => j.id)).toEqual([id]);
-			const gone = await runNode(portal, { resource: 'chatBot', operation: 'unregister', botId: String(id), additionalFields: { botToken: TOKEN } });
+			const gone = await runNode(portal, {
+				resource: 'chatBot',
+				operation: 'unregister',
+				botId: String(id),
+				additionalFields: { botToken: TOKEN },
+			});
 			expect(gone.json[0]).toEqual({ botId: id, deleted: true });
 			expect(state(portal).bots.has(id)).toBe(false);
 		});
@@ -106,15 +213,48 @@ describe('Chat bots (imbot.v2)', () => {
 		it('works with OAuth2 without a token: the bot belongs to the application', async () => {
 			const tokens = portal.oauth.issueTokens({ scope: 'imbot,user' });
 			const credential = oauthCredential(portal, { ...tokens });
-			const run = await runNode(portal, { authentication: 'bitrix24OAuth2Api', resource: 'chatBot', operation: 'register', code: 'app_bot', name: 'App Bot', eventMode: 'fetch' }, { credential });
+			const run = await runNode(
+				portal,
+				{
+					authentication: 'bitrix24OAuth2Api',
+					resource: 'chatBot',
+					operation: 'register',
+					code: 'app_bot',
+					name: 'App Bot',
+					eventMode: 'fetch',
+				},
+				{ credential },
+			);
 			expect(run.result.error).toBeUndefined();
 			const id = Number(run.json[0].id);
-			expect(state(portal).bots.get(id)).toMatchObject({ clientId: portal.oauth.clientId, token: undefined });
-			const sent = await runNode(portal, { authentication: 'bitrix24OAuth2Api', resource: 'chatBotMessage', operation: 'send', botId: String(id), dialogId: '2', message: 'Hi from the app' }, { credential });
+			expect(state(portal).bots.get(id)).toMatchObject({
+				clientId: portal.oauth.clientId,
+				token: undefined,
+			});
+			const sent = await runNode(
+				portal,
+				{
+					authentication: 'bitrix24OAuth2Api',
+					resource: 'chatBotMessage',
+					operation: 'send',
+					botId: String(id),
+					dialogId: '2',
+					message: 'Hi from the app',
+				},
+				{ credential },
+			);
 			expect(sent.result.error).toBeUndefined();
-			expect(state(portal).messages.get(Number(sent.json[0].id))).toMatchObject({ authorId: id, text: 'Hi from the app' });
+			expect(state(portal).messages.get(Number(sent.json[0].id))).toMatchObject({
+				authorId: id,
+				text: 'Hi from the app',
+			});
 			// a webhook, even with a token, does not own the application's bot
-			const webhook = await runNode(portal, { resource: 'chatBot', operation: 'unregister', botId: String(id), additionalFields: { botToken: TOKEN } });
+			const webhook = await runNode(portal, {
+				resource: 'chatBot',
+				operation: 'unregister',
+				botId: String(id),
+				additionalFields: { botToken: TOKEN },
+			});
 			expect(webhook.result.error?.message).toMatch(/BOT_OWNERSHIP_ERROR|another application/);
 		});
 	});
@@ -126,8 +266,20 @@ describe('Chat bots (imbot.v2)', () => {
 			const keyboard = [{ TEXT: 'Yes', COMMAND: 'answer', COMMAND_PARAMS: 'yes' }];
 			const run = await runNode(
 				portal,
-				{ resource: 'chatBotMessage', operation: 'send', botId: String(botId), dialogId: '={{ $json.to }}', message: '={{ $json.text }}', additionalFields: { botToken: TOKEN, keyboard: JSON.stringify(keyboard), attach: '[]' } },
-				{ items: [{ to: '2', text: 'Hello Anna' }, { to: '3', text: 'Hello Peter' }] },
+				{
+					resource: 'chatBotMessage',
+					operation: 'send',
+					botId: String(botId),
+					dialogId: '={{ $json.to }}',
+					message: '={{ $json.text }}',
+					additionalFields: { botToken: TOKEN, keyboard: JSON.stringify(keyboard), attach: '[]' },
+				},
+				{
+					items: [
+						{ to: '2', text: 'Hello Anna' },
+						{ to: '3', text: 'Hello Peter' },
+					],
+				},
 			);
 			expect(run.result.error).toBeUndefined();
 			expect(portal.restRequests().map((r) => r.restMethod)).toEqual(['batch']);
@@ -142,26 +294,73 @@ describe('Chat bots (imbot.v2)', () => {
 
 		it('refuses a dialog ID the bot cannot use, before and at the portal', async () => {
 			const botId = await register();
-			const bad = await runNode(portal, { resource: 'chatBotMessage', operation: 'send', botId: String(botId), dialogId: 'sg5', message: 'x', additionalFields: { botToken: TOKEN } });
+			const bad = await runNode(portal, {
+				resource: 'chatBotMessage',
+				operation: 'send',
+				botId: String(botId),
+				dialogId: 'sg5',
+				message: 'x',
+				additionalFields: { botToken: TOKEN },
+			});
 			expect(bad.result.error?.message).toMatch(/Parameter "Dialog ID" of item 0/);
-			const foreign = await runNode(portal, { resource: 'chatBotMessage', operation: 'send', botId: String(botId), dialogId: 'chat1', message: 'x', additionalFields: { botToken: TOKEN } });
+			const foreign = await runNode(portal, {
+				resource: 'chatBotMessage',
+				operation: 'send',
+				botId: String(botId),
+				dialogId: 'chat1',
+				message: 'x',
+				additionalFields: { botToken: TOKEN },
+			});
 			expect(foreign.result.error?.message).toMatch(/ACCESS_DENIED|Access denied/);
 		});
 
 		it('updates its message, removes the keyboard, and deletes it', async () => {
 			const botId = await register();
-			const sent = await runNode(portal, { resource: 'chatBotMessage', operation: 'send', botId: String(botId), dialogId: '4', message: 'Draft', additionalFields: { botToken: TOKEN, keyboard: '[{"TEXT": "Ok", "COMMAND": "ok"}]' } });
+			const sent = await runNode(portal, {
+				resource: 'chatBotMessage',
+				operation: 'send',
+				botId: String(botId),
+				dialogId: '4',
+				message: 'Draft',
+				additionalFields: { botToken: TOKEN, keyboard: '[{"TEXT": "Ok", "COMMAND": "ok"}]' },
+			});
 			const messageId = Number(sent.json[0].id);
-			const run = await runNode(portal, { resource: 'chatBotMessage', operation: 'update', botId: String(botId), messageId: String(messageId), additionalFields: { botToken: TOKEN, message: 'Final', removeKeyboard: true } });
+			const run = await runNode(portal, {
+				resource: 'chatBotMessage',
+				operation: 'update',
+				botId: String(botId),
+				messageId: String(messageId),
+				additionalFields: { botToken: TOKEN, message: 'Final', removeKeyboard: true },
+			});
 			expect(run.result.error).toBeUndefined();
 			expect(run.json[0]).toEqual({ messageId, updated: true });
-			expect(bodies(portal, 'imbot.v2.Chat.Message.update')[0]).toEqual({ botId: String(botId), messageId: String(messageId), botToken: TOKEN, fields: { message: 'Final', keyboard: 'N' } });
-			expect(state(portal).messages.get(messageId)).toMatchObject({ text: 'Final', keyboard: undefined });
-			const del = await runNode(portal, { resource: 'chatBotMessage', operation: 'delete', botId: String(botId), messageId: String(messageId), additionalFields: { botToken: TOKEN } });
+			expect(bodies(portal, 'imbot.v2.Chat.Message.update')[0]).toEqual({
+				botId: String(botId),
+				messageId: String(messageId),
+				botToken: TOKEN,
+				fields: { message: 'Final', keyboard: 'N' },
+			});
+			expect(state(portal).messages.get(messageId)).toMatchObject({
+				text: 'Final',
+				keyboard: undefined,
+			});
+			const del = await runNode(portal, {
+				resource: 'chatBotMessage',
+				operation: 'delete',
+				botId: String(botId),
+				messageId: String(messageId),
+				additionalFields: { botToken: TOKEN },
+			});
 			expect(del.json[0]).toEqual({ messageId, deleted: true });
 			expect(state(portal).messages.get(messageId)!.deleted).toBe(true);
 			const user = userWrites(portal.store, botId, 4, 'my own words');
-			const notMine = await runNode(portal, { resource: 'chatBotMessage', operation: 'update', botId: String(botId), messageId: String(user.id), additionalFields: { botToken: TOKEN, message: 'x' } });
+			const notMine = await runNode(portal, {
+				resource: 'chatBotMessage',
+				operation: 'update',
+				botId: String(botId),
+				messageId: String(user.id),
+				additionalFields: { botToken: TOKEN, message: 'x' },
+			});
 			expect(notMine.result.error?.message).toMatch(/ACCESS_DENIED|Access denied/);
 		});
 	});
@@ -169,43 +368,134 @@ describe('Chat bots (imbot.v2)', () => {
 	describe('chats', () => {
 		it('creates a group chat with members and a first message, then manages members and leaves', async () => {
 			const botId = await register();
-			const run = await runNode(portal, { resource: 'chatBotChat', operation: 'create', botId: String(botId), title: 'Support room', additionalFields: { botToken: TOKEN, userIds: '2, 3, 99', message: 'Welcome' } });
+			const run = await runNode(portal, {
+				resource: 'chatBotChat',
+				operation: 'create',
+				botId: String(botId),
+				title: 'Support room',
+				additionalFields: { botToken: TOKEN, userIds: '2, 3, 99', message: 'Welcome' },
+			});
 			expect(run.result.error).toBeUndefined();
 			const chatId = Number(run.json[0].id);
-			expect(run.json[0]).toMatchObject({ dialogId: `chat${chatId}`, name: 'Support room', owner: botId, type: 'chat', messageCount: 1 });
+			expect(run.json[0]).toMatchObject({
+				dialogId: `chat${chatId}`,
+				name: 'Support room',
+				owner: botId,
+				type: 'chat',
+				messageCount: 1,
+			});
 			const chat = state(portal).chats.get(chatId)!;
 			expect([...chat.members].sort((a, b) => a - b)).toEqual([2, 3, botId]);
 			const dialogId = `chat${chatId}`;
-			const add = await runNode(portal, { resource: 'chatBotChat', operation: 'addMembers', botId: String(botId), dialogId, userIds: '4,5', additionalFields: { botToken: TOKEN } });
+			const add = await runNode(portal, {
+				resource: 'chatBotChat',
+				operation: 'addMembers',
+				botId: String(botId),
+				dialogId,
+				userIds: '4,5',
+				additionalFields: { botToken: TOKEN },
+			});
 			expect(add.json[0]).toMatchObject({ dialogId, userIds: [4, 5], added: true });
-			const remove = await runNode(portal, { resource: 'chatBotChat', operation: 'removeMember', botId: String(botId), dialogId, userId: '2', additionalFields: { botToken: TOKEN } });
+			const remove = await runNode(portal, {
+				resource: 'chatBotChat',
+				operation: 'removeMember',
+				botId: String(botId),
+				dialogId,
+				userId: '2',
+				additionalFields: { botToken: TOKEN },
+			});
 			expect(remove.json[0]).toMatchObject({ removed: true });
 			expect([...chat.members].sort((a, b) => a - b)).toEqual([3, 4, 5, botId]);
-			const members = await runNode(portal, { resource: 'chatBotChat', operation: 'getMembers', botId: String(botId), dialogId, returnAll: false, limit: 2, additionalFields: { botToken: TOKEN } });
-			expect(bodies(portal, 'imbot.v2.Chat.User.list')[0]).toMatchObject({ limit: '200', dialogId });
+			const members = await runNode(portal, {
+				resource: 'chatBotChat',
+				operation: 'getMembers',
+				botId: String(botId),
+				dialogId,
+				returnAll: false,
+				limit: 2,
+				additionalFields: { botToken: TOKEN },
+			});
+			expect(bodies(portal, 'imbot.v2.Chat.User.list')[0]).toMatchObject({
+				limit: '200',
+				dialogId,
+			});
 			const expected = [3, 4].map((id) => seed.USERS.find((u) => u.ID === id)!);
-			expect(members.json.map((j) => j.name)).toEqual(expected.map((u) => `${u.NAME} ${u.LAST_NAME}`));
-			const got = await runNode(portal, { resource: 'chatBotChat', operation: 'get', botId: String(botId), dialogId, additionalFields: { botToken: TOKEN } });
+			expect(members.json.map((j) => j.name)).toEqual(
+				expected.map((u) => `${u.NAME} ${u.LAST_NAME}`),
+			);
+			const got = await runNode(portal, {
+				resource: 'chatBotChat',
+				operation: 'get',
+				botId: String(botId),
+				dialogId,
+				additionalFields: { botToken: TOKEN },
+			});
 			expect(got.json[0]).toMatchObject({ id: chatId, userCounter: 4, role: 'owner' });
-			const update = await runNode(portal, { resource: 'chatBotChat', operation: 'update', botId: String(botId), dialogId, additionalFields: { botToken: TOKEN, title: 'Help desk', color: 'azure' } });
+			const update = await runNode(portal, {
+				resource: 'chatBotChat',
+				operation: 'update',
+				botId: String(botId),
+				dialogId,
+				additionalFields: { botToken: TOKEN, title: 'Help desk', color: 'azure' },
+			});
 			expect(update.json[0]).toEqual({ dialogId, updated: true });
 			expect(chat).toMatchObject({ title: 'Help desk', color: '#29619b' });
-			const managers = await runNode(portal, { resource: 'chatBotChat', operation: 'addManagers', botId: String(botId), dialogId, userIds: '3, 2', additionalFields: { botToken: TOKEN } });
+			const managers = await runNode(portal, {
+				resource: 'chatBotChat',
+				operation: 'addManagers',
+				botId: String(botId),
+				dialogId,
+				userIds: '3, 2',
+				additionalFields: { botToken: TOKEN },
+			});
 			expect(managers.json[0]).toMatchObject({ added: true });
 			// user 2 left the chat above: only members become managers
 			expect([...chat.managers]).toEqual([3]);
-			const unmanage = await runNode(portal, { resource: 'chatBotChat', operation: 'removeManagers', botId: String(botId), dialogId, userIds: '3', additionalFields: { botToken: TOKEN } });
+			const unmanage = await runNode(portal, {
+				resource: 'chatBotChat',
+				operation: 'removeManagers',
+				botId: String(botId),
+				dialogId,
+				userIds: '3',
+				additionalFields: { botToken: TOKEN },
+			});
 			expect(unmanage.json[0]).toMatchObject({ removed: true });
 			expect(chat.managers.size).toBe(0);
-			const owner = await runNode(portal, { resource: 'chatBotChat', operation: 'setOwner', botId: String(botId), dialogId, userId: '4', additionalFields: { botToken: TOKEN } });
+			const owner = await runNode(portal, {
+				resource: 'chatBotChat',
+				operation: 'setOwner',
+				botId: String(botId),
+				dialogId,
+				userId: '4',
+				additionalFields: { botToken: TOKEN },
+			});
 			expect(owner.json[0]).toEqual({ dialogId, ownerId: '4', updated: true });
 			expect(chat.ownerId).toBe(4);
-			const notOwner = await runNode(portal, { resource: 'chatBotChat', operation: 'setOwner', botId: String(botId), dialogId, userId: '5', additionalFields: { botToken: TOKEN } });
+			const notOwner = await runNode(portal, {
+				resource: 'chatBotChat',
+				operation: 'setOwner',
+				botId: String(botId),
+				dialogId,
+				userId: '5',
+				additionalFields: { botToken: TOKEN },
+			});
 			expect(notOwner.result.error?.message).toMatch(/ACCESS_DENIED|Access denied/);
-			const leave = await runNode(portal, { resource: 'chatBotChat', operation: 'leave', botId: String(botId), dialogId, additionalFields: { botToken: TOKEN } });
+			const leave = await runNode(portal, {
+				resource: 'chatBotChat',
+				operation: 'leave',
+				botId: String(botId),
+				dialogId,
+				additionalFields: { botToken: TOKEN },
+			});
 			expect(leave.json[0]).toEqual({ botId, dialogId, left: true });
 			expect(chat.members.has(botId)).toBe(false);
-			const after = await runNode(portal, { resource: 'chatBotChat', operation: 'get', botId: String(botId), dialogId, additionalFields: { botToken: TOKEN } });
+			const after = await runNode(portal, {
+				resource: 'chatBotChat',
+				operation: 'get',
+				botId: String(botId),
+				dialogId,
+				additionalFields: { botToken: TOKEN },
+			});
 			expect(after.result.error?.message).toMatch(/ACCESS_DENIED|Access denied/);
 		});
 	});
@@ -213,34 +503,108 @@ describe('Chat bots (imbot.v2)', () => {
 	describe('commands', () => {
 		it('registers, lists, updates and unregisters a command', async () => {
 			const botId = await register();
-			const run = await runNode(portal, { resource: 'chatBotCommand', operation: 'register', botId: String(botId), command: '/help', additionalFields: { botToken: TOKEN, title: 'Show help', params: 'topic', common: true } });
+			const run = await runNode(portal, {
+				resource: 'chatBotCommand',
+				operation: 'register',
+				botId: String(botId),
+				command: '/help',
+				additionalFields: { botToken: TOKEN, title: 'Show help', params: 'topic', common: true },
+			});
 			expect(run.result.error).toBeUndefined();
 			const commandId = Number(run.json[0].id);
 			expect(run.json[0]).toMatchObject({ botId, command: '/help', common: true, hidden: false });
-			expect(state(portal).commands.get(commandId)).toMatchObject({ command: 'help', title: { en: 'Show help' }, params: { en: 'topic' } });
-			const untitled = await runNode(portal, { resource: 'chatBotCommand', operation: 'register', botId: String(botId), command: 'silent', additionalFields: { botToken: TOKEN } });
+			expect(state(portal).commands.get(commandId)).toMatchObject({
+				command: 'help',
+				title: { en: 'Show help' },
+				params: { en: 'topic' },
+			});
+			const untitled = await runNode(portal, {
+				resource: 'chatBotCommand',
+				operation: 'register',
+				botId: String(botId),
+				command: 'silent',
+				additionalFields: { botToken: TOKEN },
+			});
 			expect(untitled.result.error?.message).toMatch(/COMMAND_TITLE_REQUIRED|title is required/);
-			const update = await runNode(portal, { resource: 'chatBotCommand', operation: 'update', botId: String(botId), commandId: String(commandId), additionalFields: { botToken: TOKEN, otherFields: '{"title": {"de": "Hilfe"}}', hidden: true } });
+			const update = await runNode(portal, {
+				resource: 'chatBotCommand',
+				operation: 'update',
+				botId: String(botId),
+				commandId: String(commandId),
+				additionalFields: {
+					botToken: TOKEN,
+					otherFields: '{"title": {"de": "Hilfe"}}',
+					hidden: true,
+				},
+			});
 			expect(update.json[0]).toMatchObject({ id: commandId, hidden: true });
-			expect(state(portal).commands.get(commandId)!.title).toEqual({ en: 'Show help', de: 'Hilfe' });
-			const list = await runNode(portal, { resource: 'chatBotCommand', operation: 'getAll', botId: String(botId), returnAll: true, additionalFields: { botToken: TOKEN } });
-			expect(list.json).toEqual([expect.objectContaining({ id: commandId, command: '/help', title: 'Show help', category: 'Support' })]);
-			const gone = await runNode(portal, { resource: 'chatBotCommand', operation: 'unregister', botId: String(botId), commandId: String(commandId), additionalFields: { botToken: TOKEN } });
+			expect(state(portal).commands.get(commandId)!.title).toEqual({
+				en: 'Show help',
+				de: 'Hilfe',
+			});
+			const list = await runNode(portal, {
+				resource: 'chatBotCommand',
+				operation: 'getAll',
+				botId: String(botId),
+				returnAll: true,
+				additionalFields: { botToken: TOKEN },
+			});
+			expect(list.json).toEqual([
+				expect.objectContaining({
+					id: commandId,
+					command: '/help',
+					title: 'Show help',
+					category: 'Support',
+				}),
+			]);
+			const gone = await runNode(portal, {
+				resource: 'chatBotCommand',
+				operation: 'unregister',
+				botId: String(botId),
+				commandId: String(commandId),
+				additionalFields: { botToken: TOKEN },
+			});
 			expect(gone.json[0]).toEqual({ commandId, deleted: true });
 			expect(state(portal).commands.size).toBe(0);
 		});
 
 		it('answers a command in the dialog it came from, and not elsewhere', async () => {
 			const botId = await register();
-			const reg = await runNode(portal, { resource: 'chatBotCommand', operation: 'register', botId: String(botId), command: 'status', additionalFields: { botToken: TOKEN, title: 'Status' } });
+			const reg = await runNode(portal, {
+				resource: 'chatBotCommand',
+				operation: 'register',
+				botId: String(botId),
+				command: 'status',
+				additionalFields: { botToken: TOKEN, title: 'Status' },
+			});
 			const commandId = Number(reg.json[0].id);
 			const call = userWrites(portal.store, botId, 5, '/status now');
-			const run = await runNode(portal, { resource: 'chatBotCommand', operation: 'answer', botId: String(botId), commandId: String(commandId), messageId: String(call.id), dialogId: '5', message: 'All systems go', additionalFields: { botToken: TOKEN } });
+			const run = await runNode(portal, {
+				resource: 'chatBotCommand',
+				operation: 'answer',
+				botId: String(botId),
+				commandId: String(commandId),
+				messageId: String(call.id),
+				dialogId: '5',
+				message: 'All systems go',
+				additionalFields: { botToken: TOKEN },
+			});
 			expect(run.result.error).toBeUndefined();
 			expect(run.json[0]).toEqual({ commandId, messageId: call.id, dialogId: '5', answered: true });
-			const answer = [...state(portal).messages.values()].find((m) => m.chatId === call.chatId && m.authorId === botId)!;
+			const answer = [...state(portal).messages.values()].find(
+				(m) => m.chatId === call.chatId && m.authorId === botId,
+			)!;
 			expect(answer.text).toBe('All systems go');
-			const wrong = await runNode(portal, { resource: 'chatBotCommand', operation: 'answer', botId: String(botId), commandId: String(commandId), messageId: String(call.id), dialogId: '4', message: 'x', additionalFields: { botToken: TOKEN } });
+			const wrong = await runNode(portal, {
+				resource: 'chatBotCommand',
+				operation: 'answer',
+				botId: String(botId),
+				commandId: String(commandId),
+				messageId: String(call.id),
+				dialogId: '4',
+				message: 'x',
+				additionalFields: { botToken: TOKEN },
+			});
 			expect(wrong.result.error?.message).toMatch(/COMMAND_ANSWER_FAILED|answer failed/);
 		});
 	});

@@ -16,7 +16,12 @@ describe('Deal operations through a workflow', () => {
 			operation: 'create',
 			title: 'Roof repair',
 			additionalFields: { opportunity: 4500, currencyId: 'EUR', opened: false },
-			fieldMapping: { mappingMode: 'defineBelow', value: { UF_CRM_1700000001: 'from n8n', UF_CRM_1700000006: '46' }, matchingColumns: [], schema: [] },
+			fieldMapping: {
+				mappingMode: 'defineBelow',
+				value: { UF_CRM_1700000001: 'from n8n', UF_CRM_1700000006: '46' },
+				matchingColumns: [],
+				schema: [],
+			},
 		});
 		expect(created.result.error).toBeUndefined();
 		const newId = created.json[0].ID as string;
@@ -42,9 +47,16 @@ describe('Deal operations through a workflow', () => {
 			fieldsJson: '{"COMMENTS": "call first"}',
 		});
 		expect(updated.json[0]).toEqual({ ID: newId, updated: true });
-		expect(portal.store.deals.rows.get(Number(newId))).toMatchObject({ TITLE: 'Roof repair (urgent)', COMMENTS: 'call first' });
+		expect(portal.store.deals.rows.get(Number(newId))).toMatchObject({
+			TITLE: 'Roof repair (urgent)',
+			COMMENTS: 'call first',
+		});
 
-		const deleted = await runNode(portal, { resource: 'deal', operation: 'delete', recordId: id(newId) });
+		const deleted = await runNode(portal, {
+			resource: 'deal',
+			operation: 'delete',
+			recordId: id(newId),
+		});
 		expect(deleted.json[0]).toEqual({ ID: newId, deleted: true });
 		expect(portal.store.deals.rows.has(Number(newId))).toBe(false);
 	});
@@ -60,8 +72,22 @@ describe('Deal operations through a workflow', () => {
 					value: null,
 					matchingColumns: [],
 					schema: [
-						{ id: 'TITLE', displayName: 'Title', required: false, defaultMatch: false, display: true, type: 'string' },
-						{ id: 'COMMENTS', displayName: 'Comments', required: false, defaultMatch: false, display: true, type: 'string' },
+						{
+							id: 'TITLE',
+							displayName: 'Title',
+							required: false,
+							defaultMatch: false,
+							display: true,
+							type: 'string',
+						},
+						{
+							id: 'COMMENTS',
+							displayName: 'Comments',
+							required: false,
+							defaultMatch: false,
+							display: true,
+							type: 'string',
+						},
 					],
 				},
 			},
@@ -84,16 +110,24 @@ describe('Deal operations through a workflow', () => {
 	it('gets one item per input item, with expressions, paired to its input', async () => {
 		const run = await runNode(
 			portal,
-			{ resource: 'deal', operation: 'get', recordId: { __rl: true, mode: 'id', value: '={{ $json.dealId }}' } },
+			{
+				resource: 'deal',
+				operation: 'get',
+				recordId: { __rl: true, mode: 'id', value: '={{ $json.dealId }}' },
+			},
 			{ items: [{ dealId: 5 }, { dealId: 9 }, { dealId: 12 }] },
 		);
 		expect(run.json.map((deal) => deal.TITLE)).toEqual([5, 9, 12].map((n) => demoDeal(n).TITLE));
-		expect(run.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(run.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		// three items went out as one batch request
 		expect(portal.restRequests().map((request) => request.restMethod)).toEqual(['batch']);
 	});
 
-	it('lists the portal\'s deal fields, custom ones with their labels and items', async () => {
+	it("lists the portal's deal fields, custom ones with their labels and items", async () => {
 		const run = await runNode(portal, { resource: 'deal', operation: 'getFields' });
 		const byName = Object.fromEntries(run.json.map((field) => [field.name, field]));
 		expect(byName.TITLE).toMatchObject({ type: 'string' });
@@ -101,9 +135,12 @@ describe('Deal operations through a workflow', () => {
 		expect((byName.UF_CRM_1700000006.items as unknown[]).length).toBeGreaterThan(0);
 	});
 
-	it('fails a missing deal with Bitrix24\'s words, the item and a hint', async () => {
+	it("fails a missing deal with Bitrix24's words, the item and a hint", async () => {
 		const run = await runNode(portal, { resource: 'deal', operation: 'get', recordId: id(999999) });
-		const error = run.result.error as Error & { description?: string; context?: { itemIndex?: number } };
+		const error = run.result.error as Error & {
+			description?: string;
+			context?: { itemIndex?: number };
+		};
 		expect(error.message).toContain('Not found');
 		expect(error.description).toMatch(/does not exist/);
 		expect(error.description).toContain('crm.deal.get');
@@ -114,10 +151,16 @@ describe('Deal operations through a workflow', () => {
 	it('refuses a bad ID before sending anything, naming the parameter and the item', async () => {
 		const run = await runNode(
 			portal,
-			{ resource: 'deal', operation: 'get', recordId: { __rl: true, mode: 'id', value: '={{ $json.dealId }}' } },
+			{
+				resource: 'deal',
+				operation: 'get',
+				recordId: { __rl: true, mode: 'id', value: '={{ $json.dealId }}' },
+			},
 			{ items: [{ dealId: 3 }, { dealId: 'abc' }] },
 		);
-		expect(run.result.error?.message).toBe('Parameter "Deal" of item 1: "abc" is not an ID (a positive whole number)');
+		expect(run.result.error?.message).toBe(
+			'Parameter "Deal" of item 1: "abc" is not an ID (a positive whole number)',
+		);
 		expect(portal.restRequests()).toHaveLength(0);
 	});
 });

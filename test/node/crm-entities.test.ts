@@ -2,9 +2,24 @@ import type { Portal } from '../portal';
 import { id, runNode, withPortal } from './support';
 
 const ENTITIES = [
-	{ resource: 'lead', entityTypeId: 1, create: { title: 'Inbound call' }, check: { TITLE: 'Inbound call' } },
-	{ resource: 'contact', entityTypeId: 3, create: { firstName: 'Ada', lastName: 'Lovelace' }, check: { NAME: 'Ada', LAST_NAME: 'Lovelace' } },
-	{ resource: 'company', entityTypeId: 4, create: { title: 'Analytical Engines Ltd' }, check: { TITLE: 'Analytical Engines Ltd' } },
+	{
+		resource: 'lead',
+		entityTypeId: 1,
+		create: { title: 'Inbound call' },
+		check: { TITLE: 'Inbound call' },
+	},
+	{
+		resource: 'contact',
+		entityTypeId: 3,
+		create: { firstName: 'Ada', lastName: 'Lovelace' },
+		check: { NAME: 'Ada', LAST_NAME: 'Lovelace' },
+	},
+	{
+		resource: 'company',
+		entityTypeId: 4,
+		create: { title: 'Analytical Engines Ltd' },
+		check: { TITLE: 'Analytical Engines Ltd' },
+	},
 ] as const;
 
 describe.each(ENTITIES)('$resource operations', ({ resource, entityTypeId, create, check }) => {
@@ -20,7 +35,10 @@ describe.each(ENTITIES)('$resource operations', ({ resource, entityTypeId, creat
 			resource,
 			operation: 'create',
 			...create,
-			additionalFields: resource === 'company' ? { industry: 'IT' } : { phone: '+44 20 0000 0000', email: 'hello@example.org' },
+			additionalFields:
+				resource === 'company'
+					? { industry: 'IT' }
+					: { phone: '+44 20 0000 0000', email: 'hello@example.org' },
 		});
 		expect(created.result.error).toBeUndefined();
 		const newId = created.json[0].ID as string;
@@ -28,10 +46,17 @@ describe.each(ENTITIES)('$resource operations', ({ resource, entityTypeId, creat
 		const got = await runNode(portal, { resource, operation: 'get', recordId: id(newId) });
 		expect(got.json[0]).toMatchObject({ ID: newId, ...check });
 		if (resource !== 'company') {
-			expect(got.json[0].PHONE).toEqual([expect.objectContaining({ VALUE: '+44 20 0000 0000', VALUE_TYPE: 'WORK' })]);
+			expect(got.json[0].PHONE).toEqual([
+				expect.objectContaining({ VALUE: '+44 20 0000 0000', VALUE_TYPE: 'WORK' }),
+			]);
 		}
 
-		await runNode(portal, { resource, operation: 'update', recordId: id(newId), updateFields: { comments: 'VIP' } });
+		await runNode(portal, {
+			resource,
+			operation: 'update',
+			recordId: id(newId),
+			updateFields: { comments: 'VIP' },
+		});
 		expect(table()?.rows.get(Number(newId))?.COMMENTS).toBe('VIP');
 
 		const listed = await runNode(portal, {
@@ -43,7 +68,9 @@ describe.each(ENTITIES)('$resource operations', ({ resource, entityTypeId, creat
 		expect(listed.json.map((row) => row.ID)).toEqual([newId]);
 
 		const fields = await runNode(portal, { resource, operation: 'getFields' });
-		expect(fields.json.map((field) => field.name)).toEqual(expect.arrayContaining(['ID', 'ASSIGNED_BY_ID']));
+		expect(fields.json.map((field) => field.name)).toEqual(
+			expect.arrayContaining(['ID', 'ASSIGNED_BY_ID']),
+		);
 
 		await runNode(portal, { resource, operation: 'delete', recordId: id(newId) });
 		expect(table()?.rows.has(Number(newId))).toBe(false);

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { bitrix24Node, chain, CredentialStore, runWorkflow } from '../harness';
@@ -26,7 +31,11 @@ class BinaryStart implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const binary = await this.helpers.prepareBinaryData(Buffer.from(FILE_TEXT), 'contract.txt', 'text/plain');
+		const binary = await this.helpers.prepareBinaryData(
+			Buffer.from(FILE_TEXT),
+			'contract.txt',
+			'text/plain',
+		);
 		return [[{ json: {}, binary: { contract: binary } }]];
 	}
 }
@@ -47,18 +56,48 @@ describe('CRM activities and timeline comments', () => {
 			typeId: 2,
 			subject: 'Call about the roof',
 			responsibleId: String(USERS[1].ID),
-			additionalFields: { communication: '+15550001', startTime: '2024-05-01T10:00:00+03:00', priority: 3, fieldsJson: '{"LOCATION": "Office"}' },
+			additionalFields: {
+				communication: '+15550001',
+				startTime: '2024-05-01T10:00:00+03:00',
+				priority: 3,
+				fieldsJson: '{"LOCATION": "Office"}',
+			},
 		});
 		expect(visibleText(created)).not.toContain('"message":"');
 		const newId = Number(created.json[0].ID);
 		const stored = extrasState(portal.store).activities.get(newId);
-		expect(stored).toMatchObject({ OWNER_TYPE_ID: 2, OWNER_ID: 3, TYPE_ID: 2, SUBJECT: 'Call about the roof', RESPONSIBLE_ID: USERS[1].ID, PRIORITY: 3, LOCATION: 'Office' });
-		expect(stored?.COMMUNICATIONS).toEqual([expect.objectContaining({ VALUE: '+15550001', ENTITY_ID: 3, ENTITY_TYPE_ID: 2, TYPE: 'PHONE' })]);
+		expect(stored).toMatchObject({
+			OWNER_TYPE_ID: 2,
+			OWNER_ID: 3,
+			TYPE_ID: 2,
+			SUBJECT: 'Call about the roof',
+			RESPONSIBLE_ID: USERS[1].ID,
+			PRIORITY: 3,
+			LOCATION: 'Office',
+		});
+		expect(stored?.COMMUNICATIONS).toEqual([
+			expect.objectContaining({
+				VALUE: '+15550001',
+				ENTITY_ID: 3,
+				ENTITY_TYPE_ID: 2,
+				TYPE: 'PHONE',
+			}),
+		]);
 		expect(stored?.START_TIME).toBe(Date.parse('2024-05-01T10:00:00+03:00'));
 
-		const got = await runNode(portal, { resource: 'crmActivity', operation: 'get', activityId: String(newId) });
+		const got = await runNode(portal, {
+			resource: 'crmActivity',
+			operation: 'get',
+			activityId: String(newId),
+		});
 		// the old API answers strings
-		expect(got.json[0]).toMatchObject({ ID: String(newId), OWNER_ID: '3', SUBJECT: 'Call about the roof', PRIORITY: '3', DEADLINE: '2024-05-01T10:00:00+03:00' });
+		expect(got.json[0]).toMatchObject({
+			ID: String(newId),
+			OWNER_ID: '3',
+			SUBJECT: 'Call about the roof',
+			PRIORITY: '3',
+			DEADLINE: '2024-05-01T10:00:00+03:00',
+		});
 
 		const updated = await runNode(portal, {
 			resource: 'crmActivity',
@@ -67,22 +106,41 @@ describe('CRM activities and timeline comments', () => {
 			additionalFields: { subject: 'Call done', completed: true },
 		});
 		expect(updated.json[0]).toEqual({ ID: String(newId), updated: true });
-		expect(extrasState(portal.store).activities.get(newId)).toMatchObject({ SUBJECT: 'Call done', COMPLETED: 'Y' });
+		expect(extrasState(portal.store).activities.get(newId)).toMatchObject({
+			SUBJECT: 'Call done',
+			COMPLETED: 'Y',
+		});
 
-		const nothing = await runNode(portal, { resource: 'crmActivity', operation: 'update', activityId: String(newId) });
+		const nothing = await runNode(portal, {
+			resource: 'crmActivity',
+			operation: 'update',
+			activityId: String(newId),
+		});
 		expect(String(nothing.result.error?.message)).toContain('Additional Fields');
 
-		const deleted = await runNode(portal, { resource: 'crmActivity', operation: 'delete', activityId: String(newId) });
+		const deleted = await runNode(portal, {
+			resource: 'crmActivity',
+			operation: 'delete',
+			activityId: String(newId),
+		});
 		expect(deleted.json[0]).toEqual({ ID: String(newId), deleted: true });
 		expect(extrasState(portal.store).activities.has(newId)).toBe(false);
 
-		const gone = await runNode(portal, { resource: 'crmActivity', operation: 'get', activityId: String(newId) });
+		const gone = await runNode(portal, {
+			resource: 'crmActivity',
+			operation: 'get',
+			activityId: String(newId),
+		});
 		expect(String(gone.result.error?.message)).toMatch(/Activity is not found/);
 	});
 
 	it('reports a missing owner as the portal does, and a bad ID before any call', async () => {
 		portal.resetRequests();
-		const bad = await runNode(portal, { resource: 'crmActivity', operation: 'get', activityId: 'abc' });
+		const bad = await runNode(portal, {
+			resource: 'crmActivity',
+			operation: 'get',
+			activityId: 'abc',
+		});
 		expect(String(bad.result.error?.message)).toContain('"Activity ID" of item 0');
 		expect(portal.restRequests()).toHaveLength(0);
 		const missing = await runNode(portal, {
@@ -99,7 +157,10 @@ describe('CRM activities and timeline comments', () => {
 
 	it('creates many activities in batches and reads them back with fast paging', async () => {
 		const count = 120;
-		const items = Array.from({ length: count }, (_, i) => ({ subject: `Meeting ${i}`, deal: (i % 5) + 1 }));
+		const items = Array.from({ length: count }, (_, i) => ({
+			subject: `Meeting ${i}`,
+			deal: (i % 5) + 1,
+		}));
 		const created = await runNode(
 			portal,
 			{
@@ -125,12 +186,22 @@ describe('CRM activities and timeline comments', () => {
 			additionalFields: { ownerTypeId: 2, ownerId: '2' },
 		});
 		expect(listed.json.map((row) => Number(row.ID))).toEqual(forDeal2);
-		const all = await runNode(portal, { resource: 'crmActivity', operation: 'getAll', returnAll: true });
+		const all = await runNode(portal, {
+			resource: 'crmActivity',
+			operation: 'getAll',
+			returnAll: true,
+		});
 		expect(all.json).toHaveLength(extrasState(portal.store).activities.size);
 		// the walk goes by >ID without counting
-		const listCalls = portal.restRequests().filter((r) => r.restMethod === 'crm.activity.list' || r.restMethod === 'batch');
+		const listCalls = portal
+			.restRequests()
+			.filter((r) => r.restMethod === 'crm.activity.list' || r.restMethod === 'batch');
 		expect(JSON.stringify(listCalls.map((r) => r.body))).toContain('-1');
-		const limited = await runNode(portal, { resource: 'crmActivity', operation: 'getAll', limit: 7 });
+		const limited = await runNode(portal, {
+			resource: 'crmActivity',
+			operation: 'getAll',
+			limit: 7,
+		});
 		expect(limited.json).toHaveLength(7);
 	});
 
@@ -152,11 +223,21 @@ describe('CRM activities and timeline comments', () => {
 			PING_OFFSETS: [0, 15],
 		});
 		const fields = await runNode(portal, { resource: 'crmActivity', operation: 'getFields' });
-		expect(fields.json.find((f) => f.name === 'SUBJECT')).toMatchObject({ type: 'string', isRequired: true });
+		expect(fields.json.find((f) => f.name === 'SUBJECT')).toMatchObject({
+			type: 'string',
+			isRequired: true,
+		});
 	});
 
 	it('adds a comment with a file from binary data, then gets, lists, updates and deletes it', async () => {
-		const start = { id: randomUUID(), name: 'Binary Start', type: 'test.binaryStart', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
+		const start = {
+			id: randomUUID(),
+			name: 'Binary Start',
+			type: 'test.binaryStart',
+			typeVersion: 1,
+			position: [0, 0] as [number, number],
+			parameters: {},
+		};
 		const node = bitrix24Node(
 			{
 				resource: 'crmTimelineComment',
@@ -176,19 +257,57 @@ describe('CRM activities and timeline comments', () => {
 		expect(run.error).toBeUndefined();
 		const commentId = Number(run.output(node.name)[0].json.ID);
 		const stored = extrasState(portal.store).comments.get(commentId);
-		expect(stored).toMatchObject({ ENTITY_TYPE: 'deal', ENTITY_ID: 2, COMMENT: 'Contract attached', AUTHOR_ID: portal.webhook.userId });
-		expect(stored?.FILES.map((f) => [f.name, f.content.toString()])).toEqual([['contract.txt', FILE_TEXT]]);
+		expect(stored).toMatchObject({
+			ENTITY_TYPE: 'deal',
+			ENTITY_ID: 2,
+			COMMENT: 'Contract attached',
+			AUTHOR_ID: portal.webhook.userId,
+		});
+		expect(stored?.FILES.map((f) => [f.name, f.content.toString()])).toEqual([
+			['contract.txt', FILE_TEXT],
+		]);
 
-		const second = await runNode(portal, { resource: 'crmTimelineComment', operation: 'create', entityType: 'deal', entityId: '2', comment: 'Second' });
+		const second = await runNode(portal, {
+			resource: 'crmTimelineComment',
+			operation: 'create',
+			entityType: 'deal',
+			entityId: '2',
+			comment: 'Second',
+		});
 		const secondId = Number(second.json[0].ID);
 
-		const got = await runNode(portal, { resource: 'crmTimelineComment', operation: 'get', commentId: String(commentId) });
-		expect(got.json[0]).toMatchObject({ ID: String(commentId), ENTITY_ID: '2', COMMENT: 'Contract attached' });
-		expect(Object.values(got.json[0].FILES as object)).toEqual([expect.objectContaining({ name: 'contract.txt', size: FILE_TEXT.length })]);
+		const got = await runNode(portal, {
+			resource: 'crmTimelineComment',
+			operation: 'get',
+			commentId: String(commentId),
+		});
+		expect(got.json[0]).toMatchObject({
+			ID: String(commentId),
+			ENTITY_ID: '2',
+			COMMENT: 'Contract attached',
+		});
+		expect(Object.values(got.json[0].FILES as object)).toEqual([
+			expect.objectContaining({ name: 'contract.txt', size: FILE_TEXT.length }),
+		]);
 
-		const listed = await runNode(portal, { resource: 'crmTimelineComment', operation: 'getAll', entityType: 'deal', entityId: '2', returnAll: true });
-		expect(listed.json.map((c) => Number(c.ID)).sort((a, b) => a - b)).toEqual([commentId, secondId]);
-		const otherDeal = await runNode(portal, { resource: 'crmTimelineComment', operation: 'getAll', entityType: 'deal', entityId: '3', returnAll: true });
+		const listed = await runNode(portal, {
+			resource: 'crmTimelineComment',
+			operation: 'getAll',
+			entityType: 'deal',
+			entityId: '2',
+			returnAll: true,
+		});
+		expect(listed.json.map((c) => Number(c.ID)).sort((a, b) => a - b)).toEqual([
+			commentId,
+			secondId,
+		]);
+		const otherDeal = await runNode(portal, {
+			resource: 'crmTimelineComment',
+			operation: 'getAll',
+			entityType: 'deal',
+			entityId: '3',
+			returnAll: true,
+		});
 		expect(otherDeal.json).toHaveLength(0);
 
 		const updated = await runNode(portal, {
@@ -200,10 +319,18 @@ describe('CRM activities and timeline comments', () => {
 		expect(updated.json[0]).toEqual({ ID: String(secondId), updated: true });
 		expect(extrasState(portal.store).comments.get(secondId)?.COMMENT).toBe('Second, edited');
 
-		const deleted = await runNode(portal, { resource: 'crmTimelineComment', operation: 'delete', commentId: String(secondId) });
+		const deleted = await runNode(portal, {
+			resource: 'crmTimelineComment',
+			operation: 'delete',
+			commentId: String(secondId),
+		});
 		expect(deleted.json[0]).toEqual({ ID: String(secondId), deleted: true });
 		expect(extrasState(portal.store).comments.has(secondId)).toBe(false);
-		const again = await runNode(portal, { resource: 'crmTimelineComment', operation: 'delete', commentId: String(secondId) });
+		const again = await runNode(portal, {
+			resource: 'crmTimelineComment',
+			operation: 'delete',
+			commentId: String(secondId),
+		});
 		expect(String(again.result.error?.message)).toMatch(/Not found/);
 	});
 
@@ -221,7 +348,13 @@ describe('CRM activities and timeline comments', () => {
 		const before = extrasState(portal.store).comments.size;
 		const run = await runNode(
 			portal,
-			{ resource: 'crmTimelineComment', operation: 'create', entityType: 'deal', entityId: '={{ $json.deal }}', comment: 'Hello' },
+			{
+				resource: 'crmTimelineComment',
+				operation: 'create',
+				entityType: 'deal',
+				entityId: '={{ $json.deal }}',
+				comment: 'Hello',
+			},
 			{ items: [{ deal: 1 }, { deal: 9999 }], continueOnFail: true },
 		);
 		expect(run.json[0].ID).toMatch(/^\d+$/);

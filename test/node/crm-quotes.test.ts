@@ -38,7 +38,12 @@ describe.each([
 	it('creates, gets, updates, lists, upserts and deletes with the type fixed', async () => {
 		const rows = () => portal.store.table(entityTypeId)!.rows;
 		portal.resetRequests();
-		const created = await runNode(portal, { resource, operation: 'create', title: 'Website redesign', fieldsJson: '{"opportunity": 1200}' });
+		const created = await runNode(portal, {
+			resource,
+			operation: 'create',
+			title: 'Website redesign',
+			fieldsJson: '{"opportunity": 1200}',
+		});
 		expect(created.result.error).toBeUndefined();
 		const newId = Number(created.json[0].id);
 		expect(rows().get(newId)).toMatchObject({ TITLE: 'Website redesign', OPPORTUNITY: 1200 });
@@ -47,7 +52,12 @@ describe.each([
 		const got = await runNode(portal, { resource, operation: 'get', itemId: id(newId) });
 		expect(got.json[0]).toMatchObject({ id: newId, title: 'Website redesign', entityTypeId });
 
-		await runNode(portal, { resource, operation: 'update', itemId: id(newId), title: 'Website redesign v2' });
+		await runNode(portal, {
+			resource,
+			operation: 'update',
+			itemId: id(newId),
+			title: 'Website redesign v2',
+		});
 		expect(rows().get(newId)?.TITLE).toBe('Website redesign v2');
 
 		const listed = await runNode(portal, { resource, operation: 'getAll', returnAll: true });
@@ -58,12 +68,27 @@ describe.each([
 
 		const upserted = await runNode(
 			portal,
-			{ resource, operation: 'upsert', matchBy: 'field', matchField: 'xmlId', matchValue: '={{ $json.key }}', title: '={{ $json.title }}' },
-			{ items: [{ key: 'Q-1', title: 'First' }, { key: 'Q-1', title: 'Second' }] },
+			{
+				resource,
+				operation: 'upsert',
+				matchBy: 'field',
+				matchField: 'xmlId',
+				matchValue: '={{ $json.key }}',
+				title: '={{ $json.title }}',
+			},
+			{
+				items: [
+					{ key: 'Q-1', title: 'First' },
+					{ key: 'Q-1', title: 'Second' },
+				],
+			},
 		);
 		expect(upserted.json[0].action).toBe('created');
 		expect(upserted.json[1]).toEqual({ ID: upserted.json[0].ID, action: 'updated' });
-		expect(rows().get(Number(upserted.json[0].ID))).toMatchObject({ XML_ID: 'Q-1', TITLE: 'Second' });
+		expect(rows().get(Number(upserted.json[0].ID))).toMatchObject({
+			XML_ID: 'Q-1',
+			TITLE: 'Second',
+		});
 
 		const deleted = await runNode(portal, { resource, operation: 'delete', itemId: id(newId) });
 		expect(deleted.json[0]).toEqual({ id: newId, deleted: true });

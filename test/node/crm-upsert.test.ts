@@ -13,7 +13,14 @@ function values(portal: Portal, entityTypeId: number, recordId: number, type: st
 }
 
 function restMethods(portal: Portal): string[] {
-	return portal.restRequests().flatMap((request) => request.batchCommands?.map((command) => command.split('?')[0]) ?? [request.restMethod ?? '']);
+	return portal
+		.restRequests()
+		.flatMap(
+			(request) =>
+				request.batchCommands?.map((command) => command.split('?')[0]) ?? [
+					request.restMethod ?? '',
+				],
+		);
 }
 
 describe('CRM Create or Update', () => {
@@ -51,24 +58,41 @@ describe('CRM Create or Update', () => {
 			if (index < existing) {
 				expect(answer).toEqual({ ID: String(index + 1), action: 'updated' });
 				// found by its e-mail, which is not added a second time
-				expect(values(portal, CONTACT, index + 1, 'EMAIL')).toEqual([`contact${index + 1}@example.com`]);
+				expect(values(portal, CONTACT, index + 1, 'EMAIL')).toEqual([
+					`contact${index + 1}@example.com`,
+				]);
 			} else {
 				expect(answer.action).toBe('created');
 				expect(Number(answer.ID)).toBeGreaterThan(existing);
-				expect(values(portal, CONTACT, Number(answer.ID), 'EMAIL')).toEqual([`new${index}@example.org`]);
+				expect(values(portal, CONTACT, Number(answer.ID), 'EMAIL')).toEqual([
+					`new${index}@example.org`,
+				]);
 			}
 			expect(portal.store.get(CONTACT, Number(answer.ID))?.POST).toBe(`Post ${index}`);
 		}
 		expect(portal.store.table(CONTACT)!.rows.size).toBe(before + 100 - existing);
-		expect(restMethods(portal).filter((method) => method === 'crm.duplicate.findbycomm')).toHaveLength(100);
+		expect(
+			restMethods(portal).filter((method) => method === 'crm.duplicate.findbycomm'),
+		).toHaveLength(100);
 	});
 
 	it('creates one contact for items of one run with the same new e-mail, spelt differently', async () => {
 		const before = portal.store.table(CONTACT)!.rows.size;
 		const run = await runNode(
 			portal,
-			{ resource: 'contact', operation: 'upsert', matchBy: 'email', matchValue: '={{ $json.email }}', firstName: '={{ $json.name }}' },
-			{ items: [{ email: 'Same@Example.org', name: 'One' }, { email: 'same@example.org', name: 'Two' }] },
+			{
+				resource: 'contact',
+				operation: 'upsert',
+				matchBy: 'email',
+				matchValue: '={{ $json.email }}',
+				firstName: '={{ $json.name }}',
+			},
+			{
+				items: [
+					{ email: 'Same@Example.org', name: 'One' },
+					{ email: 'same@example.org', name: 'Two' },
+				],
+			},
 		);
 		expect(run.json[0].action).toBe('created');
 		expect(run.json[1]).toEqual({ ID: run.json[0].ID, action: 'updated' });
@@ -78,20 +102,41 @@ describe('CRM Create or Update', () => {
 	});
 
 	it('fails naming the IDs when several match, or updates the oldest or the newest', async () => {
-		const twin = portal.store.create(CONTACT, { NAME: 'Twin', EMAIL: [{ VALUE: 'contact2@example.com', VALUE_TYPE: 'HOME' }] }, 1);
-		const base = { resource: 'contact', operation: 'upsert', matchBy: 'email', matchValue: 'contact2@example.com' };
+		const twin = portal.store.create(
+			CONTACT,
+			{ NAME: 'Twin', EMAIL: [{ VALUE: 'contact2@example.com', VALUE_TYPE: 'HOME' }] },
+			1,
+		);
+		const base = {
+			resource: 'contact',
+			operation: 'upsert',
+			matchBy: 'email',
+			matchValue: 'contact2@example.com',
+		};
 		const failed = await runNode(portal, { ...base, additionalFields: { comments: 'x' } });
 		expect(visibleText(failed)).toContain(`IDs 2, ${twin}`);
 		expect(portal.store.get(CONTACT, 2)?.COMMENTS).toBeNull();
 		expect(portal.store.get(CONTACT, twin)?.COMMENTS ?? null).toBeNull();
 
-		const soft = await runNode(portal, { ...base, additionalFields: { comments: 'x' } }, { continueOnFail: true });
+		const soft = await runNode(
+			portal,
+			{ ...base, additionalFields: { comments: 'x' } },
+			{ continueOnFail: true },
+		);
 		expect(soft.json[0].error).toContain(`IDs 2, ${twin}`);
 
-		const newest = await runNode(portal, { ...base, additionalFields: { comments: 'newest' }, options: { ifSeveral: 'newest' } });
+		const newest = await runNode(portal, {
+			...base,
+			additionalFields: { comments: 'newest' },
+			options: { ifSeveral: 'newest' },
+		});
 		expect(newest.json[0]).toEqual({ ID: String(twin), action: 'updated' });
 		expect(portal.store.get(CONTACT, twin)?.COMMENTS).toBe('newest');
-		const oldest = await runNode(portal, { ...base, additionalFields: { comments: 'oldest' }, options: { ifSeveral: 'oldest' } });
+		const oldest = await runNode(portal, {
+			...base,
+			additionalFields: { comments: 'oldest' },
+			options: { ifSeveral: 'oldest' },
+		});
 		expect(oldest.json[0]).toEqual({ ID: '2', action: 'updated' });
 		expect(portal.store.get(CONTACT, 2)?.COMMENTS).toBe('oldest');
 	});
@@ -101,8 +146,21 @@ describe('CRM Create or Update', () => {
 		const dealsBefore = portal.store.deals.rows.size;
 		const run = await runNode(
 			portal,
-			{ resource: 'deal', operation: 'upsert', matchBy: 'field', matchField: 'ORIGIN_ID', matchValue: '={{ $json.origin }}', title: '={{ $json.title }}' },
-			{ items: [{ origin: 'ext-7', title: 'Seven' }, { origin: 'ext-new', title: 'First' }, { origin: 'ext-new', title: 'Second' }] },
+			{
+				resource: 'deal',
+				operation: 'upsert',
+				matchBy: 'field',
+				matchField: 'ORIGIN_ID',
+				matchValue: '={{ $json.origin }}',
+				title: '={{ $json.title }}',
+			},
+			{
+				items: [
+					{ origin: 'ext-7', title: 'Seven' },
+					{ origin: 'ext-new', title: 'First' },
+					{ origin: 'ext-new', title: 'Second' },
+				],
+			},
 		);
 		expect(run.result.error).toBeUndefined();
 		expect(run.json[0]).toEqual({ ID: '7', action: 'updated' });
@@ -112,7 +170,10 @@ describe('CRM Create or Update', () => {
 		const created = portal.store.deals.rows.get(Number(run.json[1].ID));
 		expect(created).toMatchObject({ ORIGIN_ID: 'ext-new', TITLE: 'Second' });
 		expect(portal.store.deals.rows.get(7)?.TITLE).toBe('Seven');
-		const list = portal.restRequests().flatMap((request) => request.batchCommands ?? []).find((command) => command.startsWith('crm.deal.list'));
+		const list = portal
+			.restRequests()
+			.flatMap((request) => request.batchCommands ?? [])
+			.find((command) => command.startsWith('crm.deal.list'));
 		expect(decodeURIComponent(list ?? '')).toContain('filter[=ORIGIN_ID]=ext-7');
 	});
 
@@ -123,7 +184,9 @@ describe('CRM Create or Update', () => {
 			operation: 'upsert',
 			matchBy: 'phone',
 			matchValue: '+1 (555) 300-0003',
-			multiFields: { values: [{ type: 'PHONE', valueType: 'MOBILE', value: '+15559990000', mode: 'replace' }] },
+			multiFields: {
+				values: [{ type: 'PHONE', valueType: 'MOBILE', value: '+15559990000', mode: 'replace' }],
+			},
 		});
 		expect(run.json[0]).toEqual({ ID: '3', action: 'updated' });
 		expect(values(portal, LEAD, 3, 'PHONE')).toEqual(['+15559990000']);
@@ -133,8 +196,19 @@ describe('CRM Create or Update', () => {
 	it('creates or updates companies by e-mail', async () => {
 		const run = await runNode(
 			portal,
-			{ resource: 'company', operation: 'upsert', matchBy: 'email', matchValue: '={{ $json.email }}', title: '={{ $json.title }}' },
-			{ items: [{ email: 'office3@example.com', title: 'Renamed' }, { email: 'new-co@example.org', title: 'Newco' }] },
+			{
+				resource: 'company',
+				operation: 'upsert',
+				matchBy: 'email',
+				matchValue: '={{ $json.email }}',
+				title: '={{ $json.title }}',
+			},
+			{
+				items: [
+					{ email: 'office3@example.com', title: 'Renamed' },
+					{ email: 'new-co@example.org', title: 'Newco' },
+				],
+			},
 		);
 		expect(run.json[0]).toEqual({ ID: '3', action: 'updated' });
 		expect(portal.store.get(4, 3)?.TITLE).toBe('Renamed');
@@ -160,23 +234,41 @@ describe('CRM Create or Update', () => {
 			{ email: 'bad@example.org', name: 'Bad' },
 			{ email: 'contact1@example.com', name: 'Renamed' },
 		];
-		const parameters = { resource: 'contact', operation: 'upsert', matchBy: 'email', matchValue: '={{ $json.email }}', firstName: '={{ $json.name }}' };
+		const parameters = {
+			resource: 'contact',
+			operation: 'upsert',
+			matchBy: 'email',
+			matchValue: '={{ $json.email }}',
+			firstName: '={{ $json.name }}',
+		};
 		const soft = await runNode(portal, parameters, { items, continueOnFail: true });
 		expect(soft.json[0].action).toBe('created');
 		expect(soft.json[1].error).toContain('Contact name is not allowed.');
 		expect(soft.json[2]).toEqual({ ID: '1', action: 'updated' });
-		expect(soft.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(soft.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(portal.store.get(CONTACT, 1)?.NAME).toBe('Renamed');
 
 		portal.store.update(CONTACT, 1, { NAME: 'Before' }, 1);
-		const hard = await runNode(portal, parameters, { items: [{ email: 'good2@example.org', name: 'Good' }, ...items.slice(1)] });
+		const hard = await runNode(portal, parameters, {
+			items: [{ email: 'good2@example.org', name: 'Good' }, ...items.slice(1)],
+		});
 		expect(visibleText(hard)).toContain('1 item was created or updated before this one');
 		expect(portal.store.get(CONTACT, 1)?.NAME).toBe('Before');
 	});
 
 	it('rejects e-mail matching for deals before sending anything', async () => {
 		portal.resetRequests();
-		const run = await runNode(portal, { resource: 'deal', operation: 'upsert', matchBy: 'email', matchValue: 'a@b.c', title: 'x' });
+		const run = await runNode(portal, {
+			resource: 'deal',
+			operation: 'upsert',
+			matchBy: 'email',
+			matchValue: 'a@b.c',
+			title: 'x',
+		});
 		expect(visibleText(run)).toContain('Match By');
 		expect(portal.restRequests()).toHaveLength(0);
 	});
@@ -184,13 +276,29 @@ describe('CRM Create or Update', () => {
 	it('creates or updates crm.item records by a field and contacts through crm.item by e-mail', async () => {
 		const items = await runNode(
 			portal,
-			{ resource: 'crmItem', operation: 'upsert', entityTypeId: SMART_PROCESS.entityTypeId, matchBy: 'field', matchField: 'xmlId', matchValue: '={{ $json.key }}', title: '={{ $json.title }}' },
-			{ items: [{ key: 'p-1', title: 'Alpha' }, { key: 'p-1', title: 'Alpha 2' }] },
+			{
+				resource: 'crmItem',
+				operation: 'upsert',
+				entityTypeId: SMART_PROCESS.entityTypeId,
+				matchBy: 'field',
+				matchField: 'xmlId',
+				matchValue: '={{ $json.key }}',
+				title: '={{ $json.title }}',
+			},
+			{
+				items: [
+					{ key: 'p-1', title: 'Alpha' },
+					{ key: 'p-1', title: 'Alpha 2' },
+				],
+			},
 		);
 		expect(items.result.error).toBeUndefined();
 		expect(items.json[0].action).toBe('created');
 		expect(items.json[1]).toEqual({ ID: items.json[0].ID, action: 'updated' });
-		expect(portal.store.get(SMART_PROCESS.entityTypeId, Number(items.json[0].ID))).toMatchObject({ XML_ID: 'p-1', TITLE: 'Alpha 2' });
+		expect(portal.store.get(SMART_PROCESS.entityTypeId, Number(items.json[0].ID))).toMatchObject({
+			XML_ID: 'p-1',
+			TITLE: 'Alpha 2',
+		});
 
 		const again = await runNode(portal, {
 			resource: 'crmItem',
@@ -258,9 +366,17 @@ describe('Multi-value fields and Find Duplicates', () => {
 
 	it('finds leads, contacts and companies by e-mail and phone', async () => {
 		portal.resetRequests();
-		const byEmail = await runNode(portal, { resource: 'crmDuplicate', operation: 'find', type: 'EMAIL', values: 'contact3@example.com, LEAD5@example.com, office2@example.com' });
+		const byEmail = await runNode(portal, {
+			resource: 'crmDuplicate',
+			operation: 'find',
+			type: 'EMAIL',
+			values: 'contact3@example.com, LEAD5@example.com, office2@example.com',
+		});
 		expect(byEmail.json[0]).toEqual({ LEAD: [5], CONTACT: [3], COMPANY: [2], found: 3 });
-		expect(portal.restRequests()[0].body).toMatchObject({ type: 'EMAIL', values: ['contact3@example.com', 'LEAD5@example.com', 'office2@example.com'] });
+		expect(portal.restRequests()[0].body).toMatchObject({
+			type: 'EMAIL',
+			values: ['contact3@example.com', 'LEAD5@example.com', 'office2@example.com'],
+		});
 
 		const byPhone = await runNode(portal, {
 			resource: 'crmDuplicate',
@@ -271,10 +387,20 @@ describe('Multi-value fields and Find Duplicates', () => {
 		});
 		expect(byPhone.json[0]).toEqual({ CONTACT: [7], found: 1 });
 
-		const none = await runNode(portal, { resource: 'crmDuplicate', operation: 'find', type: 'EMAIL', values: 'nobody@example.com' });
+		const none = await runNode(portal, {
+			resource: 'crmDuplicate',
+			operation: 'find',
+			type: 'EMAIL',
+			values: 'nobody@example.com',
+		});
 		expect(none.json[0]).toEqual({ LEAD: [], CONTACT: [], COMPANY: [], found: 0 });
 
-		const many = await runNode(portal, { resource: 'crmDuplicate', operation: 'find', type: 'EMAIL', values: Array.from({ length: 21 }, (_, i) => `x${i}@e.org`).join(',') });
+		const many = await runNode(portal, {
+			resource: 'crmDuplicate',
+			operation: 'find',
+			type: 'EMAIL',
+			values: Array.from({ length: 21 }, (_, i) => `x${i}@e.org`).join(','),
+		});
 		expect(visibleText(many)).toContain('at most 20');
 	});
 });

@@ -26,16 +26,30 @@ describe('Call Method', () => {
 	it('sends calls of many items as one batch, each result paired to its item', async () => {
 		const run = await runNode(
 			portal,
-			{ resource: 'method', operation: 'call', method: 'user.get', parameters: '={{ JSON.stringify({ filter: { ID: $json.user } }) }}' },
+			{
+				resource: 'method',
+				operation: 'call',
+				method: 'user.get',
+				parameters: '={{ JSON.stringify({ filter: { ID: $json.user } }) }}',
+			},
 			{ items: USERS.map((user) => ({ user: user.ID })) },
 		);
 		expect(portal.restRequests().map((request) => request.restMethod)).toEqual(['batch']);
-		expect(run.json.map((out) => (out.result as Array<{ EMAIL: string }>)[0].EMAIL)).toEqual(USERS.map((user) => user.EMAIL));
+		expect(run.json.map((out) => (out.result as Array<{ EMAIL: string }>)[0].EMAIL)).toEqual(
+			USERS.map((user) => user.EMAIL),
+		);
 	});
 
 	it('refuses invalid JSON parameters, naming the parameter and the item', async () => {
-		const run = await runNode(portal, { resource: 'method', operation: 'call', method: 'user.get', parameters: '{"filter": ' });
-		expect(run.result.error?.message).toMatch(/^Parameter "Parameters \(JSON\)" of item 0: is not valid JSON/);
+		const run = await runNode(portal, {
+			resource: 'method',
+			operation: 'call',
+			method: 'user.get',
+			parameters: '{"filter": ',
+		});
+		expect(run.result.error?.message).toMatch(
+			/^Parameter "Parameters \(JSON\)" of item 0: is not valid JSON/,
+		);
 	});
 });
 
@@ -68,7 +82,10 @@ describe('Batch', () => {
 			options: { commandErrors: 'include' },
 		});
 		expect(portal.restRequests()).toHaveLength(1);
-		const out = run.json[0] as { result: Record<string, { TITLE: string }>; errors: Record<string, { error: string; error_description: string }> };
+		const out = run.json[0] as {
+			result: Record<string, { TITLE: string }>;
+			errors: Record<string, { error: string; error_description: string }>;
+		};
 		expect(out.result.first.TITLE).toBe(demoDeal(4).TITLE);
 		expect(out.result.linked.TITLE).toBe(demoDeal(4).TITLE);
 		expect(Object.keys(out.errors)).toEqual(['missing']);
@@ -84,15 +101,26 @@ describe('Batch', () => {
 			halt: true,
 			options: { commandErrors: 'include' },
 		});
-		const out = run.json[0] as { result: Record<string, unknown>; errors: Record<string, { error: string }> };
+		const out = run.json[0] as {
+			result: Record<string, unknown>;
+			errors: Record<string, { error: string }>;
+		};
 		expect(Object.keys(out.result)).toEqual(['first']);
 		expect(out.errors.linked.error).toBe('BATCH_HALTED');
 	});
 
 	it('refuses more than 50 commands before sending', async () => {
-		const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`c${i}`, { method: 'server.time' }]));
-		const run = await runNode(portal, { resource: 'batch', operation: 'execute', commandsJson: JSON.stringify(many) });
-		expect(run.result.error?.message).toBe('Parameter "Commands" of item 0: a batch holds at most 50 commands, this one has 51');
+		const many = Object.fromEntries(
+			Array.from({ length: 51 }, (_, i) => [`c${i}`, { method: 'server.time' }]),
+		);
+		const run = await runNode(portal, {
+			resource: 'batch',
+			operation: 'execute',
+			commandsJson: JSON.stringify(many),
+		});
+		expect(run.result.error?.message).toBe(
+			'Parameter "Commands" of item 0: a batch holds at most 50 commands, this one has 51',
+		);
 		expect(portal.restRequests()).toHaveLength(0);
 	});
 });
@@ -107,7 +135,11 @@ describe('Continue On Fail', () => {
 	it('puts the error on the failing item only and goes on', async () => {
 		const run = await runNode(
 			portal,
-			{ resource: 'deal', operation: 'get', recordId: { __rl: true, mode: 'id', value: '={{ $json.n }}' } },
+			{
+				resource: 'deal',
+				operation: 'get',
+				recordId: { __rl: true, mode: 'id', value: '={{ $json.n }}' },
+			},
 			{ items: [{ n: 2 }, { n: 5000 }, { n: 'x' }, { n: 3 }], continueOnFail: true },
 		);
 		expect(run.result.error).toBeUndefined();
@@ -116,14 +148,24 @@ describe('Continue On Fail', () => {
 		expect(run.json[1].error).toMatch(/Not found/);
 		expect(run.json[2].error).toMatch(/Parameter "Deal" of item 2/);
 		expect(run.json[3].TITLE).toBe(demoDeal(3).TITLE);
-		expect(run.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(run.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 	});
 
 	it('without it, stops at the failing item and says what was applied before', async () => {
 		const before = portal.store.deals.rows.size;
 		const run = await runNode(
 			portal,
-			{ resource: 'deal', operation: 'update', recordId: { __rl: true, mode: 'id', value: '={{ $json.n }}' }, updateFields: { comments: 'touched' } },
+			{
+				resource: 'deal',
+				operation: 'update',
+				recordId: { __rl: true, mode: 'id', value: '={{ $json.n }}' },
+				updateFields: { comments: 'touched' },
+			},
 			{ items: [{ n: 1 }, { n: 2 }, { n: 7777 }, { n: 4 }] },
 		);
 		const error = run.result.error as Error & { description?: string };

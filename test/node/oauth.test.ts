@@ -14,9 +14,13 @@ describe('OAuth2 credential', () => {
 
 	it('calls the client_endpoint with the Bearer token', async () => {
 		const tokens = portal.oauth.issueTokens();
-		const run = await runNode(portal, { authentication: 'bitrix24OAuth2Api', resource: 'deal', operation: 'get', recordId: id(4) }, {
-			credential: oauthCredential(portal, { ...tokens }),
-		});
+		const run = await runNode(
+			portal,
+			{ authentication: 'bitrix24OAuth2Api', resource: 'deal', operation: 'get', recordId: id(4) },
+			{
+				credential: oauthCredential(portal, { ...tokens }),
+			},
+		);
 		expect(run.json[0].TITLE).toBe(demoDeal(4).TITLE);
 		const [request] = portal.restRequests();
 		expect(request.auth).toBe('oauth');
@@ -29,10 +33,14 @@ describe('OAuth2 credential', () => {
 		const refreshesBefore = portal.oauth.tokens.refreshCount;
 		const credential = oauthCredential(portal, { ...tokens });
 		const credentials = new CredentialStore([credential]);
-		const run = await runNode(portal, { authentication: 'bitrix24OAuth2Api', resource: 'deal', operation: 'get', recordId: id(6) }, {
-			credential,
-			credentials,
-		});
+		const run = await runNode(
+			portal,
+			{ authentication: 'bitrix24OAuth2Api', resource: 'deal', operation: 'get', recordId: id(6) },
+			{
+				credential,
+				credentials,
+			},
+		);
 		expect(run.result.error).toBeUndefined();
 		expect(run.json[0].TITLE).toBe(demoDeal(6).TITLE);
 		expect(portal.oauth.tokens.refreshCount).toBe(refreshesBefore + 1);
@@ -46,13 +54,20 @@ describe('OAuth2 credential', () => {
 		// the token endpoint got the client credentials in the form body
 		const refresh = portal.requests.find((request) => request.auth === 'token-endpoint');
 		expect(refresh?.contentType).toContain('application/x-www-form-urlencoded');
-		expect(refresh?.body).toMatchObject({ grant_type: 'refresh_token', client_id: portal.oauth.clientId });
+		expect(refresh?.body).toMatchObject({
+			grant_type: 'refresh_token',
+			client_id: portal.oauth.clientId,
+		});
 
 		// the next run uses the stored token: no second refresh
-		const again = await runNode(portal, { authentication: 'bitrix24OAuth2Api', resource: 'deal', operation: 'get', recordId: id(7) }, {
-			credential,
-			credentials,
-		});
+		const again = await runNode(
+			portal,
+			{ authentication: 'bitrix24OAuth2Api', resource: 'deal', operation: 'get', recordId: id(7) },
+			{
+				credential,
+				credentials,
+			},
+		);
 		expect(again.json[0].TITLE).toBe(demoDeal(7).TITLE);
 		expect(portal.oauth.tokens.refreshCount).toBe(refreshesBefore + 1);
 	});
@@ -60,14 +75,22 @@ describe('OAuth2 credential', () => {
 	it('asks to reconnect when the refresh token was already used, and shows no token', async () => {
 		const tokens = portal.oauth.issueTokens({ expired: true });
 		const credential = oauthCredential(portal, { ...tokens });
-		const first = await runNode(portal, { authentication: 'bitrix24OAuth2Api', resource: 'deal', operation: 'get', recordId: id(1) }, {
-			credential,
-		});
+		const first = await runNode(
+			portal,
+			{ authentication: 'bitrix24OAuth2Api', resource: 'deal', operation: 'get', recordId: id(1) },
+			{
+				credential,
+			},
+		);
 		expect(first.result.error).toBeUndefined();
 		// an old copy of the credential still holds the rotated-out refresh token
-		const run = await runNode(portal, { authentication: 'bitrix24OAuth2Api', resource: 'deal', operation: 'get', recordId: id(1) }, {
-			credential,
-		});
+		const run = await runNode(
+			portal,
+			{ authentication: 'bitrix24OAuth2Api', resource: 'deal', operation: 'get', recordId: id(1) },
+			{
+				credential,
+			},
+		);
 		expect(run.result.error?.message).toMatch(/reconnect/i);
 		const text = visibleText(run);
 		expect(text).not.toContain(tokens.access_token);
@@ -81,11 +104,18 @@ describe('OAuth2 credential', () => {
 		const credentials = new CredentialStore([credential]);
 		const run = await runNode(
 			portal,
-			{ authentication: 'bitrix24OAuth2Api', resource: 'method', operation: 'call', method: 'disk.file.get', parameters: JSON.stringify({ id: DRIVE_SEED.files[0].ID }) },
+			{
+				authentication: 'bitrix24OAuth2Api',
+				resource: 'method',
+				operation: 'call',
+				method: 'disk.file.get',
+				parameters: JSON.stringify({ id: DRIVE_SEED.files[0].ID }),
+			},
 			{ credential, credentials },
 		);
 		expect(run.result.error).toBeUndefined();
-		const fresh = (credentials.get(OAUTH_ID).data.oauthTokenData as Record<string, string>).access_token;
+		const fresh = (credentials.get(OAUTH_ID).data.oauthTokenData as Record<string, string>)
+			.access_token;
 		expect(fresh).not.toBe(tokens.access_token);
 		const link = String((run.json[0].result as Record<string, unknown>).DOWNLOAD_URL);
 		expect(link).toContain('auth=***');
@@ -96,8 +126,16 @@ describe('OAuth2 credential', () => {
 		const tokens = portal.oauth.issueTokens();
 		const run = await runNode(
 			portal,
-			{ authentication: 'bitrix24OAuth2Api', resource: 'deal', operation: 'get', recordId: { __rl: true, mode: 'id', value: '={{ $json.n }}' } },
-			{ credential: oauthCredential(portal, { ...tokens }), items: [{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }] },
+			{
+				authentication: 'bitrix24OAuth2Api',
+				resource: 'deal',
+				operation: 'get',
+				recordId: { __rl: true, mode: 'id', value: '={{ $json.n }}' },
+			},
+			{
+				credential: oauthCredential(portal, { ...tokens }),
+				items: [{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }],
+			},
 		);
 		expect(run.json.map((deal) => deal.TITLE)).toEqual([1, 2, 3, 4].map((n) => demoDeal(n).TITLE));
 		expect(portal.restRequests().map((request) => request.restMethod)).toEqual(['batch']);

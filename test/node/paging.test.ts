@@ -26,8 +26,15 @@ describe('Get Many: fast paging through batch', () => {
 	});
 
 	it('stops at Limit with as few pages as the limit needs', async () => {
-		const run = await runNode(portal, { resource: 'deal', operation: 'getAll', returnAll: false, limit: 120 });
-		expect(run.json.map((deal) => Number(deal.ID))).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+		const run = await runNode(portal, {
+			resource: 'deal',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 120,
+		});
+		expect(run.json.map((deal) => Number(deal.ID))).toEqual(
+			Array.from({ length: 120 }, (_, i) => i + 1),
+		);
 		const [request] = portal.restRequests();
 		expect(portal.restRequests()).toHaveLength(1);
 		expect(request.batchCommands).toHaveLength(3);
@@ -50,7 +57,11 @@ describe('Get Many: fast paging through batch', () => {
 		const expected: number[] = [];
 		for (let i = 1; i <= DEALS; i++) {
 			const deal = demoDeal(i);
-			if (deal.CATEGORY_ID === 1 && Number(deal.OPPORTUNITY) >= 50000 && ['C1:NEW', 'C1:WON'].includes(String(deal.STAGE_ID))) {
+			if (
+				deal.CATEGORY_ID === 1 &&
+				Number(deal.OPPORTUNITY) >= 50000 &&
+				['C1:NEW', 'C1:WON'].includes(String(deal.STAGE_ID))
+			) {
 				expected.push(i);
 			}
 		}
@@ -95,7 +106,11 @@ describe('Many input items go out as batch requests', () => {
 			{ items },
 		);
 		expect(run.result.error).toBeUndefined();
-		expect(portal.restRequests().map((request) => request.restMethod)).toEqual(['batch', 'batch', 'batch']);
+		expect(portal.restRequests().map((request) => request.restMethod)).toEqual([
+			'batch',
+			'batch',
+			'batch',
+		]);
 		expect(run.json).toHaveLength(120);
 		run.json.forEach((out, i) => {
 			const deal = portal.store.deals.rows.get(Number(out.ID));

@@ -26,7 +26,11 @@ describe('Limits and faults', () => {
 	it('retries a create refused by the rate limit: it never ran', async () => {
 		portal.faults.inject({ kind: 'status503', times: 1, method: 'crm.deal.add' });
 		const before = portal.store.deals.rows.size;
-		const run = await runNode(portal, { resource: 'deal', operation: 'create', title: 'After 503' });
+		const run = await runNode(portal, {
+			resource: 'deal',
+			operation: 'create',
+			title: 'After 503',
+		});
 		expect(run.result.error).toBeUndefined();
 		expect(portal.store.deals.rows.size).toBe(before + 1);
 	});
@@ -35,7 +39,9 @@ describe('Limits and faults', () => {
 		portal.faults.inject({ kind: 'status500', times: 1, method: 'crm.deal.add' });
 		const run = await runNode(portal, { resource: 'deal', operation: 'create', title: 'Maybe' });
 		expect(run.result.error?.message).toMatch(/INTERNAL_SERVER_ERROR|Internal/i);
-		expect(portal.restRequests().filter((request) => request.restMethod === 'crm.deal.add')).toHaveLength(1);
+		expect(
+			portal.restRequests().filter((request) => request.restMethod === 'crm.deal.add'),
+		).toHaveLength(1);
 	});
 
 	it('repeats a read after a dropped connection', async () => {
@@ -47,7 +53,11 @@ describe('Limits and faults', () => {
 
 	it('turns an HTML error page into a clear error', async () => {
 		portal.faults.inject({ kind: 'html502', times: 1, method: 'crm.deal.add' });
-		const run = await runNode(portal, { resource: 'deal', operation: 'create', title: 'Behind a proxy' });
+		const run = await runNode(portal, {
+			resource: 'deal',
+			operation: 'create',
+			title: 'Behind a proxy',
+		});
 		const error = run.result.error as Error & { description?: string };
 		expect(error.message).toMatch(/HTTP 502 with text\/html instead of JSON/);
 		expect(error.description).toMatch(/proxy|reachable/);
@@ -76,42 +86,64 @@ describe('Credentials and secrets', () => {
 		['a URL with a query', (p: Portal) => `${p.webhookUrl}?x=1`],
 	])('refuses %s with the expected shape and nothing sent', async (_label, url) => {
 		portal.resetRequests();
-		const run = await runNode(portal, { resource: 'deal', operation: 'get', recordId: id(1) }, {
-			credential: webhookCredential(portal, { webhookSecretUrl: url(portal) }),
-		});
-		expect(run.result.error?.message).toMatch(/Bitrix24 Webhook API credential: .*https:\/\/<your-portal>\/rest\/<user id>\/<webhook code>\//);
+		const run = await runNode(
+			portal,
+			{ resource: 'deal', operation: 'get', recordId: id(1) },
+			{
+				credential: webhookCredential(portal, { webhookSecretUrl: url(portal) }),
+			},
+		);
+		expect(run.result.error?.message).toMatch(
+			/Bitrix24 Webhook API credential: .*https:\/\/<your-portal>\/rest\/<user id>\/<webhook code>\//,
+		);
 		expect(portal.restRequests()).toHaveLength(0);
 		expect(visibleText(run)).not.toContain(portal.webhook.code);
 	});
 
 	it('refuses plain http unless allowed', async () => {
-		const run = await runNode(portal, { resource: 'deal', operation: 'get', recordId: id(1) }, {
-			credential: webhookCredential(portal, { allowHttp: false }),
-		});
+		const run = await runNode(
+			portal,
+			{ resource: 'deal', operation: 'get', recordId: id(1) },
+			{
+				credential: webhookCredential(portal, { allowHttp: false }),
+			},
+		);
 		expect(run.result.error?.message).toMatch(/Allow Plain HTTP/);
 	});
 
-	it.each([403, 401] as const)('reports a wrong webhook code (HTTP %i) without revealing either code', async (status) => {
-		const strict = await withPortal({ demo: { deals: 1 }, invalidCredentialsStatus: status });
-		try {
-			const wrong = strict.webhookUrl.replace(strict.webhook.code, 'wrongcode1234567');
-			const run = await runNode(strict, { resource: 'deal', operation: 'get', recordId: id(1) }, {
-				credential: webhookCredential(strict, { webhookSecretUrl: wrong }),
-			});
-			const error = run.result.error as Error & { description?: string; httpCode?: string };
-			expect(error.message).toContain('INVALID_CREDENTIALS');
-			expect(error.description).toMatch(/webhook URL/);
-			expect(error.description).toContain(`HTTP ${status}`);
-			const text = visibleText(run);
-			expect(text).not.toContain('wrongcode1234567');
-			expect(text).not.toContain(strict.webhook.code);
-		} finally {
-			await strict.close();
-		}
-	});
+	it.each([403, 401] as const)(
+		'reports a wrong webhook code (HTTP %i) without revealing either code',
+		async (status) => {
+			const strict = await withPortal({ demo: { deals: 1 }, invalidCredentialsStatus: status });
+			try {
+				const wrong = strict.webhookUrl.replace(strict.webhook.code, 'wrongcode1234567');
+				const run = await runNode(
+					strict,
+					{ resource: 'deal', operation: 'get', recordId: id(1) },
+					{
+						credential: webhookCredential(strict, { webhookSecretUrl: wrong }),
+					},
+				);
+				const error = run.result.error as Error & { description?: string; httpCode?: string };
+				expect(error.message).toContain('INVALID_CREDENTIALS');
+				expect(error.description).toMatch(/webhook URL/);
+				expect(error.description).toContain(`HTTP ${status}`);
+				const text = visibleText(run);
+				expect(text).not.toContain('wrongcode1234567');
+				expect(text).not.toContain(strict.webhook.code);
+			} finally {
+				await strict.close();
+			}
+		},
+	);
 
 	it('keeps the webhook code out of errors, output and logs when Bitrix24 fails', async () => {
-		const run = await runNode(portal, { resource: 'method', operation: 'call', method: 'no.such.method', parameters: '{}' });
+		const run = await runNode(portal, {
+			resource: 'method',
+			operation: 'call',
+			method: 'no.such.method',
+			parameters: '{}',
+		});
 		expect(run.result.error?.message).toContain('ERROR_METHOD_NOT_FOUND');
 		expect(visibleText(run)).not.toContain(portal.webhook.code);
 		expect(run.result.logs.join('\n')).not.toContain(portal.webhook.code);
@@ -122,9 +154,13 @@ describe('Credentials and secrets', () => {
 		try {
 			const strict = await runNode(secure, { resource: 'deal', operation: 'get', recordId: id(2) });
 			expect(strict.result.error?.message).toMatch(/certificate|self.signed|SSL|TLS/i);
-			const relaxed = await runNode(secure, { resource: 'deal', operation: 'get', recordId: id(2) }, {
-				credential: webhookCredential(secure, { allowHttp: false, ignoreSslIssues: true }),
-			});
+			const relaxed = await runNode(
+				secure,
+				{ resource: 'deal', operation: 'get', recordId: id(2) },
+				{
+					credential: webhookCredential(secure, { allowHttp: false, ignoreSslIssues: true }),
+				},
+			);
 			expect(relaxed.result.error).toBeUndefined();
 			expect(relaxed.json[0].TITLE).toBe(demoDeal(2).TITLE);
 		} finally {

@@ -29,7 +29,8 @@ describe('Scheduler: concurrent executions against one portal', () => {
 		portal.resetRequests();
 	});
 
-	const getDeal = (dealId: number, extra: INodeParameters = {}) => runNode(portal, { resource: 'deal', operation: 'get', recordId: id(dealId), ...extra });
+	const getDeal = (dealId: number, extra: INodeParameters = {}) =>
+		runNode(portal, { resource: 'deal', operation: 'get', recordId: id(dealId), ...extra });
 
 	it('merges waiting calls into batch requests and gives each execution its own result or error', async () => {
 		// the first requests are slow, so later calls find every lane busy and wait
@@ -39,7 +40,10 @@ describe('Scheduler: concurrent executions against one portal', () => {
 		const runs = await Promise.all([...ids.map((dealId) => getDeal(dealId)), getDeal(missing)]);
 		ids.forEach((dealId, index) => {
 			expect(runs[index].result.error).toBeUndefined();
-			expect(runs[index].json[0]).toMatchObject({ ID: String(dealId), TITLE: demoDeal(dealId).TITLE });
+			expect(runs[index].json[0]).toMatchObject({
+				ID: String(dealId),
+				TITLE: demoDeal(dealId).TITLE,
+			});
 		});
 		const failed = runs[ids.length];
 		expect(failed.result.error?.message).toMatch(/Not found/i);
@@ -60,7 +64,18 @@ describe('Scheduler: concurrent executions against one portal', () => {
 		const runs: Array<Promise<NodeRun>> = [];
 		for (let index = 0; index < webhookIds.length; index++) {
 			runs.push(getDeal(webhookIds[index]));
-			runs.push(runNode(portal, { authentication: 'bitrix24OAuth2Api', resource: 'deal', operation: 'get', recordId: id(oauthIds[index]) }, { credential: oauth }));
+			runs.push(
+				runNode(
+					portal,
+					{
+						authentication: 'bitrix24OAuth2Api',
+						resource: 'deal',
+						operation: 'get',
+						recordId: id(oauthIds[index]),
+					},
+					{ credential: oauth },
+				),
+			);
 		}
 		const done = await Promise.all(runs);
 		for (const run of done) expect(run.result.error).toBeUndefined();
@@ -80,12 +95,21 @@ describe('Scheduler: concurrent executions against one portal', () => {
 			resource: 'method',
 			operation: 'call',
 			method: 'disk.folder.uploadfile',
-			parameters: JSON.stringify({ id: 201, data: { NAME: 'together.txt' }, fileContent: ['together.txt', Buffer.from('hello').toString('base64')] }),
+			parameters: JSON.stringify({
+				id: 201,
+				data: { NAME: 'together.txt' },
+				fileContent: ['together.txt', Buffer.from('hello').toString('base64')],
+			}),
 		};
-		const runs = await Promise.all([...Array.from({ length: 10 }, (_, index) => getDeal(index + 1)), runNode(portal, upload)]);
+		const runs = await Promise.all([
+			...Array.from({ length: 10 }, (_, index) => getDeal(index + 1)),
+			runNode(portal, upload),
+		]);
 		for (const run of runs) expect(run.result.error).toBeUndefined();
 		const requests = portal.restRequests();
-		expect(requests.filter((request) => request.restMethod === 'disk.folder.uploadfile')).toHaveLength(1);
+		expect(
+			requests.filter((request) => request.restMethod === 'disk.folder.uploadfile'),
+		).toHaveLength(1);
 		for (const request of requests.filter((entry) => entry.restMethod === 'batch')) {
 			expect((request.batchCommands ?? []).some((command) => /upload/i.test(command))).toBe(false);
 		}
@@ -95,10 +119,14 @@ describe('Scheduler: concurrent executions against one portal', () => {
 		portal.faults.inject({ kind: 'status503', times: 4 });
 		const before = portal.store.deals.rows.size;
 		const titles = Array.from({ length: 20 }, (_, index) => `Storm ${index}`);
-		const runs = await Promise.all(titles.map((title) => runNode(portal, { resource: 'deal', operation: 'create', title })));
+		const runs = await Promise.all(
+			titles.map((title) => runNode(portal, { resource: 'deal', operation: 'create', title })),
+		);
 		for (const run of runs) expect(run.result.error).toBeUndefined();
 		expect(portal.store.deals.rows.size).toBe(before + titles.length);
-		const stored = [...portal.store.deals.rows.values()].map((deal) => deal.TITLE).filter((title) => String(title).startsWith('Storm '));
+		const stored = [...portal.store.deals.rows.values()]
+			.map((deal) => deal.TITLE)
+			.filter((title) => String(title).startsWith('Storm '));
 		expect(stored.sort()).toEqual([...titles].sort());
 		expect(portal.restRequests().filter((request) => request.status === 503)).toHaveLength(4);
 	});

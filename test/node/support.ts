@@ -52,9 +52,13 @@ export async function runNode(
 ): Promise<NodeRun> {
 	const credential = options.credential ?? webhookCredential(portal);
 	const credentials = options.credentials ?? new CredentialStore([credential]);
-	const node = bitrix24Node(parameters, { type: credential.type as 'bitrix24WebhookApi', id: credential.id }, {
-		continueOnFail: options.continueOnFail,
-	});
+	const node = bitrix24Node(
+		parameters,
+		{ type: credential.type as 'bitrix24WebhookApi', id: credential.id },
+		{
+			continueOnFail: options.continueOnFail,
+		},
+	);
 	const result = await runWorkflow({
 		workflow: chain([startNode(options.items ?? [{}]), node]),
 		credentials,

@@ -3,7 +3,13 @@
  * own option (default 120 s); a test-only node built on the transport sets a short one, and the
  * request goes through n8n-core's real helpers to the portal's `slow` fault.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { bitrix24Call, connect } from '../../nodes/shared/transport';
@@ -32,7 +38,12 @@ class ShortTimeoutCall implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		await connect(this, { timeoutMs: 300, retryDelayMs: 10 });
 		const params = JSON.parse(this.getNodeParameter('params', 0) as string) as IDataObject;
-		const envelope = await bitrix24Call(this, this.getNodeParameter('method', 0) as string, params, 0);
+		const envelope = await bitrix24Call(
+			this,
+			this.getNodeParameter('method', 0) as string,
+			params,
+			0,
+		);
 		return [[{ json: { result: envelope.result as IDataObject }, pairedItem: { item: 0 } }]];
 	}
 }
@@ -70,13 +81,17 @@ describe('Request timeout', () => {
 		const result = await run('crm.deal.get', { id: 2 });
 		expect(result.error).toBeUndefined();
 		expect((result.output('Call')[0].json.result as IDataObject).TITLE).toBe(demoDeal(2).TITLE);
-		expect(portal.restRequests().filter((request) => request.restMethod === 'crm.deal.get')).toHaveLength(2);
+		expect(
+			portal.restRequests().filter((request) => request.restMethod === 'crm.deal.get'),
+		).toHaveLength(2);
 	});
 
 	it('does not repeat a write the portal left unanswered, and says its outcome is unknown', async () => {
 		portal.faults.inject({ kind: 'slow', delayMs: 1500, method: 'crm.deal.add' });
 		const result = await run('crm.deal.add', { fields: { TITLE: 'Slow' } });
 		expect(result.error?.message).toMatch(/may or may not have been applied/);
-		expect(portal.restRequests().filter((request) => request.restMethod === 'crm.deal.add')).toHaveLength(1);
+		expect(
+			portal.restRequests().filter((request) => request.restMethod === 'crm.deal.add'),
+		).toHaveLength(1);
 	});
 });

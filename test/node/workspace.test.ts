@@ -2,7 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Portal } from '../portal';
 import { isoDate } from '../portal/envelope';
-import { DEMO_EXPIRED_DAY, DEMO_POST, DEMO_SALES_POST, TIMEMAN_SETTINGS, workspaceState } from '../portal/methods/workspace';
+import {
+	DEMO_EXPIRED_DAY,
+	DEMO_POST,
+	DEMO_SALES_POST,
+	TIMEMAN_SETTINGS,
+	workspaceState,
+} from '../portal/methods/workspace';
 import { USERS } from '../portal/seed';
 import type { User } from '../portal/store';
 import { bitrix24Node, listSearch } from '../harness';
@@ -36,29 +42,56 @@ describe('Users', () => {
 
 	it('gets the current user and one user by ID', async () => {
 		const current = await runNode(portal, { resource: 'user', operation: 'getCurrent' });
-		expect(current.json[0]).toMatchObject({ ID: String(USERS[0].ID), NAME: USERS[0].NAME, EMAIL: USERS[0].EMAIL });
+		expect(current.json[0]).toMatchObject({
+			ID: String(USERS[0].ID),
+			NAME: USERS[0].NAME,
+			EMAIL: USERS[0].EMAIL,
+		});
 
 		const one = await runNode(portal, { resource: 'user', operation: 'get', userId: '4' });
 		const maria = USERS.find((u) => u.ID === 4)!;
 		expect(one.json).toHaveLength(1);
-		expect(one.json[0]).toMatchObject({ ID: '4', NAME: maria.NAME, LAST_NAME: maria.LAST_NAME, UF_DEPARTMENT: [maria.dept] });
-		expect(portal.restRequests()[1]).toMatchObject({ restMethod: 'user.get', body: { FILTER: { ID: 4 } } });
+		expect(one.json[0]).toMatchObject({
+			ID: '4',
+			NAME: maria.NAME,
+			LAST_NAME: maria.LAST_NAME,
+			UF_DEPARTMENT: [maria.dept],
+		});
+		expect(portal.restRequests()[1]).toMatchObject({
+			restMethod: 'user.get',
+			body: { FILTER: { ID: 4 } },
+		});
 
 		const missing = await runNode(portal, { resource: 'user', operation: 'get', userId: '999' });
-		expect(missing.result.error?.message).toBe('Parameter "User" of item 0: no user with ID 999 on the portal (or not visible to this credential)');
+		expect(missing.result.error?.message).toBe(
+			'Parameter "User" of item 0: no user with ID 999 on the portal (or not visible to this credential)',
+		);
 	});
 
 	it('picks a user from the searchable list or by profile URL', async () => {
-		const node = bitrix24Node({ resource: 'user', operation: 'get' }, { type: 'bitrix24WebhookApi', id: WEBHOOK_ID });
+		const node = bitrix24Node(
+			{ resource: 'user', operation: 'get' },
+			{ type: 'bitrix24WebhookApi', id: WEBHOOK_ID },
+		);
 		const all = await listSearch(node, [webhookCredential(portal)], 'searchUsers');
 		expect(all.results.map((result) => result.value)).toEqual(USERS.map((user) => String(user.ID)));
 		const found = await listSearch(node, [webhookCredential(portal)], 'searchUsers', 'garcia');
 		const maria = USERS.find((user) => user.LAST_NAME === 'Garcia')!;
-		expect(found.results).toEqual([{ name: `${maria.NAME} ${maria.LAST_NAME}`, value: String(maria.ID), url: `${portal.url}/company/personal/user/${maria.ID}/` }]);
+		expect(found.results).toEqual([
+			{
+				name: `${maria.NAME} ${maria.LAST_NAME}`,
+				value: String(maria.ID),
+				url: `${portal.url}/company/personal/user/${maria.ID}/`,
+			},
+		]);
 		const byUrl = await runNode(portal, {
 			resource: 'user',
 			operation: 'get',
-			userId: { __rl: true, mode: 'url', value: `${portal.url}/company/personal/user/${maria.ID}/` },
+			userId: {
+				__rl: true,
+				mode: 'url',
+				value: `${portal.url}/company/personal/user/${maria.ID}/`,
+			},
 		});
 		expect(byUrl.json[0]).toMatchObject({ ID: String(maria.ID), LAST_NAME: maria.LAST_NAME });
 	});
@@ -73,8 +106,16 @@ describe('Users', () => {
 			additionalFields: { firstName: 'Nina', lastName: 'Kowalski', workPosition: 'Analyst' },
 		});
 		expect(created.json).toEqual([{ ID: expectedId }]);
-		const stored = (): User & IDataObject => portal.store.users.find((u) => u.ID === expectedId) as User & IDataObject;
-		expect(stored()).toMatchObject({ EMAIL: 'new.hire@example.com', NAME: 'Nina', LAST_NAME: 'Kowalski', WORK_POSITION: 'Analyst', UF_DEPARTMENT: [2, 3], ACTIVE: true });
+		const stored = (): User & IDataObject =>
+			portal.store.users.find((u) => u.ID === expectedId) as User & IDataObject;
+		expect(stored()).toMatchObject({
+			EMAIL: 'new.hire@example.com',
+			NAME: 'Nina',
+			LAST_NAME: 'Kowalski',
+			WORK_POSITION: 'Analyst',
+			UF_DEPARTMENT: [2, 3],
+			ACTIVE: true,
+		});
 
 		const updated = await runNode(portal, {
 			resource: 'user',
@@ -83,18 +124,35 @@ describe('Users', () => {
 			additionalFields: { workPosition: 'Senior Analyst', personalMobile: '+1 555 0100' },
 		});
 		expect(updated.json).toEqual([{ ID: expectedId, updated: true }]);
-		expect(stored()).toMatchObject({ WORK_POSITION: 'Senior Analyst', PERSONAL_MOBILE: '+1 555 0100', NAME: 'Nina' });
+		expect(stored()).toMatchObject({
+			WORK_POSITION: 'Senior Analyst',
+			PERSONAL_MOBILE: '+1 555 0100',
+			NAME: 'Nina',
+		});
 
-		const off = await runNode(portal, { resource: 'user', operation: 'deactivate', userId: String(expectedId) });
+		const off = await runNode(portal, {
+			resource: 'user',
+			operation: 'deactivate',
+			userId: String(expectedId),
+		});
 		expect(off.json).toEqual([{ ID: expectedId, active: false }]);
 		expect(stored().ACTIVE).toBe(false);
-		const on = await runNode(portal, { resource: 'user', operation: 'activate', userId: String(expectedId) });
+		const on = await runNode(portal, {
+			resource: 'user',
+			operation: 'activate',
+			userId: String(expectedId),
+		});
 		expect(on.json).toEqual([{ ID: expectedId, active: true }]);
 		expect(stored().ACTIVE).toBe(true);
 	});
 
 	it('fails an invitation Bitrix24 rejects, with its code and no secret', async () => {
-		const run = await runNode(portal, { resource: 'user', operation: 'create', email: USERS[1].EMAIL, departmentIds: '2' });
+		const run = await runNode(portal, {
+			resource: 'user',
+			operation: 'create',
+			email: USERS[1].EMAIL,
+			departmentIds: '2',
+		});
 		const error = run.result.error as RunError;
 		expect(error.message).toContain('A user with this email already exists');
 		expect(error.context?.itemIndex).toBe(0);
@@ -102,7 +160,9 @@ describe('Users', () => {
 		expect(portal.store.users.filter((u) => u.EMAIL === USERS[1].EMAIL)).toHaveLength(1);
 
 		const bad = await runNode(portal, { resource: 'user', operation: 'update', userId: 'x1' });
-		expect(bad.result.error?.message).toBe('Parameter "User" of item 0: "x1" is not an ID (a positive whole number)');
+		expect(bad.result.error?.message).toBe(
+			'Parameter "User" of item 0: "x1" is not an ID (a positive whole number)',
+		);
 	});
 
 	it('walks many users by ID, 50 pages to a batch, without counting', async () => {
@@ -144,18 +204,34 @@ describe('Users', () => {
 			options: { sort: 'LAST_NAME', order: 'DESC', filterJson: '{"%LAST_NAME": "bulk"}' },
 		});
 		const bulkActive = portal.store.users.filter((u) => u.ACTIVE && u.LAST_NAME.startsWith('Bulk'));
-		const byNameDesc = bulkActive.map((u) => u.LAST_NAME).sort().reverse().slice(0, 3);
+		const byNameDesc = bulkActive
+			.map((u) => u.LAST_NAME)
+			.sort()
+			.reverse()
+			.slice(0, 3);
 		expect(sorted.json.map((u) => u.LAST_NAME)).toEqual(byNameDesc);
 	});
 
 	it('searches users and lists the profile fields', async () => {
-		const found = await runNode(portal, { resource: 'user', operation: 'search', query: 'sales manager', returnAll: true });
-		const expected = portal.store.users.filter((u) => u.WORK_POSITION === 'Sales manager').map((u) => String(u.ID));
+		const found = await runNode(portal, {
+			resource: 'user',
+			operation: 'search',
+			query: 'sales manager',
+			returnAll: true,
+		});
+		const expected = portal.store.users
+			.filter((u) => u.WORK_POSITION === 'Sales manager')
+			.map((u) => String(u.ID));
 		expect(expected.length).toBeGreaterThan(50);
 		expect(found.json.map((u) => u.ID)).toEqual(expected);
 		// the search text alone: user.search does not take it together with other filter fields
-		expect(portal.restRequests()[0].body).toMatchObject({ FILTER: { FIND: 'sales manager' }, start: 0 });
-		expect(Object.keys((portal.restRequests()[0].body as { FILTER: object }).FILTER)).toEqual(['FIND']);
+		expect(portal.restRequests()[0].body).toMatchObject({
+			FILTER: { FIND: 'sales manager' },
+			start: 0,
+		});
+		expect(Object.keys((portal.restRequests()[0].body as { FILTER: object }).FILTER)).toEqual([
+			'FIND',
+		]);
 
 		const fields = await runNode(portal, { resource: 'user', operation: 'getFields' });
 		expect(fields.json).toContainEqual({ name: 'EMAIL', title: 'E-Mail' });
@@ -180,10 +256,23 @@ describe('Departments', () => {
 			additionalFields: { headId: '5', sort: 300 },
 		});
 		expect(created.json).toEqual([{ ID: expectedId }]);
-		expect(portal.store.departments.find((d) => d.ID === expectedId)).toEqual({ ID: expectedId, NAME: 'Support', SORT: 300, PARENT: 1, UF_HEAD: 5 });
+		expect(portal.store.departments.find((d) => d.ID === expectedId)).toEqual({
+			ID: expectedId,
+			NAME: 'Support',
+			SORT: 300,
+			PARENT: 1,
+			UF_HEAD: 5,
+		});
 
-		const children = await runNode(portal, { resource: 'department', operation: 'getAll', returnAll: true, filters: { parentId: 1 } });
-		const expected = portal.store.departments.filter((d) => d.PARENT === 1).map((d) => ({ ID: String(d.ID), NAME: d.NAME }));
+		const children = await runNode(portal, {
+			resource: 'department',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { parentId: 1 },
+		});
+		const expected = portal.store.departments
+			.filter((d) => d.PARENT === 1)
+			.map((d) => ({ ID: String(d.ID), NAME: d.NAME }));
 		expect(children.json.map((d) => ({ ID: d.ID, NAME: d.NAME }))).toEqual(expected);
 
 		const updated = await runNode(portal, {
@@ -193,13 +282,24 @@ describe('Departments', () => {
 			additionalFields: { name: 'Customer Support', parentId: '3' },
 		});
 		expect(updated.json).toEqual([{ ID: expectedId, updated: true }]);
-		expect(portal.store.departments.find((d) => d.ID === expectedId)).toMatchObject({ NAME: 'Customer Support', PARENT: 3 });
+		expect(portal.store.departments.find((d) => d.ID === expectedId)).toMatchObject({
+			NAME: 'Customer Support',
+			PARENT: 3,
+		});
 
-		const deleted = await runNode(portal, { resource: 'department', operation: 'delete', departmentId: String(expectedId) });
+		const deleted = await runNode(portal, {
+			resource: 'department',
+			operation: 'delete',
+			departmentId: String(expectedId),
+		});
 		expect(deleted.json).toEqual([{ ID: expectedId, deleted: true }]);
 		expect(portal.store.departments.some((d) => d.ID === expectedId)).toBe(false);
 
-		const again = await runNode(portal, { resource: 'department', operation: 'delete', departmentId: String(expectedId) });
+		const again = await runNode(portal, {
+			resource: 'department',
+			operation: 'delete',
+			departmentId: String(expectedId),
+		});
 		expect(again.result.error?.message).toContain('Department not found');
 	});
 });
@@ -222,9 +322,19 @@ describe('Feed posts', () => {
 		});
 		const postId = created.json[0].ID as number;
 		expect(postId).toBe(Math.max(DEMO_POST.ID, DEMO_SALES_POST.ID) + 1);
-		expect(posts.get(postId)).toMatchObject({ TITLE: 'Notice', DETAIL_TEXT: 'Office closed on Friday', DEST: ['U2', 'DR3'], IMPORTANT: true, AUTHOR_ID: 1 });
+		expect(posts.get(postId)).toMatchObject({
+			TITLE: 'Notice',
+			DETAIL_TEXT: 'Office closed on Friday',
+			DEST: ['U2', 'DR3'],
+			IMPORTANT: true,
+			AUTHOR_ID: 1,
+		});
 
-		const listed = await runNode(portal, { resource: 'feedPost', operation: 'getAll', returnAll: true });
+		const listed = await runNode(portal, {
+			resource: 'feedPost',
+			operation: 'getAll',
+			returnAll: true,
+		});
 		// newest first; user 1 reads everything addressed to all, to them, or written by them
 		expect(listed.json.map((p) => p.ID)).toEqual([String(postId), String(DEMO_POST.ID)]);
 		expect(listed.json[0]).toMatchObject({ TITLE: 'Notice', AUTHOR_ID: '1', NUM_COMMENTS: '0' });
@@ -237,27 +347,57 @@ describe('Feed posts', () => {
 		});
 		expect(updated.json).toEqual([{ ID: postId }]);
 		// without a new title the old one is dropped (as documented)
-		expect(posts.get(postId)).toMatchObject({ TITLE: '', DETAIL_TEXT: 'Office closed on Friday and Monday' });
+		expect(posts.get(postId)).toMatchObject({
+			TITLE: '',
+			DETAIL_TEXT: 'Office closed on Friday and Monday',
+		});
 
-		const comment = await runNode(portal, { resource: 'feedPost', operation: 'addComment', postId: String(postId), text: 'Noted' });
+		const comment = await runNode(portal, {
+			resource: 'feedPost',
+			operation: 'addComment',
+			postId: String(postId),
+			text: 'Noted',
+		});
 		expect(comment.json).toEqual([{ ID: 1 }]);
 		expect(posts.get(postId)?.comments).toEqual([{ ID: 1, AUTHOR_ID: 1, TEXT: 'Noted' }]);
-		const duplicate = await runNode(portal, { resource: 'feedPost', operation: 'addComment', postId: String(postId), text: 'Noted' });
+		const duplicate = await runNode(portal, {
+			resource: 'feedPost',
+			operation: 'addComment',
+			postId: String(postId),
+			text: 'Noted',
+		});
 		expect(duplicate.result.error?.message).toContain('Duplicate comment');
 
-		const shared = await runNode(portal, { resource: 'feedPost', operation: 'share', postId: String(postId), recipients: 'UA' });
+		const shared = await runNode(portal, {
+			resource: 'feedPost',
+			operation: 'share',
+			postId: String(postId),
+			recipients: 'UA',
+		});
 		expect(shared.json).toEqual([{ ID: postId, shared: true }]);
 		expect(posts.get(postId)?.DEST).toEqual(['U2', 'DR3', 'UA']);
 
-		const deleted = await runNode(portal, { resource: 'feedPost', operation: 'delete', postId: String(postId) });
+		const deleted = await runNode(portal, {
+			resource: 'feedPost',
+			operation: 'delete',
+			postId: String(postId),
+		});
 		expect(deleted.json).toEqual([{ ID: postId, deleted: true }]);
 		expect(posts.has(postId)).toBe(false);
-		const gone = await runNode(portal, { resource: 'feedPost', operation: 'delete', postId: String(postId) });
+		const gone = await runNode(portal, {
+			resource: 'feedPost',
+			operation: 'delete',
+			postId: String(postId),
+		});
 		expect(gone.result.error?.message).toContain('Wrong post ID');
 	});
 
 	it('tells who read an important post', async () => {
-		const run = await runNode(portal, { resource: 'feedPost', operation: 'getImportantReaders', postId: String(DEMO_POST.ID) });
+		const run = await runNode(portal, {
+			resource: 'feedPost',
+			operation: 'getImportantReaders',
+			postId: String(DEMO_POST.ID),
+		});
 		expect(run.json).toEqual([{ ID: DEMO_POST.ID, readerIds: [...DEMO_POST.READ_BY] }]);
 	});
 
@@ -268,7 +408,9 @@ describe('Feed posts', () => {
 			message: 'Hi',
 			additionalFields: { recipients: 'UA, everyone' },
 		});
-		expect(run.result.error?.message).toMatch(/^Parameter "Recipients" of item 0: "EVERYONE" is not a recipient/);
+		expect(run.result.error?.message).toMatch(
+			/^Parameter "Recipients" of item 0: "EVERYONE" is not a recipient/,
+		);
 		expect(portal.restRequests()).toHaveLength(0);
 	});
 });
@@ -286,8 +428,17 @@ describe('Work time', () => {
 		expect(idle.json[0]).toMatchObject({ STATUS: 'CLOSED', TIME_START: null });
 
 		const before = Date.now();
-		const opened = await runNode(portal, { resource: 'workTime', operation: 'open', additionalFields: { latitude: 52.52, longitude: 13.4 } });
-		expect(opened.json[0]).toMatchObject({ STATUS: 'OPENED', TIME_FINISH: null, LAT_OPEN: 52.52, LON_OPEN: 13.4 });
+		const opened = await runNode(portal, {
+			resource: 'workTime',
+			operation: 'open',
+			additionalFields: { latitude: 52.52, longitude: 13.4 },
+		});
+		expect(opened.json[0]).toMatchObject({
+			STATUS: 'OPENED',
+			TIME_FINISH: null,
+			LAT_OPEN: 52.52,
+			LON_OPEN: 13.4,
+		});
 		expect(days.get(1)?.start).toBeGreaterThanOrEqual(before - 1000);
 
 		const paused = await runNode(portal, { resource: 'workTime', operation: 'pause' });
@@ -303,19 +454,37 @@ describe('Work time', () => {
 		expect(closed.json[0].DURATION).toMatch(/^\d{2}:\d{2}:\d{2}$/);
 
 		const yesterday = isoDate(Date.now() - 86_400_000);
-		const wrong = await runNode(portal, { resource: 'workTime', operation: 'open', additionalFields: { time: yesterday } });
-		expect(wrong.result.error?.message).toContain('Day open date should correspond to the current date');
+		const wrong = await runNode(portal, {
+			resource: 'workTime',
+			operation: 'open',
+			additionalFields: { time: yesterday },
+		});
+		expect(wrong.result.error?.message).toContain(
+			'Day open date should correspond to the current date',
+		);
 	});
 
-	it('reads another user\'s expired day and the settings', async () => {
-		const status = await runNode(portal, { resource: 'workTime', operation: 'getStatus', additionalFields: { userId: String(DEMO_EXPIRED_DAY.userId) } });
-		expect(status.json[0]).toMatchObject({ STATUS: 'EXPIRED', TIME_START: isoDate(DEMO_EXPIRED_DAY.startMs), TIME_FINISH: null });
+	it("reads another user's expired day and the settings", async () => {
+		const status = await runNode(portal, {
+			resource: 'workTime',
+			operation: 'getStatus',
+			additionalFields: { userId: String(DEMO_EXPIRED_DAY.userId) },
+		});
+		expect(status.json[0]).toMatchObject({
+			STATUS: 'EXPIRED',
+			TIME_START: isoDate(DEMO_EXPIRED_DAY.startMs),
+			TIME_FINISH: null,
+		});
 		expect(status.json[0].TIME_FINISH_DEFAULT).toMatch(/^2024-01-01T17:45:00/);
 
 		const settings = await runNode(portal, { resource: 'workTime', operation: 'getSettings' });
 		expect(settings.json[0]).toEqual({ ...TIMEMAN_SETTINGS, ADMIN: USERS[0].admin });
 
-		const unknown = await runNode(portal, { resource: 'workTime', operation: 'getSettings', additionalFields: { userId: '999' } });
+		const unknown = await runNode(portal, {
+			resource: 'workTime',
+			operation: 'getSettings',
+			additionalFields: { userId: '999' },
+		});
 		expect(unknown.result.error?.message).toContain('User not found');
 	});
 });

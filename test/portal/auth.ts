@@ -33,7 +33,10 @@ export function parseRestPath(pathname: string): RestRoute | undefined {
 }
 
 /** The OAuth token of a request: the Authorization header first, then auth=, then access_token=. */
-export function tokenOf(headers: Record<string, string | string[] | undefined>, params: Record<string, unknown>): string | undefined {
+export function tokenOf(
+	headers: Record<string, string | string[] | undefined>,
+	params: Record<string, unknown>,
+): string | undefined {
 	const header = headers.authorization;
 	const h = Array.isArray(header) ? header[0] : header;
 	const m = h ? /^Bearer\s+(\S+)/i.exec(h) : null;
@@ -65,11 +68,15 @@ export function authenticate(
 	const token = tokenOf(headers, params);
 	if (!token) throw errors.noAuth();
 	const check = setup.oauth.check(token);
-	if (check.state !== 'ok') throw check.state === 'expired' ? errors.expiredToken() : errors.invalidToken();
+	if (check.state !== 'ok')
+		throw check.state === 'expired' ? errors.expiredToken() : errors.invalidToken();
 	return {
 		kind: 'oauth',
 		userId: check.info.userId,
-		scope: check.info.scope.split(',').map((s) => s.trim()).filter(Boolean),
+		scope: check.info.scope
+			.split(',')
+			.map((s) => s.trim())
+			.filter(Boolean),
 		clientId: check.info.clientId,
 		accessToken: token,
 	};

@@ -48,7 +48,9 @@ function parseMultipart(body: Buffer, contentType: string): Record<string, unkno
 			const type = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1] ?? 'application/octet-stream';
 			if (name !== undefined) {
 				const value: unknown =
-					filename !== undefined ? ({ filename, contentType: type, data: content } as UploadedFile) : content.toString('utf8');
+					filename !== undefined
+						? ({ filename, contentType: type, data: content } as UploadedFile)
+						: content.toString('utf8');
 				assignPhpKey(out, name, value);
 			}
 		}

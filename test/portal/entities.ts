@@ -16,7 +16,12 @@ export interface EntityTypeInfo {
 
 const ro = { isReadOnly: true };
 
-const audit = (createdBy: string, updatedBy: string, created: string, updated: string): FieldDef[] => [
+const audit = (
+	createdBy: string,
+	updatedBy: string,
+	created: string,
+	updated: string,
+): FieldDef[] => [
 	field(createdBy, 'user', 'Created by', { ...ro, camel: 'createdBy' }),
 	field(updatedBy, 'user', 'Modified by', { ...ro, camel: 'updatedBy' }),
 	field(created, 'datetime', 'Created on', { ...ro, camel: 'createdTime' }),
@@ -24,7 +29,9 @@ const audit = (createdBy: string, updatedBy: string, created: string, updated: s
 ];
 
 const multiFields = (types: string[]): FieldDef[] =>
-	types.map((t) => field(t, 'crm_multifield', t.charAt(0) + t.slice(1).toLowerCase(), { isMultiple: true }));
+	types.map((t) =>
+		field(t, 'crm_multifield', t.charAt(0) + t.slice(1).toLowerCase(), { isMultiple: true }),
+	);
 
 export function dealFields(): FieldDef[] {
 	return [
@@ -99,7 +106,10 @@ export function companyFields(): FieldDef[] {
 	return [
 		field('ID', 'integer', 'ID', ro),
 		field('TITLE', 'string', 'Company name'),
-		field('COMPANY_TYPE', 'crm_status', 'Company type', { statusType: 'COMPANY_TYPE', camel: 'typeId' }),
+		field('COMPANY_TYPE', 'crm_status', 'Company type', {
+			statusType: 'COMPANY_TYPE',
+			camel: 'typeId',
+		}),
 		field('INDUSTRY', 'crm_status', 'Industry', { statusType: 'INDUSTRY' }),
 		field('REVENUE', 'double', 'Annual revenue', { money: true }),
 		field('CURRENCY_ID', 'crm_currency', 'Currency'),

@@ -5,7 +5,9 @@ export const PORTAL_TZ_OFFSET_MINUTES = 180;
 
 /** ISO-8601 with the portal's offset, as Bitrix24 writes dates: 2024-08-29T10:34:19+03:00. */
 export function isoDate(ms: number): string {
-	const shifted = new Date(Math.floor(ms / 1000) * 1000 + PORTAL_TZ_OFFSET_MINUTES * 60_000).toISOString();
+	const shifted = new Date(
+		Math.floor(ms / 1000) * 1000 + PORTAL_TZ_OFFSET_MINUTES * 60_000,
+	).toISOString();
 	return shifted.slice(0, 19) + TZ_SUFFIX;
 }
 
@@ -21,7 +23,9 @@ export function parseDate(value: unknown): number | undefined {
 	const s = String(value).trim();
 	const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
 	if (dateOnly) {
-		return Date.UTC(+dateOnly[1], +dateOnly[2] - 1, +dateOnly[3]) - PORTAL_TZ_OFFSET_MINUTES * 60_000;
+		return (
+			Date.UTC(+dateOnly[1], +dateOnly[2] - 1, +dateOnly[3]) - PORTAL_TZ_OFFSET_MINUTES * 60_000
+		);
 	}
 	const ru = /^(\d{2})\.(\d{2})\.(\d{4})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
 	if (ru) {
@@ -47,7 +51,11 @@ export interface TimeBlock {
 	operating?: number;
 }
 
-export function timeBlock(startMs: number, finishMs: number, operating?: { used: number; resetAt: number }): TimeBlock {
+export function timeBlock(
+	startMs: number,
+	finishMs: number,
+	operating?: { used: number; resetAt: number },
+): TimeBlock {
 	const t: TimeBlock = {
 		start: startMs / 1000,
 		finish: finishMs / 1000,
@@ -84,10 +92,13 @@ export function crmError(description: string, status = 400): RestError {
 }
 
 export const errors = {
-	methodNotFound: (): RestError => new RestError(404, 'ERROR_METHOD_NOT_FOUND', 'Method not found!'),
+	methodNotFound: (): RestError =>
+		new RestError(404, 'ERROR_METHOD_NOT_FOUND', 'Method not found!'),
 	noAuth: (): RestError => new RestError(401, 'NO_AUTH_FOUND', 'Wrong authorization data'),
-	expiredToken: (): RestError => new RestError(401, 'expired_token', 'The access token provided has expired.'),
-	invalidToken: (): RestError => new RestError(401, 'invalid_token', 'Unable to get application by token'),
+	expiredToken: (): RestError =>
+		new RestError(401, 'expired_token', 'The access token provided has expired.'),
+	invalidToken: (): RestError =>
+		new RestError(401, 'invalid_token', 'Unable to get application by token'),
 	invalidCredentials: (status: number): RestError =>
 		new RestError(status, 'INVALID_CREDENTIALS', 'Invalid request credentials'),
 	httpsRequired: (): RestError => new RestError(400, 'INVALID_REQUEST', 'Https required.'),
@@ -98,7 +109,11 @@ export const errors = {
 	wrongAuthType: (): RestError =>
 		new RestError(403, 'WRONG_AUTH_TYPE', 'Current authorization type is denied for this method'),
 	insufficientScope: (): RestError =>
-		new RestError(403, 'insufficient_scope', 'The request requires higher privileges than provided by the access token'),
+		new RestError(
+			403,
+			'insufficient_scope',
+			'The request requires higher privileges than provided by the access token',
+		),
 };
 
 export const NGINX_502 =

@@ -23,7 +23,9 @@ export class Faults {
 	/** Takes the first fault matching this REST method, if any. */
 	take(restMethod: string | undefined): FaultSpec | undefined {
 		const method = (restMethod ?? '').toLowerCase();
-		const idx = this.queue.findIndex((f) => !f.method || f.method.toLowerCase().replace(/\.json$/, '') === method);
+		const idx = this.queue.findIndex(
+			(f) => !f.method || f.method.toLowerCase().replace(/\.json$/, '') === method,
+		);
 		if (idx === -1) return undefined;
 		const f = this.queue[idx];
 		f.remaining--;

@@ -78,12 +78,22 @@ export function snakeToCamel(name: string): string {
 	return name.toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
-export function field(name: string, type: string, title: string, extra: Partial<FieldDef> = {}): FieldDef {
+export function field(
+	name: string,
+	type: string,
+	title: string,
+	extra: Partial<FieldDef> = {},
+): FieldDef {
 	const camel = name.startsWith('UF_') ? ufCamel(name) : snakeToCamel(name);
 	return { name, camel, type, title, ...extra };
 }
 
-export function userField(name: string, type: string, label: string, extra: Partial<FieldDef> = {}): FieldDef {
+export function userField(
+	name: string,
+	type: string,
+	label: string,
+	extra: Partial<FieldDef> = {},
+): FieldDef {
 	return field(name, type, name, { isDynamic: true, label, ...extra });
 }
 
@@ -110,7 +120,9 @@ function scalarFromInput(def: FieldDef, raw: unknown): unknown {
 		return raw === true || raw === 1 || raw === '1' || raw === 'Y' || raw === 'y' || raw === 'true';
 	}
 	if (def.type === 'char') {
-		return raw === true || raw === 1 || raw === '1' || raw === 'Y' || raw === 'y' || raw === 'true' ? 'Y' : 'N';
+		return raw === true || raw === 1 || raw === '1' || raw === 'Y' || raw === 'y' || raw === 'true'
+			? 'Y'
+			: 'N';
 	}
 	if (isDateType(def.type)) {
 		const ms = parseDate(raw);
@@ -122,7 +134,10 @@ function scalarFromInput(def: FieldDef, raw: unknown): unknown {
 
 /** What a value sent by a client (either API) is stored as. */
 export function valueFromInput(def: FieldDef, raw: unknown): unknown {
-	if (def.isMultiple) return toList(raw).map((v) => scalarFromInput(def, v)).filter((v) => v !== null);
+	if (def.isMultiple)
+		return toList(raw)
+			.map((v) => scalarFromInput(def, v))
+			.filter((v) => v !== null);
 	return scalarFromInput(def, raw);
 }
 
@@ -154,11 +169,21 @@ function itemScalar(def: FieldDef, v: unknown): unknown {
 export function fmToOld(entries: FmEntry[], typeId: string): Array<Record<string, string>> {
 	return entries
 		.filter((e) => e.TYPE_ID === typeId)
-		.map((e) => ({ ID: String(e.ID), VALUE_TYPE: e.VALUE_TYPE, VALUE: e.VALUE, TYPE_ID: e.TYPE_ID }));
+		.map((e) => ({
+			ID: String(e.ID),
+			VALUE_TYPE: e.VALUE_TYPE,
+			VALUE: e.VALUE,
+			TYPE_ID: e.TYPE_ID,
+		}));
 }
 
 export function fmToItem(entries: FmEntry[]): Array<Record<string, unknown>> {
-	return entries.map((e) => ({ id: e.ID, valueType: e.VALUE_TYPE, value: e.VALUE, typeId: e.TYPE_ID }));
+	return entries.map((e) => ({
+		id: e.ID,
+		valueType: e.VALUE_TYPE,
+		value: e.VALUE,
+		typeId: e.TYPE_ID,
+	}));
 }
 
 /** Applies old-style multi-field input ([{VALUE, VALUE_TYPE}], ID to change, ID + DELETE=Y to remove). */
@@ -181,7 +206,8 @@ export function applyFmInput(
 				result.splice(idx, 1);
 			} else {
 				if (value !== undefined) result[idx].VALUE = String(value);
-				if (raw.VALUE_TYPE !== undefined || raw.valueType !== undefined) result[idx].VALUE_TYPE = valueType;
+				if (raw.VALUE_TYPE !== undefined || raw.valueType !== undefined)
+					result[idx].VALUE_TYPE = valueType;
 			}
 		} else if (value !== undefined && value !== null && value !== '') {
 			result.push({ ID: nextFmId(), TYPE_ID: typeId, VALUE_TYPE: valueType, VALUE: String(value) });
@@ -221,7 +247,7 @@ export function describeItem(def: FieldDef): Record<string, unknown> {
 		isImmutable: !!def.isImmutable,
 		isMultiple: !!def.isMultiple,
 		isDynamic: !!def.isDynamic,
-		title: def.isDynamic ? def.label ?? def.name : def.title,
+		title: def.isDynamic ? (def.label ?? def.name) : def.title,
 		upperName: def.name,
 	};
 	if (def.statusType) d.statusType = def.statusType;

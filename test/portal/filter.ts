@@ -14,7 +14,9 @@ export function splitFilterKey(key: string): { op: FilterOp; name: string } {
 }
 
 /** Finds the field (and how to read it from a row) that a filter or order key names. */
-export type Resolver<R> = (name: string) => { def: Pick<FieldDef, 'type' | 'isMultiple'>; get: (row: R) => unknown } | undefined;
+export type Resolver<R> = (
+	name: string,
+) => { def: Pick<FieldDef, 'type' | 'isMultiple'>; get: (row: R) => unknown } | undefined;
 
 function listOf(v: unknown): unknown[] {
 	if (Array.isArray(v)) return v;
@@ -39,7 +41,8 @@ function toComparable(type: string, v: unknown): number | string | null {
 		const ms = parseDate(typeof v === 'object' ? '' : v);
 		return ms === undefined ? null : ms;
 	}
-	if (type === 'boolean') return v === true || v === 1 || v === '1' || v === 'Y' || v === 'y' ? 1 : 0;
+	if (type === 'boolean')
+		return v === true || v === 1 || v === '1' || v === 'Y' || v === 'y' ? 1 : 0;
 	if (isObject(v) || Array.isArray(v)) return 'Array';
 	return String(v).toLowerCase();
 }
@@ -81,12 +84,23 @@ function matchOne(type: string, op: FilterOp, rowValue: unknown, filterValue: un
 	}
 }
 
-function matchCondition(type: string, multiple: boolean, op: FilterOp, rowValue: unknown, filterValue: unknown): boolean {
+function matchCondition(
+	type: string,
+	multiple: boolean,
+	op: FilterOp,
+	rowValue: unknown,
+	filterValue: unknown,
+): boolean {
 	const negate = op === '!' || op === '!=' || op === '!@';
 	const positiveOp: FilterOp = op === '!' || op === '!=' ? '=' : op === '!@' ? '@' : op;
 	const candidates =
-		Array.isArray(filterValue) || isObject(filterValue) ? listOf(filterValue) : positiveOp === '@' ? listOf(filterValue) : [filterValue];
-	const rowValues = multiple && Array.isArray(rowValue) ? (rowValue.length ? rowValue : [null]) : [rowValue];
+		Array.isArray(filterValue) || isObject(filterValue)
+			? listOf(filterValue)
+			: positiveOp === '@'
+				? listOf(filterValue)
+				: [filterValue];
+	const rowValues =
+		multiple && Array.isArray(rowValue) ? (rowValue.length ? rowValue : [null]) : [rowValue];
 	// An array value means OR over its elements (IN for equality), as CSQLWhere builds it.
 	const hit = rowValues.some((rv) => candidates.some((fv) => matchOne(type, positiveOp, rv, fv)));
 	return negate ? !hit : hit;
@@ -94,7 +108,12 @@ function matchCondition(type: string, multiple: boolean, op: FilterOp, rowValue:
 
 export function applyFilter<R>(rows: R[], filter: unknown, resolve: Resolver<R>): R[] {
 	if (!isObject(filter)) return rows;
-	const conditions: Array<{ op: FilterOp; value: unknown; def: Pick<FieldDef, 'type' | 'isMultiple'>; get: (row: R) => unknown }> = [];
+	const conditions: Array<{
+		op: FilterOp;
+		value: unknown;
+		def: Pick<FieldDef, 'type' | 'isMultiple'>;
+		get: (row: R) => unknown;
+	}> = [];
 	for (const [key, value] of Object.entries(filter)) {
 		const { op, name } = splitFilterKey(key);
 		const found = resolve(name);
@@ -103,17 +122,28 @@ export function applyFilter<R>(rows: R[], filter: unknown, resolve: Resolver<R>)
 	}
 	if (conditions.length === 0) return rows;
 	return rows.filter((row) =>
-		conditions.every((c) => matchCondition(c.def.type, !!c.def.isMultiple, c.op, c.get(row), c.value)),
+		conditions.every((c) =>
+			matchCondition(c.def.type, !!c.def.isMultiple, c.op, c.get(row), c.value),
+		),
 	);
 }
 
-export function applyOrder<R>(rows: R[], order: unknown, resolve: Resolver<R>, idOf: (row: R) => number): R[] {
+export function applyOrder<R>(
+	rows: R[],
+	order: unknown,
+	resolve: Resolver<R>,
+	idOf: (row: R) => number,
+): R[] {
 	const keys: Array<{ get: (row: R) => unknown; type: string; dir: number }> = [];
 	if (isObject(order)) {
 		for (const [name, dirRaw] of Object.entries(order)) {
 			const found = resolve(name);
 			if (!found) continue;
-			keys.push({ get: found.get, type: found.def.type, dir: String(dirRaw).toUpperCase() === 'DESC' ? -1 : 1 });
+			keys.push({
+				get: found.get,
+				type: found.def.type,
+				dir: String(dirRaw).toUpperCase() === 'DESC' ? -1 : 1,
+			});
 		}
 	}
 	const sorted = [...rows];

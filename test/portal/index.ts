@@ -16,7 +16,14 @@ import { seedDemo, seedStructure } from './seed';
 import { createHandler, ServerState } from './server';
 import { Store } from './store';
 import { selfSignedCertificate } from './tls';
-import type { DeliveredEvent, EventBinding, FaultSpec, PortalOptions, RecordedRequest, TokenResponse } from './types';
+import type {
+	DeliveredEvent,
+	EventBinding,
+	FaultSpec,
+	PortalOptions,
+	RecordedRequest,
+	TokenResponse,
+} from './types';
 
 export * from './types';
 export { Store } from './store';
@@ -70,7 +77,8 @@ export interface Portal {
 	close(): Promise<void>;
 }
 
-const DEFAULT_SCOPE = 'crm,user,user_brief,task,tasks_extended,im,disk,calendar,department,placement,entity,log,sonet_group,timeman,bizproc,lists,telephony';
+const DEFAULT_SCOPE =
+	'crm,user,user_brief,task,tasks_extended,im,disk,calendar,department,placement,entity,log,sonet_group,timeman,bizproc,lists,telephony';
 
 function randomCode(length: number): string {
 	const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -97,7 +105,9 @@ export async function startPortal(opts: PortalOptions = {}): Promise<Portal> {
 	const sockets = new Set<Socket>();
 	const state = {} as ServerState;
 	const handler = createHandler(state);
-	const server: Server = tls ? (createHttpsServer({ key: tls.key, cert: tls.cert }, handler) as unknown as Server) : createHttpServer(handler);
+	const server: Server = tls
+		? (createHttpsServer({ key: tls.key, cert: tls.cert }, handler) as unknown as Server)
+		: createHttpServer(handler);
 	server.on('connection', (s: Socket) => {
 		sockets.add(s);
 		s.on('close', () => sockets.delete(s));
@@ -125,7 +135,15 @@ export async function startPortal(opts: PortalOptions = {}): Promise<Portal> {
 	const events = new EventBus({ oauth, domain: hostPort, url, memberId });
 	const registry = new Registry();
 	registry.register(ALL_METHODS);
-	const portalCtx: PortalContext = { store, oauth, events, url, domain: hostPort, memberId, registry };
+	const portalCtx: PortalContext = {
+		store,
+		oauth,
+		events,
+		url,
+		domain: hostPort,
+		memberId,
+		registry,
+	};
 
 	store.onChange((entityTypeId, action, id) => {
 		const t = store.table(entityTypeId);
@@ -136,7 +154,10 @@ export async function startPortal(opts: PortalOptions = {}): Promise<Portal> {
 	});
 
 	const bucketOpt = opts.bucket === undefined ? { capacity: 50, drainPerSecond: 2 } : opts.bucket;
-	const opOpt = opts.operatingLimit === undefined ? { windowSeconds: 600, maxSeconds: 480 } : opts.operatingLimit;
+	const opOpt =
+		opts.operatingLimit === undefined
+			? { windowSeconds: 600, maxSeconds: 480 }
+			: opts.operatingLimit;
 	const cost = opts.methodCostSeconds ?? 0.01;
 	const faults = new Faults();
 	Object.assign(state, {
@@ -144,9 +165,13 @@ export async function startPortal(opts: PortalOptions = {}): Promise<Portal> {
 		requireHttps: !!opts.requireHttps,
 		requests: [] as RecordedRequest[],
 		faults,
-		bucket: bucketOpt ? new LeakyBucket(bucketOpt.capacity, bucketOpt.drainPerSecond, timeScale) : undefined,
-		operating: opOpt ? new OperatingLimit(opOpt.windowSeconds, opOpt.maxSeconds, timeScale) : undefined,
-		costOf: (m: string) => (typeof cost === 'number' ? cost : cost[m] ?? 0.01),
+		bucket: bucketOpt
+			? new LeakyBucket(bucketOpt.capacity, bucketOpt.drainPerSecond, timeScale)
+			: undefined,
+		operating: opOpt
+			? new OperatingLimit(opOpt.windowSeconds, opOpt.maxSeconds, timeScale)
+			: undefined,
+		costOf: (m: string) => (typeof cost === 'number' ? cost : (cost[m] ?? 0.01)),
 		portal: portalCtx,
 		authSetup: {
 			webhook,
@@ -195,7 +220,15 @@ export async function startPortal(opts: PortalOptions = {}): Promise<Portal> {
 			addOutgoingWebhook: (handlerUrl, names) => {
 				const clientId = `outgoing-webhook-${++outgoing}`;
 				for (const name of names) {
-					events.bind({ event: name.toUpperCase(), handler: handlerUrl, authType: webhook.userId, eventType: 'online', clientId, userId: webhook.userId, outgoing: true });
+					events.bind({
+						event: name.toUpperCase(),
+						handler: handlerUrl,
+						authType: webhook.userId,
+						eventType: 'online',
+						clientId,
+						userId: webhook.userId,
+						outgoing: true,
+					});
 				}
 				return events.applicationToken(clientId);
 			},

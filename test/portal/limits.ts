@@ -15,7 +15,10 @@ export class LeakyBucket {
 
 	private drain(): void {
 		const now = Date.now();
-		this.level = Math.max(0, this.level - ((now - this.last) / 1000) * this.drainPerSecond * this.timeScale);
+		this.level = Math.max(
+			0,
+			this.level - ((now - this.last) / 1000) * this.drainPerSecond * this.timeScale,
+		);
 		this.last = now;
 	}
 

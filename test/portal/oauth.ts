@@ -55,14 +55,21 @@ export class OAuthServer {
 	constructor(readonly config: OAuthConfig) {}
 
 	/** Mints a token pair as after a completed authorization. */
-	mint(opts: { expired?: boolean; scope?: string; userId?: number; record?: boolean } = {}): TokenResponse {
+	mint(
+		opts: { expired?: boolean; scope?: string; userId?: number; record?: boolean } = {},
+	): TokenResponse {
 		const userId = opts.userId ?? this.config.userId;
 		const scope = opts.scope ?? this.config.scope;
 		const now = Math.floor(Date.now() / 1000);
 		const expires = opts.expired ? now - 60 : now + this.config.lifetimeSeconds;
 		const accessToken = token();
 		const refreshToken = token();
-		this.access.set(accessToken, { userId, scope, expiresAt: expires * 1000, clientId: this.config.clientId });
+		this.access.set(accessToken, {
+			userId,
+			scope,
+			expiresAt: expires * 1000,
+			clientId: this.config.clientId,
+		});
 		this.refresh.set(refreshToken, { userId, scope, clientId: this.config.clientId });
 		const response: TokenResponse = {
 			access_token: accessToken,
@@ -82,7 +89,9 @@ export class OAuthServer {
 	}
 
 	/** 'ok' | 'expired' | 'unknown' for a REST call's token. */
-	check(accessToken: string): { state: 'ok'; info: AccessTokenInfo } | { state: 'expired' | 'unknown' } {
+	check(
+		accessToken: string,
+	): { state: 'ok'; info: AccessTokenInfo } | { state: 'expired' | 'unknown' } {
 		const info = this.access.get(accessToken);
 		if (!info) return { state: 'unknown' };
 		if (info.expiresAt <= Date.now()) return { state: 'expired' };
@@ -103,20 +112,34 @@ export class OAuthServer {
 	 * The token endpoint. GET reads the query; POST reads the form body (a POST carrying its data only
 	 * in the query string is rejected, as the facts record for oauth.bitrix.info).
 	 */
-	token(httpMethod: string, query: Record<string, unknown>, body: Record<string, unknown>, bodyHasParams: boolean): HttpAnswer {
+	token(
+		httpMethod: string,
+		query: Record<string, unknown>,
+		body: Record<string, unknown>,
+		bodyHasParams: boolean,
+	): HttpAnswer {
 		let params: Record<string, unknown>;
 		if (httpMethod === 'GET') params = query;
 		else if (httpMethod === 'POST') params = bodyHasParams ? { ...query, ...body } : {};
 		else return this.error(400, 'invalid_request', 'Unsupported request method');
 
 		const grantType = typeof params.grant_type === 'string' ? params.grant_type : '';
-		if (!grantType) return this.error(400, 'invalid_request', 'Invalid grant_type parameter or parameter missing');
+		if (!grantType)
+			return this.error(
+				400,
+				'invalid_request',
+				'Invalid grant_type parameter or parameter missing',
+			);
 		if (grantType !== 'authorization_code' && grantType !== 'refresh_token') {
 			return this.error(400, 'unsupported_grant_type', 'Unsupported grant type');
 		}
 		const clientId = typeof params.client_id === 'string' ? params.client_id : '';
 		const clientSecret = typeof params.client_secret === 'string' ? params.client_secret : '';
-		if (!clientId || clientId !== this.config.clientId || clientSecret !== this.config.clientSecret) {
+		if (
+			!clientId ||
+			clientId !== this.config.clientId ||
+			clientSecret !== this.config.clientSecret
+		) {
 			return this.error(401, 'invalid_client', 'Invalid client id or secret');
 		}
 		if (grantType === 'authorization_code') {
@@ -130,7 +153,8 @@ export class OAuthServer {
 			return { status: 200, json: this.mint({ userId: info.userId, scope: info.scope }) };
 		}
 		const refreshToken = typeof params.refresh_token === 'string' ? params.refresh_token : '';
-		if (!refreshToken) return this.error(400, 'invalid_request', 'No "refresh_token" parameter found');
+		if (!refreshToken)
+			return this.error(400, 'invalid_request', 'No "refresh_token" parameter found');
 		const info = this.refresh.get(refreshToken);
 		if (!info) return this.error(400, 'invalid_grant', 'Invalid refresh token');
 		this.refresh.delete(refreshToken);
@@ -140,9 +164,13 @@ export class OAuthServer {
 
 	/** /oauth/authorize/: no login page; the user is taken as logged in and sent straight back. */
 	authorize(query: Record<string, unknown>): HttpAnswer {
-		const redirect = typeof query.redirect_uri === 'string' && query.redirect_uri ? query.redirect_uri : this.config.redirectUri;
+		const redirect =
+			typeof query.redirect_uri === 'string' && query.redirect_uri
+				? query.redirect_uri
+				: this.config.redirectUri;
 		const clientOk = query.client_id === this.config.clientId;
-		if (!redirect) return this.error(400, clientOk ? 'invalid_request' : 'invalid_client', 'No redirect URI');
+		if (!redirect)
+			return this.error(400, clientOk ? 'invalid_request' : 'invalid_client', 'No redirect URI');
 		const target = new URL(redirect);
 		if (!clientOk) {
 			target.searchParams.set('error', 'invalid_client');

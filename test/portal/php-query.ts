@@ -58,7 +58,11 @@ function nextIndex(obj: Record<string, unknown>): string {
 }
 
 /** Assigns `value` at a PHP-style key (`fields[PHONE][0][VALUE]`) inside `target`. */
-export function assignPhpKey(target: Record<string, unknown>, rawName: string, value: unknown): void {
+export function assignPhpKey(
+	target: Record<string, unknown>,
+	rawName: string,
+	value: unknown,
+): void {
 	const segments = splitPhpKey(rawName);
 	if (!segments) return;
 	let node: Record<string, unknown> = target;
@@ -124,14 +128,16 @@ export function buildPhpQuery(data: unknown, prefix = ''): string {
 		}
 	};
 	if (isObject(data) || Array.isArray(data)) {
-		for (const [k, v] of Object.entries(data as Record<string, unknown>)) walk(v, prefix ? `${prefix}[${k}]` : k);
+		for (const [k, v] of Object.entries(data as Record<string, unknown>))
+			walk(v, prefix ? `${prefix}[${k}]` : k);
 	}
 	return parts.join('&');
 }
 
 /** PHP's (bool) cast: '', '0', 0, null, false and [] are false; everything else (even 'false') is true. */
 export function phpBool(v: unknown): boolean {
-	if (v === null || v === undefined || v === false || v === 0 || v === '' || v === '0') return false;
+	if (v === null || v === undefined || v === false || v === 0 || v === '' || v === '0')
+		return false;
 	if (Array.isArray(v)) return v.length > 0;
 	if (isObject(v)) return Object.keys(v).length > 0;
 	return true;

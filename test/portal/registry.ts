@@ -42,7 +42,11 @@ export interface MethodResult {
 }
 
 export type CallOutcome =
-	| ({ ok: true } & MethodResult & { startMs: number; finishMs: number; operating?: { used: number; resetAt: number } })
+	| ({ ok: true } & MethodResult & {
+				startMs: number;
+				finishMs: number;
+				operating?: { used: number; resetAt: number };
+			})
 	| { ok: false; status: number; error: string; error_description: string };
 
 export interface MethodDef {

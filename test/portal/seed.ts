@@ -4,11 +4,23 @@
  * what they expect instead of copying it from an answer.
  */
 import { isoDate } from './envelope';
-import { companyFields, contactFields, dealFields, ENTITY, leadFields, smartProcessFields } from './entities';
+import {
+	companyFields,
+	contactFields,
+	dealFields,
+	ENTITY,
+	leadFields,
+	smartProcessFields,
+} from './entities';
 import { FmEntry, Row, userField } from './fields';
 import { Store } from './store';
 
-export const SMART_PROCESS = { entityTypeId: 1036, typeId: 5, title: 'Projects', categories: [7, 8] } as const;
+export const SMART_PROCESS = {
+	entityTypeId: 1036,
+	typeId: 5,
+	title: 'Projects',
+	categories: [7, 8],
+} as const;
 
 export const DEAL_STAGES: Record<number, string[]> = {
 	0: ['NEW', 'PREPARATION', 'PREPAYMENT_INVOICE', 'EXECUTING', 'FINAL_INVOICE', 'WON', 'LOSE'],
@@ -49,11 +61,51 @@ const portalMidnight = (ms: number): string => {
 };
 
 export const USERS = [
-	{ ID: 1, NAME: 'John', LAST_NAME: 'Smith', EMAIL: 'john.smith@example.com', WORK_POSITION: 'CEO', dept: 1, admin: true },
-	{ ID: 2, NAME: 'Anna', LAST_NAME: 'Brown', EMAIL: 'anna.brown@example.com', WORK_POSITION: 'Sales manager', dept: 2, admin: false },
-	{ ID: 3, NAME: 'Peter', LAST_NAME: 'Novak', EMAIL: 'peter.novak@example.com', WORK_POSITION: 'Sales manager', dept: 2, admin: false },
-	{ ID: 4, NAME: 'Maria', LAST_NAME: 'Garcia', EMAIL: 'maria.garcia@example.com', WORK_POSITION: 'Accountant', dept: 3, admin: false },
-	{ ID: 5, NAME: 'Li', LAST_NAME: 'Wei', EMAIL: 'li.wei@example.com', WORK_POSITION: 'Engineer', dept: 3, admin: false },
+	{
+		ID: 1,
+		NAME: 'John',
+		LAST_NAME: 'Smith',
+		EMAIL: 'john.smith@example.com',
+		WORK_POSITION: 'CEO',
+		dept: 1,
+		admin: true,
+	},
+	{
+		ID: 2,
+		NAME: 'Anna',
+		LAST_NAME: 'Brown',
+		EMAIL: 'anna.brown@example.com',
+		WORK_POSITION: 'Sales manager',
+		dept: 2,
+		admin: false,
+	},
+	{
+		ID: 3,
+		NAME: 'Peter',
+		LAST_NAME: 'Novak',
+		EMAIL: 'peter.novak@example.com',
+		WORK_POSITION: 'Sales manager',
+		dept: 2,
+		admin: false,
+	},
+	{
+		ID: 4,
+		NAME: 'Maria',
+		LAST_NAME: 'Garcia',
+		EMAIL: 'maria.garcia@example.com',
+		WORK_POSITION: 'Accountant',
+		dept: 3,
+		admin: false,
+	},
+	{
+		ID: 5,
+		NAME: 'Li',
+		LAST_NAME: 'Wei',
+		EMAIL: 'li.wei@example.com',
+		WORK_POSITION: 'Engineer',
+		dept: 3,
+		admin: false,
+	},
 ];
 
 /** Demo deal number i (1-based): its id is i. */
@@ -102,7 +154,18 @@ export function demoDeal(i: number): Row {
 }
 
 const FIRST = ['Alice', 'Bob', 'Carol', 'David', 'Eve', 'Frank', 'Grace', 'Heidi', 'Ivan', 'Judy'];
-const LAST = ['Adams', 'Baker', 'Clark', 'Davis', 'Evans', 'Fisher', 'Green', 'Hill', 'Irwin', 'Jones'];
+const LAST = [
+	'Adams',
+	'Baker',
+	'Clark',
+	'Davis',
+	'Evans',
+	'Fisher',
+	'Green',
+	'Hill',
+	'Irwin',
+	'Jones',
+];
 export const COMPANY_TITLES = ['Acme Corp', 'Globex', 'Initech', 'Umbrella', 'Stark Industries'];
 const pad = (n: number, w: number): string => String(n).padStart(w, '0');
 
@@ -115,7 +178,14 @@ function fm(store: Store, phone: string, email: string): FmEntry[] {
 
 function audit(createdMs: number): Row {
 	const d = isoDate(createdMs);
-	return { CREATED_BY_ID: 1, MODIFY_BY_ID: 1, DATE_CREATE: d, DATE_MODIFY: d, OPENED: 'Y', ASSIGNED_BY_ID: 1 };
+	return {
+		CREATED_BY_ID: 1,
+		MODIFY_BY_ID: 1,
+		DATE_CREATE: d,
+		DATE_MODIFY: d,
+		OPENED: 'Y',
+		ASSIGNED_BY_ID: 1,
+	};
 }
 
 export function demoLead(i: number): Row {
@@ -196,7 +266,12 @@ export function demoSmartItem(i: number): Row {
 	};
 }
 
-function addStages(store: Store, entityId: string, categoryId: number | null, stages: Array<[string, string, 'S' | 'F' | null]>): void {
+function addStages(
+	store: Store,
+	entityId: string,
+	categoryId: number | null,
+	stages: Array<[string, string, 'S' | 'F' | null]>,
+): void {
 	stages.forEach(([statusId, name, semantics], idx) =>
 		store.addStatus({
 			ENTITY_ID: entityId,
@@ -248,10 +323,32 @@ export function seedStructure(store: Store): void {
 		{ ID: 3, NAME: 'Operations', SORT: 500, PARENT: 1, UF_HEAD: 4 },
 	];
 
-	store.addEntityType({ entityTypeId: ENTITY.LEAD, oldName: 'lead', eventPrefix: 'ONCRMLEAD', title: 'Lead' }, leadFields());
-	store.addEntityType({ entityTypeId: ENTITY.DEAL, oldName: 'deal', eventPrefix: 'ONCRMDEAL', title: 'Deal' }, dealFields());
-	store.addEntityType({ entityTypeId: ENTITY.CONTACT, oldName: 'contact', eventPrefix: 'ONCRMCONTACT', title: 'Contact' }, contactFields());
-	store.addEntityType({ entityTypeId: ENTITY.COMPANY, oldName: 'company', eventPrefix: 'ONCRMCOMPANY', title: 'Company' }, companyFields());
+	store.addEntityType(
+		{ entityTypeId: ENTITY.LEAD, oldName: 'lead', eventPrefix: 'ONCRMLEAD', title: 'Lead' },
+		leadFields(),
+	);
+	store.addEntityType(
+		{ entityTypeId: ENTITY.DEAL, oldName: 'deal', eventPrefix: 'ONCRMDEAL', title: 'Deal' },
+		dealFields(),
+	);
+	store.addEntityType(
+		{
+			entityTypeId: ENTITY.CONTACT,
+			oldName: 'contact',
+			eventPrefix: 'ONCRMCONTACT',
+			title: 'Contact',
+		},
+		contactFields(),
+	);
+	store.addEntityType(
+		{
+			entityTypeId: ENTITY.COMPANY,
+			oldName: 'company',
+			eventPrefix: 'ONCRMCOMPANY',
+			title: 'Company',
+		},
+		companyFields(),
+	);
 	store.addEntityType(
 		{
 			entityTypeId: SMART_PROCESS.entityTypeId,
@@ -267,7 +364,10 @@ export function seedStructure(store: Store): void {
 	store.addField(ENTITY.DEAL, userField(DEAL_UF.margin, 'double', 'Margin'));
 	store.addField(ENTITY.DEAL, userField(DEAL_UF.contractDate, 'date', 'Contract date'));
 	store.addField(ENTITY.DEAL, userField(DEAL_UF.priority, 'boolean', 'Priority'));
-	store.addField(ENTITY.DEAL, userField(DEAL_UF.region, 'enumeration', 'Region', { items: REGION_ITEMS }));
+	store.addField(
+		ENTITY.DEAL,
+		userField(DEAL_UF.region, 'enumeration', 'Region', { items: REGION_ITEMS }),
+	);
 	store.addField(ENTITY.DEAL, userField(DEAL_UF.tags, 'string', 'Tags', { isMultiple: true }));
 	store.addField(ENTITY.LEAD, userField('UF_CRM_1700000201', 'string', 'Lead note'));
 	store.addField(SMART_PROCESS.entityTypeId, userField(SMART_UF.code, 'string', 'Project code'));
@@ -296,7 +396,13 @@ export function seedStructure(store: Store): void {
 		{ id: 0, name: 'General', sort: 100, entityTypeId: ENTITY.DEAL, isDefault: 'Y' },
 		{ id: 1, name: 'Partners', sort: 200, entityTypeId: ENTITY.DEAL, isDefault: 'N' },
 		{ id: 7, name: 'General', sort: 100, entityTypeId: SMART_PROCESS.entityTypeId, isDefault: 'Y' },
-		{ id: 8, name: 'Internal', sort: 200, entityTypeId: SMART_PROCESS.entityTypeId, isDefault: 'N' },
+		{
+			id: 8,
+			name: 'Internal',
+			sort: 200,
+			entityTypeId: SMART_PROCESS.entityTypeId,
+			isDefault: 'N',
+		},
 	];
 
 	addStages(store, 'DEAL_STAGE', 0, [
@@ -383,5 +489,6 @@ export function seedDemo(store: Store, deals: number): void {
 		store.insertRaw(ENTITY.LEAD, row);
 	}
 	for (let i = 1; i <= deals; i++) store.insertRaw(ENTITY.DEAL, demoDeal(i));
-	for (let i = 1; i <= DEMO_COUNTS.smartItems; i++) store.insertRaw(SMART_PROCESS.entityTypeId, demoSmartItem(i));
+	for (let i = 1; i <= DEMO_COUNTS.smartItems; i++)
+		store.insertRaw(SMART_PROCESS.entityTypeId, demoSmartItem(i));
 }

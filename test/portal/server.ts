@@ -34,10 +34,16 @@ export async function invoke(
 	inBatch: boolean,
 ): Promise<CallOutcome> {
 	const name = method.toLowerCase();
-	const fail = (e: RestError): CallOutcome => ({ ok: false, status: e.status, error: e.code, error_description: e.description });
+	const fail = (e: RestError): CallOutcome => ({
+		ok: false,
+		status: e.status,
+		error: e.code,
+		error_description: e.description,
+	});
 	const def = state.portal.registry.get(name);
 	if (!def) return fail(errors.methodNotFound());
-	if (def.scope !== 'basic' && !auth.scope.includes(def.scope)) return fail(errors.insufficientScope());
+	if (def.scope !== 'basic' && !auth.scope.includes(def.scope))
+		return fail(errors.insufficientScope());
 	if (state.operating?.blocked(name)) return fail(errors.operationTimeLimit());
 	const startMs = Date.now();
 	const ctx: CallContext = {
@@ -51,7 +57,9 @@ export async function invoke(
 	try {
 		const r = await def.handler(ctx);
 		state.operating?.charge(name, state.costOf(name));
-		const operating = state.operating ? { used: state.operating.used(name), resetAt: state.operating.resetAt(name) } : undefined;
+		const operating = state.operating
+			? { used: state.operating.used(name), resetAt: state.operating.resetAt(name) }
+			: undefined;
 		return { ok: true, ...r, startMs, finishMs: Date.now(), operating };
 	} catch (e) {
 		if (e instanceof RestError) return fail(e);
@@ -63,10 +71,18 @@ function headerRecord(req: IncomingMessage): Record<string, string | string[] | 
 	return { ...req.headers };
 }
 
-function sendJson(res: ServerResponse, record: RecordedRequest, status: number, body: unknown): void {
+function sendJson(
+	res: ServerResponse,
+	record: RecordedRequest,
+	status: number,
+	body: unknown,
+): void {
 	record.status = status;
 	const text = JSON.stringify(body);
-	res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+	res.writeHead(status, {
+		'Content-Type': 'application/json; charset=utf-8',
+		'Content-Length': Buffer.byteLength(text),
+	});
 	res.end(text);
 }
 
@@ -80,14 +96,26 @@ function batchCommands(params: Record<string, unknown>): string[] | undefined {
 	return list.map((c) => String(c));
 }
 
-async function handleRest(state: ServerState, req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer, record: RecordedRequest): Promise<void> {
+async function handleRest(
+	state: ServerState,
+	req: IncomingMessage,
+	res: ServerResponse,
+	url: URL,
+	body: Buffer,
+	record: RecordedRequest,
+): Promise<void> {
 	const route = parseRestPath(url.pathname);
 	record.restMethod = route?.method;
 	const query = parsePhpQuery(url.search.slice(1));
 	const parsed = parseBody(body, req.headers['content-type']);
 	const params: Record<string, unknown> = { ...query, ...parsed.params };
 	record.body = params;
-	record.auth = route?.kind === 'webhook' ? 'webhook' : route && (req.headers.authorization || params.auth || params.access_token) ? 'oauth' : 'none';
+	record.auth =
+		route?.kind === 'webhook'
+			? 'webhook'
+			: route && (req.headers.authorization || params.auth || params.access_token)
+				? 'oauth'
+				: 'none';
 	if (route?.method === 'batch') record.batchCommands = batchCommands(params);
 
 	const fault = state.faults.take(route?.method);
@@ -115,14 +143,18 @@ async function handleRest(state: ServerState, req: IncomingMessage, res: ServerR
 				return;
 			case 'html502':
 				record.status = 502;
-				res.writeHead(502, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(NGINX_502) });
+				res.writeHead(502, {
+					'Content-Type': 'text/html',
+					'Content-Length': Buffer.byteLength(NGINX_502),
+				});
 				res.end(NGINX_502);
 				return;
 		}
 	}
 
 	if (!route) return sendError(res, record, errors.methodNotFound());
-	if (route.kind === 'webhook' && state.requireHttps && !state.https) return sendError(res, record, errors.httpsRequired());
+	if (route.kind === 'webhook' && state.requireHttps && !state.https)
+		return sendError(res, record, errors.httpsRequired());
 	if (state.bucket && !state.bucket.take()) return sendError(res, record, errors.queryLimit());
 
 	let auth: AuthInfo;
@@ -136,7 +168,10 @@ async function handleRest(state: ServerState, req: IncomingMessage, res: ServerR
 
 	// A Drive file's DOWNLOAD_URL: the same authentication as REST, but the answer is the bytes.
 	if (route.method === 'download') {
-		const answer = serveDriveDownload(state.portal.store, typeof params.token === 'string' ? params.token : undefined);
+		const answer = serveDriveDownload(
+			state.portal.store,
+			typeof params.token === 'string' ? params.token : undefined,
+		);
 		record.status = answer.status;
 		res.writeHead(answer.status, answer.headers);
 		res.end(answer.body);
@@ -144,7 +179,11 @@ async function handleRest(state: ServerState, req: IncomingMessage, res: ServerR
 	}
 
 	const outcome = await invoke(state, route.method, params, auth, false);
-	if (!outcome.ok) return sendJson(res, record, outcome.status, { error: outcome.error, error_description: outcome.error_description });
+	if (!outcome.ok)
+		return sendJson(res, record, outcome.status, {
+			error: outcome.error,
+			error_description: outcome.error_description,
+		});
 	const envelope: Record<string, unknown> = { result: phpNormalize(outcome.result) };
 	if (outcome.next !== undefined) envelope.next = outcome.next;
 	if (outcome.total !== undefined) envelope.total = outcome.total;
@@ -152,15 +191,35 @@ async function handleRest(state: ServerState, req: IncomingMessage, res: ServerR
 	sendJson(res, record, 200, envelope);
 }
 
-function handleToken(state: ServerState, req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer, record: RecordedRequest): void {
+function handleToken(
+	state: ServerState,
+	req: IncomingMessage,
+	res: ServerResponse,
+	url: URL,
+	body: Buffer,
+	record: RecordedRequest,
+): void {
 	const query = parsePhpQuery(url.search.slice(1));
-	const parsed = mediaType(req.headers['content-type']) === 'application/x-www-form-urlencoded' ? parseBody(body, req.headers['content-type']) : { params: {}, hasParams: false };
+	const parsed =
+		mediaType(req.headers['content-type']) === 'application/x-www-form-urlencoded'
+			? parseBody(body, req.headers['content-type'])
+			: { params: {}, hasParams: false };
 	record.body = req.method === 'POST' ? { ...query, ...parsed.params } : query;
-	const answer = state.portal.oauth.token(req.method ?? 'GET', query, parsed.params, parsed.hasParams);
+	const answer = state.portal.oauth.token(
+		req.method ?? 'GET',
+		query,
+		parsed.params,
+		parsed.hasParams,
+	);
 	sendJson(res, record, answer.status, answer.json);
 }
 
-function handleAuthorize(state: ServerState, res: ServerResponse, url: URL, record: RecordedRequest): void {
+function handleAuthorize(
+	state: ServerState,
+	res: ServerResponse,
+	url: URL,
+	record: RecordedRequest,
+): void {
 	const query = parsePhpQuery(url.search.slice(1));
 	record.body = query;
 	const answer = state.portal.oauth.authorize(query);
@@ -173,7 +232,9 @@ function handleAuthorize(state: ServerState, res: ServerResponse, url: URL, reco
 	sendJson(res, record, answer.status, answer.json);
 }
 
-export function createHandler(state: ServerState): (req: IncomingMessage, res: ServerResponse) => void {
+export function createHandler(
+	state: ServerState,
+): (req: IncomingMessage, res: ServerResponse) => void {
 	return (req, res) => {
 		void (async () => {
 			const url = new URL(req.url ?? '/', 'http://portal.invalid');
@@ -200,7 +261,8 @@ export function createHandler(state: ServerState): (req: IncomingMessage, res: S
 					handleAuthorize(state, res, url, record);
 				} else {
 					record.status = 404;
-					const page = '<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1></body></html>';
+					const page =
+						'<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1></body></html>';
 					res.writeHead(404, { 'Content-Type': 'text/html' });
 					res.end(page);
 				}

@@ -181,7 +181,12 @@ export class Store {
 		return id;
 	}
 
-	update(entityTypeId: number, id: number, input: Record<string, unknown>, userId: number): boolean {
+	update(
+		entityTypeId: number,
+		id: number,
+		input: Record<string, unknown>,
+		userId: number,
+	): boolean {
 		const t = this.table(entityTypeId);
 		const row = t?.rows.get(id);
 		if (!t || !row) return false;
@@ -223,7 +228,8 @@ export class Store {
 			const fromStage = this.categoryOfStage(t.info.entityTypeId, stage);
 			if (fromStage !== undefined) row.CATEGORY_ID = fromStage;
 		}
-		const category = (row.CATEGORY_ID as number | null) ?? this.defaultCategory(t.info.entityTypeId);
+		const category =
+			(row.CATEGORY_ID as number | null) ?? this.defaultCategory(t.info.entityTypeId);
 		row.CATEGORY_ID = category;
 		const stages = this.stagesOf(t.info.entityTypeId, category);
 		if (stages.length > 0 && !stages.some((s) => s.STATUS_ID === row.STAGE_ID)) {
@@ -235,7 +241,13 @@ export class Store {
 		}
 	}
 
-	private stampAudit(t: EntityTable, row: Row, userId: number, now: string, creating: boolean): void {
+	private stampAudit(
+		t: EntityTable,
+		row: Row,
+		userId: number,
+		now: string,
+		creating: boolean,
+	): void {
 		const [createdBy, updatedBy, created, updated] = t.byName.has('CREATED_BY_ID')
 			? ['CREATED_BY_ID', 'MODIFY_BY_ID', 'DATE_CREATE', 'DATE_MODIFY']
 			: ['CREATED_BY', 'UPDATED_BY', 'CREATED_TIME', 'UPDATED_TIME'];
@@ -249,12 +261,16 @@ export class Store {
 
 	private fillDefaults(t: EntityTable, row: Row, id: number): void {
 		if (t.byName.has('OPENED') && row.OPENED === null) row.OPENED = 'Y';
-		if (t.byName.has('ASSIGNED_BY_ID') && row.ASSIGNED_BY_ID === null) row.ASSIGNED_BY_ID = row.CREATED_BY_ID ?? row.CREATED_BY;
+		if (t.byName.has('ASSIGNED_BY_ID') && row.ASSIGNED_BY_ID === null)
+			row.ASSIGNED_BY_ID = row.CREATED_BY_ID ?? row.CREATED_BY;
 		if (t.byName.has('CURRENCY_ID') && row.CURRENCY_ID === null) row.CURRENCY_ID = 'USD';
 		if (t.byName.has('OPPORTUNITY') && row.OPPORTUNITY === null) row.OPPORTUNITY = 0;
-		if (t.byName.has('IS_MANUAL_OPPORTUNITY') && row.IS_MANUAL_OPPORTUNITY === null) row.IS_MANUAL_OPPORTUNITY = 'N';
+		if (t.byName.has('IS_MANUAL_OPPORTUNITY') && row.IS_MANUAL_OPPORTUNITY === null)
+			row.IS_MANUAL_OPPORTUNITY = 'N';
 		if (t.byName.has('TITLE') && (row.TITLE === null || row.TITLE === '')) {
-			const noun = t.info.oldName ? t.info.oldName.charAt(0).toUpperCase() + t.info.oldName.slice(1) : t.info.title;
+			const noun = t.info.oldName
+				? t.info.oldName.charAt(0).toUpperCase() + t.info.oldName.slice(1)
+				: t.info.title;
 			row.TITLE = `${noun} #${id}`;
 		}
 		if (t.info.entityTypeId === 1 && row.STATUS_ID === null) row.STATUS_ID = 'NEW';

@@ -14,10 +14,28 @@ export function selfSignedCertificate(host: string): SelfSigned {
 	try {
 		const keyPath = join(dir, 'key.pem');
 		const certPath = join(dir, 'cert.pem');
-		const san = /^\d+\.\d+\.\d+\.\d+$/.test(host) ? `IP:${host},DNS:localhost` : `DNS:${host},DNS:localhost,IP:127.0.0.1`;
+		const san = /^\d+\.\d+\.\d+\.\d+$/.test(host)
+			? `IP:${host},DNS:localhost`
+			: `DNS:${host},DNS:localhost,IP:127.0.0.1`;
 		execFileSync(
 			'openssl',
-			['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', certPath, '-days', '2', '-subj', `/CN=${host}`, '-addext', `subjectAltName=${san}`],
+			[
+				'req',
+				'-x509',
+				'-newkey',
+				'rsa:2048',
+				'-nodes',
+				'-keyout',
+				keyPath,
+				'-out',
+				certPath,
+				'-days',
+				'2',
+				'-subj',
+				`/CN=${host}`,
+				'-addext',
+				`subjectAltName=${san}`,
+			],
 			{ stdio: 'ignore' },
 		);
 		return { key: readFileSync(keyPath, 'utf8'), cert: readFileSync(certPath, 'utf8') };

@@ -71,7 +71,15 @@ export interface TokenResponse {
 	user_id: number;
 }
 
-export type FaultKind = 'status503' | 'status500' | 'html502' | 'slow' | 'reset' | 'expiredToken' | 'status429' | 'redirect';
+export type FaultKind =
+	| 'status503'
+	| 'status500'
+	| 'html502'
+	| 'slow'
+	| 'reset'
+	| 'expiredToken'
+	| 'status429'
+	| 'redirect';
 
 export interface FaultSpec {
 	kind: FaultKind;

@@ -45,8 +45,18 @@ describe('Security: batch commands carry user text as data only', () => {
 		const hostile = '$result[x&id=1]';
 		const run = await runNode(
 			portal,
-			{ resource: 'deal', operation: 'update', recordId: id('={{ $json.dealId }}'), fieldsJson: '={{ JSON.stringify({ COMMENTS: $json.comments }) }}' },
-			{ items: [{ dealId: 6, comments: 'normal' }, { dealId: 7, comments: hostile }] },
+			{
+				resource: 'deal',
+				operation: 'update',
+				recordId: id('={{ $json.dealId }}'),
+				fieldsJson: '={{ JSON.stringify({ COMMENTS: $json.comments }) }}',
+			},
+			{
+				items: [
+					{ dealId: 6, comments: 'normal' },
+					{ dealId: 7, comments: hostile },
+				],
+			},
 		);
 		expect(run.result.error).toBeUndefined();
 		expect(run.json).toHaveLength(2);
@@ -56,19 +66,40 @@ describe('Security: batch commands carry user text as data only', () => {
 		// the hostile call went alone, as a plain call, never inside a batch command
 		const batched = portal.restRequests().flatMap((request) => request.batchCommands ?? []);
 		expect(batched.some((command) => command.includes('result%5Bx'))).toBe(false);
-		expect(portal.restRequests().some((request) => request.restMethod === 'crm.deal.update' && String((request.body as { id?: unknown }).id) === '7')).toBe(true);
+		expect(
+			portal
+				.restRequests()
+				.some(
+					(request) =>
+						request.restMethod === 'crm.deal.update' &&
+						String((request.body as { id?: unknown }).id) === '7',
+				),
+		).toBe(true);
 	});
 
 	it('a title mentioning an earlier command ($result[c0]) is stored as typed in a bulk create', async () => {
-		const titles = ['First', 'Second', 'id of previous: $result[c0]', 'Third', 'Fourth', 'total: $TOTAL[c0] and $next[c1][x]'];
-		const run = await runNode(portal, { resource: 'deal', operation: 'create', title: '={{ $json.title }}' }, { items: titles.map((title) => ({ title })) });
+		const titles = [
+			'First',
+			'Second',
+			'id of previous: $result[c0]',
+			'Third',
+			'Fourth',
+			'total: $TOTAL[c0] and $next[c1][x]',
+		];
+		const run = await runNode(
+			portal,
+			{ resource: 'deal', operation: 'create', title: '={{ $json.title }}' },
+			{ items: titles.map((title) => ({ title })) },
+		);
 		expect(run.result.error).toBeUndefined();
 		const stored = run.json.map((item) => portal.store.deals.rows.get(Number(item.ID))?.TITLE);
 		expect(stored).toEqual(titles);
 		// the harmless neighbours still shared batch requests, the others went alone
 		const batches = portal.restRequests().filter((request) => request.restMethod === 'batch');
 		expect(batches.map((request) => request.batchCommands?.length)).toEqual([2, 2]);
-		expect(portal.restRequests().filter((request) => request.restMethod === 'crm.deal.add')).toHaveLength(2);
+		expect(
+			portal.restRequests().filter((request) => request.restMethod === 'crm.deal.add'),
+		).toHaveLength(2);
 	});
 
 	it('a filter value that looks like a reference is sent page by page, not in a batch', async () => {
@@ -80,7 +111,9 @@ describe('Security: batch commands carry user text as data only', () => {
 		});
 		expect(run.result.error).toBeUndefined();
 		expect(run.json).toHaveLength(0);
-		expect(portal.restRequests().filter((request) => request.restMethod === 'batch')).toHaveLength(0);
+		expect(portal.restRequests().filter((request) => request.restMethod === 'batch')).toHaveLength(
+			0,
+		);
 	});
 });
 
@@ -104,10 +137,18 @@ describe('Security: no token crosses to another host on a redirect', () => {
 
 	it('a REST call answered with a 307 to another host arrives there without the bearer token', async () => {
 		const tokens = portal.oauth.issueTokens();
-		portal.faults.inject({ kind: 'redirect', method: 'crm.deal.get', location: `${elsewhere.url}/rest/crm.deal.get` });
-		await runNode(portal, { authentication: 'bitrix24OAuth2Api', resource: 'deal', operation: 'get', recordId: id(2) }, {
-			credential: oauthCredential(portal, { ...tokens }),
+		portal.faults.inject({
+			kind: 'redirect',
+			method: 'crm.deal.get',
+			location: `${elsewhere.url}/rest/crm.deal.get`,
 		});
+		await runNode(
+			portal,
+			{ authentication: 'bitrix24OAuth2Api', resource: 'deal', operation: 'get', recordId: id(2) },
+			{
+				credential: oauthCredential(portal, { ...tokens }),
+			},
+		);
 		// the redirect was followed (so the test sees what a real attacker would get) ...
 		expect(elsewhere.seen.length).toBeGreaterThan(0);
 		// ... and carried no credential
@@ -120,15 +161,31 @@ describe('Security: no token crosses to another host on a redirect', () => {
 	it('a file download redirected to another host carries no token', async () => {
 		const tokens = portal.oauth.issueTokens();
 		const credential = oauthCredential(portal, { ...tokens });
-		portal.faults.inject({ kind: 'redirect', method: 'download', location: `${elsewhere.url}/file.bin` });
+		portal.faults.inject({
+			kind: 'redirect',
+			method: 'download',
+			location: `${elsewhere.url}/file.bin`,
+		});
 		const download = await runNode(
 			portal,
-			{ authentication: 'bitrix24OAuth2Api', resource: 'file', operation: 'download', fileId: '301', binaryPropertyName: 'data' },
+			{
+				authentication: 'bitrix24OAuth2Api',
+				resource: 'file',
+				operation: 'download',
+				fileId: '301',
+				binaryPropertyName: 'data',
+			},
 			{ credential },
 		);
-		expect(portal.requests.some((request) => request.restMethod === 'download' && request.status === 307)).toBe(true);
+		expect(
+			portal.requests.some(
+				(request) => request.restMethod === 'download' && request.status === 307,
+			),
+		).toBe(true);
 		for (const request of elsewhere.seen) expect(request.headers.authorization).toBeUndefined();
-		expect(JSON.stringify(download.result.error ?? download.json)).not.toContain(tokens.access_token);
+		expect(JSON.stringify(download.result.error ?? download.json)).not.toContain(
+			tokens.access_token,
+		);
 	});
 });
 
@@ -141,7 +198,13 @@ describe('Security: a list whose cursor does not advance ends with an error', ()
 			{
 				name: 'crm.deal.list',
 				scope: 'crm',
-				handler: () => ({ result: Array.from({ length: 50 }, (_, index) => (index === 49 ? { TITLE: 'no id' } : { ID: String(index + 1), TITLE: demoDeal(index + 1).TITLE })) }),
+				handler: () => ({
+					result: Array.from({ length: 50 }, (_, index) =>
+						index === 49
+							? { TITLE: 'no id' }
+							: { ID: String(index + 1), TITLE: demoDeal(index + 1).TITLE },
+					),
+				}),
 			},
 		]);
 	});

@@ -10,11 +10,21 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameters } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeParameters,
+} from 'n8n-workflow';
 
 import { Bitrix24Trigger } from '../../nodes/Bitrix24Trigger/Bitrix24Trigger.node';
 import * as phpForm from '../../nodes/shared/events/php-form';
-import { FORM_LIMITS, parsePhpForm, parsePhpFormText, readFormFields } from '../../nodes/shared/events/php-form';
+import {
+	FORM_LIMITS,
+	parsePhpForm,
+	parsePhpFormText,
+	readFormFields,
+} from '../../nodes/shared/events/php-form';
 import type { StoredCredential } from '../harness';
 import { TriggerHarness } from '../harness/trigger-context';
 import type { Portal } from '../portal';
@@ -36,7 +46,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await Promise.all(harnesses.map(async (harness) => await harness.close()));
-	await Promise.all(servers.map(async (server) => await new Promise<void>((resolve) => server.close(() => resolve()))));
+	await Promise.all(
+		servers.map(
+			async (server) => await new Promise<void>((resolve) => server.close(() => resolve())),
+		),
+	);
 	await portal.close();
 });
 
@@ -53,7 +67,9 @@ async function activate(harness: TriggerHarness): Promise<void> {
 	await harness.activate();
 }
 
-function oauthCredential(change: (data: ICredentialDataDecryptedObject) => void = () => undefined): StoredCredential {
+function oauthCredential(
+	change: (data: ICredentialDataDecryptedObject) => void = () => undefined,
+): StoredCredential {
 	const data: ICredentialDataDecryptedObject = {
 		portalUrl: portal.url,
 		clientId: portal.oauth.clientId,
@@ -62,7 +78,12 @@ function oauthCredential(change: (data: ICredentialDataDecryptedObject) => void 
 		oauthTokenData: { ...portal.oauth.issueTokens() },
 	};
 	change(data);
-	return { id: `cred-oauth-${randomUUID()}`, name: 'Portal OAuth2', type: 'bitrix24OAuth2Api', data };
+	return {
+		id: `cred-oauth-${randomUUID()}`,
+		name: 'Portal OAuth2',
+		type: 'bitrix24OAuth2Api',
+		data,
+	};
 }
 
 function webhookCredential(): StoredCredential {
@@ -74,7 +95,10 @@ function webhookCredential(): StoredCredential {
 	};
 }
 
-async function trigger(parameters: INodeParameters, credential: StoredCredential): Promise<TriggerHarness> {
+async function trigger(
+	parameters: INodeParameters,
+	credential: StoredCredential,
+): Promise<TriggerHarness> {
 	const node: INode = {
 		id: randomUUID(),
 		name: 'Bitrix24 Trigger',
@@ -85,7 +109,11 @@ async function trigger(parameters: INodeParameters, credential: StoredCredential
 		parameters: { authentication: credential.type, ...parameters },
 		credentials: { [credential.type]: { id: credential.id, name: credential.name } },
 	};
-	const harness = await TriggerHarness.start({ node, credentials: [credential], nodeTypes: NODE_TYPES });
+	const harness = await TriggerHarness.start({
+		node,
+		credentials: [credential],
+		nodeTypes: NODE_TYPES,
+	});
 	harnesses.push(harness);
 	return harness;
 }
@@ -122,7 +150,9 @@ function deliveryBody(event: string, data: IDataObject, auth: IDataObject): stri
 /** Spies on every parse function of the form module (the trigger reaches them through its exports). */
 function spyOnParsers() {
 	const parsers = phpForm as unknown as Record<string, (...args: unknown[]) => unknown>;
-	const names = Object.keys(parsers).filter((name) => name.startsWith('parse') && typeof parsers[name] === 'function');
+	const names = Object.keys(parsers).filter(
+		(name) => name.startsWith('parse') && typeof parsers[name] === 'function',
+	);
 	expect(names).toContain('parsePhpForm');
 	return names.map((name) => jest.spyOn(parsers, name));
 }
@@ -136,7 +166,13 @@ function elapsedMs(started: bigint): number {
 }
 
 /** A server on loopback that records what reaches it and answers with `answer`. */
-async function stranger(answer: (req: IncomingMessage) => { status: number; headers?: Record<string, string>; body?: string }) {
+async function stranger(
+	answer: (req: IncomingMessage) => {
+		status: number;
+		headers?: Record<string, string>;
+		body?: string;
+	},
+) {
 	const received: Array<{ url: string; body: string }> = [];
 	const server = createServer((req, res) => {
 		const chunks: Buffer[] = [];
@@ -169,10 +205,12 @@ describe('the application token is checked before the body is parsed', () => {
 		// the whole round trip, n8n's own form parsing included
 		expect(ms).toBeLessThan(1000);
 		expect(lastCall(harness).run).toBeUndefined();
-		expect(harness.logs.join('\n')).toContain('refused a call with HTTP 401 because its application token is not the configured one');
+		expect(harness.logs.join('\n')).toContain(
+			'refused a call with HTTP 401 because its application token is not the configured one',
+		);
 	});
 
-	it('reads the token from the raw body: found after n8n\'s 1000-key cut, and the keys beyond the cut are kept', async () => {
+	it("reads the token from the raw body: found after n8n's 1000-key cut, and the keys beyond the cut are kept", async () => {
 		const harness = await tokenTrigger();
 		const answer = await harness.post(bulkyForm(5_000, TOKEN));
 		expect(answer.status).toBe(200);
@@ -192,11 +230,10 @@ describe('the application token is checked before the body is parsed', () => {
 	});
 
 	it('reads only the auth keys of a form, decoding nothing else', () => {
-		const found = readFormFields(`x=${'%'.repeat(10)}&auth%5bapplication_token%5d=t%2B1&auth[member_id]=m&auth[application_token]=t2`, [
-			'auth[application_token]',
-			'auth[member_id]',
-			'auth[access_token]',
-		]);
+		const found = readFormFields(
+			`x=${'%'.repeat(10)}&auth%5bapplication_token%5d=t%2B1&auth[member_id]=m&auth[application_token]=t2`,
+			['auth[application_token]', 'auth[member_id]', 'auth[access_token]'],
+		);
 		expect(found.get('auth[application_token]')).toEqual(['t+1', 't2']);
 		expect(found.get('auth[member_id]')).toEqual(['m']);
 		expect(found.get('auth[access_token]')).toEqual([]);
@@ -210,7 +247,11 @@ describe('a verified body over the caps is refused and starts nothing', () => {
 		harness = await tokenTrigger();
 	});
 
-	async function expectRefused(answer: { status: number }, status: number, reason: string): Promise<void> {
+	async function expectRefused(
+		answer: { status: number },
+		status: number,
+		reason: string,
+	): Promise<void> {
 		expect(answer.status).toBe(status);
 		expect(lastCall(harness).result).toEqual({ noWebhookResponse: true });
 		expect(lastCall(harness).run).toBeUndefined();
@@ -219,7 +260,11 @@ describe('a verified body over the caps is refused and starts nothing', () => {
 	}
 
 	it('more keys than 10,000: 413', async () => {
-		await expectRefused(await harness.post(bulkyForm(40_000, TOKEN, true)), 413, 'it has more than 10000 keys');
+		await expectRefused(
+			await harness.post(bulkyForm(40_000, TOKEN, true)),
+			413,
+			'it has more than 10000 keys',
+		);
 	});
 
 	it('deeper than 64 levels: 400; 64 levels pass', async () => {
@@ -229,7 +274,9 @@ describe('a verified body over the caps is refused and starts nothing', () => {
 			400,
 			'it nests deeper than 64 levels',
 		);
-		const accepted = await harness.post(`event=ONCRMDEALADD&auth%5Bapplication_token%5D=${TOKEN}&${key(64)}=1`);
+		const accepted = await harness.post(
+			`event=ONCRMDEALADD&auth%5Bapplication_token%5D=${TOKEN}&${key(64)}=1`,
+		);
 		expect(accepted.status).toBe(200);
 		expect(lastCall(harness).run).toBeDefined();
 	});
@@ -240,19 +287,37 @@ describe('a verified body over the caps is refused and starts nothing', () => {
 	});
 
 	it('a JSON body with more than 10,000 keys: 413', async () => {
-		const fields = Object.fromEntries(Array.from({ length: 10_001 }, (_, index) => [`F${index}`, '1']));
-		const body = JSON.stringify({ event: 'ONCRMDEALADD', auth: { application_token: TOKEN }, data: { FIELDS: fields } });
-		await expectRefused(await harness.post(body, { contentType: 'application/json' }), 413, 'it has more than 10000 keys');
+		const fields = Object.fromEntries(
+			Array.from({ length: 10_001 }, (_, index) => [`F${index}`, '1']),
+		);
+		const body = JSON.stringify({
+			event: 'ONCRMDEALADD',
+			auth: { application_token: TOKEN },
+			data: { FIELDS: fields },
+		});
+		await expectRefused(
+			await harness.post(body, { contentType: 'application/json' }),
+			413,
+			'it has more than 10000 keys',
+		);
 	});
 
 	it('a JSON body nested deeper than 64 levels: 400', async () => {
 		const deep = `${'{"x":'.repeat(65)}1${'}'.repeat(65)}`;
 		const body = `{"event":"ONCRMDEALADD","auth":{"application_token":"${TOKEN}"},"data":${deep}}`;
-		await expectRefused(await harness.post(body, { contentType: 'application/json' }), 400, 'it nests deeper than 64 levels');
+		await expectRefused(
+			await harness.post(body, { contentType: 'application/json' }),
+			400,
+			'it nests deeper than 64 levels',
+		);
 	});
 
 	it('a JSON body within the caps starts the workflow, nested as sent', async () => {
-		const body = JSON.stringify({ event: 'ONCRMDEALADD', auth: { application_token: TOKEN }, data: { FIELDS: { ID: '9' }, TAGS: ['a', 'b'] } });
+		const body = JSON.stringify({
+			event: 'ONCRMDEALADD',
+			auth: { application_token: TOKEN },
+			data: { FIELDS: { ID: '9' }, TAGS: ['a', 'b'] },
+		});
 		const before = (await harness.outputs()).length;
 		expect((await harness.post(body, { contentType: 'application/json' })).status).toBe(200);
 		const outputs = await harness.outputs();
@@ -273,7 +338,7 @@ describe('the form parser is linear', () => {
 		expect(Date.now() - started).toBeLessThan(3000);
 	});
 
-	it('the same for n8n\'s parse of the form (one key holding 40,000 values)', () => {
+	it("the same for n8n's parse of the form (one key holding 40,000 values)", () => {
 		const body = { 'a[]': Array.from({ length: 40_000 }, () => '1') };
 		const started = Date.now();
 		expect(parsePhpForm(body, unbounded).a).toHaveLength(40_000);
@@ -281,7 +346,11 @@ describe('the form parser is linear', () => {
 	});
 
 	it('appends follow explicit indexes as PHP does', () => {
-		expect(parsePhpFormText('a[]=x&a[5]=y&a[]=z&b[007]=1&b[]=2').a).toEqual({ 0: 'x', 5: 'y', 6: 'z' });
+		expect(parsePhpFormText('a[]=x&a[5]=y&a[]=z&b[007]=1&b[]=2').a).toEqual({
+			0: 'x',
+			5: 'y',
+			6: 'z',
+		});
 		expect(parsePhpFormText('b[007]=1&b[]=2').b).toEqual({ '007': '1', 0: '2' });
 		expect(parsePhpFormText('l[]=x&l[]=y').l).toEqual(['x', 'y']);
 	});
@@ -291,9 +360,20 @@ describe('no key reaches a prototype', () => {
 	const canary = (value: unknown) => value && typeof value === 'object' && 'polluted' in value;
 
 	it('flat form keys, raw or parsed by n8n', () => {
-		const keys = ['__proto__[polluted]', 'a[__proto__][polluted]', 'a[b][constructor][prototype][polluted]', 'constructor[polluted]', 'a[prototype][polluted]'];
-		const fromText = parsePhpFormText(`${keys.map((key) => `${encodeURIComponent(key)}=yes`).join('&')}&a[b][c]=1`);
-		const fromObject = parsePhpForm({ ...Object.fromEntries(keys.map((key) => [key, 'yes'])), 'a[b][c]': '1' });
+		const keys = [
+			'__proto__[polluted]',
+			'a[__proto__][polluted]',
+			'a[b][constructor][prototype][polluted]',
+			'constructor[polluted]',
+			'a[prototype][polluted]',
+		];
+		const fromText = parsePhpFormText(
+			`${keys.map((key) => `${encodeURIComponent(key)}=yes`).join('&')}&a[b][c]=1`,
+		);
+		const fromObject = parsePhpForm({
+			...Object.fromEntries(keys.map((key) => [key, 'yes'])),
+			'a[b][c]': '1',
+		});
 		for (const parsed of [fromText, fromObject]) {
 			expect(parsed).toEqual({ a: { b: { c: '1' } } });
 			expect(Object.getPrototypeOf(parsed.a)).toBe(Object.prototype);
@@ -347,11 +427,15 @@ describe('OAuth2 without an Application Token: the first call is verified with t
 		const harness = await trigger({ events: ['ONCRMDEALADD'] }, oauthCredential());
 		await activate(harness);
 
-		const forged = await harness.post(deliveryBody('ONCRMDEALADD', { FIELDS: { ID: '1' } }, forgedAuth()));
+		const forged = await harness.post(
+			deliveryBody('ONCRMDEALADD', { FIELDS: { ID: '1' } }, forgedAuth()),
+		);
 		expect(forged.status).toBe(401);
 		expect(JSON.stringify(harness.staticData)).not.toContain('applicationTokenSha256');
 		expect(appInfoCalls().map((call) => [call.auth, call.status])).toEqual([['oauth', 401]]);
-		expect(harness.logs.at(-1)).toContain('the portal did not accept the access token it carries (app.info: HTTP 401 invalid_token)');
+		expect(harness.logs.at(-1)).toContain(
+			'the portal did not accept the access token it carries (app.info: HTTP 401 invalid_token)',
+		);
 
 		// the portal's own delivery carries a real access token: confirmed, and its token trusted
 		portal.resetRequests();
@@ -361,12 +445,18 @@ describe('OAuth2 without an Application Token: the first call is verified with t
 		expect(delivered.map((entry) => entry.status)).toEqual([200]);
 		expect(await harness.outputs()).toHaveLength(1);
 		expect(appInfoCalls().map((call) => [call.auth, call.status])).toEqual([['oauth', 200]]);
-		expect(Object.values(harness.staticData)[0]).toEqual({ applicationTokenSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+		expect(Object.values(harness.staticData)[0]).toEqual({
+			applicationTokenSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+		});
 
 		// from then on the fingerprint decides, without asking the portal again
 		portal.resetRequests();
 		const again = await harness.post(
-			deliveryBody('ONCRMDEALADD', { FIELDS: { ID: '1' } }, forgedAuth({ access_token: portal.oauth.issueTokens().access_token })),
+			deliveryBody(
+				'ONCRMDEALADD',
+				{ FIELDS: { ID: '1' } },
+				forgedAuth({ access_token: portal.oauth.issueTokens().access_token }),
+			),
 		);
 		expect(again.status).toBe(401);
 		await rest('crm.deal.add', { fields: { TITLE: 'Second delivery' } });
@@ -376,14 +466,21 @@ describe('OAuth2 without an Application Token: the first call is verified with t
 		expect(harness.logs.join('\n')).not.toContain(portal.oauth.applicationToken);
 	});
 
-	it('asks the credential\'s own portal, never the client_endpoint the call names', async () => {
+	it("asks the credential's own portal, never the client_endpoint the call names", async () => {
 		const elsewhere = await stranger(() => ({
 			status: 200,
-			body: JSON.stringify({ result: { ID: 1, CODE: portal.oauth.clientId, STATUS: 'L', INSTALLED: true }, time: {} }),
+			body: JSON.stringify({
+				result: { ID: 1, CODE: portal.oauth.clientId, STATUS: 'L', INSTALLED: true },
+				time: {},
+			}),
 		}));
 		const harness = await trigger({ events: ['ONCRMDEALADD'] }, oauthCredential());
 		const answer = await harness.post(
-			deliveryBody('ONCRMDEALADD', { FIELDS: { ID: '1' } }, forgedAuth({ client_endpoint: `${elsewhere.url}/rest/` })),
+			deliveryBody(
+				'ONCRMDEALADD',
+				{ FIELDS: { ID: '1' } },
+				forgedAuth({ client_endpoint: `${elsewhere.url}/rest/` }),
+			),
 		);
 		expect(answer.status).toBe(401);
 		expect(elsewhere.received).toHaveLength(0);
@@ -391,8 +488,11 @@ describe('OAuth2 without an Application Token: the first call is verified with t
 		expect(JSON.stringify(harness.staticData)).not.toContain('applicationTokenSha256');
 	});
 
-	it('follows no redirect with the call\'s access token', async () => {
-		const redirector = await stranger(() => ({ status: 307, headers: { location: `${portal.url}/rest/app.info` } }));
+	it("follows no redirect with the call's access token", async () => {
+		const redirector = await stranger(() => ({
+			status: 307,
+			headers: { location: `${portal.url}/rest/app.info` },
+		}));
 		const credential = oauthCredential((data) => {
 			(data.oauthTokenData as IDataObject).client_endpoint = `${redirector.url}/rest/`;
 		});
@@ -402,7 +502,10 @@ describe('OAuth2 without an Application Token: the first call is verified with t
 			deliveryBody(
 				'ONCRMDEALADD',
 				{ FIELDS: { ID: '1' } },
-				forgedAuth({ access_token: real.access_token, application_token: portal.oauth.applicationToken }),
+				forgedAuth({
+					access_token: real.access_token,
+					application_token: portal.oauth.applicationToken,
+				}),
 			),
 		);
 		expect(answer.status).toBe(401);
@@ -411,7 +514,7 @@ describe('OAuth2 without an Application Token: the first call is verified with t
 		expect(harness.logs.at(-1)).toContain('app.info: HTTP 307');
 	});
 
-	it('refuses a real token of another application than the credential\'s', async () => {
+	it("refuses a real token of another application than the credential's", async () => {
 		const harness = await trigger(
 			{ events: ['ONCRMDEALADD'] },
 			oauthCredential((data) => (data.clientId = 'local.0000aaaa1111bb.22223333')),
@@ -444,11 +547,14 @@ describe('OAuth2 without an Application Token: the first call is verified with t
 });
 
 describe('subscription log lines', () => {
-	it('carry none of the credential\'s secrets, even when Bitrix24\'s error description quotes one', async () => {
+	it("carry none of the credential's secrets, even when Bitrix24's error description quotes one", async () => {
 		// The portal's description of a 500 is "Internal server error": make that the client secret,
 		// standing in for an error description that quotes something secret.
 		const secret = 'Internal server error';
-		const harness = await trigger({ events: ['ONCRMDEALADD'] }, oauthCredential((data) => (data.clientSecret = secret)));
+		const harness = await trigger(
+			{ events: ['ONCRMDEALADD'] },
+			oauthCredential((data) => (data.clientSecret = secret)),
+		);
 		await activate(harness);
 		portal.faults.inject({ kind: 'status500', method: 'event.unbind' });
 		expect(await harness.deactivate()).toBe(false);

@@ -2,7 +2,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { PollState } from '../../nodes/Bitrix24PollTrigger/cursor';
-import { formatInstant, offsetOf, OVERLAP_MS, parseTimestamp, takeFresh, windowStart } from '../../nodes/Bitrix24PollTrigger/cursor';
+import {
+	formatInstant,
+	offsetOf,
+	OVERLAP_MS,
+	parseTimestamp,
+	takeFresh,
+	windowStart,
+} from '../../nodes/Bitrix24PollTrigger/cursor';
 
 describe('poll cursor', () => {
 	it('reads and writes Bitrix24 timestamps as instants in the portal offset', () => {
@@ -36,7 +43,9 @@ describe('poll cursor', () => {
 		expect(takeFresh(state, rows, 'T', 'ID')).toEqual([]);
 		// changed again later: a new change; what fell out of the window is forgotten
 		const later = at + OVERLAP_MS + 5000;
-		expect(takeFresh(state, [{ ID: '2', T: iso(later) }], 'T', 'ID').map((row) => row.ID)).toEqual(['2']);
+		expect(takeFresh(state, [{ ID: '2', T: iso(later) }], 'T', 'ID').map((row) => row.ID)).toEqual([
+			'2',
+		]);
 		expect(state.seen).toEqual({ 2: later });
 	});
 });

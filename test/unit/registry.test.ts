@@ -16,7 +16,8 @@ function walk(properties: INodeProperties[], visit: (property: INodeProperties) 
 		for (const option of options) {
 			const nested = option as { values?: INodeProperties[]; displayName?: string; type?: string };
 			if (Array.isArray(nested.values)) walk(nested.values, visit);
-			else if (nested.displayName !== undefined && nested.type !== undefined) walk([option as INodeProperties], visit);
+			else if (nested.displayName !== undefined && nested.type !== undefined)
+				walk([option as INodeProperties], visit);
 		}
 	}
 }
@@ -27,16 +28,24 @@ describe('Operation registry', () => {
 	it('refuses a method name declared by two areas instead of silently dropping one', () => {
 		const first = async () => [];
 		const second = async () => [];
-		expect(() => mergeByName('load-options', [{ getUsers: first }, { getUsers: second }])).toThrow(/"getUsers" is declared twice/);
-		expect(mergeByName('load-options', [{ a: first }, undefined, { b: second }])).toEqual({ a: first, b: second });
+		expect(() => mergeByName('load-options', [{ getUsers: first }, { getUsers: second }])).toThrow(
+			/"getUsers" is declared twice/,
+		);
+		expect(mergeByName('load-options', [{ a: first }, undefined, { b: second }])).toEqual({
+			a: first,
+			b: second,
+		});
 	});
 
 	it('has every resource/operation pair once, and dispatches each to its own implementation', () => {
-		const pairs = resources.flatMap((resource) => resource.operations.map((entry) => `${resource.value}/${entry.value}`));
+		const pairs = resources.flatMap((resource) =>
+			resource.operations.map((entry) => `${resource.value}/${entry.value}`),
+		);
 		expect(new Set(pairs).size).toBe(pairs.length);
 		expect(pairs.length).toBeGreaterThan(200);
 		for (const resource of resources) {
-			for (const entry of resource.operations) expect(findOperation(resource.value, entry.value)).toBe(entry.operation);
+			for (const entry of resource.operations)
+				expect(findOperation(resource.value, entry.value)).toBe(entry.operation);
 		}
 		expect(findOperation('deal', 'noSuchOperation')).toBeUndefined();
 	});
@@ -53,7 +62,9 @@ describe('Operation registry', () => {
 		});
 		expect(wanted.loadOptions.size).toBeGreaterThan(5);
 		expect(wanted.listSearch.size).toBeGreaterThan(3);
-		for (const name of wanted.loadOptions) expect(Object.keys(node.methods.loadOptions)).toContain(name);
-		for (const name of wanted.listSearch) expect(Object.keys(node.methods.listSearch)).toContain(name);
+		for (const name of wanted.loadOptions)
+			expect(Object.keys(node.methods.loadOptions)).toContain(name);
+		for (const name of wanted.listSearch)
+			expect(Object.keys(node.methods.listSearch)).toContain(name);
 	});
 });

@@ -42,9 +42,11 @@ describe('Saved workflows of version 1', () => {
 	it('default to the same operation of every resource', () => {
 		const now: Record<string, unknown> = {};
 		for (const property of properties.filter((entry) => entry.name === 'operation')) {
-			for (const resource of (property.displayOptions?.show?.resource ?? []) as string[]) now[resource] = property.default;
+			for (const resource of (property.displayOptions?.show?.resource ?? []) as string[])
+				now[resource] = property.default;
 		}
-		for (const [resource, operation] of Object.entries(v1.defaultOperation)) expect([resource, now[resource]]).toEqual([resource, operation]);
+		for (const [resource, operation] of Object.entries(v1.defaultOperation))
+			expect([resource, now[resource]]).toEqual([resource, operation]);
 	});
 
 	it('find every parameter, default, collection option and option value they may hold', () => {
@@ -58,20 +60,38 @@ describe('Saved workflows of version 1', () => {
 					problems.push(`${key}: parameter ${name} is gone`);
 					continue;
 				}
-				if (now.type !== before.type) problems.push(`${key}: ${name} is ${now.type}, was ${before.type}`);
-				if (before.type !== 'collection' && before.type !== 'fixedCollection' && JSON.stringify(now.default) !== JSON.stringify(before.default)) {
-					problems.push(`${key}: ${name} defaults to ${JSON.stringify(now.default)}, was ${JSON.stringify(before.default)}`);
+				if (now.type !== before.type)
+					problems.push(`${key}: ${name} is ${now.type}, was ${before.type}`);
+				if (
+					before.type !== 'collection' &&
+					before.type !== 'fixedCollection' &&
+					JSON.stringify(now.default) !== JSON.stringify(before.default)
+				) {
+					problems.push(
+						`${key}: ${name} defaults to ${JSON.stringify(now.default)}, was ${JSON.stringify(before.default)}`,
+					);
 				}
-				const options = (now.options ?? []) as Array<{ name: string; value?: unknown; default?: unknown; values?: INodeProperties[] }>;
+				const options = (now.options ?? []) as Array<{
+					name: string;
+					value?: unknown;
+					default?: unknown;
+					values?: INodeProperties[];
+				}>;
 				for (const [option, optionDefault] of Object.entries(before.options ?? {})) {
 					const found = options.find((entry) => entry.name === option);
 					if (!found) problems.push(`${key}: ${name} lost its option ${option}`);
-					else if (!found.values && JSON.stringify(found.default) !== JSON.stringify(optionDefault)) {
-						problems.push(`${key}: ${name}.${option} defaults to ${JSON.stringify(found.default)}, was ${JSON.stringify(optionDefault)}`);
+					else if (
+						!found.values &&
+						JSON.stringify(found.default) !== JSON.stringify(optionDefault)
+					) {
+						problems.push(
+							`${key}: ${name}.${option} defaults to ${JSON.stringify(found.default)}, was ${JSON.stringify(optionDefault)}`,
+						);
 					}
 				}
 				for (const value of before.values ?? []) {
-					if (!options.some((entry) => entry.value === value)) problems.push(`${key}: ${name} lost the value ${String(value)}`);
+					if (!options.some((entry) => entry.value === value))
+						problems.push(`${key}: ${name} lost the value ${String(value)}`);
 				}
 			}
 		}

@@ -1,4 +1,8 @@
-import { isProblem, parseWebhookUrl, resolveWebhookTarget } from '../../nodes/shared/transport/webhook-url';
+import {
+	isProblem,
+	parseWebhookUrl,
+	resolveWebhookTarget,
+} from '../../nodes/shared/transport/webhook-url';
 
 const CODE = 'k3y9secretcode77';
 
@@ -19,7 +23,9 @@ describe('parseWebhookUrl', () => {
 
 	it('accepts self-hosted portals on any host, port and path prefix', () => {
 		const address = parseWebhookUrl(`https://crm.example.org:8443/portal/rest/1/${CODE}/`);
-		expect(isProblem(address) ? address.problem : address.base).toBe(`https://crm.example.org:8443/portal/rest/1/${CODE}/`);
+		expect(isProblem(address) ? address.problem : address.base).toBe(
+			`https://crm.example.org:8443/portal/rest/1/${CODE}/`,
+		);
 	});
 
 	it('allows http only when the user says so', () => {
@@ -54,7 +60,9 @@ describe('resolveWebhookTarget', () => {
 		expect(resolveWebhookTarget(address, 'https://acme.bitrix24.com/rest/crm.deal.get?id=1')).toBe(
 			`${address.base}crm.deal.get?id=1`,
 		);
-		expect(resolveWebhookTarget(address, `${address.base}user.current`)).toBe(`${address.base}user.current`);
+		expect(resolveWebhookTarget(address, `${address.base}user.current`)).toBe(
+			`${address.base}user.current`,
+		);
 	});
 
 	it('refuses to send the secret to another host', () => {

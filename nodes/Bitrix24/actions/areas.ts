@@ -14,6 +14,20 @@ import { workgroupsArea } from './workgroups';
 import { telephonyArea } from './telephony';
 
 /** Every area of the node, each in actions/<area>/ (see DESIGN.md). */
-export const AREAS: Area[] = [crmArea, tasksArea, messengerArea, driveArea, calendarArea, workspaceArea, bizprocArea, listsArea, openLinesArea, chatBotsArea, workgroupsArea, telephonyArea, apiArea];
+export const AREAS: Area[] = [
+	crmArea,
+	tasksArea,
+	messengerArea,
+	driveArea,
+	calendarArea,
+	workspaceArea,
+	bizprocArea,
+	listsArea,
+	openLinesArea,
+	chatBotsArea,
+	workgroupsArea,
+	telephonyArea,
+	apiArea,
+];
 
 export const resources: Resource[] = AREAS.flatMap((area) => area.resources);

@@ -1,22 +1,64 @@
-import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, ResourceMapperValue } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeParameterResourceLocator,
+	ResourceMapperValue,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** Every message names the parameter and the item, as users see them in the editor. */
-export function paramError(ctx: IExecuteFunctions, itemIndex: number, parameter: string, problem: string) {
-	return new NodeOperationError(ctx.getNode(), `Parameter "${parameter}" of item ${itemIndex}: ${problem}`, {
-		itemIndex,
-	});
+export function paramError(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	parameter: string,
+	problem: string,
+) {
+	return new NodeOperationError(
+		ctx.getNode(),
+		`Parameter "${parameter}" of item ${itemIndex}: ${problem}`,
+		{
+			itemIndex,
+		},
+	);
 }
 
 /**
  * A JSON parameter's value (typed text, or already parsed by an expression). `object`: must be
  * a JSON object, empty meaning `{}`; `array`: a list, empty meaning `[]`; `any`: whatever it is.
  */
-export function parseJsonParam(ctx: IExecuteFunctions, raw: unknown, label: string, itemIndex: number, kind: 'object'): IDataObject;
-export function parseJsonParam(ctx: IExecuteFunctions, raw: unknown, label: string, itemIndex: number, kind: 'array'): unknown[];
-export function parseJsonParam(ctx: IExecuteFunctions, raw: unknown, label: string, itemIndex: number, kind: 'any'): unknown;
-export function parseJsonParam(ctx: IExecuteFunctions, raw: unknown, label: string, itemIndex: number, kind: 'object' | 'array' | 'any'): unknown {
-	const empty = raw === '' || raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
+export function parseJsonParam(
+	ctx: IExecuteFunctions,
+	raw: unknown,
+	label: string,
+	itemIndex: number,
+	kind: 'object',
+): IDataObject;
+export function parseJsonParam(
+	ctx: IExecuteFunctions,
+	raw: unknown,
+	label: string,
+	itemIndex: number,
+	kind: 'array',
+): unknown[];
+export function parseJsonParam(
+	ctx: IExecuteFunctions,
+	raw: unknown,
+	label: string,
+	itemIndex: number,
+	kind: 'any',
+): unknown;
+export function parseJsonParam(
+	ctx: IExecuteFunctions,
+	raw: unknown,
+	label: string,
+	itemIndex: number,
+	kind: 'object' | 'array' | 'any',
+): unknown {
+	const empty =
+		raw === '' ||
+		raw === undefined ||
+		raw === null ||
+		(typeof raw === 'string' && raw.trim() === '');
 	if (empty) return kind === 'array' ? [] : kind === 'object' ? {} : raw;
 	let value: unknown = raw;
 	if (typeof raw === 'string') {
@@ -29,17 +71,37 @@ export function parseJsonParam(ctx: IExecuteFunctions, raw: unknown, label: stri
 	if (kind === 'object' && (!value || typeof value !== 'object' || Array.isArray(value))) {
 		throw paramError(ctx, itemIndex, label, 'must be a JSON object, e.g. {"TITLE": "New deal"}');
 	}
-	if (kind === 'array' && !Array.isArray(value)) throw paramError(ctx, itemIndex, label, 'must be a JSON list, e.g. [1, 2]');
+	if (kind === 'array' && !Array.isArray(value))
+		throw paramError(ctx, itemIndex, label, 'must be a JSON list, e.g. [1, 2]');
 	return value;
 }
 
-export function readJsonObject(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): IDataObject {
-	return parseJsonParam(ctx, ctx.getNodeParameter(name, itemIndex, {}) as unknown, label, itemIndex, 'object');
+export function readJsonObject(
+	ctx: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): IDataObject {
+	return parseJsonParam(
+		ctx,
+		ctx.getNodeParameter(name, itemIndex, {}) as unknown,
+		label,
+		itemIndex,
+		'object',
+	);
 }
 
 /** An ID typed in or picked (a resource locator's value): a positive whole number, or the item fails naming the parameter. */
-export function readPositiveId(ctx: IExecuteFunctions, raw: unknown, label: string, itemIndex: number): number {
-	const value = typeof raw === 'object' && raw !== null && 'value' in raw ? (raw as INodeParameterResourceLocator).value : raw;
+export function readPositiveId(
+	ctx: IExecuteFunctions,
+	raw: unknown,
+	label: string,
+	itemIndex: number,
+): number {
+	const value =
+		typeof raw === 'object' && raw !== null && 'value' in raw
+			? (raw as INodeParameterResourceLocator).value
+			: raw;
 	const text = String(value ?? '').trim();
 	if (!/^\d+$/.test(text) || Number(text) <= 0 || !Number.isSafeInteger(Number(text))) {
 		throw paramError(ctx, itemIndex, label, `"${text}" is not an ID (a positive whole number)`);
@@ -51,7 +113,10 @@ export function readPositiveId(ctx: IExecuteFunctions, raw: unknown, label: stri
 export function parseValue(value: unknown): unknown {
 	if (typeof value !== 'string') return value;
 	const text = value.trim();
-	if ((text.startsWith('[') && text.endsWith(']')) || (text.startsWith('{') && text.endsWith('}'))) {
+	if (
+		(text.startsWith('[') && text.endsWith(']')) ||
+		(text.startsWith('{') && text.endsWith('}'))
+	) {
 		try {
 			return JSON.parse(text) as unknown;
 		} catch {
@@ -66,10 +131,16 @@ export function parseValue(value: unknown): unknown {
  * properties that are fields of the record. Empty values are left out.
  */
 export function readFieldMapping(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const mapping = ctx.getNodeParameter('fieldMapping', itemIndex, {}) as Partial<ResourceMapperValue>;
+	const mapping = ctx.getNodeParameter(
+		'fieldMapping',
+		itemIndex,
+		{},
+	) as Partial<ResourceMapperValue>;
 	let values: IDataObject = (mapping.value ?? {}) as IDataObject;
 	if (mapping.mappingMode === 'autoMapInputData') {
-		const known = new Set((mapping.schema ?? []).filter((field) => !field.removed).map((field) => field.id));
+		const known = new Set(
+			(mapping.schema ?? []).filter((field) => !field.removed).map((field) => field.id),
+		);
 		const json = ctx.getInputData()[itemIndex]?.json ?? {};
 		values = Object.fromEntries(Object.entries(json).filter(([key]) => known.has(key)));
 	}
@@ -81,7 +152,12 @@ export function readFieldMapping(ctx: IExecuteFunctions, itemIndex: number): IDa
 	return fields;
 }
 
-export function readRecordId(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
+export function readRecordId(
+	ctx: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): string {
 	const raw = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as
 		| string
 		| number
@@ -110,16 +186,21 @@ export function readFilter(ctx: IExecuteFunctions, itemIndex: number): IDataObje
 		const operator = condition.operator ?? 'eq';
 		const value = condition.value ?? '';
 		// plain `=` is still accepted from workflows saved before Equals became `eq`
-		const key = operator === 'eq' || operator === '=' || operator === '' ? field : `${operator}${field}`;
-		filter[key] = (operator === '@' || operator === '!@' ? listValue(value) : value) as IDataObject[keyof IDataObject];
+		const key =
+			operator === 'eq' || operator === '=' || operator === '' ? field : `${operator}${field}`;
+		filter[key] = (
+			operator === '@' || operator === '!@' ? listValue(value) : value
+		) as IDataObject[keyof IDataObject];
 	}
 	return filter;
 }
 
 export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number {
-	if (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean) return Number.POSITIVE_INFINITY;
+	if (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean)
+		return Number.POSITIVE_INFINITY;
 	const limit = ctx.getNodeParameter('limit', itemIndex, 50) as number;
-	if (!Number.isInteger(limit) || limit < 1) throw paramError(ctx, itemIndex, 'Limit', 'must be a whole number of at least 1');
+	if (!Number.isInteger(limit) || limit < 1)
+		throw paramError(ctx, itemIndex, 'Limit', 'must be a whole number of at least 1');
 	return limit;
 }
 
@@ -134,7 +215,8 @@ export function readSelect(ctx: IExecuteFunctions, itemIndex: number): string[] 
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const select = options.select;
 	if (Array.isArray(select)) return select.map(String).filter(Boolean);
-	if (typeof select === 'string' && select.trim()) return select.split(',').map((part) => part.trim());
+	if (typeof select === 'string' && select.trim())
+		return select.split(',').map((part) => part.trim());
 	return [];
 }
 

@@ -19,11 +19,21 @@ function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	return { json, pairedItem: { item: itemIndex } };
 }
 
-function toItems(ctx: IExecuteFunctions, data: IDataObject | IDataObject[], itemIndex: number): INodeExecutionData[] {
-	return ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray(data), { itemData: { item: itemIndex } });
+function toItems(
+	ctx: IExecuteFunctions,
+	data: IDataObject | IDataObject[],
+	itemIndex: number,
+): INodeExecutionData[] {
+	return ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray(data), {
+		itemData: { item: itemIndex },
+	});
 }
 
-async function runEach(ctx: IExecuteFunctions, operation: RunOperation, count: number): Promise<INodeExecutionData[]> {
+async function runEach(
+	ctx: IExecuteFunctions,
+	operation: RunOperation,
+	count: number,
+): Promise<INodeExecutionData[]> {
 	const out: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
 		try {
@@ -37,8 +47,15 @@ async function runEach(ctx: IExecuteFunctions, operation: RunOperation, count: n
 }
 
 /** All items handed over at once; each answer becomes the item's output or its error. */
-async function runAll(ctx: IExecuteFunctions, operation: ItemsOperation, count: number): Promise<INodeExecutionData[]> {
-	const answers = await operation.runAll.call(ctx, Array.from({ length: count }, (_, itemIndex) => itemIndex));
+async function runAll(
+	ctx: IExecuteFunctions,
+	operation: ItemsOperation,
+	count: number,
+): Promise<INodeExecutionData[]> {
+	const answers = await operation.runAll.call(
+		ctx,
+		Array.from({ length: count }, (_, itemIndex) => itemIndex),
+	);
 	const out: INodeExecutionData[] = [];
 	answers.forEach((answer, itemIndex) => {
 		if (!(answer instanceof Error)) {
@@ -52,7 +69,10 @@ async function runAll(ctx: IExecuteFunctions, operation: ItemsOperation, count: 
 }
 
 function withItem(error: unknown, itemIndex: number): unknown {
-	if ((error instanceof NodeApiError || error instanceof NodeOperationError) && error.context.itemIndex === undefined) {
+	if (
+		(error instanceof NodeApiError || error instanceof NodeOperationError) &&
+		error.context.itemIndex === undefined
+	) {
 		error.context.itemIndex = itemIndex;
 	}
 	return error;
@@ -63,7 +83,11 @@ function withItem(error: unknown, itemIndex: number): unknown {
  * them together. Without Continue On Fail the batch halts at the first failing call, as a
  * loop over the items would, and the error says how many items were applied before it.
  */
-async function runPlanned(ctx: IExecuteFunctions, operation: CallOperation, count: number): Promise<INodeExecutionData[]> {
+async function runPlanned(
+	ctx: IExecuteFunctions,
+	operation: CallOperation,
+	count: number,
+): Promise<INodeExecutionData[]> {
 	const continueOnFail = ctx.continueOnFail();
 	const plans: Array<RestCall | Error> = [];
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
@@ -90,7 +114,8 @@ async function runPlanned(ctx: IExecuteFunctions, operation: CallOperation, coun
 			const error = failureError(ctx, connection, outcome.error, itemIndex);
 			if (!continueOnFail) {
 				if (itemIndex > 0) {
-					error.description = `${error.description ?? ''} Items 0 to ${itemIndex - 1} were applied before this one; later items were not sent.`.trim();
+					error.description =
+						`${error.description ?? ''} Items 0 to ${itemIndex - 1} were applied before this one; later items were not sent.`.trim();
 				}
 				throw error;
 			}
@@ -98,7 +123,9 @@ async function runPlanned(ctx: IExecuteFunctions, operation: CallOperation, coun
 			continue;
 		}
 		try {
-			out.push(...toItems(ctx, operation.shape.call(ctx, outcome.envelope, itemIndex, plan), itemIndex));
+			out.push(
+				...toItems(ctx, operation.shape.call(ctx, outcome.envelope, itemIndex, plan), itemIndex),
+			);
 		} catch (error) {
 			if (!continueOnFail) throw withItem(error, itemIndex);
 			out.push(errorItem(error as Error, itemIndex));
@@ -113,7 +140,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = findOperation(resource, operationName);
 	if (!operation) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of resource "${resource}" is not known`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operationName}" of resource "${resource}" is not known`,
+		);
 	}
 	const out = isCallOperation(operation)
 		? await runPlanned(this, operation, count)

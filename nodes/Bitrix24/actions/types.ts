@@ -16,7 +16,12 @@ import type { Envelope, RestCall } from '../../shared/transport';
 export interface CallOperation {
 	description: INodeProperties[];
 	plan(this: IExecuteFunctions, itemIndex: number): RestCall | Promise<RestCall>;
-	shape(this: IExecuteFunctions, envelope: Envelope, itemIndex: number, call: RestCall): IDataObject | IDataObject[];
+	shape(
+		this: IExecuteFunctions,
+		envelope: Envelope,
+		itemIndex: number,
+		call: RestCall,
+	): IDataObject | IDataObject[];
 }
 
 /** An operation that drives the transport itself (paging, several dependent calls). */
@@ -33,7 +38,10 @@ export interface RunOperation {
  */
 export interface ItemsOperation {
 	description: INodeProperties[];
-	runAll(this: IExecuteFunctions, itemIndexes: number[]): Promise<Array<IDataObject | IDataObject[] | Error>>;
+	runAll(
+		this: IExecuteFunctions,
+		itemIndexes: number[],
+	): Promise<Array<IDataObject | IDataObject[] | Error>>;
 }
 
 export type Operation = CallOperation | RunOperation | ItemsOperation;
@@ -67,6 +75,10 @@ export interface Area {
 	loadOptions?: Record<string, (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>>;
 	listSearch?: Record<
 		string,
-		(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>
+		(
+			this: ILoadOptionsFunctions,
+			filter?: string,
+			paginationToken?: string,
+		) => Promise<INodeListSearchResult>
 	>;
 }

@@ -4,7 +4,11 @@ import { bitrix24Call, connect } from '../../shared/transport';
 import { CLASSIC_RECORDS } from '../actions/crm/classic-records';
 import { searchMethodOf } from '../actions/crm/classic-record';
 
-type ListSearch = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
+type ListSearch = (
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) => Promise<INodeListSearchResult>;
 
 /** One page of records whose label matches what the user typed, newest first. */
 const oldCrmSearch: Record<string, ListSearch> = Object.fromEntries(
@@ -22,7 +26,11 @@ const oldCrmSearch: Record<string, ListSearch> = Object.fromEntries(
 			const { portalRoot } = await connect(this);
 			return {
 				results: rows.map((row) => ({
-					name: entity.label.map((field) => row[field]).filter(Boolean).join(' ') || `${entity.name} ${String(row.ID)}`,
+					name:
+						entity.label
+							.map((field) => row[field])
+							.filter(Boolean)
+							.join(' ') || `${entity.name} ${String(row.ID)}`,
 					value: String(row.ID),
 					url: `${portalRoot}/crm/${entity.path}/details/${String(row.ID)}/`,
 				})),
@@ -36,7 +44,9 @@ export const listSearch: Record<string, ListSearch> = {
 	...oldCrmSearch,
 
 	async searchItems(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-		const entityTypeId = Number(this.getCurrentNodeParameter('entityTypeId') ?? this.getNodeParameter('entityTypeId', 0));
+		const entityTypeId = Number(
+			this.getCurrentNodeParameter('entityTypeId') ?? this.getNodeParameter('entityTypeId', 0),
+		);
 		const envelope = await bitrix24Call(this, 'crm.item.list', {
 			entityTypeId,
 			select: ['id', 'title'],
@@ -44,9 +54,12 @@ export const listSearch: Record<string, ListSearch> = {
 			filter: filter ? { '%title': filter } : {},
 			start: Number(paginationToken ?? 0),
 		});
-		const rows = (((envelope.result as IDataObject)?.items ?? []) as IDataObject[]);
+		const rows = ((envelope.result as IDataObject)?.items ?? []) as IDataObject[];
 		return {
-			results: rows.map((row) => ({ name: String(row.title || `Item ${String(row.id)}`), value: String(row.id) })),
+			results: rows.map((row) => ({
+				name: String(row.title || `Item ${String(row.id)}`),
+				value: String(row.id),
+			})),
 			paginationToken: envelope.next === undefined ? undefined : String(envelope.next),
 		};
 	},

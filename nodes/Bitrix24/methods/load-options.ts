@@ -7,7 +7,6 @@ import { fieldsMethodOf } from '../actions/crm/classic-record';
 
 type LoadOptions = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
 
-
 function byName(options: INodePropertyOptions[]): INodePropertyOptions[] {
 	return options.sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -21,7 +20,12 @@ export function fieldOptions(fields: IDataObject): INodePropertyOptions[] {
 			return {
 				name: label === code ? code : `${label} (${code})`,
 				value: code,
-				description: [meta.type, meta.isRequired ? 'required' : '', meta.isMultiple ? 'multiple' : '', meta.isReadOnly ? 'read-only' : '']
+				description: [
+					meta.type,
+					meta.isRequired ? 'required' : '',
+					meta.isMultiple ? 'multiple' : '',
+					meta.isReadOnly ? 'read-only' : '',
+				]
 					.filter(Boolean)
 					.join(', '),
 			};
@@ -30,7 +34,9 @@ export function fieldOptions(fields: IDataObject): INodePropertyOptions[] {
 }
 
 function entityTypeParam(ctx: ILoadOptionsFunctions): number {
-	return Number(ctx.getCurrentNodeParameter('entityTypeId') ?? ctx.getNodeParameter('entityTypeId', 0));
+	return Number(
+		ctx.getCurrentNodeParameter('entityTypeId') ?? ctx.getNodeParameter('entityTypeId', 0),
+	);
 }
 
 const oldCrmFields: Record<string, LoadOptions> = Object.fromEntries(
@@ -61,7 +67,10 @@ export const loadOptions: Record<string, LoadOptions> = {
 	async getDealCategories() {
 		const envelope = await bitrix24Call(this, 'crm.category.list', { entityTypeId: 2 });
 		const categories = ((envelope.result as IDataObject)?.categories ?? []) as IDataObject[];
-		return categories.map((category) => ({ name: String(category.name), value: String(category.id) }));
+		return categories.map((category) => ({
+			name: String(category.name),
+			value: String(category.id),
+		}));
 	},
 
 	async getDealStages() {
@@ -72,22 +81,33 @@ export const loadOptions: Record<string, LoadOptions> = {
 			const id = Number(category.id);
 			const stages = await bitrix24List(this, {
 				method: 'crm.status.list',
-				params: { filter: { ENTITY_ID: id === 0 ? 'DEAL_STAGE' : `DEAL_STAGE_${id}` }, order: { SORT: 'ASC' } },
+				params: {
+					filter: { ENTITY_ID: id === 0 ? 'DEAL_STAGE' : `DEAL_STAGE_${id}` },
+					order: { SORT: 'ASC' },
+				},
 				rowsAt: [],
 				idKey: 'ID',
 			});
 			for (const stage of stages) {
-				options.push({ name: `${String(category.name)}: ${String(stage.NAME)}`, value: String(stage.STATUS_ID) });
+				options.push({
+					name: `${String(category.name)}: ${String(stage.NAME)}`,
+					value: String(stage.STATUS_ID),
+				});
 			}
 		}
 		return options;
 	},
 
 	async getUsers() {
-		const users = await bitrix24List(this, { method: 'user.get', params: { filter: { ACTIVE: true } }, rowsAt: [], idKey: 'ID' }, 500);
+		const users = await bitrix24List(
+			this,
+			{ method: 'user.get', params: { filter: { ACTIVE: true } }, rowsAt: [], idKey: 'ID' },
+			500,
+		);
 		return byName(
 			users.map((user) => ({
-				name: [user.NAME, user.LAST_NAME].filter(Boolean).join(' ') || String(user.EMAIL ?? user.ID),
+				name:
+					[user.NAME, user.LAST_NAME].filter(Boolean).join(' ') || String(user.EMAIL ?? user.ID),
 				value: String(user.ID),
 			})),
 		);

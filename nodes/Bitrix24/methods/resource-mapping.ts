@@ -1,4 +1,10 @@
-import type { FieldType, IDataObject, ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
+import type {
+	FieldType,
+	IDataObject,
+	ILoadOptionsFunctions,
+	ResourceMapperField,
+	ResourceMapperFields,
+} from 'n8n-workflow';
 
 import { bitrix24Call, bitrix24List } from '../../shared/transport';
 import { CLASSIC_RECORDS } from '../actions/crm/classic-records';
@@ -11,15 +17,27 @@ type MappingMethod = (this: ILoadOptionsFunctions) => Promise<ResourceMapperFiel
 const NUMBER_TYPES = new Set(['integer', 'double']);
 const DATE_TYPES = new Set(['date', 'datetime']);
 
-function fieldType(meta: IDataObject): { type: FieldType; options?: Array<{ name: string; value: string }> } {
+function fieldType(meta: IDataObject): {
+	type: FieldType;
+	options?: Array<{ name: string; value: string }>;
+} {
 	const type = String(meta.type ?? 'string');
 	if (meta.isMultiple || type === 'crm_multifield') return { type: 'array' };
 	if (type === 'enumeration' && Array.isArray(meta.items)) {
 		const items = meta.items as IDataObject[];
-		return { type: 'options', options: items.map((item) => ({ name: String(item.VALUE), value: String(item.ID) })) };
+		return {
+			type: 'options',
+			options: items.map((item) => ({ name: String(item.VALUE), value: String(item.ID) })),
+		};
 	}
 	if (type === 'char') {
-		return { type: 'options', options: [{ name: 'Yes', value: 'Y' }, { name: 'No', value: 'N' }] };
+		return {
+			type: 'options',
+			options: [
+				{ name: 'Yes', value: 'Y' },
+				{ name: 'No', value: 'N' },
+			],
+		};
 	}
 	if (type === 'boolean') return { type: 'boolean' };
 	if (NUMBER_TYPES.has(type)) return { type: 'number' };
@@ -69,29 +87,55 @@ async function choices(load: () => Promise<Choices>): Promise<Choices | undefine
  * Fields whose values come from a portal directory (stages, sources, types, currencies,
  * pipelines, users) get those values as choices, so nobody types `C1:WON` by hand.
  */
-async function withChoices(ctx: ILoadOptionsFunctions, fields: IDataObject, mapped: ResourceMapperField[], entityTypeId: number) {
+async function withChoices(
+	ctx: ILoadOptionsFunctions,
+	fields: IDataObject,
+	mapped: ResourceMapperField[],
+	entityTypeId: number,
+) {
 	const metaOf = (id: string) => (fields[id] ?? {}) as IDataObject;
 	const plain = mapped.filter((field) => field.type === 'string');
 	const kinds = new Set(plain.map((field) => String(metaOf(field.id).type)));
-	const statusTypes = new Set(plain.filter((f) => metaOf(f.id).type === 'crm_status').map((f) => String(metaOf(f.id).statusType ?? '')));
+	const statusTypes = new Set(
+		plain
+			.filter((f) => metaOf(f.id).type === 'crm_status')
+			.map((f) => String(metaOf(f.id).statusType ?? '')),
+	);
 	const statuses = statusTypes.size
-		? await bitrix24List(ctx, { method: 'crm.status.list', params: {}, rowsAt: [], idKey: 'ID' }).catch(() => [] as IDataObject[])
+		? await bitrix24List(ctx, {
+				method: 'crm.status.list',
+				params: {},
+				rowsAt: [],
+				idKey: 'ID',
+			}).catch(() => [] as IDataObject[])
 		: [];
 	const currencies = kinds.has('crm_currency')
 		? await choices(async () => {
 				const rows = (await bitrix24Call(ctx, 'crm.currency.list')).result as IDataObject[];
-				return rows.map((row) => ({ name: String(row.FULL_NAME || row.CURRENCY), value: String(row.CURRENCY) }));
+				return rows.map((row) => ({
+					name: String(row.FULL_NAME || row.CURRENCY),
+					value: String(row.CURRENCY),
+				}));
 			})
 		: undefined;
 	const categories = kinds.has('crm_category')
 		? await choices(async () => {
-				const result = (await bitrix24Call(ctx, 'crm.category.list', { entityTypeId })).result as IDataObject;
-				return ((result?.categories ?? []) as IDataObject[]).map((row) => ({ name: String(row.name), value: String(row.id) }));
+				const result = (await bitrix24Call(ctx, 'crm.category.list', { entityTypeId }))
+					.result as IDataObject;
+				return ((result?.categories ?? []) as IDataObject[]).map((row) => ({
+					name: String(row.name),
+					value: String(row.id),
+				}));
 			})
 		: undefined;
 	const users =
 		kinds.has('user') || kinds.has('employee')
-			? await choices(async () => (await loadOptions.getUsers.call(ctx)).map((user) => ({ name: user.name, value: String(user.value) })))
+			? await choices(async () =>
+					(await loadOptions.getUsers.call(ctx)).map((user) => ({
+						name: user.name,
+						value: String(user.value),
+					})),
+				)
 			: undefined;
 	for (const field of plain) {
 		const meta = metaOf(field.id);
@@ -99,10 +143,16 @@ async function withChoices(ctx: ILoadOptionsFunctions, fields: IDataObject, mapp
 		if (meta.type === 'crm_status') {
 			const statusType = String(meta.statusType ?? '');
 			options = statuses
-				.filter((row) => row.ENTITY_ID === statusType || String(row.ENTITY_ID).startsWith(`${statusType}_`))
+				.filter(
+					(row) =>
+						row.ENTITY_ID === statusType || String(row.ENTITY_ID).startsWith(`${statusType}_`),
+				)
 				.sort((a, b) => Number(a.SORT) - Number(b.SORT))
 				.map((row) => ({
-					name: row.ENTITY_ID === statusType ? String(row.NAME) : `${String(row.NAME)} (${String(row.STATUS_ID)})`,
+					name:
+						row.ENTITY_ID === statusType
+							? String(row.NAME)
+							: `${String(row.NAME)} (${String(row.STATUS_ID)})`,
 					value: String(row.STATUS_ID),
 				}));
 			if (!options.length) options = undefined;
@@ -117,17 +167,26 @@ async function withChoices(ctx: ILoadOptionsFunctions, fields: IDataObject, mapp
 	return mapped;
 }
 
-async function mapping(ctx: ILoadOptionsFunctions, fields: IDataObject, entityTypeId: number): Promise<ResourceMapperFields> {
-	return { fields: await withChoices(ctx, fields, mapperFields(fields, creating(ctx)), entityTypeId) };
+async function mapping(
+	ctx: ILoadOptionsFunctions,
+	fields: IDataObject,
+	entityTypeId: number,
+): Promise<ResourceMapperFields> {
+	return {
+		fields: await withChoices(ctx, fields, mapperFields(fields, creating(ctx)), entityTypeId),
+	};
 }
-
 
 const oldCrm: Record<string, MappingMethod> = Object.fromEntries(
 	CLASSIC_RECORDS.map((entity) => [
 		mappingMethodOf(entity),
 		async function (this: ILoadOptionsFunctions) {
 			const envelope = await bitrix24Call(this, `${entity.method}.fields`);
-			return await mapping(this, (envelope.result ?? {}) as IDataObject, entityTypeByCode(entity.value)!.id);
+			return await mapping(
+				this,
+				(envelope.result ?? {}) as IDataObject,
+				entityTypeByCode(entity.value)!.id,
+			);
 		},
 	]),
 );
@@ -139,6 +198,10 @@ export const resourceMapping: Record<string, MappingMethod> = {
 		const entityTypeId = Number(this.getNodeParameter('entityTypeId', 0));
 		if (!entityTypeId) return { fields: [], emptyFieldsNotice: 'Choose an entity type first' };
 		const envelope = await bitrix24Call(this, 'crm.item.fields', { entityTypeId });
-		return await mapping(this, ((envelope.result as IDataObject)?.fields ?? {}) as IDataObject, entityTypeId);
+		return await mapping(
+			this,
+			((envelope.result as IDataObject)?.fields ?? {}) as IDataObject,
+			entityTypeId,
+		);
 	},
 };

@@ -4,7 +4,10 @@ import type { INodeProperties } from 'n8n-workflow';
  * The record's fields as the portal defines them (custom `UF_*` fields included), typed, with
  * enumeration items as choices and required fields marked; `resourceMapperMethod` reads them.
  */
-export function fieldMapping(resourceMapperMethod: string, loadOptionsDependsOn: string[] = []): INodeProperties {
+export function fieldMapping(
+	resourceMapperMethod: string,
+	loadOptionsDependsOn: string[] = [],
+): INodeProperties {
 	return {
 		displayName: 'Fields',
 		name: 'fieldMapping',

@@ -18,7 +18,10 @@ export const FILTER_OPERATORS = [
 ];
 
 /** Conditions on the record's fields; `fieldsMethod` is a loadOptions method listing them. */
-export function filterConditions(fieldsMethod: string, loadOptionsDependsOn: string[] = []): INodeProperties {
+export function filterConditions(
+	fieldsMethod: string,
+	loadOptionsDependsOn: string[] = [],
+): INodeProperties {
 	return {
 		displayName: 'Filters',
 		name: 'filters',
@@ -53,7 +56,8 @@ export function filterConditions(fieldsMethod: string, loadOptionsDependsOn: str
 						name: 'value',
 						type: 'string',
 						default: '',
-						description: 'For In List and Not In List, separate values with commas or give a JSON array',
+						description:
+							'For In List and Not In List, separate values with commas or give a JSON array',
 					},
 				],
 			},
@@ -61,7 +65,10 @@ export function filterConditions(fieldsMethod: string, loadOptionsDependsOn: str
 	};
 }
 
-export function orderAndSelect(fieldsMethod: string, loadOptionsDependsOn: string[] = []): INodeProperties[] {
+export function orderAndSelect(
+	fieldsMethod: string,
+	loadOptionsDependsOn: string[] = [],
+): INodeProperties[] {
 	return [
 		{
 			displayName: 'Fields to Return Names or IDs',

@@ -29,7 +29,12 @@ export function recordLocator(options: {
 				name: 'id',
 				type: 'string',
 				placeholder: '42',
-				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Not a valid ID' } }],
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Not a valid ID' },
+					},
+				],
 			},
 			{
 				displayName: 'By URL',
@@ -37,7 +42,12 @@ export function recordLocator(options: {
 				type: 'string',
 				placeholder: options.urlPlaceholder,
 				extractValue: { type: 'regex', regex: options.urlPattern },
-				validation: [{ type: 'regex', properties: { regex: `.*${options.urlPattern}.*`, errorMessage: 'Not a valid URL' } }],
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: `.*${options.urlPattern}.*`, errorMessage: 'Not a valid URL' },
+					},
+				],
 			},
 		],
 	};

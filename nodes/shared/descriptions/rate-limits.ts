@@ -11,7 +11,7 @@ export const rateLimitProperties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0.1, numberPrecision: 1 },
 		default: 2,
-		hint: 'Your plan\'s rate limit: 2 for most plans, 5 for Enterprise',
+		hint: "Your plan's rate limit: 2 for most plans, 5 for Enterprise",
 		description:
 			'How many requests per second the portal accepts on average. The node spaces its requests to stay within it, across all workflows running in this n8n.',
 	},
@@ -21,7 +21,7 @@ export const rateLimitProperties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, numberPrecision: 0 },
 		default: 50,
-		hint: 'Your plan\'s burst: 50 for most plans, 250 for Enterprise',
+		hint: "Your plan's burst: 50 for most plans, 250 for Enterprise",
 		description: 'How many requests the portal accepts at once before the rate limit applies',
 	},
 ];
@@ -41,7 +41,7 @@ export const requestOptionsProperty: INodeProperties = {
 			typeOptions: { minValue: 0 },
 			default: 10,
 			description:
-				'How long a call may wait for the portal\'s rate limit or a method\'s operating-time limit before the item fails. Calls of all workflows on this n8n share the portal\'s limit and are queued and batched together.',
+				"How long a call may wait for the portal's rate limit or a method's operating-time limit before the item fails. Calls of all workflows on this n8n share the portal's limit and are queued and batched together.",
 		},
 	],
 };

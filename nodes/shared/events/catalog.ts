@@ -32,7 +32,8 @@ function objectAt(value: unknown, key: string): IDataObject | undefined {
 }
 
 function idOf(value: unknown): string | undefined {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const text =
+		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	return /^\d+$/.test(text) && text !== '0' ? text : undefined;
 }
 
@@ -53,7 +54,9 @@ const dynamicItemRecord: RecordSource = {
 		const fields = objectAt(data, 'FIELDS');
 		const id = idOf(fields?.ID);
 		const entityTypeId = idOf(fields?.ENTITY_TYPE_ID);
-		return id && entityTypeId ? { method: 'crm.item.get', params: { entityTypeId, id } } : undefined;
+		return id && entityTypeId
+			? { method: 'crm.item.get', params: { entityTypeId, id } }
+			: undefined;
 	},
 	pick: (result) => (isObject(result) ? result.item : undefined),
 };

@@ -2,7 +2,13 @@ import { createHash, timingSafeEqual } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { FormLimits } from './php-form';
-import { FORM_LIMITS, FormLimitError, parsePhpForm, parsePhpFormText, readFormFields } from './php-form';
+import {
+	FORM_LIMITS,
+	FormLimitError,
+	parsePhpForm,
+	parsePhpFormText,
+	readFormFields,
+} from './php-form';
 
 /** One event call from Bitrix24, nested again. `auth` holds secrets and never leaves the node. */
 export interface Delivery {
@@ -46,14 +52,20 @@ function text(value: unknown): string {
 }
 
 function object(value: unknown): IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : {};
+	return typeof value === 'object' && value !== null && !Array.isArray(value)
+		? (value as IDataObject)
+		: {};
 }
 
 function hasOwn(value: IDataObject, key: string): boolean {
 	return Object.prototype.hasOwnProperty.call(value, key);
 }
 
-const AUTH_FIELDS = { applicationToken: 'application_token', memberId: 'member_id', accessToken: 'access_token' } as const;
+const AUTH_FIELDS = {
+	applicationToken: 'application_token',
+	memberId: 'member_id',
+	accessToken: 'access_token',
+} as const;
 
 /**
  * Reads `auth[application_token]`, `auth[member_id]` and `auth[access_token]` and nothing else:
@@ -61,7 +73,11 @@ const AUTH_FIELDS = { applicationToken: 'application_token', memberId: 'member_i
  * parser), else from n8n's parse, flat (`auth[application_token]`) or nested (`auth.application_token`).
  */
 export function readCallerAuth(body: DeliveryBody): CallerAuth {
-	const values: Record<keyof typeof AUTH_FIELDS, string[]> = { applicationToken: [], memberId: [], accessToken: [] };
+	const values: Record<keyof typeof AUTH_FIELDS, string[]> = {
+		applicationToken: [],
+		memberId: [],
+		accessToken: [],
+	};
 	const names = Object.keys(AUTH_FIELDS) as Array<keyof typeof AUTH_FIELDS>;
 	if (body.raw && body.contentType === FORM) {
 		const found = readFormFields(
@@ -75,7 +91,8 @@ export function readCallerAuth(body: DeliveryBody): CallerAuth {
 		for (const name of names) {
 			const flatKey = `auth[${AUTH_FIELDS[name]}]`;
 			const flat = hasOwn(parsed, flatKey) ? parsed[flatKey] : undefined;
-			for (const entry of Array.isArray(flat) ? flat : flat === undefined ? [] : [flat]) values[name].push(text(entry));
+			for (const entry of Array.isArray(flat) ? flat : flat === undefined ? [] : [flat])
+				values[name].push(text(entry));
 			if (hasOwn(auth, AUTH_FIELDS[name])) values[name].push(text(auth[AUTH_FIELDS[name]]));
 		}
 	}

@@ -1,7 +1,13 @@
 export type { EventDefinition, RecordSource } from './catalog';
 export { EVENT_OPTIONS, EVENTS, eventDefinition, parseEventList } from './catalog';
 export type { CallerAuth, Delivery, DeliveryBody } from './delivery';
-export { publicEvent, readCallerAuth, readDelivery, tokenFingerprint, tokenMatches } from './delivery';
+export {
+	publicEvent,
+	readCallerAuth,
+	readDelivery,
+	tokenFingerprint,
+	tokenMatches,
+} from './delivery';
 export type { FormLimit, FormLimits } from './php-form';
 export {
 	decodeFormComponent,

@@ -80,7 +80,9 @@ function newLevel(): Level {
 }
 
 function isLevel(value: unknown): value is Level {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
+	return (
+		typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value)
+	);
 }
 
 /** Rebuilds one body under the caps, in one pass over its keys. */
@@ -120,7 +122,10 @@ class FormBuilder {
 
 	/** A value already nested (a JSON body), copied under the caps. */
 	addNested(path: string[], value: unknown): void {
-		this.assign(path, isLevel(value) || Array.isArray(value) ? this.copy(value, path.length - 1) : value);
+		this.assign(
+			path,
+			isLevel(value) || Array.isArray(value) ? this.copy(value, path.length - 1) : value,
+		);
 	}
 
 	private segment(target: Level, segment: string): string {
@@ -158,16 +163,20 @@ class FormBuilder {
 	 * property and element against the caps and leaving out the keys that could reach a prototype.
 	 */
 	private copy(value: Level | unknown[], depth: number): Level | unknown[] {
-		const make = (source: Level | unknown[]): Level | unknown[] => (Array.isArray(source) ? [] : newLevel());
+		const make = (source: Level | unknown[]): Level | unknown[] =>
+			Array.isArray(source) ? [] : newLevel();
 		const top = make(value);
 		const stack: Array<{ source: Level | unknown[]; target: Level | unknown[]; depth: number }> = [
 			{ source: value, target: top, depth },
 		];
 		for (let frame = stack.pop(); frame; frame = stack.pop()) {
 			const { source, target } = frame;
-			const keys = Array.isArray(source) ? source.map((_, index) => String(index)) : Object.keys(source);
+			const keys = Array.isArray(source)
+				? source.map((_, index) => String(index))
+				: Object.keys(source);
 			// the keys of a level `depth` deep are one bracket deeper (`data` holds `data[FIELDS]`)
-			if (keys.length && frame.depth + 1 > this.limits.maxDepth) throw tooDeep(this.limits.maxDepth);
+			if (keys.length && frame.depth + 1 > this.limits.maxDepth)
+				throw tooDeep(this.limits.maxDepth);
 			for (const key of keys) {
 				const child = (source as Level)[key];
 				this.count(key, child);
@@ -264,14 +273,20 @@ export function decodeFormComponent(text: string): string {
  * Calls `visit` with each `key=value` part of form text, undecoded, in one pass (a part is
  * searched for its `=` only within itself). Stops when `visit` returns false.
  */
-function eachFormPart(text: string, visit: (key: string, value: string | undefined) => boolean | void): void {
+function eachFormPart(
+	text: string,
+	visit: (key: string, value: string | undefined) => boolean | void,
+): void {
 	for (let start = 0; start < text.length; ) {
 		let end = text.indexOf('&', start);
 		if (end === -1) end = text.length;
 		if (end > start) {
 			const part = text.slice(start, end);
 			const equals = part.indexOf('=');
-			const goOn = equals === -1 ? visit(part, undefined) : visit(part.slice(0, equals), part.slice(equals + 1));
+			const goOn =
+				equals === -1
+					? visit(part, undefined)
+					: visit(part.slice(0, equals), part.slice(equals + 1));
 			if (goOn === false) return;
 		}
 		start = end + 1;
@@ -296,7 +311,8 @@ export function readFormFields(text: string, names: readonly string[]): Map<stri
 
 /** The nested form of raw x-www-form-urlencoded text (UTF-8). Throws FormLimitError over a cap. */
 export function parsePhpFormText(text: string, limits: FormLimits = FORM_LIMITS): IDataObject {
-	if (text.length > limits.maxBytes) throw new FormLimitError('bytes', `it is larger than ${limits.maxBytes} bytes`);
+	if (text.length > limits.maxBytes)
+		throw new FormLimitError('bytes', `it is larger than ${limits.maxBytes} bytes`);
 	const builder = new FormBuilder(limits, false);
 	eachFormPart(text, (rawKey, rawValue) => {
 		const key = decodeFormComponent(rawKey);

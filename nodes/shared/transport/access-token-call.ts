@@ -39,11 +39,23 @@ export async function callWithAccessToken(
 			timeout: options.timeoutMs,
 		};
 		try {
-			const response = (await ctx.helpers.httpRequest(request)) as { statusCode: number; body: unknown; headers?: Record<string, unknown> };
-			return { response: { status: response.statusCode, body: response.body, headers: response.headers ?? {} } };
+			const response = (await ctx.helpers.httpRequest(request)) as {
+				statusCode: number;
+				body: unknown;
+				headers?: Record<string, unknown>;
+			};
+			return {
+				response: {
+					status: response.statusCode,
+					body: response.body,
+					headers: response.headers ?? {},
+				},
+			};
 		} catch (error) {
 			const code = (error as { code?: unknown }).code;
-			return { networkError: typeof code === 'string' && /^E[A-Z_]+$/.test(code) ? code : 'REQUEST_FAILED' };
+			return {
+				networkError: typeof code === 'string' && /^E[A-Z_]+$/.test(code) ? code : 'REQUEST_FAILED',
+			};
 		}
 	};
 	let host = restBase;
@@ -64,7 +76,10 @@ export async function callWithAccessToken(
 	});
 	if (answer.ok) return answer;
 	if ('failure' in answer) {
-		return { ok: false, failure: { ...answer.failure, description: redact(answer.failure.description, secrets) } };
+		return {
+			ok: false,
+			failure: { ...answer.failure, description: redact(answer.failure.description, secrets) },
+		};
 	}
 	const code = 'networkError' in answer ? answer.networkError : 'REQUEST_FAILED';
 	return { ok: false, failure: { code, description: 'The portal could not be reached', method } };

@@ -9,13 +9,13 @@ import type { CallOutcome, RestCall } from './types';
 
 export const BATCH_LIMIT = 50;
 
-
 function notRun(method: string): CallOutcome {
 	return {
 		ok: false,
 		error: {
 			code: 'BATCH_HALTED',
-			description: 'Not run: an earlier call in the same batch failed and the batch was set to halt on errors',
+			description:
+				'Not run: an earlier call in the same batch failed and the batch was set to halt on errors',
 			method,
 		},
 	};
@@ -38,23 +38,44 @@ export async function runBatch(
 	halt: boolean,
 	keys: string[] = calls.map((_, index) => commandKey(index)),
 ): Promise<CallOutcome[]> {
-	if (calls.length > BATCH_LIMIT) throw new RangeError(`a batch holds at most ${BATCH_LIMIT} calls`);
+	if (calls.length > BATCH_LIMIT)
+		throw new RangeError(`a batch holds at most ${BATCH_LIMIT} calls`);
 	const cmd: IDataObject = {};
 	calls.forEach((call, index) => (cmd[keys[index]] = batchCommand(call)));
 	const idempotent = calls.every((call) => isReadMethod(call.method));
-	const answer = await callRaw(ctx, connection, 'batch', { halt: halt ? 1 : 0, cmd }, idempotent, false);
+	const answer = await callRaw(
+		ctx,
+		connection,
+		'batch',
+		{ halt: halt ? 1 : 0, cmd },
+		idempotent,
+		false,
+	);
 	if (!answer.ok) {
-		return calls.map((call) => ({ ok: false, error: { ...answer.failure, method: `batch (${call.method})` } }));
+		return calls.map((call) => ({
+			ok: false,
+			error: { ...answer.failure, method: `batch (${call.method})` },
+		}));
 	}
 	return calls.map((call, index): CallOutcome => {
 		const outcome = batchOutcome(answer.envelope.result, keys[index], call.method);
 		if ('notRun' in outcome) return notRun(call.method);
-		if (outcome.ok) rememberOperatingTime(connection.portalKey, connection.limits, call.method, outcome.envelope.time);
+		if (outcome.ok)
+			rememberOperatingTime(
+				connection.portalKey,
+				connection.limits,
+				call.method,
+				outcome.envelope.time,
+			);
 		return outcome;
 	});
 }
 
-async function runAlone(ctx: Bitrix24Context, connection: Connection, call: RestCall): Promise<CallOutcome> {
+async function runAlone(
+	ctx: Bitrix24Context,
+	connection: Connection,
+	call: RestCall,
+): Promise<CallOutcome> {
 	const answer = await callRaw(ctx, connection, call.method, call.params ?? {});
 	return answer.ok ? answer : { ok: false, error: answer.failure };
 }

@@ -30,7 +30,11 @@ export class Bucket {
 
 	private drain(now: number): void {
 		// back to full speed within 20 s of calm after one refusal; each refusal halves again
-		if (this.factor < 1) this.factor = Math.min(1, this.factor + ((now - Math.max(this.last, this.lastRefusal)) / 1000) * 0.05);
+		if (this.factor < 1)
+			this.factor = Math.min(
+				1,
+				this.factor + ((now - Math.max(this.last, this.lastRefusal)) / 1000) * 0.05,
+			);
 		this.level = Math.max(0, this.level - ((now - this.last) / 1000) * this.rate);
 		this.last = now;
 	}
@@ -65,4 +69,3 @@ export class Bucket {
 		return this.level === 0 && this.factor === 1;
 	}
 }
-

@@ -16,7 +16,12 @@ import type { Bitrix24CredentialType, TransportOptions } from './types';
 import { DEFAULT_TRANSPORT_OPTIONS } from './types';
 import { isProblem, parseWebhookUrl } from './webhook-url';
 
-export type Bitrix24Context = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions | IPollFunctions;
+export type Bitrix24Context =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions
+	| IPollFunctions;
 
 /** Which credential a node uses, where REST calls go, and what must never be shown. */
 export interface Connection {
@@ -64,7 +69,9 @@ const INTERACTIVE_MAX_WAIT_MS = 60_000;
 function maxWaitOf(ctx: Bitrix24Context): Partial<TransportOptions> {
 	if (!('getInputData' in ctx)) return { maxWaitMs: INTERACTIVE_MAX_WAIT_MS };
 	try {
-		const minutes = Number((ctx as IExecuteFunctions).getNodeParameter('requestOptions.maxWaitMinutes', 0, Number.NaN));
+		const minutes = Number(
+			(ctx as IExecuteFunctions).getNodeParameter('requestOptions.maxWaitMinutes', 0, Number.NaN),
+		);
 		return Number.isFinite(minutes) && minutes >= 0 ? { maxWaitMs: minutes * 60_000 } : {};
 	} catch {
 		return {};
@@ -104,9 +111,14 @@ export async function connect(
 	if (credentialType === 'bitrix24WebhookApi') {
 		const address = parseWebhookUrl(credentials.webhookSecretUrl, credentials.allowHttp === true);
 		if (isProblem(address)) {
-			throw new NodeOperationError(ctx.getNode(), `Bitrix24 Webhook API credential: ${address.problem}`, {
-				description: 'Open the credential and paste the URL of an incoming webhook exactly as Bitrix24 shows it.',
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Bitrix24 Webhook API credential: ${address.problem}`,
+				{
+					description:
+						'Open the credential and paste the URL of an incoming webhook exactly as Bitrix24 shows it.',
+				},
+			);
 		}
 		const portalRoot = address.restRoot.replace(/\/rest\/$/, '');
 		connection = {
@@ -123,9 +135,13 @@ export async function connect(
 		const token = (credentials.oauthTokenData ?? {}) as Record<string, unknown>;
 		const restBase = oauthRestBase(credentials);
 		if (!restBase) {
-			throw new NodeOperationError(ctx.getNode(), 'Bitrix24 OAuth2 API credential: the portal URL is missing', {
-				description: 'Open the credential, enter the portal URL and connect it.',
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				'Bitrix24 OAuth2 API credential: the portal URL is missing',
+				{
+					description: 'Open the credential, enter the portal URL and connect it.',
+				},
+			);
 		}
 		const accessToken = trimmedString(token.access_token);
 		connection = {
@@ -152,7 +168,9 @@ export async function currentSecrets(ctx: Bitrix24Context): Promise<string[]> {
 	if (connection.credentialType !== 'bitrix24OAuth2Api') return connection.secrets;
 	const credentials = await ctx.getCredentials(connection.credentialType);
 	const token = (credentials.oauthTokenData ?? {}) as Record<string, unknown>;
-	const fresh = [token.access_token, token.refresh_token].map(trimmedString).filter((secret) => !connection.secrets.includes(secret));
+	const fresh = [token.access_token, token.refresh_token]
+		.map(trimmedString)
+		.filter((secret) => !connection.secrets.includes(secret));
 	connection.secrets.push(...fresh);
 	return connection.secrets;
 }

@@ -18,7 +18,9 @@ function asObject(body: unknown): IDataObject | undefined {
 		if (!text.startsWith('{')) return undefined;
 		try {
 			const parsed = JSON.parse(text) as unknown;
-			return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as IDataObject) : undefined;
+			return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+				? (parsed as IDataObject)
+				: undefined;
 		} catch {
 			return undefined;
 		}

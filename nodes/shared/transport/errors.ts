@@ -29,7 +29,9 @@ export function scopeOf(method: string): string | undefined {
 function waited(failure: Bitrix24Failure): string {
 	if (!failure.waitedMs) return '';
 	const seconds = Math.round(failure.waitedMs / 1000);
-	return seconds >= 120 ? `; the call waited ${Math.round(seconds / 60)} minutes` : `; the call waited ${seconds} s`;
+	return seconds >= 120
+		? `; the call waited ${Math.round(seconds / 60)} minutes`
+		: `; the call waited ${seconds} s`;
 }
 
 function hintFor(failure: Bitrix24Failure): string | undefined {

@@ -49,7 +49,8 @@ function asText(body: unknown): string {
 }
 
 function asJson(body: unknown): IDataObject | undefined {
-	if (body && typeof body === 'object' && !Buffer.isBuffer(body) && !(body instanceof ArrayBuffer)) return body as IDataObject;
+	if (body && typeof body === 'object' && !Buffer.isBuffer(body) && !(body instanceof ArrayBuffer))
+		return body as IDataObject;
 	try {
 		const parsed = JSON.parse(asText(body)) as unknown;
 		return parsed && typeof parsed === 'object' ? (parsed as IDataObject) : undefined;
@@ -62,7 +63,11 @@ function asJson(body: unknown): IDataObject | undefined {
 function bitrix24ErrorOf(answer: RawAnswer, what: string): Bitrix24Failure | undefined {
 	const json = asJson(answer.body);
 	if (!json || typeof json.error !== 'string') return undefined;
-	const read = readEnvelope(what, { status: answer.statusCode, body: json, headers: answer.headers });
+	const read = readEnvelope(what, {
+		status: answer.statusCode,
+		body: json,
+		headers: answer.headers,
+	});
 	return read.ok ? undefined : read.failure;
 }
 
@@ -78,10 +83,14 @@ async function sendToPortalLink(
 		// OAuth2: the bearer token goes wherever the URL points; only ever to the portal itself.
 		const link = new URL(options.url);
 		if (link.origin !== new URL(connection.restBase).origin) {
-			throw new NodeApiError(ctx.getNode(), { message: 'link outside the portal' }, {
-				message: `Bitrix24: the ${what} link points outside the portal, so it was not followed`,
-				itemIndex,
-			});
+			throw new NodeApiError(
+				ctx.getNode(),
+				{ message: 'link outside the portal' },
+				{
+					message: `Bitrix24: the ${what} link points outside the portal, so it was not followed`,
+					itemIndex,
+				},
+			);
 		}
 	}
 	let answer: RawAnswer;
@@ -95,20 +104,28 @@ async function sendToPortalLink(
 		})) as RawAnswer;
 	} catch (error) {
 		const code = (error as { code?: unknown }).code;
-		throw new NodeApiError(ctx.getNode(), { message: `${what} failed` }, {
-			message: `Bitrix24: the ${what} failed${typeof code === 'string' && /^E[A-Z_]+$/.test(code) ? ` (${code})` : ''}`,
-			description: 'The portal could not be reached, or refused the connection.',
-			itemIndex,
-		});
+		throw new NodeApiError(
+			ctx.getNode(),
+			{ message: `${what} failed` },
+			{
+				message: `Bitrix24: the ${what} failed${typeof code === 'string' && /^E[A-Z_]+$/.test(code) ? ` (${code})` : ''}`,
+				description: 'The portal could not be reached, or refused the connection.',
+				itemIndex,
+			},
+		);
 	}
 	if (answer.statusCode >= 400) {
 		const failure = bitrix24ErrorOf(answer, what);
 		if (failure) throw toNodeApiError(ctx.getNode(), failure, connection.secrets, itemIndex);
-		throw new NodeApiError(ctx.getNode(), { message: `${what} failed` }, {
-			message: `Bitrix24: the ${what} failed (HTTP ${answer.statusCode})`,
-			httpCode: String(answer.statusCode),
-			itemIndex,
-		});
+		throw new NodeApiError(
+			ctx.getNode(),
+			{ message: `${what} failed` },
+			{
+				message: `Bitrix24: the ${what} failed (HTTP ${answer.statusCode})`,
+				httpCode: String(answer.statusCode),
+				itemIndex,
+			},
+		);
 	}
 	return answer;
 }
@@ -125,7 +142,10 @@ function multipartBody(field: string, file: PortalFile): { body: Buffer; content
 		'utf8',
 	);
 	const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
-	return { body: Buffer.concat([head, file.content, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
+	return {
+		body: Buffer.concat([head, file.content, tail]),
+		contentType: `multipart/form-data; boundary=${boundary}`,
+	};
 }
 
 function mimeFromHeader(value: string): string | undefined {
@@ -134,9 +154,19 @@ function mimeFromHeader(value: string): string | undefined {
 }
 
 /** The bytes behind a download link of the portal (a file's DOWNLOAD_URL). */
-export async function downloadFromPortal(ctx: Bitrix24Context, url: string, itemIndex: number): Promise<PortalDownload> {
+export async function downloadFromPortal(
+	ctx: Bitrix24Context,
+	url: string,
+	itemIndex: number,
+): Promise<PortalDownload> {
 	const connection = await connect(ctx);
-	const answer = await sendToPortalLink(ctx, connection, { method: 'GET', url, encoding: 'arraybuffer', json: false }, DOWNLOAD, itemIndex);
+	const answer = await sendToPortalLink(
+		ctx,
+		connection,
+		{ method: 'GET', url, encoding: 'arraybuffer', json: false },
+		DOWNLOAD,
+		itemIndex,
+	);
 	const contentType = header(answer.headers, 'content-type');
 	if (/^application\/json/i.test(contentType)) {
 		// Bitrix24 answers a refused download with a JSON error, sometimes with status 200
@@ -168,7 +198,13 @@ export async function uploadToPortal(
 	const answer = await sendToPortalLink(
 		ctx,
 		connection,
-		{ method: 'POST', url, body: form.body, headers: { 'Content-Type': form.contentType }, json: false },
+		{
+			method: 'POST',
+			url,
+			body: form.body,
+			headers: { 'Content-Type': form.contentType },
+			json: false,
+		},
 		UPLOAD,
 		itemIndex,
 	);
@@ -176,10 +212,14 @@ export async function uploadToPortal(
 	if (failure) throw toNodeApiError(ctx.getNode(), failure, connection.secrets, itemIndex);
 	const json = asJson(answer.body);
 	if (!json || !json.result || typeof json.result !== 'object') {
-		throw new NodeApiError(ctx.getNode(), { message: 'unexpected upload answer' }, {
-			message: 'Bitrix24: the file upload gave an answer that is not a file',
-			itemIndex,
-		});
+		throw new NodeApiError(
+			ctx.getNode(),
+			{ message: 'unexpected upload answer' },
+			{
+				message: 'Bitrix24: the file upload gave an answer that is not a file',
+				itemIndex,
+			},
+		);
 	}
 	return json.result as IDataObject;
 }

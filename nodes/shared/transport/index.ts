@@ -27,12 +27,20 @@ export async function withoutSecrets<T>(ctx: Bitrix24Context, value: T): Promise
 }
 
 /** Errors from n8n's helpers keep their type; anything else becomes a NodeOperationError. */
-export function asNodeError(ctx: Bitrix24Context, error: unknown): NodeApiError | NodeOperationError {
+export function asNodeError(
+	ctx: Bitrix24Context,
+	error: unknown,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(ctx.getNode(), error as Error);
 }
 
-export function failureError(ctx: Bitrix24Context, connection: Connection, failure: Bitrix24Failure, itemIndex?: number) {
+export function failureError(
+	ctx: Bitrix24Context,
+	connection: Connection,
+	failure: Bitrix24Failure,
+	itemIndex?: number,
+) {
 	return toNodeApiError(ctx.getNode(), failure, connection.secrets, itemIndex);
 }
 

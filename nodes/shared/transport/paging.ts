@@ -58,7 +58,8 @@ export class ListFailure extends Error {
 
 function rowsOf(envelope: Envelope, rowsAt: string[]): IDataObject[] {
 	let value: unknown = envelope.result;
-	for (const key of rowsAt) value = value && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
+	for (const key of rowsAt)
+		value = value && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
 	if (Array.isArray(value)) return value as IDataObject[];
 	// PHP sends an id-keyed list as an object when keys are not 0..n-1
 	return value && typeof value === 'object' ? (Object.values(value) as IDataObject[]) : [];
@@ -66,7 +67,9 @@ function rowsOf(envelope: Envelope, rowsAt: string[]): IDataObject[] {
 
 function objectParam(params: IDataObject, key: string): IDataObject {
 	const value = params[key];
-	return value && typeof value === 'object' && !Array.isArray(value) ? { ...(value as IDataObject) } : {};
+	return value && typeof value === 'object' && !Array.isArray(value)
+		? { ...(value as IDataObject) }
+		: {};
 }
 
 /** Only a list ordered by id ascending (or not ordered) can be walked by `>id`. */
@@ -75,7 +78,11 @@ function walkableById(request: ListRequest): boolean {
 	const keys = Object.keys(order);
 	if (keys.length === 0) return true;
 	const idKey = (request.filterIdKey ?? request.idKey).toLowerCase();
-	return keys.length === 1 && keys[0].toLowerCase() === idKey && String(order[keys[0]]).toUpperCase() === 'ASC';
+	return (
+		keys.length === 1 &&
+		keys[0].toLowerCase() === idKey &&
+		String(order[keys[0]]).toUpperCase() === 'ASC'
+	);
 }
 
 function reference(previousKey: string, request: ListRequest): BatchReference {
@@ -96,9 +103,17 @@ function cursorError(method: string, detail: string, advice = FILTER_ADVICE): Li
  * The id after which the next page starts; it must exist and move forward (down, when
  * `descending`), or the walk would never end.
  */
-function nextCursor(method: string, rows: IDataObject[], idKey: string, previous: unknown, descending = false, advice?: string): unknown {
+function nextCursor(
+	method: string,
+	rows: IDataObject[],
+	idKey: string,
+	previous: unknown,
+	descending = false,
+	advice?: string,
+): unknown {
 	const id = rows[rows.length - 1]?.[idKey];
-	if (id === undefined || id === null || id === '') throw cursorError(method, `the last row of a full page has no ${idKey}`, advice);
+	if (id === undefined || id === null || id === '')
+		throw cursorError(method, `the last row of a full page has no ${idKey}`, advice);
 	const current = Number(id);
 	const before = Number(previous);
 	const stuck =
@@ -107,11 +122,17 @@ function nextCursor(method: string, rows: IDataObject[], idKey: string, previous
 				? current >= before
 				: current <= before
 			: String(id) === String(previous);
-	if (stuck) throw cursorError(method, `the ${idKey} did not advance past ${String(previous)}`, advice);
+	if (stuck)
+		throw cursorError(method, `the ${idKey} did not advance past ${String(previous)}`, advice);
 	return id;
 }
 
-async function single(ctx: Bitrix24Context, connection: Connection, method: string, params: IDataObject): Promise<Envelope> {
+async function single(
+	ctx: Bitrix24Context,
+	connection: Connection,
+	method: string,
+	params: IDataObject,
+): Promise<Envelope> {
 	const answer = await callRaw(ctx, connection, method, params);
 	if (!answer.ok) throw new ListFailure(answer.failure);
 	return answer.envelope;
@@ -133,7 +154,7 @@ async function walkById(
 	const filter = objectParam(request.params, filterKey);
 	const filterIdKey = request.filterIdKey ?? request.idKey;
 	const afterKey = `>${filterIdKey}`;
-	let lastId: unknown = request.pageAfter ? request.startAfter ?? 0 : filter[afterKey] ?? 0;
+	let lastId: unknown = request.pageAfter ? (request.startAfter ?? 0) : (filter[afterKey] ?? 0);
 	delete filter[afterKey];
 	const rows: IDataObject[] = [];
 	const select = request.params.select;
@@ -148,15 +169,21 @@ async function walkById(
 		[orderKey]: { [filterIdKey]: 'ASC' },
 		start: -1,
 	});
-	const pageParams = (after: unknown): IDataObject => (request.pageAfter ? request.pageAfter(after, PAGE_SIZE) : defaultPage(after));
+	const pageParams = (after: unknown): IDataObject =>
+		request.pageAfter ? request.pageAfter(after, PAGE_SIZE) : defaultPage(after);
 	// a user's text Bitrix24 would read as a reference must not ride in a batch: page one by one
 	const batchable = !hasBatchToken(request.params) && !hasBatchToken(pageParams(0));
 
 	while (rows.length < limit) {
-		const pages = batchable ? Math.min(BATCH_LIMIT, Math.ceil((limit - rows.length) / PAGE_SIZE)) : 1;
+		const pages = batchable
+			? Math.min(BATCH_LIMIT, Math.ceil((limit - rows.length) / PAGE_SIZE))
+			: 1;
 		let done = false;
 		if (pages === 1) {
-			const page = rowsOf(await single(ctx, connection, request.method, pageParams(lastId)), request.rowsAt);
+			const page = rowsOf(
+				await single(ctx, connection, request.method, pageParams(lastId)),
+				request.rowsAt,
+			);
 			rows.push(...page);
 			done = page.length < PAGE_SIZE;
 		} else {
@@ -202,7 +229,12 @@ async function walkByOffset(
 	for (let index = 0; index < starts.length; index += perRequest) {
 		const chunk = starts.slice(index, index + perRequest);
 		if (chunk.length === 1) {
-			rows.push(...rowsOf(await single(ctx, connection, request.method, { ...request.params, start: chunk[0] }), request.rowsAt));
+			rows.push(
+				...rowsOf(
+					await single(ctx, connection, request.method, { ...request.params, start: chunk[0] }),
+					request.rowsAt,
+				),
+			);
 			continue;
 		}
 		const outcomes = await runBatch(
@@ -236,7 +268,10 @@ async function walkByCursor(
 	let cursor = request.startAfter;
 	while (rows.length < limit) {
 		const size = Math.min(pageSize, limit - rows.length);
-		const answer = rowsOf(await single(ctx, connection, request.method, pageAfter(cursor, size)), request.rowsAt);
+		const answer = rowsOf(
+			await single(ctx, connection, request.method, pageAfter(cursor, size)),
+			request.rowsAt,
+		);
 		const page = request.pageRows ? request.pageRows(answer) : answer;
 		if (page.length === 0) break;
 		rows.push(...page);
@@ -266,7 +301,11 @@ async function walkByNext(
 		rows.push(...page);
 		if (page.length === 0 || envelope.next === undefined) break;
 		if (!(Number(envelope.next) > offset)) {
-			throw cursorError(request.method, `the next offset ${String(envelope.next)} did not advance past ${offset}`, '');
+			throw cursorError(
+				request.method,
+				`the next offset ${String(envelope.next)} did not advance past ${offset}`,
+				'',
+			);
 		}
 		offset = Number(envelope.next);
 	}
@@ -281,7 +320,10 @@ export async function fetchList(
 ): Promise<IDataObject[]> {
 	if (limit <= 0) return [];
 	if (request.paging === 'single') {
-		return rowsOf(await single(ctx, connection, request.method, request.params), request.rowsAt).slice(0, limit);
+		return rowsOf(
+			await single(ctx, connection, request.method, request.params),
+			request.rowsAt,
+		).slice(0, limit);
 	}
 	if (request.paging === 'cursor') return await walkByCursor(ctx, connection, request, limit);
 	if (request.paging === 'offsetNext') return await walkByNext(ctx, connection, request, limit);

@@ -5,7 +5,14 @@
  * references, so the node's own references work encoded too, and a user's text can never
  * open a new parameter (`&`, `=`) of the command.
  */
-export type QueryValue = string | number | boolean | null | undefined | QueryValue[] | { [key: string]: QueryValue };
+export type QueryValue =
+	| string
+	| number
+	| boolean
+	| null
+	| undefined
+	| QueryValue[]
+	| { [key: string]: QueryValue };
 
 /**
  * A reference to an earlier command of the same batch, built by the node itself
@@ -37,7 +44,8 @@ const BATCH_TOKEN = /\$(result|next|total|time|error)\S*\[[^\]]+\]/i;
 /** Whether any string value (at any depth) would be read by Bitrix24 as a batch reference. */
 export function hasBatchToken(value: unknown, depth = 0): boolean {
 	if (typeof value === 'string') return BATCH_TOKEN.test(value);
-	if (value instanceof BatchReference || value === null || typeof value !== 'object' || depth > 64) return false;
+	if (value instanceof BatchReference || value === null || typeof value !== 'object' || depth > 64)
+		return false;
 	if (Buffer.isBuffer(value) || value instanceof Date) return false;
 	const entries = Array.isArray(value) ? value : Object.values(value as Record<string, unknown>);
 	return entries.some((entry) => hasBatchToken(entry, depth + 1));

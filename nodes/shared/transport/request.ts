@@ -8,7 +8,8 @@ import type { SendResult } from './scheduler';
 import { mergeableCall, scheduleCall } from './scheduler';
 import type { Bitrix24Failure, Envelope } from './types';
 
-const READ_VERB = /(^|\.)(get|list|fields|getfields|getlist|getchildren|search|current|time|status|settings|accessibility|getbyid|getforapp|getusers|getaccess|getexternallink)$/i;
+const READ_VERB =
+	/(^|\.)(get|list|fields|getfields|getlist|getchildren|search|current|time|status|settings|accessibility|getbyid|getforapp|getusers|getaccess|getexternallink)$/i;
 
 /** A method whose repetition does no harm, so it may be retried after an unclear failure. */
 export function isReadMethod(method: string): boolean {
@@ -71,7 +72,13 @@ async function sendOnce(
 			connection.credentialType,
 			options,
 		)) as { statusCode: number; body: unknown; headers: Record<string, unknown> };
-		return { response: { status: response.statusCode, body: response.body, headers: response.headers ?? {} } };
+		return {
+			response: {
+				status: response.statusCode,
+				body: response.body,
+				headers: response.headers ?? {},
+			},
+		};
 	} catch (error) {
 		const response = responseOf(error);
 		if (response) return { response };
@@ -83,9 +90,16 @@ async function sendOnce(
 		const code = networkCodeOf(error);
 		if (code) return { networkError: code };
 		const message = error instanceof Error ? error.message : String(error);
-		throw new NodeApiError(ctx.getNode(), { message: redact(message, connection.secrets) }, {
-			message: redact(`Bitrix24: the request for ${method} failed: ${message}`, connection.secrets),
-		});
+		throw new NodeApiError(
+			ctx.getNode(),
+			{ message: redact(message, connection.secrets) },
+			{
+				message: redact(
+					`Bitrix24: the request for ${method} failed: ${message}`,
+					connection.secrets,
+				),
+			},
+		);
 	}
 }
 
@@ -103,7 +117,8 @@ export async function callRaw(
 	mergeable = mergeableCall(method, params),
 ): Promise<{ ok: true; envelope: Envelope } | { ok: false; failure: Bitrix24Failure }> {
 	const { maxRetries, retryDelayMs } = connection.options;
-	const send = async (sendMethod: string, sendParams: IDataObject) => await sendOnce(ctx, connection, sendMethod, sendParams);
+	const send = async (sendMethod: string, sendParams: IDataObject) =>
+		await sendOnce(ctx, connection, sendMethod, sendParams);
 	for (let attempt = 0; ; attempt++) {
 		const backoff = Math.round(retryDelayMs * Math.pow(1.5, attempt));
 		const answer = await scheduleCall({
@@ -137,7 +152,10 @@ export async function callRaw(
 		}
 		const failure = answer.failure;
 		const status = failure.httpStatus ?? 0;
-		const refused = failure.code === 'QUERY_LIMIT_EXCEEDED' || failure.code === 'OVERLOAD_LIMIT' || failure.code === 'OPERATION_TIME_LIMIT';
+		const refused =
+			failure.code === 'QUERY_LIMIT_EXCEEDED' ||
+			failure.code === 'OVERLOAD_LIMIT' ||
+			failure.code === 'OPERATION_TIME_LIMIT';
 		if (status >= 500 && !refused) {
 			if (idempotent && attempt < maxRetries) {
 				await sleep(backoff);

@@ -103,7 +103,12 @@ class PortalScheduler {
 	}
 
 	get idle(): boolean {
-		return this.queue.length === 0 && this.inFlight.size === 0 && !this.running && this.bucket.empty(Date.now());
+		return (
+			this.queue.length === 0 &&
+			this.inFlight.size === 0 &&
+			!this.running &&
+			this.bucket.empty(Date.now())
+		);
 	}
 
 	submit(call: ScheduledCall): Promise<Attempt> {
@@ -127,7 +132,8 @@ class PortalScheduler {
 	/** When a method's operating budget resets, from the `time` block of its answers. */
 	rememberTime(method: string, time: IDataObject | undefined): void {
 		const reset = Number(time?.operating_reset_at);
-		if (Number.isFinite(reset) && reset > 0) this.operatingResetAt.set(method.toLowerCase(), reset * 1000);
+		if (Number.isFinite(reset) && reset > 0)
+			this.operatingResetAt.set(method.toLowerCase(), reset * 1000);
 	}
 
 	private kick(): void {
@@ -165,7 +171,11 @@ class PortalScheduler {
 				let wait: number;
 				if (this.queue.length === 0) break;
 				if (head === -1) {
-					wait = this.queue.reduce((soonest, job) => Math.min(soonest, this.readyAt(job)), Number.POSITIVE_INFINITY) - now;
+					wait =
+						this.queue.reduce(
+							(soonest, job) => Math.min(soonest, this.readyAt(job)),
+							Number.POSITIVE_INFINITY,
+						) - now;
 				} else {
 					wait = this.bucket.wait(now);
 					const lanes = this.bucket.halfFull(now) ? 1 : MAX_IN_FLIGHT;
@@ -190,10 +200,13 @@ class PortalScheduler {
 			this.queue.splice(index, 1);
 			const refusal = job.lastRefusal ?? {
 				code: 'QUERY_LIMIT_EXCEEDED',
-				description: 'The call waited for the portal\'s request limit and was not sent',
+				description: "The call waited for the portal's request limit and was not sent",
 				method: job.method,
 			};
-			job.resolve({ ok: false, failure: { ...refusal, waitedMs: now - (job.deadline - job.maxWaitMs) } });
+			job.resolve({
+				ok: false,
+				failure: { ...refusal, waitedMs: now - (job.deadline - job.maxWaitMs) },
+			});
 		}
 	}
 
@@ -205,7 +218,12 @@ class PortalScheduler {
 		let bytes = first.command!.length;
 		for (let index = 0; index < this.queue.length && group.length < MAX_COMMANDS; ) {
 			const job = this.queue[index];
-			if (job.mergeable && job.identity === first.identity && job.notBefore <= now && bytes + job.command!.length <= MAX_BATCH_BYTES) {
+			if (
+				job.mergeable &&
+				job.identity === first.identity &&
+				job.notBefore <= now &&
+				bytes + job.command!.length <= MAX_BATCH_BYTES
+			) {
 				bytes += job.command!.length;
 				group.push(job);
 				this.queue.splice(index, 1);
@@ -283,10 +301,12 @@ class PortalScheduler {
 		const read = readEnvelope('batch', sent.response);
 		if (!read.ok) {
 			if (this.refusedBy(read.failure)) {
-				for (const job of [...group].reverse()) this.requeue(job, { ...read.failure, method: job.method });
+				for (const job of [...group].reverse())
+					this.requeue(job, { ...read.failure, method: job.method });
 				return;
 			}
-			for (const job of group) job.resolve({ ok: false, failure: { ...read.failure, method: job.method } });
+			for (const job of group)
+				job.resolve({ ok: false, failure: { ...read.failure, method: job.method } });
 			return;
 		}
 		const refused: Array<[Job, Bitrix24Failure]> = [];
@@ -294,7 +314,10 @@ class PortalScheduler {
 			const outcome = batchOutcome(read.envelope.result, `q${index}`, job.method);
 			if ('notRun' in outcome) {
 				const description = 'The portal returned no result for this call of a batch';
-				job.resolve({ ok: false, failure: { code: 'UNEXPECTED_RESPONSE', description, method: job.method } });
+				job.resolve({
+					ok: false,
+					failure: { code: 'UNEXPECTED_RESPONSE', description, method: job.method },
+				});
 			} else if (outcome.ok) {
 				this.rememberTime(job.method, outcome.envelope.time);
 				job.resolve(outcome);
@@ -308,7 +331,6 @@ class PortalScheduler {
 	}
 }
 
-
 function commandOf(call: ScheduledCall): string | undefined {
 	const query = buildPhpQuery(call.params);
 	const command = query ? `${call.method}?${query}` : call.method;
@@ -319,7 +341,8 @@ const schedulers = new Map<string, PortalScheduler>();
 
 /** The scheduler of a portal; portals no longer in use (nothing queued, bucket drained) are forgotten. */
 export function schedulerFor(portalKey: string, limits: PortalLimits): PortalScheduler {
-	for (const [key, scheduler] of schedulers) if (key !== portalKey && scheduler.idle) schedulers.delete(key);
+	for (const [key, scheduler] of schedulers)
+		if (key !== portalKey && scheduler.idle) schedulers.delete(key);
 	let scheduler = schedulers.get(portalKey);
 	if (!scheduler) {
 		scheduler = new PortalScheduler(limits);
@@ -338,6 +361,11 @@ export function scheduleCall(call: ScheduledCall): Promise<Attempt> {
 }
 
 /** Records a method's operating-limit reset seen in an answer that did not pass through scheduleCall's own reading (a batch's sub-calls). */
-export function rememberOperatingTime(portalKey: string, limits: PortalLimits, method: string, time: IDataObject | undefined): void {
+export function rememberOperatingTime(
+	portalKey: string,
+	limits: PortalLimits,
+	method: string,
+	time: IDataObject | undefined,
+): void {
 	schedulerFor(portalKey, limits).rememberTime(method, time);
 }

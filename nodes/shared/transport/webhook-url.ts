@@ -33,10 +33,14 @@ const MIN_CODE_LENGTH = 8;
 
 const PATH = /^(.*?)\/rest\/(\d+)\/([A-Za-z0-9_]+)(?:\/(?:[A-Za-z0-9_.]+)?)?\/?$/;
 
-export function parseWebhookUrl(raw: unknown, allowHttp = false): WebhookAddress | WebhookUrlProblem {
+export function parseWebhookUrl(
+	raw: unknown,
+	allowHttp = false,
+): WebhookAddress | WebhookUrlProblem {
 	const text = typeof raw === 'string' ? raw.trim() : '';
 	if (!text) return fail(`The webhook URL is empty. It looks like ${WEBHOOK_URL_SHAPE}`);
-	if (!URL.canParse(text)) return fail(`The webhook URL is not a valid URL. It looks like ${WEBHOOK_URL_SHAPE}`);
+	if (!URL.canParse(text))
+		return fail(`The webhook URL is not a valid URL. It looks like ${WEBHOOK_URL_SHAPE}`);
 	const url = new URL(text);
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
 		return fail(`The webhook URL must start with https://. It looks like ${WEBHOOK_URL_SHAPE}`);
@@ -47,7 +51,9 @@ export function parseWebhookUrl(raw: unknown, allowHttp = false): WebhookAddress
 		);
 	}
 	if (url.search || url.hash || url.username || url.password) {
-		return fail(`The webhook URL must not carry a query, fragment or login. It looks like ${WEBHOOK_URL_SHAPE}`);
+		return fail(
+			`The webhook URL must not carry a query, fragment or login. It looks like ${WEBHOOK_URL_SHAPE}`,
+		);
 	}
 	const match = PATH.exec(url.pathname);
 	if (!match) {
@@ -79,7 +85,10 @@ export function parseWebhookUrl(raw: unknown, allowHttp = false): WebhookAddress
  * (`https://portal/rest/crm.deal.list`, as the HTTP Request node sends it), or a URL that
  * already names this webhook.
  */
-export function resolveWebhookTarget(address: WebhookAddress, target: string): string | WebhookUrlProblem {
+export function resolveWebhookTarget(
+	address: WebhookAddress,
+	target: string,
+): string | WebhookUrlProblem {
 	const trimmed = target.trim();
 	if (!/^https?:\/\//i.test(trimmed)) {
 		return address.base + trimmed.replace(/^\/+/, '').replace(/^rest\//, '');
@@ -91,6 +100,6 @@ export function resolveWebhookTarget(address: WebhookAddress, target: string): s
 	const portalRoot = `${address.origin}/rest/`;
 	if (trimmed.startsWith(portalRoot)) return address.base + trimmed.slice(portalRoot.length);
 	return fail(
-		'The request URL is not on the portal of this Bitrix24 webhook credential. Use a method name such as crm.deal.list, or a URL under the portal\'s /rest/.',
+		"The request URL is not on the portal of this Bitrix24 webhook credential. Use a method name such as crm.deal.list, or a URL under the portal's /rest/.",
 	);
 }

@@ -28,7 +28,12 @@ export class HttpProbe implements INodeType {
 			{ name: 'bitrix24OAuth2Api', required: false },
 		],
 		properties: [
-			{ displayName: 'Credential Type', name: 'credentialType', type: 'string', default: 'bitrix24WebhookApi' },
+			{
+				displayName: 'Credential Type',
+				name: 'credentialType',
+				type: 'string',
+				default: 'bitrix24WebhookApi',
+			},
 			{ displayName: 'Method', name: 'method', type: 'string', default: 'POST' },
 			{ displayName: 'URL', name: 'url', type: 'string', default: '' },
 			{ displayName: 'Body', name: 'body', type: 'json', default: '{}' },

@@ -23,7 +23,10 @@ export const BATCH_MAX_LENGTH = 50;
 type Sections = Record<string, Record<string, unknown>>;
 
 /** PHP isset($container[$key]). */
-function issetKey(container: unknown, key: string): { found: true; value: unknown } | { found: false } {
+function issetKey(
+	container: unknown,
+	key: string,
+): { found: true; value: unknown } | { found: false } {
 	if (Array.isArray(container)) {
 		if (!/^(0|-?[1-9][0-9]*)$/.test(key)) return { found: false };
 		const v = container[Number(key)];
@@ -34,14 +37,22 @@ function issetKey(container: unknown, key: string): { found: true; value: unknow
 		const v = container[key];
 		return v === null || v === undefined ? { found: false } : { found: true, value: v };
 	}
-	if (typeof container === 'string' && /^(0|[1-9][0-9]*)$/.test(key) && Number(key) < container.length) {
+	if (
+		typeof container === 'string' &&
+		/^(0|[1-9][0-9]*)$/.test(key) &&
+		Number(key) < container.length
+	) {
 		return { found: true, value: container[Number(key)] };
 	}
 	return { found: false };
 }
 
 /** CRestUtil::processBatchElement for one value. */
-export function processBatchElement(query: unknown, sections: Sections, keysCache: string): unknown {
+export function processBatchElement(
+	query: unknown,
+	sections: Sections,
+	keysCache: string,
+): unknown {
 	if (typeof query !== 'string' || keysCache === '') return query;
 	const regexp = new RegExp(`\\$(${keysCache})([^\\s]*)`, 'gi');
 	const matches = [...query.matchAll(regexp)];
@@ -69,7 +80,11 @@ export function processBatchElement(query: unknown, sections: Sections, keysCach
 }
 
 /** CRestUtil::processBatchStructure: every value (not key) of the parsed query. */
-export function processBatchStructure(params: unknown, sections: Sections, keysCache?: string): unknown {
+export function processBatchStructure(
+	params: unknown,
+	sections: Sections,
+	keysCache?: string,
+): unknown {
 	const cache = keysCache ?? Object.keys(sections).join('|');
 	if (Array.isArray(params)) return params.map((p) => processBatchStructure(p, sections, cache));
 	if (isObject(params)) {
@@ -99,16 +114,23 @@ async function runBatch(ctx: CallContext): Promise<{ result: unknown }> {
 	const sections: Sections = { result: {}, next: {}, total: {}, time: {}, error: {} };
 	let count = 0;
 	for (const [key, call] of commands(param(ctx.params, 'cmd'))) {
-		let outcome: { error: string; error_description: string } | { result: unknown; total?: number; next?: number; time: unknown };
+		let outcome:
+			| { error: string; error_description: string }
+			| { result: unknown; total?: number; next?: number; time: unknown };
 		if (count++ < BATCH_MAX_LENGTH) {
 			if (typeof call !== 'string') continue;
 			const noFragment = call.split('#')[0];
 			const q = noFragment.indexOf('?');
 			const method = q === -1 ? noFragment : noFragment.slice(0, q);
 			const query = q === -1 ? '' : noFragment.slice(q + 1);
-			const params = query ? (processBatchStructure(parsePhpQuery(query), sections) as Record<string, unknown>) : {};
+			const params = query
+				? (processBatchStructure(parsePhpQuery(query), sections) as Record<string, unknown>)
+				: {};
 			if (method.toLowerCase() === 'batch') {
-				outcome = { error: 'ERROR_BATCH_METHOD_NOT_ALLOWED', error_description: 'Method is not allowed for batch usage' };
+				outcome = {
+					error: 'ERROR_BATCH_METHOD_NOT_ALLOWED',
+					error_description: 'Method is not allowed for batch usage',
+				};
 			} else {
 				const res = await ctx.call(method, isObject(params) ? params : {});
 				outcome = res.ok
@@ -121,7 +143,10 @@ async function runBatch(ctx: CallContext): Promise<{ result: unknown }> {
 					: { error: res.error, error_description: res.error_description };
 			}
 		} else {
-			outcome = { error: 'ERROR_BATCH_LENGTH_EXCEEDED', error_description: 'Max batch length exceeded' };
+			outcome = {
+				error: 'ERROR_BATCH_LENGTH_EXCEEDED',
+				error_description: 'Max batch length exceeded',
+			};
 		}
 		if ('error' in outcome) {
 			sections.error[key] = { error: outcome.error, error_description: outcome.error_description };
@@ -147,7 +172,12 @@ export const methods: MethodDef[] = [
 		name: 'batch',
 		scope: 'basic',
 		handler: (ctx) => {
-			if (ctx.inBatch) throw new RestError(405, 'ERROR_BATCH_METHOD_NOT_ALLOWED', 'Method is not allowed for batch usage');
+			if (ctx.inBatch)
+				throw new RestError(
+					405,
+					'ERROR_BATCH_METHOD_NOT_ALLOWED',
+					'Method is not allowed for batch usage',
+				);
 			return runBatch(ctx);
 		},
 	},

@@ -85,7 +85,13 @@ export interface BizprocState {
 	nextWorkflow: number;
 }
 
-const APPROVE_PARAMETERS = { CommentLabel: 'Comment', CommentRequired: 'N', ShowComment: 'Y', StatusYesLabel: 'Approve', StatusNoLabel: 'Reject' };
+const APPROVE_PARAMETERS = {
+	CommentLabel: 'Comment',
+	CommentRequired: 'N',
+	ShowComment: 'Y',
+	StatusYesLabel: 'Approve',
+	StatusNoLabel: 'Reject',
+};
 
 /** The seed: three templates, one running deal approval on DEAL_1 with a task for user 1. */
 export const DEMO_TEMPLATES = [
@@ -96,10 +102,31 @@ export const DEMO_TEMPLATES = [
 		DOCUMENT_TYPE: 'DEAL',
 		AUTO_EXECUTE: 0,
 		NAME: 'Deal approval',
-		PARAMETERS: { approver: { Name: 'Approver', Description: '', Type: 'user', Required: 1, Multiple: 0, Default: 'user_1' } },
-		firstTask: { ACTIVITY: 'ApproveActivity', NAME: 'Approve the deal', PARAMETERS: APPROVE_PARAMETERS },
+		PARAMETERS: {
+			approver: {
+				Name: 'Approver',
+				Description: '',
+				Type: 'user',
+				Required: 1,
+				Multiple: 0,
+				Default: 'user_1',
+			},
+		},
+		firstTask: {
+			ACTIVITY: 'ApproveActivity',
+			NAME: 'Approve the deal',
+			PARAMETERS: APPROVE_PARAMETERS,
+		},
 	},
-	{ ID: 2, MODULE_ID: 'crm', ENTITY: 'CCrmDocumentLead', DOCUMENT_TYPE: 'LEAD', AUTO_EXECUTE: 1, NAME: 'Lead qualification', PARAMETERS: {} },
+	{
+		ID: 2,
+		MODULE_ID: 'crm',
+		ENTITY: 'CCrmDocumentLead',
+		DOCUMENT_TYPE: 'LEAD',
+		AUTO_EXECUTE: 1,
+		NAME: 'Lead qualification',
+		PARAMETERS: {},
+	},
 	{
 		ID: 3,
 		MODULE_ID: 'lists',
@@ -116,7 +143,19 @@ export const DEMO_TEMPLATES = [
 				CommentRequired: 'N',
 				ShowComment: 'Y',
 				StatusOkLabel: 'Save',
-				Fields: [{ Id: 'supplier', Type: 'string', Name: 'Supplier', Description: '', Multiple: false, Required: true, Options: null, Settings: null, Default: '' }],
+				Fields: [
+					{
+						Id: 'supplier',
+						Type: 'string',
+						Name: 'Supplier',
+						Description: '',
+						Multiple: false,
+						Required: true,
+						Options: null,
+						Settings: null,
+						Default: '',
+					},
+				],
 			},
 		},
 	},
@@ -137,7 +176,10 @@ export function bizprocState(store: Store): BizprocState {
 				IS_MODIFIED: 'N',
 				USER_ID: 1,
 				SYSTEM_CODE: '',
-				firstTask: 'firstTask' in t ? { ...t.firstTask, PARAMETERS: { ...t.firstTask.PARAMETERS } } : undefined,
+				firstTask:
+					'firstTask' in t
+						? { ...t.firstTask, PARAMETERS: { ...t.firstTask.PARAMETERS } }
+						: undefined,
 			});
 		}
 		const started = SEED_BASE_MS - 2 * DAY;
@@ -167,7 +209,12 @@ export function bizprocState(store: Store): BizprocState {
 	});
 }
 
-function addFirstTask(state: BizprocState, instance: Instance, template: Template, userId: number): void {
+function addFirstTask(
+	state: BizprocState,
+	instance: Instance,
+	template: Template,
+	userId: number,
+): void {
 	if (!template.firstTask) return;
 	const id = state.nextTask++;
 	state.tasks.set(id, {
@@ -223,10 +270,19 @@ function listAnswer<R>(
 		return f ? { def: { type: f.type }, get: f.get } : undefined;
 	};
 	const upperKeys = (v: unknown): unknown =>
-		isObject(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k.replace(/[A-Za-z_]+$/, (m) => m.toUpperCase()), x])) : v;
+		isObject(v)
+			? Object.fromEntries(
+					Object.entries(v).map(([k, x]) => [k.replace(/[A-Za-z_]+$/, (m) => m.toUpperCase()), x]),
+				)
+			: v;
 	const filtered = applyFilter(rows, upperKeys(param(ctx.params, 'FILTER')), resolve);
 	const order = param(ctx.params, 'ORDER');
-	const ordered = applyOrder(filtered, isObject(order) && Object.keys(order).length ? order : defaults.order, resolve, idOf);
+	const ordered = applyOrder(
+		filtered,
+		isObject(order) && Object.keys(order).length ? order : defaults.order,
+		resolve,
+		idOf,
+	);
 	const page = paginate(ordered, param(ctx.params, 'start'));
 	const asked = listParam(param(ctx.params, 'SELECT')).map((s) => s.toUpperCase());
 	const select = asked.length ? asked : defaults.select;
@@ -243,19 +299,43 @@ const date = (ms: number | null): string | null => (ms === null ? null : isoDate
 // ---------------------------------------------------------------- documents
 
 /** [module, class] -> the prefix of the element id and the template DOCUMENT_TYPE it belongs to. */
-const DOCUMENT_CLASSES: Array<{ module: string; entity: string; type: (element: string) => string | undefined }> = [
+const DOCUMENT_CLASSES: Array<{
+	module: string;
+	entity: string;
+	type: (element: string) => string | undefined;
+}> = [
 	...(['LEAD', 'CONTACT', 'COMPANY', 'DEAL'] as const).map((t) => ({
 		module: 'crm',
 		entity: `CCrmDocument${t[0]}${t.slice(1).toLowerCase()}`,
 		type: (e: string) => (new RegExp(`^${t}_\\d+$`).test(e) ? t : undefined),
 	})),
-	{ module: 'crm', entity: 'Bitrix\\Crm\\Integration\\BizProc\\Document\\Quote', type: (e) => (/^QUOTE_\d+$/.test(e) ? 'QUOTE' : undefined) },
-	{ module: 'crm', entity: 'Bitrix\\Crm\\Integration\\BizProc\\Document\\SmartInvoice', type: (e) => (/^SMART_INVOICE_\d+$/.test(e) ? 'SMART_INVOICE' : undefined) },
-	{ module: 'crm', entity: 'Bitrix\\Crm\\Integration\\BizProc\\Document\\Dynamic', type: (e) => /^(DYNAMIC_\d+)_\d+$/.exec(e)?.[1] },
+	{
+		module: 'crm',
+		entity: 'Bitrix\\Crm\\Integration\\BizProc\\Document\\Quote',
+		type: (e) => (/^QUOTE_\d+$/.test(e) ? 'QUOTE' : undefined),
+	},
+	{
+		module: 'crm',
+		entity: 'Bitrix\\Crm\\Integration\\BizProc\\Document\\SmartInvoice',
+		type: (e) => (/^SMART_INVOICE_\d+$/.test(e) ? 'SMART_INVOICE' : undefined),
+	},
+	{
+		module: 'crm',
+		entity: 'Bitrix\\Crm\\Integration\\BizProc\\Document\\Dynamic',
+		type: (e) => /^(DYNAMIC_\d+)_\d+$/.exec(e)?.[1],
+	},
 	// list and Drive documents are bare ids; their DOCUMENT_TYPE (iblock_N, STORAGE_N) comes from the element
 	{ module: 'lists', entity: 'BizprocDocument', type: (e) => (/^\d+$/.test(e) ? '*' : undefined) },
-	{ module: 'lists', entity: 'Bitrix\\Lists\\BizprocDocumentLists', type: (e) => (/^\d+$/.test(e) ? '*' : undefined) },
-	{ module: 'disk', entity: 'Bitrix\\Disk\\BizProcDocument', type: (e) => (/^\d+$/.test(e) ? '*' : undefined) },
+	{
+		module: 'lists',
+		entity: 'Bitrix\\Lists\\BizprocDocumentLists',
+		type: (e) => (/^\d+$/.test(e) ? '*' : undefined),
+	},
+	{
+		module: 'disk',
+		entity: 'Bitrix\\Disk\\BizProcDocument',
+		type: (e) => (/^\d+$/.test(e) ? '*' : undefined),
+	},
 ];
 
 const bad = (text: string): RestError => new RestError(400, '', text);
@@ -264,7 +344,8 @@ const bad = (text: string): RestError => new RestError(400, '', text);
 
 function workflowIdParam(ctx: CallContext): string {
 	const id = param(ctx.params, 'ID');
-	if (isEmpty(id)) throw new RestError(400, 'ERROR_WRONG_WORKFLOW_ID', 'Empty workflow instance ID');
+	if (isEmpty(id))
+		throw new RestError(400, 'ERROR_WRONG_WORKFLOW_ID', 'Empty workflow instance ID');
 	return String(id);
 }
 
@@ -322,16 +403,22 @@ const workflowMethods: MethodDef[] = [
 			requireAdmin(ctx, 403);
 			const st = state(ctx);
 			const templateId = param(ctx.params, 'TEMPLATE_ID');
-			if (isEmpty(templateId)) throw new RestError(400, 'ERROR_WRONG_WORKFLOW_ID', 'Empty TEMPLATE_ID');
+			if (isEmpty(templateId))
+				throw new RestError(400, 'ERROR_WRONG_WORKFLOW_ID', 'Empty TEMPLATE_ID');
 			const template = st.templates.get(phpInt(templateId));
 			if (!template) throw new RestError(400, 'ERROR_WRONG_WORKFLOW_ID', 'Template not found');
 			const documentId = listParam(param(ctx.params, 'DOCUMENT_ID'));
-			if (documentId.length !== 3 || documentId.some((part) => part === '')) throw bad('Wrong DOCUMENT_ID!');
+			if (documentId.length !== 3 || documentId.some((part) => part === ''))
+				throw bad('Wrong DOCUMENT_ID!');
 			const [module, entity, element] = documentId;
 			const kind = DOCUMENT_CLASSES.find((c) => c.module === module && c.entity === entity);
 			const type = kind?.type(element);
 			if (!kind || !type) throw bad('Incorrect document type!');
-			if (template.MODULE_ID !== module || template.ENTITY !== entity || (type !== '*' && template.DOCUMENT_TYPE !== type)) {
+			if (
+				template.MODULE_ID !== module ||
+				template.ENTITY !== entity ||
+				(type !== '*' && template.DOCUMENT_TYPE !== type)
+			) {
 				throw bad('Template type and DOCUMENT_ID mismatch!');
 			}
 			// the docs name no error for a document that does not exist or a required parameter left
@@ -351,7 +438,12 @@ const workflowMethods: MethodDef[] = [
 				PARAMETERS: isObject(parameters) ? { ...parameters } : {},
 			};
 			st.instances.set(instance.ID, instance);
-			addFirstTask(st, instance, template, userOf(ctx, instance.PARAMETERS.approver) ?? ctx.auth.userId);
+			addFirstTask(
+				st,
+				instance,
+				template,
+				userOf(ctx, instance.PARAMETERS.approver) ?? ctx.auth.userId,
+			);
 			return { result: instance.ID };
 		},
 	},
@@ -362,7 +454,14 @@ const workflowMethods: MethodDef[] = [
 			handler: (ctx) => {
 				requireAdmin(ctx, 403);
 				const rows = [...state(ctx).instances.values()];
-				return listAnswer(ctx, rows, INSTANCE_FIELDS, instanceView, { select: ['ID', 'MODIFIED', 'OWNED_UNTIL'], order: { MODIFIED: 'DESC' } }, (i) => i.STARTED);
+				return listAnswer(
+					ctx,
+					rows,
+					INSTANCE_FIELDS,
+					instanceView,
+					{ select: ['ID', 'MODIFIED', 'OWNED_UNTIL'], order: { MODIFIED: 'DESC' } },
+					(i) => i.STARTED,
+				);
 			},
 		}),
 	),
@@ -374,9 +473,13 @@ const workflowMethods: MethodDef[] = [
 			const instance = runningWorkflow(ctx, workflowIdParam(ctx));
 			const st = state(ctx);
 			st.instances.delete(instance.ID);
-			st.terminated.set(instance.ID, { instance, status: String(param(ctx.params, 'STATUS') ?? '') });
+			st.terminated.set(instance.ID, {
+				instance,
+				status: String(param(ctx.params, 'STATUS') ?? ''),
+			});
 			// "all data related to the workflow will be preserved": its tasks stay, no longer awaiting anyone
-			for (const task of st.tasks.values()) if (task.WORKFLOW_ID === instance.ID && task.STATUS === 0) task.STATUS = 3;
+			for (const task of st.tasks.values())
+				if (task.WORKFLOW_ID === instance.ID && task.STATUS === 0) task.STATUS = 3;
 			return { result: true };
 		},
 	},
@@ -388,7 +491,8 @@ const workflowMethods: MethodDef[] = [
 			const instance = runningWorkflow(ctx, workflowIdParam(ctx));
 			const st = state(ctx);
 			st.instances.delete(instance.ID);
-			for (const task of [...st.tasks.values()]) if (task.WORKFLOW_ID === instance.ID) st.tasks.delete(task.ID);
+			for (const task of [...st.tasks.values()])
+				if (task.WORKFLOW_ID === instance.ID) st.tasks.delete(task.ID);
 			return { result: true };
 		},
 	},
@@ -397,11 +501,37 @@ const workflowMethods: MethodDef[] = [
 // ---------------------------------------------------------------- tasks
 
 const TASK_FIELD_NAMES = [
-	'ID', 'WORKFLOW_ID', 'DOCUMENT_NAME', 'DESCRIPTION', 'NAME', 'MODIFIED', 'WORKFLOW_STARTED', 'WORKFLOW_STARTED_BY', 'OVERDUE_DATE',
-	'WORKFLOW_TEMPLATE_ID', 'WORKFLOW_TEMPLATE_NAME', 'WORKFLOW_STATE', 'STATUS', 'USER_ID', 'USER_STATUS', 'MODULE_ID', 'ENTITY',
-	'DOCUMENT_ID', 'ACTIVITY', 'ACTIVITY_NAME', 'PARAMETERS', 'DOCUMENT_URL',
+	'ID',
+	'WORKFLOW_ID',
+	'DOCUMENT_NAME',
+	'DESCRIPTION',
+	'NAME',
+	'MODIFIED',
+	'WORKFLOW_STARTED',
+	'WORKFLOW_STARTED_BY',
+	'OVERDUE_DATE',
+	'WORKFLOW_TEMPLATE_ID',
+	'WORKFLOW_TEMPLATE_NAME',
+	'WORKFLOW_STATE',
+	'STATUS',
+	'USER_ID',
+	'USER_STATUS',
+	'MODULE_ID',
+	'ENTITY',
+	'DOCUMENT_ID',
+	'ACTIVITY',
+	'ACTIVITY_NAME',
+	'PARAMETERS',
+	'DOCUMENT_URL',
 ];
-const TASK_NUMERIC = new Set(['ID', 'WORKFLOW_STARTED_BY', 'WORKFLOW_TEMPLATE_ID', 'STATUS', 'USER_ID', 'USER_STATUS']);
+const TASK_NUMERIC = new Set([
+	'ID',
+	'WORKFLOW_STARTED_BY',
+	'WORKFLOW_TEMPLATE_ID',
+	'STATUS',
+	'USER_ID',
+	'USER_STATUS',
+]);
 const TASK_DATES = new Set(['MODIFIED', 'WORKFLOW_STARTED', 'OVERDUE_DATE']);
 
 function workflowOf(st: BizprocState, task: WorkflowTask): Instance | undefined {
@@ -433,7 +563,10 @@ function taskView(st: BizprocState, task: WorkflowTask): Record<string, unknown>
 		ACTIVITY: task.ACTIVITY,
 		ACTIVITY_NAME: task.ACTIVITY_NAME,
 		PARAMETERS: task.PARAMETERS,
-		DOCUMENT_URL: workflow?.MODULE_ID === 'crm' ? `/crm/${workflow.DOCUMENT_ID.split('_')[0].toLowerCase()}/details/${workflow.DOCUMENT_ID.split('_').pop()}/` : '',
+		DOCUMENT_URL:
+			workflow?.MODULE_ID === 'crm'
+				? `/crm/${workflow.DOCUMENT_ID.split('_')[0].toLowerCase()}/details/${workflow.DOCUMENT_ID.split('_').pop()}/`
+				: '',
 	};
 }
 
@@ -463,21 +596,31 @@ const taskMethods: MethodDef[] = [
 			const st = state(ctx);
 			const select = listParam(param(ctx.params, 'SELECT')).map((s) => s.toUpperCase());
 			if (select.some((s) => !TASK_FIELD_NAMES.includes(s))) {
-				throw new RestError(400, 'ERROR_SELECT_VALIDATION_FAILURE', 'Invalid data in SELECT parameter');
+				throw new RestError(
+					400,
+					'ERROR_SELECT_VALIDATION_FAILURE',
+					'Invalid data in SELECT parameter',
+				);
 			}
 			const filter = param(ctx.params, 'FILTER');
-			const userKey = isObject(filter) ? Object.keys(filter).find((k) => k.replace(/^[=!<>]+/, '').toUpperCase() === 'USER_ID') : undefined;
+			const userKey = isObject(filter)
+				? Object.keys(filter).find((k) => k.replace(/^[=!<>]+/, '').toUpperCase() === 'USER_ID')
+				: undefined;
 			let rows = [...st.tasks.values()];
 			if (userKey) {
 				const wanted = listParam((filter as Record<string, unknown>)[userKey]).map(Number);
-				if (wanted.some((id) => !mayReadTasksOf(ctx, id))) throw new RestError(400, 'ACCESS_DENIED', 'Access denied!');
+				if (wanted.some((id) => !mayReadTasksOf(ctx, id)))
+					throw new RestError(400, 'ACCESS_DENIED', 'Access denied!');
 			} else if (!caller(ctx).IS_ADMIN) {
 				rows = rows.filter((t) => t.USER_ID === ctx.auth.userId);
 			}
 			const fields = Object.fromEntries(
 				TASK_FIELD_NAMES.map((name) => [
 					name,
-					{ type: TASK_NUMERIC.has(name) ? 'integer' : TASK_DATES.has(name) ? 'datetime' : 'string', get: (t: WorkflowTask) => taskView(st, t)[name] },
+					{
+						type: TASK_NUMERIC.has(name) ? 'integer' : TASK_DATES.has(name) ? 'datetime' : 'string',
+						get: (t: WorkflowTask) => taskView(st, t)[name],
+					},
 				]),
 			);
 			return listAnswer(
@@ -485,7 +628,18 @@ const taskMethods: MethodDef[] = [
 				rows,
 				fields,
 				(t) => taskView(st, t),
-				{ select: ['ENTITY', 'DOCUMENT_ID', 'ID', 'WORKFLOW_ID', 'DOCUMENT_NAME', 'NAME', 'DOCUMENT_URL'], order: { ID: 'ASC' } },
+				{
+					select: [
+						'ENTITY',
+						'DOCUMENT_ID',
+						'ID',
+						'WORKFLOW_ID',
+						'DOCUMENT_NAME',
+						'NAME',
+						'DOCUMENT_URL',
+					],
+					order: { ID: 'ASC' },
+				},
 				(t) => t.ID,
 			);
 		},
@@ -499,13 +653,18 @@ const taskMethods: MethodDef[] = [
 			if (isEmpty(raw)) throw new RestError(400, 'ERROR_TASK_VALIDATION', 'empty TASK_ID');
 			const task = st.tasks.get(phpInt(raw));
 			// "you can only complete your own task": someone else's is not found for the caller
-			if (!task || task.USER_ID !== ctx.auth.userId) throw new RestError(400, 'ERROR_TASK_NOT_FOUND', 'Task not found');
-			if (task.STATUS !== 0) throw new RestError(400, 'ERROR_TASK_COMPLETED', 'Task already completed');
+			if (!task || task.USER_ID !== ctx.auth.userId)
+				throw new RestError(400, 'ERROR_TASK_NOT_FOUND', 'Task not found');
+			if (task.STATUS !== 0)
+				throw new RestError(400, 'ERROR_TASK_COMPLETED', 'Task already completed');
 			const allowed = STATUSES_BY_ACTIVITY[task.ACTIVITY];
 			if (!allowed) throw new RestError(400, 'ERROR_TASK_TYPE', 'Incorrect task type');
-			const statusRaw = String(param(ctx.params, 'STATUS') ?? '').trim().toLowerCase();
+			const statusRaw = String(param(ctx.params, 'STATUS') ?? '')
+				.trim()
+				.toLowerCase();
 			const status = STATUS_NAMES[statusRaw] ?? (/^\d+$/.test(statusRaw) ? Number(statusRaw) : NaN);
-			if (!allowed.includes(status)) throw new RestError(400, 'ERROR_TASK_VALIDATION', 'incorrect STATUS');
+			if (!allowed.includes(status))
+				throw new RestError(400, 'ERROR_TASK_VALIDATION', 'incorrect STATUS');
 			// the task's own checks (required comment, required fields) are not modelled
 			task.USER_STATUS = status === 4 ? 2 : status;
 			task.STATUS = status === 4 ? 2 : status;
@@ -514,7 +673,9 @@ const taskMethods: MethodDef[] = [
 			if (!isEmpty(comment)) task.COMMENT = String(comment);
 			const fields = param(ctx.params, 'FIELDS');
 			if (isObject(fields)) task.FIELDS = { ...fields };
-			const open = [...st.tasks.values()].some((t) => t.WORKFLOW_ID === task.WORKFLOW_ID && t.STATUS === 0);
+			const open = [...st.tasks.values()].some(
+				(t) => t.WORKFLOW_ID === task.WORKFLOW_ID && t.STATUS === 0,
+			);
 			if (!open) st.instances.delete(task.WORKFLOW_ID);
 			return { result: true };
 		},
@@ -556,11 +717,13 @@ function templateView(t: Template): Record<string, unknown> {
 	};
 }
 
-const invalid = (text: string): RestError => new RestError(400, 'ERROR_TEMPLATE_VALIDATION_FAILURE', text);
+const invalid = (text: string): RestError =>
+	new RestError(400, 'ERROR_TEMPLATE_VALIDATION_FAILURE', text);
 
 /** Templates are written only from an application's context, by an administrator. */
 function requireAppAdmin(ctx: CallContext): string {
-	if (ctx.auth.kind !== 'oauth' || !ctx.auth.clientId) throw new RestError(400, 'ACCESS_DENIED', 'Application context required');
+	if (ctx.auth.kind !== 'oauth' || !ctx.auth.clientId)
+		throw new RestError(400, 'ACCESS_DENIED', 'Application context required');
 	requireAdmin(ctx, 400);
 	return ctx.auth.clientId;
 }
@@ -589,7 +752,11 @@ function ownTemplate(ctx: CallContext, clientId: string, forUpdate: boolean): Te
 	if (!template) throw notFound;
 	if (template.clientId !== clientId) {
 		if (!forUpdate) throw notFound;
-		throw new RestError(400, 'ERROR_TEMPLATE_NOT_OWNER', 'You can update ONLY templates created by current application');
+		throw new RestError(
+			400,
+			'ERROR_TEMPLATE_NOT_OWNER',
+			'You can update ONLY templates created by current application',
+		);
 	}
 	return template;
 }
@@ -601,7 +768,14 @@ const templateMethods: MethodDef[] = [
 		handler: (ctx) => {
 			requireAdmin(ctx, 400);
 			const rows = [...state(ctx).templates.values()];
-			return listAnswer(ctx, rows, TEMPLATE_FIELDS, templateView, { select: ['ID'], order: { ID: 'ASC' } }, (t) => t.ID);
+			return listAnswer(
+				ctx,
+				rows,
+				TEMPLATE_FIELDS,
+				templateView,
+				{ select: ['ID'], order: { ID: 'ASC' } },
+				(t) => t.ID,
+			);
 		},
 	},
 	{
@@ -614,7 +788,9 @@ const templateMethods: MethodDef[] = [
 			const typeOk =
 				type.length === 3 &&
 				!!kind &&
-				(kind.type('1') === '*' ? /^(iblock|STORAGE)_\d+$/.test(type[2]) : kind.type(`${type[2]}_1`) === type[2]);
+				(kind.type('1') === '*'
+					? /^(iblock|STORAGE)_\d+$/.test(type[2])
+					: kind.type(`${type[2]}_1`) === type[2]);
 			if (!typeOk) throw invalid('Incorrect field DOCUMENT_TYPE!');
 			const name = param(ctx.params, 'NAME');
 			if (isEmpty(name)) throw invalid('Empty template name!');
@@ -648,7 +824,11 @@ const templateMethods: MethodDef[] = [
 			const clientId = requireAppAdmin(ctx);
 			const template = ownTemplate(ctx, clientId, true);
 			const fields = param(ctx.params, 'FIELDS');
-			const known = isObject(fields) ? Object.keys(fields).filter((k) => ['NAME', 'DESCRIPTION', 'TEMPLATE_DATA', 'AUTO_EXECUTE'].includes(k.toUpperCase())) : [];
+			const known = isObject(fields)
+				? Object.keys(fields).filter((k) =>
+						['NAME', 'DESCRIPTION', 'TEMPLATE_DATA', 'AUTO_EXECUTE'].includes(k.toUpperCase()),
+					)
+				: [];
 			if (!isObject(fields) || known.length === 0) throw invalid('No fields to update.');
 			const draft = { ...template };
 			for (const key of known) {

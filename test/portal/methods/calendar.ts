@@ -124,7 +124,10 @@ export function defaultUserSettings(userId: number): Record<string, unknown> {
 		defaultSections: own ? { [`user${userId}`]: section } : [],
 		syncPeriodPast: '3',
 		syncPeriodFuture: '12',
-		defaultReminders: { fullDay: [{ type: 'min', count: 15 }], withTime: [{ type: 'min', count: 15 }] },
+		defaultReminders: {
+			fullDay: [{ type: 'min', count: 15 }],
+			withTime: [{ type: 'min', count: 15 }],
+		},
 		timezoneName: PORTAL_TZ,
 		timezoneOffsetUTC: 10800,
 		timezoneDefaultName: '',
@@ -134,7 +137,14 @@ export function defaultUserSettings(userId: number): Record<string, unknown> {
 }
 
 const USER_SETTING_KEYS = Object.keys(defaultUserSettings(1)).filter(
-	(k) => !['timezoneName', 'timezoneOffsetUTC', 'timezoneDefaultName', 'work_time_start', 'work_time_end'].includes(k),
+	(k) =>
+		![
+			'timezoneName',
+			'timezoneOffsetUTC',
+			'timezoneDefaultName',
+			'work_time_start',
+			'work_time_end',
+		].includes(k),
 );
 
 // ---------------------------------------------------------------- state
@@ -277,7 +287,14 @@ function tzOffsetMinutes(tz: string, ms: number): number {
 		second: '2-digit',
 	}).formatToParts(new Date(ms));
 	const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-	const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+	const local = Date.UTC(
+		get('year'),
+		get('month') - 1,
+		get('day'),
+		get('hour'),
+		get('minute'),
+		get('second'),
+	);
 	return Math.round((local - Math.floor(ms / 1000) * 1000) / 60_000);
 }
 
@@ -296,7 +313,14 @@ function parseEventDate(raw: unknown, tz: string): number | undefined {
 	const s = String(raw).trim();
 	const local = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
 	if (local) {
-		const wall = Date.UTC(+local[1], +local[2] - 1, +local[3], +(local[4] ?? 0), +(local[5] ?? 0), +(local[6] ?? 0));
+		const wall = Date.UTC(
+			+local[1],
+			+local[2] - 1,
+			+local[3],
+			+(local[4] ?? 0),
+			+(local[5] ?? 0),
+			+(local[6] ?? 0),
+		);
 		return wall - tzOffsetMinutes(tz, wall) * 60_000;
 	}
 	const ms = Date.parse(s);
@@ -318,7 +342,9 @@ function usDate(ms: number, tz: string, dateOnly: boolean): string {
 function dottedDate(ms: number, tz: string, dateOnly: boolean): string {
 	const d = new Date(ms + tzOffsetMinutes(tz, ms) * 60_000);
 	const date = `${pad(d.getUTCDate())}.${pad(d.getUTCMonth() + 1)}.${d.getUTCFullYear()}`;
-	return dateOnly ? date : `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+	return dateOnly
+		? date
+		: `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
 /** "2024-12-10 06:36:00" as sections carry their dates. */
@@ -369,19 +395,29 @@ function sectionView(s: Section, ctx: CallContext): Record<string, unknown> {
 		EXTERNAL_TYPE: 'local',
 		ACCESS: [],
 		IS_COLLAB: false,
-		PERM: { view_time: true, view_title: true, view_full: true, add: write, edit: write, edit_section: write, access: write },
+		PERM: {
+			view_time: true,
+			view_title: true,
+			view_full: true,
+			add: write,
+			edit: write,
+			edit_section: write,
+			access: write,
+		},
 	};
 }
 
 function applySection(ctx: CallContext, s: Section): void {
 	const name = param(ctx.params, 'name');
 	if (name !== undefined) {
-		if (typeof name !== 'string' || !name.trim()) throw fail('Invalid value for the "name" parameter');
+		if (typeof name !== 'string' || !name.trim())
+			throw fail('Invalid value for the "name" parameter');
 		s.NAME = name;
 	}
 	const description = param(ctx.params, 'description');
 	if (description !== undefined) {
-		if (typeof description !== 'string') throw fail('Invalid value for the "description" parameter');
+		if (typeof description !== 'string')
+			throw fail('Invalid value for the "description" parameter');
 		s.DESCRIPTION = description;
 	}
 	const color = param(ctx.params, 'color');
@@ -391,7 +427,10 @@ function applySection(ctx: CallContext, s: Section): void {
 	const exp = param(ctx.params, 'export');
 	if (isObject(exp)) {
 		const allow = param(exp, 'ALLOW');
-		s.EXPORT = { ALLOW: allow === true || allow === 'true' || allow === 'Y' || allow === '1', SET: String(param(exp, 'SET') ?? 'all') };
+		s.EXPORT = {
+			ALLOW: allow === true || allow === 'true' || allow === 'Y' || allow === '1',
+			SET: String(param(exp, 'SET') ?? 'all'),
+		};
 	}
 	s.modified = Date.now();
 }
@@ -400,10 +439,12 @@ function sectionToChange(ctx: CallContext, method: string): Section {
 	const type = typeParam(ctx, method);
 	const owner = ownerParam(ctx, method, type);
 	const id = param(ctx.params, 'id');
-	if (isEmpty(id)) throw fail(method.endsWith('delete') ? 'Section ID is not set.' : 'Section ID is not set');
+	if (isEmpty(id))
+		throw fail(method.endsWith('delete') ? 'Section ID is not set.' : 'Section ID is not set');
 	const s = state(ctx).sections.get(phpInt(id));
 	const denied = method.endsWith('delete') ? 'Access denied.' : 'Access denied';
-	if (!s || s.CAL_TYPE !== type || s.OWNER_ID !== owner || !canWrite(ctx, type, owner)) throw fail(denied);
+	if (!s || s.CAL_TYPE !== type || s.OWNER_ID !== owner || !canWrite(ctx, type, owner))
+		throw fail(denied);
 	return s;
 }
 
@@ -415,7 +456,9 @@ const sectionMethods: MethodDef[] = [
 			const m = 'calendar.section.get';
 			const type = typeParam(ctx, m, '.');
 			const owner = ownerParam(ctx, m, type, '.');
-			const rows = [...state(ctx).sections.values()].filter((s) => s.CAL_TYPE === type && s.OWNER_ID === owner);
+			const rows = [...state(ctx).sections.values()].filter(
+				(s) => s.CAL_TYPE === type && s.OWNER_ID === owner,
+			);
 			return { result: rows.map((s) => sectionView(s, ctx)) };
 		},
 	},
@@ -492,7 +535,9 @@ function eventView(e: CalEvent): Record<string, unknown> {
 		DATE_FROM_TS_UTC: String(Math.floor(e.from / 1000)),
 		DATE_TO_TS_UTC: String(Math.floor(e.to / 1000)),
 		DT_SKIP_TIME: e.skipTime ? 'Y' : 'N',
-		DT_LENGTH: e.skipTime ? Math.round((e.to - e.from) / 1000) + 86_400 : Math.round((e.to - e.from) / 1000),
+		DT_LENGTH: e.skipTime
+			? Math.round((e.to - e.from) / 1000) + 86_400
+			: Math.round((e.to - e.from) / 1000),
 		EVENT_TYPE: null,
 		CREATED_BY: String(e.CREATED_BY),
 		DATE_CREATE: usDate(e.created, PORTAL_TZ, false),
@@ -514,7 +559,9 @@ function eventView(e: CalEvent): Record<string, unknown> {
 		SECTION_ID: String(e.SECTION_ID),
 		UF_CRM_CAL_EVENT: e.CRM.length ? e.CRM : false,
 		SECT_ID: String(e.SECTION_ID),
-		ATTENDEE_LIST: e.IS_MEETING ? [...e.attendees.entries()].map(([id, status]) => ({ id, entryId: String(e.ID), status })) : [],
+		ATTENDEE_LIST: e.IS_MEETING
+			? [...e.attendees.entries()].map(([id, status]) => ({ id, entryId: String(e.ID), status }))
+			: [],
 	};
 }
 
@@ -532,12 +579,16 @@ function applyEvent(ctx: CallContext, e: CalEvent, method: string, creating: boo
 	const dot = method === 'calendar.event.update' ? '.' : '';
 	const name = param(ctx.params, 'name');
 	if (name !== undefined) {
-		if (typeof name !== 'string' || (creating && !name.trim())) throw fail(`Invalid value for the ${dot ? '"name" parameter.' : 'parameter "name"'}`);
+		if (typeof name !== 'string' || (creating && !name.trim()))
+			throw fail(`Invalid value for the ${dot ? '"name" parameter.' : 'parameter "name"'}`);
 		e.NAME = name;
 	}
 	const description = param(ctx.params, 'description');
 	if (description !== undefined) {
-		if (typeof description !== 'string') throw fail(`Invalid value for the ${dot ? '"description" parameter.' : 'parameter "description"'}`);
+		if (typeof description !== 'string')
+			throw fail(
+				`Invalid value for the ${dot ? '"description" parameter.' : 'parameter "description"'}`,
+			);
 		e.DESCRIPTION = description;
 	}
 	const skip = param(ctx.params, 'skip_time');
@@ -560,11 +611,13 @@ function applyEvent(ctx: CallContext, e: CalEvent, method: string, creating: boo
 	}
 	for (const key of ['location', 'color', 'text_color'] as const) {
 		const v = param(ctx.params, key);
-		if (v !== undefined) e[key === 'text_color' ? 'TEXT_COLOR' : key === 'color' ? 'COLOR' : 'LOCATION'] = String(v);
+		if (v !== undefined)
+			e[key === 'text_color' ? 'TEXT_COLOR' : key === 'color' ? 'COLOR' : 'LOCATION'] = String(v);
 	}
 	for (const key of ['accessibility', 'importance'] as const) {
 		const v = param(ctx.params, key);
-		if (!isEmpty(v) && OPTION_VALUES[key].includes(String(v))) e[key === 'accessibility' ? 'ACCESSIBILITY' : 'IMPORTANCE'] = String(v);
+		if (!isEmpty(v) && OPTION_VALUES[key].includes(String(v)))
+			e[key === 'accessibility' ? 'ACCESSIBILITY' : 'IMPORTANCE'] = String(v);
 	}
 	const priv = param(ctx.params, 'private_event');
 	if (!isEmpty(priv)) e.PRIVATE_EVENT = priv === 'Y';
@@ -575,7 +628,11 @@ function applyEvent(ctx: CallContext, e: CalEvent, method: string, creating: boo
 	const crm = param(ctx.params, 'crm_fields');
 	if (crm !== undefined) {
 		if (!Array.isArray(crm) && !isObject(crm)) {
-			throw fail(dot ? "The event's CRM links list must be an array." : 'The list of event links to CRM must be an array');
+			throw fail(
+				dot
+					? "The event's CRM links list must be an array."
+					: 'The list of event links to CRM must be an array',
+			);
 		}
 		e.CRM = listOf(crm).map(String);
 	}
@@ -583,7 +640,9 @@ function applyEvent(ctx: CallContext, e: CalEvent, method: string, creating: boo
 	const attendees = param(ctx.params, 'attendees');
 	if (!isEmpty(meeting)) e.IS_MEETING = meeting === 'Y';
 	if (e.IS_MEETING && (meeting === 'Y' || attendees !== undefined)) {
-		const ids = listOf(attendees).map((a) => phpInt(a)).filter((a) => a > 0);
+		const ids = listOf(attendees)
+			.map((a) => phpInt(a))
+			.filter((a) => a > 0);
 		const next = new Map<number, string>([[e.host, 'H']]);
 		for (const id of ids) if (id !== e.host) next.set(id, e.attendees.get(id) ?? 'Q');
 		e.attendees = next;
@@ -597,12 +656,16 @@ function checkSection(ctx: CallContext, e: CalEvent, method: string): void {
 	const st = state(ctx);
 	if (!isEmpty(raw)) e.SECTION_ID = phpInt(raw);
 	else if (!st.sections.has(e.SECTION_ID)) {
-		const auto = [...st.sections.values()].find((s) => s.CAL_TYPE === e.CAL_TYPE && s.OWNER_ID === e.OWNER_ID);
+		const auto = [...st.sections.values()].find(
+			(s) => s.CAL_TYPE === e.CAL_TYPE && s.OWNER_ID === e.OWNER_ID,
+		);
 		if (auto) e.SECTION_ID = auto.ID;
 	}
 	const s = st.sections.get(e.SECTION_ID);
 	if (!s || s.CAL_TYPE !== e.CAL_TYPE || s.OWNER_ID !== e.OWNER_ID) {
-		throw fail(`You specified an invalid calendar section ID or the user does not have access to it${dot}`);
+		throw fail(
+			`You specified an invalid calendar section ID or the user does not have access to it${dot}`,
+		);
 	}
 }
 
@@ -633,8 +696,10 @@ const eventMethods: MethodDef[] = [
 			if (isEmpty(param(ctx.params, 'ownerId'))) throw notSet('ownerId', m);
 			const owner = phpInt(param(ctx.params, 'ownerId'));
 			if (isEmpty(param(ctx.params, 'name'))) throw notSet('name', m);
-			if (isEmpty(param(ctx.params, 'from')) && isEmpty(param(ctx.params, 'from_ts'))) throw notSet('from', m);
-			if (isEmpty(param(ctx.params, 'to')) && isEmpty(param(ctx.params, 'to_ts'))) throw notSet('to', m);
+			if (isEmpty(param(ctx.params, 'from')) && isEmpty(param(ctx.params, 'from_ts')))
+				throw notSet('from', m);
+			if (isEmpty(param(ctx.params, 'to')) && isEmpty(param(ctx.params, 'to_ts')))
+				throw notSet('to', m);
 			if (!canWrite(ctx, type, owner)) throw fail('Access denied');
 			const autoDetect = param(ctx.params, 'auto_detect_section');
 			if (autoDetect === 'N' && isEmpty(param(ctx.params, 'section'))) throw notSet('section', m);
@@ -688,7 +753,8 @@ const eventMethods: MethodDef[] = [
 			const type = typeParam(ctx, m, '.');
 			const owner = phpInt(param(ctx.params, 'ownerId'));
 			const e = eventById(ctx, param(ctx.params, 'id'));
-			if (!e || e.CAL_TYPE !== type || e.OWNER_ID !== owner || !canWrite(ctx, type, owner)) throw fail('Access denied.');
+			if (!e || e.CAL_TYPE !== type || e.OWNER_ID !== owner || !canWrite(ctx, type, owner))
+				throw fail('Access denied.');
 			const draft: CalEvent = { ...e, attendees: new Map(e.attendees) };
 			applyEvent(ctx, draft, m, false);
 			checkSection(ctx, draft, m);
@@ -721,7 +787,11 @@ const eventMethods: MethodDef[] = [
 			const sections = listOf(param(ctx.params, 'section')).map((s) => phpInt(s));
 			const rows = [...state(ctx).events.values()]
 				.filter((e) => e.CAL_TYPE === type)
-				.filter((e) => e.OWNER_ID === owner || (type === 'user' && e.attendees.has(owner) && e.attendees.get(owner) !== 'N'))
+				.filter(
+					(e) =>
+						e.OWNER_ID === owner ||
+						(type === 'user' && e.attendees.has(owner) && e.attendees.get(owner) !== 'N'),
+				)
 				.filter((e) => sections.length === 0 || sections.includes(e.SECTION_ID))
 				.filter((e) => overlaps(e, from, to))
 				.sort((a, b) => a.from - b.from || a.ID - b.ID);
@@ -735,7 +805,8 @@ const eventMethods: MethodDef[] = [
 			const id = param(ctx.params, 'id');
 			if (isEmpty(id)) throw fail('Event id not specified');
 			const e = eventById(ctx, id);
-			if (!e || !canWrite(ctx, e.CAL_TYPE, e.OWNER_ID)) throw fail('An error occurred while deleting the event');
+			if (!e || !canWrite(ctx, e.CAL_TYPE, e.OWNER_ID))
+				throw fail('An error occurred while deleting the event');
 			state(ctx).events.delete(e.ID);
 			return { result: true };
 		},
@@ -760,9 +831,11 @@ const eventMethods: MethodDef[] = [
 			if (isEmpty(id)) throw notSet('eventId', m);
 			const status = param(ctx.params, 'status');
 			if (isEmpty(status)) throw notSet('status', m);
-			if (!['Q', 'Y', 'N'].includes(String(status))) throw fail('Invalid value for the parameter "status"');
+			if (!['Q', 'Y', 'N'].includes(String(status)))
+				throw fail('Invalid value for the parameter "status"');
 			const e = eventById(ctx, id);
-			if (!e || !e.attendees.has(ctx.auth.userId)) throw fail('An error occurred while setting the status');
+			if (!e || !e.attendees.has(ctx.auth.userId))
+				throw fail('An error occurred while setting the status');
 			e.attendees.set(ctx.auth.userId, String(status));
 			return { result: true };
 		},
@@ -796,7 +869,9 @@ const settingsMethods: MethodDef[] = [
 		scope: 'calendar',
 		handler: (ctx) => {
 			const m = 'calendar.accessibility.get';
-			const users = listOf(param(ctx.params, 'users')).map((u) => phpInt(u)).filter((u) => u > 0);
+			const users = listOf(param(ctx.params, 'users'))
+				.map((u) => phpInt(u))
+				.filter((u) => u > 0);
 			if (isEmpty(param(ctx.params, 'from'))) throw notSet('from', m, '.');
 			if (isEmpty(param(ctx.params, 'to'))) throw notSet('to', m, '.');
 			if (users.length === 0) throw notSet('users', m, '.');
@@ -817,21 +892,31 @@ const settingsMethods: MethodDef[] = [
 			return { result };
 		},
 	},
-	{ name: 'calendar.settings.get', scope: 'calendar', handler: () => ({ result: CALENDAR_SETTINGS }) },
+	{
+		name: 'calendar.settings.get',
+		scope: 'calendar',
+		handler: () => ({ result: CALENDAR_SETTINGS }),
+	},
 	{
 		name: 'calendar.user.settings.get',
 		scope: 'calendar',
-		handler: (ctx) => ({ result: state(ctx).userSettings.get(ctx.auth.userId) ?? defaultUserSettings(ctx.auth.userId) }),
+		handler: (ctx) => ({
+			result: state(ctx).userSettings.get(ctx.auth.userId) ?? defaultUserSettings(ctx.auth.userId),
+		}),
 	},
 	{
 		name: 'calendar.user.settings.set',
 		scope: 'calendar',
 		handler: (ctx) => {
 			const settings = param(ctx.params, 'settings');
-			if (!isObject(settings) || Object.keys(settings).length === 0) throw notSet('settings', 'calendar.user.settings.set');
+			if (!isObject(settings) || Object.keys(settings).length === 0)
+				throw notSet('settings', 'calendar.user.settings.set');
 			const st = state(ctx);
-			const current = { ...(st.userSettings.get(ctx.auth.userId) ?? defaultUserSettings(ctx.auth.userId)) };
-			for (const [key, value] of Object.entries(settings)) if (USER_SETTING_KEYS.includes(key)) current[key] = value;
+			const current = {
+				...(st.userSettings.get(ctx.auth.userId) ?? defaultUserSettings(ctx.auth.userId)),
+			};
+			for (const [key, value] of Object.entries(settings))
+				if (USER_SETTING_KEYS.includes(key)) current[key] = value;
 			st.userSettings.set(ctx.auth.userId, current);
 			return { result: true };
 		},

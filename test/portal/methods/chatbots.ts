@@ -31,7 +31,13 @@ export interface BotRecord {
 	token?: string;
 	/** the OAuth application that registered it */
 	clientId?: string;
-	properties: { name: string; lastName: string; workPosition: string; color: string; gender: string };
+	properties: {
+		name: string;
+		lastName: string;
+		workPosition: string;
+		color: string;
+		gender: string;
+	};
 }
 
 export interface BotChat {
@@ -78,13 +84,44 @@ export interface ChatBotsState {
 	next: { bot: number; chat: number; message: number; command: number };
 }
 
-export const BOT_SEED = { botBase: 1500, chatBase: 5000, messageBase: 90000, commandBase: 40, maxBots: 100, maxMessage: 20000 };
+export const BOT_SEED = {
+	botBase: 1500,
+	chatBase: 5000,
+	messageBase: 90000,
+	commandBase: 40,
+	maxBots: 100,
+	maxMessage: 20000,
+};
 
 const COLORS: Record<string, string> = {
-	red: '#df532d', green: '#64a513', mint: '#4ba984', lightBlue: '#4ba5c3', darkBlue: '#3e99ce', purple: '#8474c8', aqua: '#1eb4aa', pink: '#f76187',
-	lime: '#58cc47', brown: '#ab7761', azure: '#29619b', khaki: '#728f7a', sand: '#ba9c7b', marengo: '#556574', gray: '#909090', graphite: '#5e5f5e',
+	red: '#df532d',
+	green: '#64a513',
+	mint: '#4ba984',
+	lightBlue: '#4ba5c3',
+	darkBlue: '#3e99ce',
+	purple: '#8474c8',
+	aqua: '#1eb4aa',
+	pink: '#f76187',
+	lime: '#58cc47',
+	brown: '#ab7761',
+	azure: '#29619b',
+	khaki: '#728f7a',
+	sand: '#ba9c7b',
+	marengo: '#556574',
+	gray: '#909090',
+	graphite: '#5e5f5e',
 };
-const BACKGROUNDS = ['azure', 'mint', 'steel', 'slate', 'teal', 'cornflower', 'sky', 'peach', 'frost'];
+const BACKGROUNDS = [
+	'azure',
+	'mint',
+	'steel',
+	'slate',
+	'teal',
+	'cornflower',
+	'sky',
+	'peach',
+	'frost',
+];
 const TYPES = ['bot', 'network', 'openline', 'supervisor', 'personal'];
 
 const states = new WeakMap<Store, ChatBotsState>();
@@ -92,14 +129,29 @@ const states = new WeakMap<Store, ChatBotsState>();
 export function chatBotsState(store: Store): ChatBotsState {
 	let state = states.get(store);
 	if (!state) {
-		state = { bots: new Map(), chats: new Map(), messages: new Map(), commands: new Map(), next: { bot: BOT_SEED.botBase, chat: BOT_SEED.chatBase, message: BOT_SEED.messageBase, command: BOT_SEED.commandBase } };
+		state = {
+			bots: new Map(),
+			chats: new Map(),
+			messages: new Map(),
+			commands: new Map(),
+			next: {
+				bot: BOT_SEED.botBase,
+				chat: BOT_SEED.chatBase,
+				message: BOT_SEED.messageBase,
+				command: BOT_SEED.commandBase,
+			},
+		};
 		states.set(store, state);
 	}
 	return state;
 }
 
 const err = (code: string, description: string): RestError =>
-	new RestError(code === 'ACCESS_DENIED' || code === 'BOT_OWNERSHIP_ERROR' ? 403 : 400, code, description);
+	new RestError(
+		code === 'ACCESS_DENIED' || code === 'BOT_OWNERSHIP_ERROR' ? 403 : 400,
+		code,
+		description,
+	);
 const accessDenied = (): RestError => err('ACCESS_DENIED', 'Access denied');
 
 /** Booleans as JSON true/false, "Y"/"N" (the docs) or the "1"/"0" a batch command carries. */
@@ -110,8 +162,10 @@ function bool(value: unknown, fallback: boolean): boolean {
 	return text === 'y' || text === 'true' || text === '1';
 }
 
-const obj = (value: unknown): Record<string, unknown> => (isObject(value) ? (value as Record<string, unknown>) : {});
-const str = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
+const obj = (value: unknown): Record<string, unknown> =>
+	isObject(value) ? (value as Record<string, unknown>) : {};
+const str = (value: unknown): string =>
+	value === undefined || value === null ? '' : String(value);
 
 /** A JSON parameter sent as text (form bodies) or as a value. */
 function json(value: unknown): unknown {
@@ -136,7 +190,9 @@ function callerToken(ctx: CallContext, token: unknown): string | undefined {
 }
 
 function owns(ctx: CallContext, bot: BotRecord, token: string | undefined): boolean {
-	return ctx.auth.kind === 'webhook' ? bot.token === token : bot.clientId !== undefined && bot.clientId === ctx.auth.clientId;
+	return ctx.auth.kind === 'webhook'
+		? bot.token === token
+		: bot.clientId !== undefined && bot.clientId === ctx.auth.clientId;
 }
 
 /** botToken, botId, the bot, its owner: the checks every imbot.v2 method makes first, in the docs' order. */
@@ -146,14 +202,32 @@ function ownedBot(ctx: CallContext): BotRecord {
 	if (id <= 0) throw err('BOT_ID_REQUIRED', 'Bot ID is required');
 	const bot = state(ctx).bots.get(id);
 	if (!bot) throw err('BOT_NOT_FOUND', 'Bot not found');
-	if (!owns(ctx, bot, token)) throw err('BOT_OWNERSHIP_ERROR', 'Bot is registered by another application');
+	if (!owns(ctx, bot, token))
+		throw err('BOT_OWNERSHIP_ERROR', 'Bot is registered by another application');
 	return bot;
 }
 
 function botView(bot: BotRecord, extended: boolean): Record<string, unknown> {
-	const s = { id: bot.id, code: bot.code, type: bot.type, isHidden: bot.isHidden, isSupportOpenline: bot.isSupportOpenline, isReactionsEnabled: bot.isReactionsEnabled, backgroundId: bot.backgroundId, language: 'en' };
+	const s = {
+		id: bot.id,
+		code: bot.code,
+		type: bot.type,
+		isHidden: bot.isHidden,
+		isSupportOpenline: bot.isSupportOpenline,
+		isReactionsEnabled: bot.isReactionsEnabled,
+		backgroundId: bot.backgroundId,
+		language: 'en',
+	};
 	if (!extended) return s;
-	return { ...s, moduleId: 'rest', eventMode: bot.eventMode, countMessage: 0, countCommand: 0, countChat: 0, countUser: 0 };
+	return {
+		...s,
+		moduleId: 'rest',
+		eventMode: bot.eventMode,
+		countMessage: 0,
+		countCommand: 0,
+		countChat: 0,
+		countUser: 0,
+	};
 }
 
 function botWithCounts(ctx: CallContext, bot: BotRecord): Record<string, unknown> {
@@ -161,7 +235,8 @@ function botWithCounts(ctx: CallContext, bot: BotRecord): Record<string, unknown
 	const chats = [...st.chats.values()].filter((c) => c.members.has(bot.id));
 	return {
 		...botView(bot, true),
-		countMessage: [...st.messages.values()].filter((m) => m.authorId === bot.id && !m.deleted).length,
+		countMessage: [...st.messages.values()].filter((m) => m.authorId === bot.id && !m.deleted)
+			.length,
 		countCommand: [...st.commands.values()].filter((c) => c.botId === bot.id).length,
 		countChat: chats.filter((c) => c.type === 'chat').length,
 		countUser: chats.filter((c) => c.type === 'private').length,
@@ -170,7 +245,22 @@ function botWithCounts(ctx: CallContext, bot: BotRecord): Record<string, unknown
 
 function botUser(bot: BotRecord): Record<string, unknown> {
 	const p = bot.properties;
-	return { id: bot.id, active: true, name: [p.name, p.lastName].filter(Boolean).join(' '), firstName: p.name, lastName: p.lastName, workPosition: p.workPosition, color: p.color, avatar: '', gender: p.gender, bot: true, connector: false, externalAuthId: 'bot', status: 'online', type: 'bot' };
+	return {
+		id: bot.id,
+		active: true,
+		name: [p.name, p.lastName].filter(Boolean).join(' '),
+		firstName: p.name,
+		lastName: p.lastName,
+		workPosition: p.workPosition,
+		color: p.color,
+		avatar: '',
+		gender: p.gender,
+		bot: true,
+		connector: false,
+		externalAuthId: 'bot',
+		status: 'online',
+		type: 'bot',
+	};
 }
 
 function userViewOf(ctx: CallContext, id: number): Record<string, unknown> | undefined {
@@ -178,29 +268,50 @@ function userViewOf(ctx: CallContext, id: number): Record<string, unknown> | und
 	if (bot) return botUser(bot);
 	const u = ctx.portal.store.users.find((x) => x.ID === id);
 	if (!u) return undefined;
-	return { id: u.ID, active: u.ACTIVE, name: [u.NAME, u.LAST_NAME].join(' '), firstName: u.NAME, lastName: u.LAST_NAME, workPosition: u.WORK_POSITION, color: '#ab7761', avatar: '', gender: u.PERSONAL_GENDER, bot: false, connector: false, externalAuthId: 'default', status: 'online', departments: [...u.UF_DEPARTMENT], type: 'employee' };
+	return {
+		id: u.ID,
+		active: u.ACTIVE,
+		name: [u.NAME, u.LAST_NAME].join(' '),
+		firstName: u.NAME,
+		lastName: u.LAST_NAME,
+		workPosition: u.WORK_POSITION,
+		color: '#ab7761',
+		avatar: '',
+		gender: u.PERSONAL_GENDER,
+		bot: false,
+		connector: false,
+		externalAuthId: 'default',
+		status: 'online',
+		departments: [...u.UF_DEPARTMENT],
+		type: 'employee',
+	};
 }
 
-const isUser = (ctx: CallContext, id: number): boolean => ctx.portal.store.users.some((u) => u.ID === id && u.ACTIVE);
+const isUser = (ctx: CallContext, id: number): boolean =>
+	ctx.portal.store.users.some((u) => u.ID === id && u.ACTIVE);
 
 function readProperties(raw: unknown, into: BotRecord['properties']): void {
 	const p = obj(json(raw));
 	if (p.name !== undefined) into.name = str(p.name);
 	if (p.lastName !== undefined) into.lastName = str(p.lastName);
 	if (p.workPosition !== undefined) into.workPosition = str(p.workPosition);
-	if (p.gender !== undefined && ['M', 'F'].includes(str(p.gender).toUpperCase())) into.gender = str(p.gender).toUpperCase();
+	if (p.gender !== undefined && ['M', 'F'].includes(str(p.gender).toUpperCase()))
+		into.gender = str(p.gender).toUpperCase();
 	if (p.color !== undefined && COLORS[str(p.color)]) into.color = COLORS[str(p.color)];
 }
 
 function checkTokenLength(token: string): void {
 	// enforced since 06.08.2026 (bot-register.md)
-	if (token.length > 40) throw err('BOT_TOKEN_INVALID_LENGTH', 'Bot token must not be longer than 40 characters');
+	if (token.length > 40)
+		throw err('BOT_TOKEN_INVALID_LENGTH', 'Bot token must not be longer than 40 characters');
 }
 
 function checkEventMode(mode: string, url: string): void {
-	if (mode !== 'fetch' && mode !== 'webhook') throw err('BOT_INVALID_EVENT_MODE', 'Invalid event mode');
+	if (mode !== 'fetch' && mode !== 'webhook')
+		throw err('BOT_INVALID_EVENT_MODE', 'Invalid event mode');
 	if (mode === 'webhook' && !url) throw err('BOT_WEBHOOK_URL_REQUIRED', 'Webhook URL is required');
-	if (url && !/^https?:\/\/\S+$/i.test(url)) throw err('BOT_INVALID_CALLBACK', 'Invalid callback URL');
+	if (url && !/^https?:\/\/\S+$/i.test(url))
+		throw err('BOT_INVALID_CALLBACK', 'Invalid callback URL');
 }
 
 // ---- bots ----
@@ -215,7 +326,8 @@ const botMethods: MethodDef[] = [
 			const code = str(fields.code).trim();
 			if (!code) throw err('BOT_CODE_REQUIRED', 'Bot code is required');
 			const props = obj(json(fields.properties));
-			if (!str(props.name).trim()) throw err('BOT_PROPERTIES_REQUIRED', 'Bot properties are required');
+			if (!str(props.name).trim())
+				throw err('BOT_PROPERTIES_REQUIRED', 'Bot properties are required');
 			const type = str(fields.type || 'bot');
 			if (!TYPES.includes(type)) throw err('BOT_INVALID_TYPE', 'Invalid bot type');
 			const eventMode = str(fields.eventMode || 'fetch');
@@ -227,7 +339,8 @@ const botMethods: MethodDef[] = [
 			const sameCode = [...st.bots.values()].find((b) => b.code === code);
 			if (sameCode) {
 				// idempotent for the same application: the existing bot, unchanged
-				if (owns(ctx, sameCode, token)) return { result: { bot: botWithCounts(ctx, sameCode), users: [botUser(sameCode)] } };
+				if (owns(ctx, sameCode, token))
+					return { result: { bot: botWithCounts(ctx, sameCode), users: [botUser(sameCode)] } };
 				throw err('BOT_CODE_ALREADY_TAKEN', 'Bot code is already taken');
 			}
 			if ([...st.bots.values()].filter((b) => owns(ctx, b, token)).length >= BOT_SEED.maxBots) {
@@ -242,7 +355,9 @@ const botMethods: MethodDef[] = [
 				isHidden: bool(fields.isHidden, false),
 				isReactionsEnabled: bool(fields.isReactionsEnabled, true),
 				isSupportOpenline: bool(fields.isSupportOpenline, false),
-				backgroundId: BACKGROUNDS.includes(str(fields.backgroundId)) ? str(fields.backgroundId) : null,
+				backgroundId: BACKGROUNDS.includes(str(fields.backgroundId))
+					? str(fields.backgroundId)
+					: null,
 				token: botToken,
 				clientId: ctx.auth.kind === 'oauth' ? ctx.auth.clientId : undefined,
 				properties: { name: '', lastName: '', workPosition: '', color: COLORS.mint, gender: 'M' },
@@ -259,19 +374,27 @@ const botMethods: MethodDef[] = [
 			const bot = ownedBot(ctx);
 			const fields = obj(json(ctx.params.fields));
 			const eventMode = fields.eventMode !== undefined ? str(fields.eventMode) : bot.eventMode;
-			const webhookUrl = fields.webhookUrl !== undefined ? str(fields.webhookUrl).trim() : bot.webhookUrl;
+			const webhookUrl =
+				fields.webhookUrl !== undefined ? str(fields.webhookUrl).trim() : bot.webhookUrl;
 			checkEventMode(eventMode, eventMode === 'webhook' ? webhookUrl : '');
 			const newToken = str(fields.botToken).trim();
 			if (newToken) {
 				checkTokenLength(newToken);
-				const taken = [...state(ctx).bots.values()].some((b) => b.id !== bot.id && b.token === newToken);
+				const taken = [...state(ctx).bots.values()].some(
+					(b) => b.id !== bot.id && b.token === newToken,
+				);
 				if (taken) throw err('BOT_TOKEN_ROTATION_FAILED', 'Bot token rotation failed');
 			}
 			if (fields.properties !== undefined) readProperties(fields.properties, bot.properties);
 			if (fields.isHidden !== undefined) bot.isHidden = bool(fields.isHidden, bot.isHidden);
-			if (fields.isReactionsEnabled !== undefined) bot.isReactionsEnabled = bool(fields.isReactionsEnabled, bot.isReactionsEnabled);
-			if (fields.isSupportOpenline !== undefined) bot.isSupportOpenline = bool(fields.isSupportOpenline, bot.isSupportOpenline);
-			if ('backgroundId' in fields) bot.backgroundId = BACKGROUNDS.includes(str(fields.backgroundId)) ? str(fields.backgroundId) : null;
+			if (fields.isReactionsEnabled !== undefined)
+				bot.isReactionsEnabled = bool(fields.isReactionsEnabled, bot.isReactionsEnabled);
+			if (fields.isSupportOpenline !== undefined)
+				bot.isSupportOpenline = bool(fields.isSupportOpenline, bot.isSupportOpenline);
+			if ('backgroundId' in fields)
+				bot.backgroundId = BACKGROUNDS.includes(str(fields.backgroundId))
+					? str(fields.backgroundId)
+					: null;
 			bot.eventMode = eventMode as BotRecord['eventMode'];
 			bot.webhookUrl = webhookUrl;
 			// the old token loses access at once
@@ -302,11 +425,19 @@ const botMethods: MethodDef[] = [
 			const id = phpInt(ctx.params.botId);
 			const code = str(ctx.params.code).trim();
 			if (id <= 0 && !code) throw err('PARAMS_REQUIRED', 'Required parameters are missing');
-			const bot = id > 0 ? state(ctx).bots.get(id) : [...state(ctx).bots.values()].find((b) => b.code === code);
+			const bot =
+				id > 0
+					? state(ctx).bots.get(id)
+					: [...state(ctx).bots.values()].find((b) => b.code === code);
 			if (!bot) throw err('BOT_NOT_FOUND', 'Bot not found');
 			// the owner gets the extended format, other applications the brief one
 			const mine = owns(ctx, bot, token);
-			return { result: { bot: mine ? botWithCounts(ctx, bot) : botView(bot, false), users: [botUser(bot)] } };
+			return {
+				result: {
+					bot: mine ? botWithCounts(ctx, bot) : botView(bot, false),
+					users: [botUser(bot)],
+				},
+			};
 		},
 	},
 	{
@@ -317,9 +448,17 @@ const botMethods: MethodDef[] = [
 			const type = str(obj(json(ctx.params.filter)).type);
 			const limit = phpInt(ctx.params.limit) > 0 ? phpInt(ctx.params.limit) : 50;
 			const offset = Math.max(0, phpInt(ctx.params.offset));
-			const mine = [...state(ctx).bots.values()].filter((b) => owns(ctx, b, token) && (!type || b.type === type)).sort((a, b) => a.id - b.id);
+			const mine = [...state(ctx).bots.values()]
+				.filter((b) => owns(ctx, b, token) && (!type || b.type === type))
+				.sort((a, b) => a.id - b.id);
 			const page = mine.slice(offset, offset + limit);
-			return { result: { bots: page.map((b) => botWithCounts(ctx, b)), users: page.map(botUser), hasNextPage: offset + limit < mine.length } };
+			return {
+				result: {
+					bots: page.map((b) => botWithCounts(ctx, b)),
+					users: page.map(botUser),
+					hasNextPage: offset + limit < mine.length,
+				},
+			};
 		},
 	},
 ];
@@ -327,15 +466,32 @@ const botMethods: MethodDef[] = [
 // ---- chats ----
 
 /** dialogId: `chat<N>` for the bot's group chats, a user id for its private dialog (made on first use). */
-function dialogChat(ctx: CallContext, bot: BotRecord, dialogId: unknown, create = true): BotChat | undefined {
+function dialogChat(
+	ctx: CallContext,
+	bot: BotRecord,
+	dialogId: unknown,
+	create = true,
+): BotChat | undefined {
 	const text = str(dialogId).trim().toLowerCase();
 	const st = state(ctx);
 	if (/^chat\d+$/.test(text)) return st.chats.get(Number(text.slice(4)));
 	if (!/^\d+$/.test(text)) return undefined;
 	const userId = Number(text);
-	const existing = [...st.chats.values()].find((c) => c.type === 'private' && c.members.has(bot.id) && c.members.has(userId));
+	const existing = [...st.chats.values()].find(
+		(c) => c.type === 'private' && c.members.has(bot.id) && c.members.has(userId),
+	);
 	if (existing || !create || !isUser(ctx, userId)) return existing;
-	const chat: BotChat = { id: st.next.chat++, type: 'private', title: '', description: '', color: COLORS.mint, ownerId: 0, members: new Set([bot.id, userId]), managers: new Set(), dateCreate: Date.now() };
+	const chat: BotChat = {
+		id: st.next.chat++,
+		type: 'private',
+		title: '',
+		description: '',
+		color: COLORS.mint,
+		ownerId: 0,
+		members: new Set([bot.id, userId]),
+		managers: new Set(),
+		dateCreate: Date.now(),
+	};
 	st.chats.set(chat.id, chat);
 	return chat;
 }
@@ -350,7 +506,8 @@ function memberChat(ctx: CallContext, bot: BotRecord): BotChat {
 /** The bot must administer the chat (owner or manager) to change its members. */
 function adminChat(ctx: CallContext, bot: BotRecord): BotChat {
 	const chat = memberChat(ctx, bot);
-	if (chat.type !== 'chat' || (chat.ownerId !== bot.id && !chat.managers.has(bot.id))) throw accessDenied();
+	if (chat.type !== 'chat' || (chat.ownerId !== bot.id && !chat.managers.has(bot.id)))
+		throw accessDenied();
 	return chat;
 }
 
@@ -362,7 +519,9 @@ function ownerChat(ctx: CallContext, bot: BotRecord): BotChat {
 }
 
 function chatView(ctx: CallContext, chat: BotChat, bot: BotRecord): Record<string, unknown> {
-	const messages = [...state(ctx).messages.values()].filter((m) => m.chatId === chat.id && !m.deleted);
+	const messages = [...state(ctx).messages.values()].filter(
+		(m) => m.chatId === chat.id && !m.deleted,
+	);
 	const last = messages.length ? Math.max(...messages.map((m) => m.id)) : 0;
 	const other = [...chat.members].find((u) => u !== bot.id) ?? 0;
 	return {
@@ -386,7 +545,12 @@ function chatView(ctx: CallContext, chat: BotChat, bot: BotRecord): Record<strin
 	};
 }
 
-function postMessage(ctx: CallContext, chat: BotChat, authorId: number, fields: Record<string, unknown>): BotMessage {
+function postMessage(
+	ctx: CallContext,
+	chat: BotChat,
+	authorId: number,
+	fields: Record<string, unknown>,
+): BotMessage {
 	const st = state(ctx);
 	let text = str(fields.message);
 	if (text.length > BOT_SEED.maxMessage) text = `${text.slice(0, BOT_SEED.maxMessage)} (...)`;
@@ -415,12 +579,32 @@ function postMessage(ctx: CallContext, chat: BotChat, authorId: number, fields: 
 /** A user writing in a bot's dialog, as the tests need it (a slash command, a question). */
 export function userWrites(store: Store, botId: number, userId: number, text: string): BotMessage {
 	const st = chatBotsState(store);
-	let chat = [...st.chats.values()].find((c) => c.type === 'private' && c.members.has(botId) && c.members.has(userId));
+	let chat = [...st.chats.values()].find(
+		(c) => c.type === 'private' && c.members.has(botId) && c.members.has(userId),
+	);
 	if (!chat) {
-		chat = { id: st.next.chat++, type: 'private', title: '', description: '', color: COLORS.mint, ownerId: 0, members: new Set([botId, userId]), managers: new Set(), dateCreate: Date.now() };
+		chat = {
+			id: st.next.chat++,
+			type: 'private',
+			title: '',
+			description: '',
+			color: COLORS.mint,
+			ownerId: 0,
+			members: new Set([botId, userId]),
+			managers: new Set(),
+			dateCreate: Date.now(),
+		};
 		st.chats.set(chat.id, chat);
 	}
-	const message: BotMessage = { id: st.next.message++, chatId: chat.id, authorId: userId, text, urlPreview: true, system: false, deleted: false };
+	const message: BotMessage = {
+		id: st.next.message++,
+		chatId: chat.id,
+		authorId: userId,
+		text,
+		urlPreview: true,
+		system: false,
+		deleted: false,
+	};
 	st.messages.set(message.id, message);
 	return message;
 }
@@ -440,7 +624,10 @@ const chatMethods: MethodDef[] = [
 			const fields = obj(json(ctx.params.fields));
 			const st = state(ctx);
 			const users = idsOf(fields.userIds).filter((id) => isUser(ctx, id));
-			const ownerId = phpInt(fields.ownerId) > 0 && isUser(ctx, phpInt(fields.ownerId)) ? phpInt(fields.ownerId) : bot.id;
+			const ownerId =
+				phpInt(fields.ownerId) > 0 && isUser(ctx, phpInt(fields.ownerId))
+					? phpInt(fields.ownerId)
+					: bot.id;
 			const chat: BotChat = {
 				id: st.next.chat++,
 				type: 'chat',
@@ -454,7 +641,12 @@ const chatMethods: MethodDef[] = [
 			};
 			st.chats.set(chat.id, chat);
 			if (str(fields.message).trim()) postMessage(ctx, chat, bot.id, { message: fields.message });
-			return { result: { chat: chatView(ctx, chat, bot), users: [...chat.members].map((id) => userViewOf(ctx, id)).filter(Boolean) } };
+			return {
+				result: {
+					chat: chatView(ctx, chat, bot),
+					users: [...chat.members].map((id) => userViewOf(ctx, id)).filter(Boolean),
+				},
+			};
 		},
 	},
 	{
@@ -486,7 +678,8 @@ const chatMethods: MethodDef[] = [
 			const fields = obj(json(ctx.params.fields));
 			if (fields.title !== undefined) chat.title = str(fields.title);
 			if (fields.description !== undefined) chat.description = str(fields.description);
-			if (fields.color !== undefined && COLORS[str(fields.color)]) chat.color = COLORS[str(fields.color)];
+			if (fields.color !== undefined && COLORS[str(fields.color)])
+				chat.color = COLORS[str(fields.color)];
 			return { result: { result: true } };
 		},
 	},
@@ -590,9 +783,12 @@ const messageMethods: MethodDef[] = [
 			// only the bot's own messages (system ones have authorId 0)
 			if (!message || message.deleted || message.authorId !== bot.id) throw accessDenied();
 			const fields = obj(json(ctx.params.fields));
-			if (fields.message !== undefined) message.text = str(fields.message).slice(0, BOT_SEED.maxMessage);
+			if (fields.message !== undefined)
+				message.text = str(fields.message).slice(0, BOT_SEED.maxMessage);
 			if (fields.attach !== undefined) message.attach = json(fields.attach);
-			if (fields.keyboard !== undefined) message.keyboard = str(fields.keyboard).toUpperCase() === 'N' ? undefined : json(fields.keyboard);
+			if (fields.keyboard !== undefined)
+				message.keyboard =
+					str(fields.keyboard).toUpperCase() === 'N' ? undefined : json(fields.keyboard);
 			if (fields.urlPreview !== undefined) message.urlPreview = bool(fields.urlPreview, true);
 			return { result: { result: true } };
 		},
@@ -619,11 +815,19 @@ const messageMethods: MethodDef[] = [
 
 function langMap(value: unknown): Record<string, string> {
 	const map: Record<string, string> = {};
-	for (const [lang, text] of Object.entries(obj(json(value)))) if (text !== null && text !== undefined) map[lang.toLowerCase()] = str(text);
+	for (const [lang, text] of Object.entries(obj(json(value))))
+		if (text !== null && text !== undefined) map[lang.toLowerCase()] = str(text);
 	return map;
 }
 
-const commandView = (c: BotCommand): Record<string, unknown> => ({ id: c.id, botId: c.botId, command: `/${c.command}`, common: c.common, hidden: c.hidden, extranetSupport: c.extranetSupport });
+const commandView = (c: BotCommand): Record<string, unknown> => ({
+	id: c.id,
+	botId: c.botId,
+	command: `/${c.command}`,
+	common: c.common,
+	hidden: c.hidden,
+	extranetSupport: c.extranetSupport,
+});
 
 function ownedCommand(ctx: CallContext, bot: BotRecord): BotCommand {
 	const command = state(ctx).commands.get(phpInt(ctx.params.commandId));
@@ -638,17 +842,31 @@ const commandMethods: MethodDef[] = [
 		handler: (ctx) => {
 			const bot = ownedBot(ctx);
 			const fields = obj(json(ctx.params.fields));
-			if (fields.command === undefined || fields.command === '') throw err('COMMAND_REQUIRED', 'Command is required');
-			if (typeof fields.command !== 'string') throw err('COMMAND_NAME_INVALID', 'Command name is invalid');
+			if (fields.command === undefined || fields.command === '')
+				throw err('COMMAND_REQUIRED', 'Command is required');
+			if (typeof fields.command !== 'string')
+				throw err('COMMAND_NAME_INVALID', 'Command name is invalid');
 			const name = fields.command.trim().replace(/^\//, '');
 			const hidden = bool(fields.hidden, false);
 			const title = langMap(fields.title);
-			if (!hidden && !Object.keys(title).length) throw err('COMMAND_TITLE_REQUIRED', 'Command title is required');
+			if (!hidden && !Object.keys(title).length)
+				throw err('COMMAND_TITLE_REQUIRED', 'Command title is required');
 			const st = state(ctx);
 			// idempotent: the same command of the same bot comes back unchanged
-			const existing = [...st.commands.values()].find((c) => c.botId === bot.id && c.command === name);
+			const existing = [...st.commands.values()].find(
+				(c) => c.botId === bot.id && c.command === name,
+			);
 			if (existing) return { result: { command: commandView(existing) } };
-			const command: BotCommand = { id: st.next.command++, botId: bot.id, command: name, title, params: langMap(fields.params), common: bool(fields.common, false), hidden, extranetSupport: bool(fields.extranetSupport, false) };
+			const command: BotCommand = {
+				id: st.next.command++,
+				botId: bot.id,
+				command: name,
+				title,
+				params: langMap(fields.params),
+				common: bool(fields.common, false),
+				hidden,
+				extranetSupport: bool(fields.extranetSupport, false),
+			};
 			st.commands.set(command.id, command);
 			return { result: { command: commandView(command) } };
 		},
@@ -660,9 +878,13 @@ const commandMethods: MethodDef[] = [
 			const bot = ownedBot(ctx);
 			const command = ownedCommand(ctx, bot);
 			const fields = obj(json(ctx.params.fields));
-			if (typeof fields.command === 'string' && fields.command.trim()) command.command = fields.command.trim().replace(/^\//, '');
+			if (typeof fields.command === 'string' && fields.command.trim())
+				command.command = fields.command.trim().replace(/^\//, '');
 			// a string sets a translation, null removes it, a missing key leaves it
-			for (const [key, target] of [['title', command.title], ['params', command.params]] as const) {
+			for (const [key, target] of [
+				['title', command.title],
+				['params', command.params],
+			] as const) {
 				for (const [lang, text] of Object.entries(obj(json(fields[key])))) {
 					if (text === null || text === '') delete target[lang.toLowerCase()];
 					else target[lang.toLowerCase()] = str(text);
@@ -670,7 +892,8 @@ const commandMethods: MethodDef[] = [
 			}
 			if (fields.common !== undefined) command.common = bool(fields.common, command.common);
 			if (fields.hidden !== undefined) command.hidden = bool(fields.hidden, command.hidden);
-			if (fields.extranetSupport !== undefined) command.extranetSupport = bool(fields.extranetSupport, command.extranetSupport);
+			if (fields.extranetSupport !== undefined)
+				command.extranetSupport = bool(fields.extranetSupport, command.extranetSupport);
 			return { result: { command: commandView(command) } };
 		},
 	},
@@ -688,10 +911,18 @@ const commandMethods: MethodDef[] = [
 		scope: 'imbot',
 		handler: (ctx) => {
 			const bot = ownedBot(ctx);
-			const commands = [...state(ctx).commands.values()].filter((c) => c.botId === bot.id).sort((a, b) => a.id - b.id);
+			const commands = [...state(ctx).commands.values()]
+				.filter((c) => c.botId === bot.id)
+				.sort((a, b) => a.id - b.id);
 			return {
 				result: {
-					commands: commands.map((c) => ({ ...commandView(c), title: c.title.en ?? Object.values(c.title)[0] ?? '', params: c.params.en ?? Object.values(c.params)[0] ?? '', category: bot.properties.name, context: '' })),
+					commands: commands.map((c) => ({
+						...commandView(c),
+						title: c.title.en ?? Object.values(c.title)[0] ?? '',
+						params: c.params.en ?? Object.values(c.params)[0] ?? '',
+						category: bot.properties.name,
+						context: '',
+					})),
 				},
 			};
 		},
@@ -707,9 +938,13 @@ const commandMethods: MethodDef[] = [
 			const message = st.messages.get(phpInt(ctx.params.messageId));
 			// the command token: the message must call this bot's command, and the dialog must be the message's
 			if (!command || command.botId !== bot.id || !message || message.deleted) throw failed();
-			if (!message.text.trim().toLowerCase().startsWith(`/${command.command.toLowerCase()}`)) throw failed();
+			if (!message.text.trim().toLowerCase().startsWith(`/${command.command.toLowerCase()}`))
+				throw failed();
 			const chat = st.chats.get(message.chatId)!;
-			const dialog = chat.type === 'chat' ? `chat${chat.id}` : String([...chat.members].find((u) => u !== bot.id) ?? '');
+			const dialog =
+				chat.type === 'chat'
+					? `chat${chat.id}`
+					: String([...chat.members].find((u) => u !== bot.id) ?? '');
 			if (str(ctx.params.dialogId).trim().toLowerCase() !== dialog) throw failed();
 			postMessage(ctx, chat, bot.id, obj(json(ctx.params.fields)));
 			return { result: { result: true } };
@@ -717,4 +952,9 @@ const commandMethods: MethodDef[] = [
 	},
 ];
 
-export const methods: MethodDef[] = [...botMethods, ...chatMethods, ...messageMethods, ...commandMethods];
+export const methods: MethodDef[] = [
+	...botMethods,
+	...chatMethods,
+	...messageMethods,
+	...commandMethods,
+];

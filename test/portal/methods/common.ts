@@ -8,21 +8,23 @@ export const methods: MethodDef[] = [
 	{
 		name: 'scope',
 		scope: 'basic',
-		handler: (ctx) => ({ result: phpBool(ctx.params.full) ? ctx.portal.registry.scopes() : ctx.auth.scope }),
+		handler: (ctx) => ({
+			result: phpBool(ctx.params.full) ? ctx.portal.registry.scopes() : ctx.auth.scope,
+		}),
 	},
 	{
 		name: 'methods',
 		scope: 'basic',
 		handler: (ctx) => {
 			const scope = typeof ctx.params.scope === 'string' ? ctx.params.scope : undefined;
-			const names = ctx.portal.registry
-				.names()
-				.filter((n) => {
-					const def = ctx.portal.registry.get(n);
-					if (!def) return false;
-					if (scope !== undefined) return def.scope === scope;
-					return phpBool(ctx.params.full) || def.scope === 'basic' || ctx.auth.scope.includes(def.scope);
-				});
+			const names = ctx.portal.registry.names().filter((n) => {
+				const def = ctx.portal.registry.get(n);
+				if (!def) return false;
+				if (scope !== undefined) return def.scope === scope;
+				return (
+					phpBool(ctx.params.full) || def.scope === 'basic' || ctx.auth.scope.includes(def.scope)
+				);
+			});
 			return { result: names };
 		},
 	},
@@ -30,7 +32,8 @@ export const methods: MethodDef[] = [
 		name: 'method.get',
 		scope: 'basic',
 		handler: (ctx) => {
-			const def = typeof ctx.params.name === 'string' ? ctx.portal.registry.get(ctx.params.name) : undefined;
+			const def =
+				typeof ctx.params.name === 'string' ? ctx.portal.registry.get(ctx.params.name) : undefined;
 			return {
 				result: {
 					isExisting: !!def,
@@ -43,7 +46,8 @@ export const methods: MethodDef[] = [
 		name: 'app.info',
 		scope: 'basic',
 		handler: (ctx) => {
-			if (ctx.auth.kind === 'webhook') return { result: { SCOPE: ctx.auth.scope, LICENSE: 'en_project' } };
+			if (ctx.auth.kind === 'webhook')
+				return { result: { SCOPE: ctx.auth.scope, LICENSE: 'en_project' } };
 			return {
 				result: {
 					ID: 1,

@@ -45,7 +45,13 @@ export interface Activity {
 	EDITOR_ID: number;
 	ORIGIN_ID: string | null;
 	ORIGINATOR_ID: string | null;
-	COMMUNICATIONS: Array<{ ID: number; TYPE: string; VALUE: string; ENTITY_ID: number; ENTITY_TYPE_ID: number }>;
+	COMMUNICATIONS: Array<{
+		ID: number;
+		TYPE: string;
+		VALUE: string;
+		ENTITY_ID: number;
+		ENTITY_TYPE_ID: number;
+	}>;
 	/** crm.activity.todo.add extras */
 	PING_OFFSETS?: number[];
 	COLOR_ID?: string;
@@ -133,7 +139,17 @@ function ownerExists(store: Store, entityTypeId: number, id: number): boolean {
 }
 
 /** Short symbolic codes of the types (docs: CRM object types, entityTypeAbbr). */
-const ABBR: Record<number, string> = { 1: 'L', 2: 'D', 3: 'C', 4: 'CO', 5: 'I', 7: 'Q', 8: 'RQ', 14: 'O', 31: 'SI' };
+const ABBR: Record<number, string> = {
+	1: 'L',
+	2: 'D',
+	3: 'C',
+	4: 'CO',
+	5: 'I',
+	7: 'Q',
+	8: 'RQ',
+	14: 'O',
+	31: 'SI',
+};
 
 export function typeAbbr(entityTypeId: number): string {
 	return ABBR[entityTypeId] ?? `T${entityTypeId.toString(16)}`;
@@ -146,7 +162,14 @@ function typeFromAbbr(abbr: string): number | undefined {
 	return dynamic ? parseInt(dynamic[1], 16) : undefined;
 }
 
-const TYPE_NAMES: Record<string, number> = { lead: 1, deal: 2, contact: 3, company: 4, quote: 7, smart_invoice: 31 };
+const TYPE_NAMES: Record<string, number> = {
+	lead: 1,
+	deal: 2,
+	contact: 3,
+	company: 4,
+	quote: 7,
+	smart_invoice: 31,
+};
 
 /** ENTITY_TYPE of a timeline comment: lead, deal ... or dynamic_<entityTypeId>. */
 function typeFromName(name: string): number | undefined {
@@ -158,7 +181,9 @@ function typeFromName(name: string): number | undefined {
 
 function plainResolver<R>(numeric: string[], dates: string[] = []): Resolver<R> {
 	return (name) => ({
-		def: { type: numeric.includes(name) ? 'integer' : dates.includes(name) ? 'datetime' : 'string' },
+		def: {
+			type: numeric.includes(name) ? 'integer' : dates.includes(name) ? 'datetime' : 'string',
+		},
 		get: (row) => {
 			const value = (row as Record<string, unknown>)[name];
 			return dates.includes(name) && typeof value === 'number' ? isoDate(value) : value;
@@ -176,7 +201,9 @@ function listParam(v: unknown): string[] {
 // ---------------------------------------------------------------------------------------------
 // Activities (crm.activity.*: old proxy, empty error code, string values)
 
-const ACTIVITY_FIELDS: Array<[string, string, string, { required?: boolean; readOnly?: boolean; multiple?: boolean }?]> = [
+const ACTIVITY_FIELDS: Array<
+	[string, string, string, { required?: boolean; readOnly?: boolean; multiple?: boolean }?]
+> = [
 	['ID', 'integer', 'ID', { readOnly: true }],
 	['OWNER_ID', 'integer', 'Owner ID'],
 	['OWNER_TYPE_ID', 'crm_enum_ownertype', 'Owner Type'],
@@ -209,11 +236,30 @@ const ACTIVITY_FIELDS: Array<[string, string, string, { required?: boolean; read
 	['PROVIDER_PARAMS', 'object', 'Provider Parameters'],
 	['PROVIDER_DATA', 'string', 'Provider Data'],
 	['BINDINGS', 'crm_activity_binding', 'Bindings', { readOnly: true, multiple: true }],
-	['COMMUNICATIONS', 'crm_activity_communication', 'Communication Channel', { required: true, multiple: true }],
+	[
+		'COMMUNICATIONS',
+		'crm_activity_communication',
+		'Communication Channel',
+		{ required: true, multiple: true },
+	],
 	['FILES', 'diskfile', 'Files', { multiple: true }],
 ];
 
-const ACTIVITY_NUMERIC = ['ID', 'OWNER_ID', 'OWNER_TYPE_ID', 'TYPE_ID', 'STATUS', 'RESPONSIBLE_ID', 'PRIORITY', 'DIRECTION', 'NOTIFY_TYPE', 'NOTIFY_VALUE', 'DESCRIPTION_TYPE', 'AUTHOR_ID', 'EDITOR_ID'];
+const ACTIVITY_NUMERIC = [
+	'ID',
+	'OWNER_ID',
+	'OWNER_TYPE_ID',
+	'TYPE_ID',
+	'STATUS',
+	'RESPONSIBLE_ID',
+	'PRIORITY',
+	'DIRECTION',
+	'NOTIFY_TYPE',
+	'NOTIFY_VALUE',
+	'DESCRIPTION_TYPE',
+	'AUTHOR_ID',
+	'EDITOR_ID',
+];
 const ACTIVITY_DATES = ['START_TIME', 'END_TIME', 'DEADLINE', 'CREATED', 'LAST_UPDATED'];
 
 function activityView(a: Activity, select: Set<string> | 'all'): Record<string, unknown> {
@@ -290,7 +336,11 @@ function activityOf(ctx: CallContext): Activity {
 	return activity;
 }
 
-function readCommunications(state: ExtrasState, raw: unknown, typeId: number): Activity['COMMUNICATIONS'] {
+function readCommunications(
+	state: ExtrasState,
+	raw: unknown,
+	typeId: number,
+): Activity['COMMUNICATIONS'] {
 	const list = Array.isArray(raw) ? raw : isObject(raw) ? Object.values(raw) : [];
 	const type = typeId === 2 ? 'PHONE' : typeId === 4 ? 'EMAIL' : '';
 	return list.filter(isObject).map((c) => ({
@@ -302,35 +352,51 @@ function readCommunications(state: ExtrasState, raw: unknown, typeId: number): A
 	}));
 }
 
-function dateField(fields: Record<string, unknown>, key: string, fallback: number | null): number | null {
+function dateField(
+	fields: Record<string, unknown>,
+	key: string,
+	fallback: number | null,
+): number | null {
 	if (!(key in fields)) return fallback;
 	return parseDate(fields[key]) ?? null;
 }
 
 /** Applies crm.activity.add / update fields; checks what the proxy checks, in its order. */
-function applyActivityFields(ctx: CallContext, a: Activity, fields: Record<string, unknown>, creating: boolean): void {
+function applyActivityFields(
+	ctx: CallContext,
+	a: Activity,
+	fields: Record<string, unknown>,
+	creating: boolean,
+): void {
 	const state = extrasState(ctx.portal.store);
 	const has = (key: string): boolean => key in fields;
 	if (creating || has('SUBJECT')) {
-		if (!fields.SUBJECT || String(fields.SUBJECT).trim() === '') throw crmError('The field SUBJECT is not defined or empty.');
+		if (!fields.SUBJECT || String(fields.SUBJECT).trim() === '')
+			throw crmError('The field SUBJECT is not defined or empty.');
 	}
 	if (creating || has('RESPONSIBLE_ID')) {
-		if (positiveId(fields.RESPONSIBLE_ID) === 0) throw crmError('The field RESPONSIBLE_ID is not defined or invalid.');
+		if (positiveId(fields.RESPONSIBLE_ID) === 0)
+			throw crmError('The field RESPONSIBLE_ID is not defined or invalid.');
 	}
 	if (creating || has('TYPE_ID')) {
-		if (![1, 2, 4].includes(phpInt(fields.TYPE_ID ?? 0))) throw crmError('The field TYPE_ID is not defined or invalid.');
+		if (![1, 2, 4].includes(phpInt(fields.TYPE_ID ?? 0)))
+			throw crmError('The field TYPE_ID is not defined or invalid.');
 	}
 	const typeId = has('TYPE_ID') ? phpInt(fields.TYPE_ID) : a.TYPE_ID;
 	if (creating || has('COMMUNICATIONS')) {
 		const communications = readCommunications(state, fields.COMMUNICATIONS, typeId);
-		if (communications.length === 0) throw crmError('The field COMMUNICATIONS is not defined or invalid.');
-		if (typeId === 2 && communications.length > 1) throw crmError('The only one communication is allowed for activity of specified type.');
+		if (communications.length === 0)
+			throw crmError('The field COMMUNICATIONS is not defined or invalid.');
+		if (typeId === 2 && communications.length > 1)
+			throw crmError('The only one communication is allowed for activity of specified type.');
 		a.COMMUNICATIONS = communications;
 	}
 	const ownerTypeId = has('OWNER_TYPE_ID') ? phpInt(fields.OWNER_TYPE_ID) : a.OWNER_TYPE_ID;
 	const ownerId = has('OWNER_ID') ? phpInt(fields.OWNER_ID) : a.OWNER_ID;
 	if (!ownerExists(ctx.portal.store, ownerTypeId, ownerId)) {
-		throw crmError('Could not build binding. Please ensure that owner info and communications are defined correctly.');
+		throw crmError(
+			'Could not build binding. Please ensure that owner info and communications are defined correctly.',
+		);
 	}
 	a.OWNER_TYPE_ID = ownerTypeId;
 	a.OWNER_ID = ownerId;
@@ -346,7 +412,8 @@ function applyActivityFields(ctx: CallContext, a: Activity, fields: Record<strin
 	if (has('NOTIFY_VALUE')) a.NOTIFY_VALUE = phpInt(fields.NOTIFY_VALUE);
 	if (has('ORIGIN_ID')) a.ORIGIN_ID = str(fields.ORIGIN_ID);
 	if (has('ORIGINATOR_ID')) a.ORIGINATOR_ID = str(fields.ORIGINATOR_ID);
-	if (has('COMPLETED')) a.COMPLETED = fields.COMPLETED === 'Y' || fields.COMPLETED === true ? 'Y' : 'N';
+	if (has('COMPLETED'))
+		a.COMPLETED = fields.COMPLETED === 'Y' || fields.COMPLETED === true ? 'Y' : 'N';
 	a.STATUS = has('STATUS') ? phpInt(fields.STATUS) : a.COMPLETED === 'Y' ? 2 : 1;
 	a.START_TIME = dateField(fields, 'START_TIME', a.START_TIME);
 	a.END_TIME = dateField(fields, 'END_TIME', a.END_TIME);
@@ -389,7 +456,11 @@ function newActivity(ctx: CallContext, id: number): Activity {
 	};
 }
 
-const PROVIDERS: Record<number, [string, string]> = { 1: ['CRM_MEETING', 'MEETING'], 2: ['VOXIMPLANT_CALL', 'CALL'], 4: ['CRM_EMAIL', 'EMAIL'] };
+const PROVIDERS: Record<number, [string, string]> = {
+	1: ['CRM_MEETING', 'MEETING'],
+	2: ['VOXIMPLANT_CALL', 'CALL'],
+	4: ['CRM_EMAIL', 'EMAIL'],
+};
 
 const activityMethods: MethodDef[] = [
 	{
@@ -464,10 +535,19 @@ const activityMethods: MethodDef[] = [
 			};
 			const filtered = applyFilter(rows, param(ctx.params, 'filter'), resolve);
 			const order = param(ctx.params, 'order');
-			const ordered = applyOrder(filtered, isObject(order) && Object.keys(order).length ? order : { START_TIME: 'ASC' }, resolve, (a) => a.ID);
+			const ordered = applyOrder(
+				filtered,
+				isObject(order) && Object.keys(order).length ? order : { START_TIME: 'ASC' },
+				resolve,
+				(a) => a.ID,
+			);
 			const page = paginate(ordered, param(ctx.params, 'start'));
 			const select = new Set(listParam(param(ctx.params, 'select')).map((s) => s.toUpperCase()));
-			return { result: page.items.map((a) => activityView(a, select)), total: page.total, next: page.next };
+			return {
+				result: page.items.map((a) => activityView(a, select)),
+				total: page.total,
+				next: page.next,
+			};
 		},
 	},
 	{
@@ -484,9 +564,11 @@ const activityMethods: MethodDef[] = [
 			}
 			const ownerTypeId = phpInt(ctx.params.ownerTypeId);
 			const ownerId = phpInt(ctx.params.ownerId);
-			if (!ownerExists(store, ownerTypeId, ownerId)) throw new RestError(400, 'NOT_FOUND', 'Not found.');
+			if (!ownerExists(store, ownerTypeId, ownerId))
+				throw new RestError(400, 'NOT_FOUND', 'Not found.');
 			const deadline = parseDate(ctx.params.deadline);
-			if (deadline === undefined) throw new RestError(400, 'WRONG_DATETIME_FORMAT', 'Wrong datetime format');
+			if (deadline === undefined)
+				throw new RestError(400, 'WRONG_DATETIME_FORMAT', 'Wrong datetime format');
 			const activity = newActivity(ctx, state.nextActivity);
 			Object.assign(activity, {
 				OWNER_TYPE_ID: ownerTypeId,
@@ -524,13 +606,19 @@ function fileView(portalUrl: string, f: CommentFile): Record<string, unknown> {
 		size: f.size,
 		authorId: f.authorId,
 		authorName: '',
-		urlPreview: image ? `${portalUrl}/disk/showFile/${f.id}/?&ncc=1&width=640&height=640&filename=${encodeURIComponent(f.name)}` : '',
+		urlPreview: image
+			? `${portalUrl}/disk/showFile/${f.id}/?&ncc=1&width=640&height=640&filename=${encodeURIComponent(f.name)}`
+			: '',
 		urlShow: `${portalUrl}/disk/showFile/${f.id}/?&ncc=1&filename=${encodeURIComponent(f.name)}`,
 		urlDownload: `${portalUrl}/disk/downloadFile/${f.id}/?&ncc=1&filename=${encodeURIComponent(f.name)}`,
 	};
 }
 
-function commentView(ctx: CallContext, c: TimelineComment, select?: Set<string>): Record<string, unknown> {
+function commentView(
+	ctx: CallContext,
+	c: TimelineComment,
+	select?: Set<string>,
+): Record<string, unknown> {
 	const files: Record<string, unknown> = {};
 	for (const f of c.FILES) files[String(f.id)] = fileView(ctx.portal.url, f);
 	const full: Record<string, unknown> = {
@@ -555,17 +643,29 @@ function readFiles(ctx: CallContext, raw: unknown): CommentFile[] {
 		const pair = Array.isArray(entry) ? entry : isObject(entry) ? Object.values(entry) : [];
 		const [name, content] = pair;
 		if (typeof name !== 'string' || typeof content !== 'string' || name === '') {
-			throw new RestError(400, 'INVALID_ARG_VALUE', 'Wrong file format: expected [name, base64 content]');
+			throw new RestError(
+				400,
+				'INVALID_ARG_VALUE',
+				'Wrong file format: expected [name, base64 content]',
+			);
 		}
 		const buffer = Buffer.from(content, 'base64');
-		return { id: state.nextFile++, name, size: buffer.length, content: buffer, date: Date.now(), authorId: ctx.auth.userId };
+		return {
+			id: state.nextFile++,
+			name,
+			size: buffer.length,
+			content: buffer,
+			date: Date.now(),
+			authorId: ctx.auth.userId,
+		};
 	});
 }
 
 /** Only the lowercase key `fields` is read since crm 23.100.0 (docs). */
 function commentFields(ctx: CallContext): Record<string, unknown> {
 	const fields = ctx.params.fields;
-	if (!isObject(fields)) throw new RestError(400, '100', 'Could not find value for parameter {fields}');
+	if (!isObject(fields))
+		throw new RestError(400, '100', 'Could not find value for parameter {fields}');
 	return fields;
 }
 
@@ -642,7 +742,12 @@ const commentMethods: MethodDef[] = [
 	{
 		name: 'crm.timeline.comment.get',
 		scope: 'crm',
-		handler: (ctx) => ({ result: commentView(ctx, commentOf(ctx, () => crmError('Not found.'))) }),
+		handler: (ctx) => ({
+			result: commentView(
+				ctx,
+				commentOf(ctx, () => crmError('Not found.')),
+			),
+		}),
 	},
 	{
 		name: 'crm.timeline.comment.update',
@@ -677,7 +782,9 @@ const commentMethods: MethodDef[] = [
 				throw crmError('Filter fields ENTITY_ID and ENTITY_TYPE are required.');
 			}
 			const rows = [...extrasState(ctx.portal.store).comments.values()].filter(
-				(c) => c.ENTITY_TYPE === String(filter.ENTITY_TYPE).toLowerCase() && c.ENTITY_ID === phpInt(filter.ENTITY_ID),
+				(c) =>
+					c.ENTITY_TYPE === String(filter.ENTITY_TYPE).toLowerCase() &&
+					c.ENTITY_ID === phpInt(filter.ENTITY_ID),
 			);
 			const resolve: Resolver<TimelineComment> = (name) => {
 				const key = name.toUpperCase();
@@ -685,10 +792,19 @@ const commentMethods: MethodDef[] = [
 				return plainResolver<TimelineComment>(['ID', 'AUTHOR_ID'], ['CREATED'])(key);
 			};
 			const order = param(ctx.params, 'order');
-			const ordered = applyOrder(rows, isObject(order) && Object.keys(order).length ? order : { CREATED: 'DESC', ID: 'DESC' }, resolve, (c) => c.ID);
+			const ordered = applyOrder(
+				rows,
+				isObject(order) && Object.keys(order).length ? order : { CREATED: 'DESC', ID: 'DESC' },
+				resolve,
+				(c) => c.ID,
+			);
 			const page = paginate(ordered, param(ctx.params, 'start'));
 			const select = new Set(listParam(param(ctx.params, 'select')).map((s) => s.toUpperCase()));
-			return { result: page.items.map((c) => commentView(ctx, c, select)), total: page.total, next: page.next };
+			return {
+				result: page.items.map((c) => commentView(ctx, c, select)),
+				total: page.total,
+				next: page.next,
+			};
 		},
 	},
 ];
@@ -701,7 +817,10 @@ const round2 = (n: number): number => Math.round(n * 100) / 100;
 function productRowView(r: ProductRow): Record<string, unknown> {
 	const tax = r.taxRate ?? 0;
 	const priceExclusive = r.taxIncluded === 'Y' ? round2(r.price / (1 + tax / 100)) : r.price;
-	const priceNetto = r.discountTypeId === 2 && r.discountRate < 100 ? round2(priceExclusive / (1 - r.discountRate / 100)) : round2(priceExclusive + r.discountSum);
+	const priceNetto =
+		r.discountTypeId === 2 && r.discountRate < 100
+			? round2(priceExclusive / (1 - r.discountRate / 100))
+			: round2(priceExclusive + r.discountSum);
 	return {
 		id: r.id,
 		ownerId: r.ownerId,
@@ -737,14 +856,19 @@ function requireParam(ctx: CallContext, name: string): unknown {
 }
 
 /** The owner of product rows; only types that have products can own them. */
-function productOwner(ctx: CallContext, ownerTypeRaw: unknown, ownerIdRaw: unknown): { abbr: string; entityTypeId: number; id: number } {
+function productOwner(
+	ctx: CallContext,
+	ownerTypeRaw: unknown,
+	ownerIdRaw: unknown,
+): { abbr: string; entityTypeId: number; id: number } {
 	const abbr = String(ownerTypeRaw);
 	const entityTypeId = typeFromAbbr(abbr);
 	if (entityTypeId === undefined || [3, 4, 8, 14].includes(entityTypeId)) {
 		throw new RestError(400, 'ENTITY_TYPE_NOT_SUPPORTED', `Entity type ${abbr} is not supported`);
 	}
 	const id = phpInt(ownerIdRaw);
-	if (!ownerExists(ctx.portal.store, entityTypeId, id)) throw new RestError(400, 'OWNER_NOT_FOUND', 'Owner was not found');
+	if (!ownerExists(ctx.portal.store, entityTypeId, id))
+		throw new RestError(400, 'OWNER_NOT_FOUND', 'Owner was not found');
 	return { abbr: typeAbbr(entityTypeId), entityTypeId, id };
 }
 
@@ -754,7 +878,19 @@ function numberOr(value: unknown, fallback: number): number {
 	return Number.isFinite(n) ? n : fallback;
 }
 
-const PRODUCT_ROW_NUMERIC = ['id', 'ownerId', 'productId', 'price', 'quantity', 'discountTypeId', 'discountRate', 'discountSum', 'taxRate', 'measureCode', 'sort'];
+const PRODUCT_ROW_NUMERIC = [
+	'id',
+	'ownerId',
+	'productId',
+	'price',
+	'quantity',
+	'discountTypeId',
+	'discountRate',
+	'discountSum',
+	'taxRate',
+	'measureCode',
+	'sort',
+];
 
 const productRowMethods: MethodDef[] = [
 	{
@@ -763,8 +899,15 @@ const productRowMethods: MethodDef[] = [
 		handler: (ctx) => {
 			const owner = productOwner(ctx, requireParam(ctx, 'ownerType'), requireParam(ctx, 'ownerId'));
 			const raw = ctx.params.productRows;
-			if (raw === undefined || raw === null) throw new RestError(400, '100', 'Could not find value for parameter {productRows}');
-			const list = Array.isArray(raw) ? raw : isObject(raw) ? Object.values(raw) : raw === '' ? [] : null;
+			if (raw === undefined || raw === null)
+				throw new RestError(400, '100', 'Could not find value for parameter {productRows}');
+			const list = Array.isArray(raw)
+				? raw
+				: isObject(raw)
+					? Object.values(raw)
+					: raw === ''
+						? []
+						: null;
 			if (!list || list.some((r) => !isObject(r))) {
 				throw new RestError(400, 'INVALID_ARG_VALUE', 'productRows must be an array of objects');
 			}
@@ -782,7 +925,10 @@ const productRowMethods: MethodDef[] = [
 					discountTypeId,
 					discountRate: numberOr(input.discountRate, 0),
 					discountSum: numberOr(input.discountSum, 0),
-					taxRate: input.taxRate === undefined || input.taxRate === null || input.taxRate === '' ? null : numberOr(input.taxRate, 0),
+					taxRate:
+						input.taxRate === undefined || input.taxRate === null || input.taxRate === ''
+							? null
+							: numberOr(input.taxRate, 0),
 					taxIncluded: input.taxIncluded === 'Y' ? 'Y' : 'N',
 					measureCode: numberOr(input.measureCode, 796),
 					measureName: 'pcs',
@@ -794,7 +940,12 @@ const productRowMethods: MethodDef[] = [
 			const record = ctx.portal.store.get(owner.entityTypeId, owner.id);
 			if (record && 'OPPORTUNITY' in record && record.IS_MANUAL_OPPORTUNITY !== 'Y') {
 				const sum = round2(rows.reduce((total, r) => total + r.price * r.quantity, 0));
-				ctx.portal.store.update(owner.entityTypeId, owner.id, { OPPORTUNITY: sum }, ctx.auth.userId);
+				ctx.portal.store.update(
+					owner.entityTypeId,
+					owner.id,
+					{ OPPORTUNITY: sum },
+					ctx.auth.userId,
+				);
 			}
 			return { result: { productRows: rows.map(productRowView) } };
 		},
@@ -807,16 +958,35 @@ const productRowMethods: MethodDef[] = [
 			const ownerType = isObject(filter) ? filter['=ownerType'] : undefined;
 			const ownerId = isObject(filter) ? filter['=ownerId'] : undefined;
 			if (ownerType === undefined || ownerId === undefined) {
-				throw new RestError(400, 'INVALID_ARG_VALUE', 'The filter must contain =ownerType and =ownerId');
+				throw new RestError(
+					400,
+					'INVALID_ARG_VALUE',
+					'The filter must contain =ownerType and =ownerId',
+				);
 			}
 			const owner = productOwner(ctx, ownerType, ownerId);
 			const rows = extrasState(ctx.portal.store).productRows.get(`${owner.abbr}:${owner.id}`) ?? [];
 			const resolve: Resolver<ProductRow> = (name) =>
-				name in (rows[0] ?? { id: 0 }) || PRODUCT_ROW_NUMERIC.includes(name) ? plainResolver<ProductRow>(PRODUCT_ROW_NUMERIC)(name) : undefined;
-			const rest = Object.fromEntries(Object.entries(filter as Record<string, unknown>).filter(([key]) => key !== '=ownerType' && key !== '=ownerId'));
-			const ordered = applyOrder(applyFilter(rows, rest, resolve), ctx.params.order, resolve, (r) => r.id);
+				name in (rows[0] ?? { id: 0 }) || PRODUCT_ROW_NUMERIC.includes(name)
+					? plainResolver<ProductRow>(PRODUCT_ROW_NUMERIC)(name)
+					: undefined;
+			const rest = Object.fromEntries(
+				Object.entries(filter as Record<string, unknown>).filter(
+					([key]) => key !== '=ownerType' && key !== '=ownerId',
+				),
+			);
+			const ordered = applyOrder(
+				applyFilter(rows, rest, resolve),
+				ctx.params.order,
+				resolve,
+				(r) => r.id,
+			);
 			const page = paginate(ordered, ctx.params.start);
-			return { result: { productRows: page.items.map(productRowView) }, total: page.total, next: page.next };
+			return {
+				result: { productRows: page.items.map(productRowView) },
+				total: page.total,
+				next: page.next,
+			};
 		},
 	},
 ];
@@ -825,26 +995,52 @@ const productRowMethods: MethodDef[] = [
 // Pipelines (crm.category.add/update/delete)
 
 function categoryView(c: Category): Record<string, unknown> {
-	return { id: c.id, name: c.name, sort: c.sort, entityTypeId: c.entityTypeId, isDefault: c.isDefault, originId: '', originatorId: '' };
+	return {
+		id: c.id,
+		name: c.name,
+		sort: c.sort,
+		entityTypeId: c.entityTypeId,
+		isDefault: c.isDefault,
+		originId: '',
+		originatorId: '',
+	};
 }
 
-const TYPE_CODES: Record<number, string> = { 1: 'LEAD', 3: 'CONTACT', 4: 'COMPANY', 7: 'QUOTE', 31: 'SMART_INVOICE' };
+const TYPE_CODES: Record<number, string> = {
+	1: 'LEAD',
+	3: 'CONTACT',
+	4: 'COMPANY',
+	7: 'QUOTE',
+	31: 'SMART_INVOICE',
+};
 
 /** entityTypeId of a type with pipelines: deals and smart processes. */
 function pipelineType(ctx: CallContext): number {
 	const raw = ctx.params.entityTypeId;
 	if (raw === undefined || raw === null || raw === '') {
-		throw new RestError(400, 'INVALID_ARG_VALUE', 'Could not find value for parameter {entityTypeId}');
+		throw new RestError(
+			400,
+			'INVALID_ARG_VALUE',
+			'Could not find value for parameter {entityTypeId}',
+		);
 	}
 	const id = phpInt(raw);
-	if (id in TYPE_CODES) throw new RestError(400, 'ENTITY_TYPE_NOT_SUPPORTED', `Entity type ${TYPE_CODES[id]} is not supported`);
-	if (id !== 2 && !ctx.portal.store.smartTypes.some((t) => t.entityTypeId === id)) throw new RestError(400, 'NOT_FOUND', 'SPA not found');
+	if (id in TYPE_CODES)
+		throw new RestError(
+			400,
+			'ENTITY_TYPE_NOT_SUPPORTED',
+			`Entity type ${TYPE_CODES[id]} is not supported`,
+		);
+	if (id !== 2 && !ctx.portal.store.smartTypes.some((t) => t.entityTypeId === id))
+		throw new RestError(400, 'NOT_FOUND', 'SPA not found');
 	return id;
 }
 
 function categoryOf(ctx: CallContext, entityTypeId: number): Category {
 	const id = phpInt(ctx.params.id ?? -1);
-	const category = ctx.portal.store.categories.find((c) => c.entityTypeId === entityTypeId && c.id === id);
+	const category = ctx.portal.store.categories.find(
+		(c) => c.entityTypeId === entityTypeId && c.id === id,
+	);
 	if (!category) throw new RestError(400, 'NOT_FOUND', 'Element not found');
 	return category;
 }
@@ -852,7 +1048,8 @@ function categoryOf(ctx: CallContext, entityTypeId: number): Category {
 function readName(raw: unknown): string | undefined {
 	if (raw === undefined) return undefined;
 	const name = String(raw ?? '');
-	if (name.trim() === '' || name.length > 255) throw new RestError(400, '0', "Field 'NAME' is required");
+	if (name.trim() === '' || name.length > 255)
+		throw new RestError(400, '0', "Field 'NAME' is required");
 	return name;
 }
 
@@ -861,8 +1058,18 @@ function addDefaultStages(store: Store, category: Category): void {
 	const deal = category.entityTypeId === 2;
 	const prefix = deal ? `C${category.id}:` : `DT${category.entityTypeId}_${category.id}:`;
 	const stages: Array<[string, string, 'S' | 'F' | null]> = deal
-		? [['NEW', 'New', null], ['PREPARATION', 'Preparing documents', null], ['WON', 'Deal won', 'S'], ['LOSE', 'Deal lost', 'F']]
-		: [['NEW', 'New', null], ['PREPARATION', 'Preparation', null], ['SUCCESS', 'Success', 'S'], ['FAIL', 'Failed', 'F']];
+		? [
+				['NEW', 'New', null],
+				['PREPARATION', 'Preparing documents', null],
+				['WON', 'Deal won', 'S'],
+				['LOSE', 'Deal lost', 'F'],
+			]
+		: [
+				['NEW', 'New', null],
+				['PREPARATION', 'Preparation', null],
+				['SUCCESS', 'Success', 'S'],
+				['FAIL', 'Failed', 'F'],
+			];
 	stages.forEach(([code, name, semantics], index) =>
 		store.addStatus({
 			ENTITY_ID: store.stageEntityId(category.entityTypeId, category.id),
@@ -878,7 +1085,8 @@ function addDefaultStages(store: Store, category: Category): void {
 }
 
 function setDefault(store: Store, category: Category): void {
-	for (const other of store.categories) if (other.entityTypeId === category.entityTypeId) other.isDefault = 'N';
+	for (const other of store.categories)
+		if (other.entityTypeId === category.entityTypeId) other.isDefault = 'N';
 	category.isDefault = 'Y';
 }
 
@@ -891,7 +1099,9 @@ const categoryMethods: MethodDef[] = [
 			const entityTypeId = pipelineType(ctx);
 			const fields = isObject(ctx.params.fields) ? ctx.params.fields : {};
 			const name = readName(fields.name ?? '') as string;
-			const sameKind = store.categories.filter((c) => (entityTypeId === 2 ? c.entityTypeId === 2 : c.entityTypeId !== 2));
+			const sameKind = store.categories.filter((c) =>
+				entityTypeId === 2 ? c.entityTypeId === 2 : c.entityTypeId !== 2,
+			);
 			const category: Category = {
 				id: Math.max(0, ...sameKind.map((c) => c.id)) + 1,
 				name,
@@ -929,7 +1139,9 @@ const categoryMethods: MethodDef[] = [
 			const category = categoryOf(ctx, entityTypeId);
 			const deal = entityTypeId === 2;
 			if (category.isDefault === 'Y') {
-				throw deal ? new RestError(400, '0', 'Default deal category cannot be deleted') : new RestError(400, 'BX_ERROR', 'This funnel is the default funnel');
+				throw deal
+					? new RestError(400, '0', 'Default deal category cannot be deleted')
+					: new RestError(400, 'BX_ERROR', 'This funnel is the default funnel');
 			}
 			const rows = [...(store.table(entityTypeId)?.rows.values() ?? [])];
 			if (rows.some((r) => r.CATEGORY_ID === category.id)) {
@@ -984,13 +1196,27 @@ interface StatusEntity {
 function statusEntities(store: Store): StatusEntity[] {
 	const out: StatusEntity[] = [{ ID: 'STATUS', NAME: 'Lead stages', entityTypeId: 1 }];
 	for (const id of Object.keys(DICTIONARY_NAMES)) out.push({ ID: id, NAME: DICTIONARY_NAMES[id] });
-	for (const c of [...store.categories].sort((a, b) => a.entityTypeId - b.entityTypeId || a.sort - b.sort)) {
+	for (const c of [...store.categories].sort(
+		(a, b) => a.entityTypeId - b.entityTypeId || a.sort - b.sort,
+	)) {
 		const id = store.stageEntityId(c.entityTypeId, c.id);
 		if (c.entityTypeId === 2) {
-			out.push({ ID: id, NAME: c.id === 0 ? 'General deal stages' : `${c.name} deal stages`, entityTypeId: 2, categoryId: c.id, prefix: c.id === 0 ? undefined : `C${c.id}` });
+			out.push({
+				ID: id,
+				NAME: c.id === 0 ? 'General deal stages' : `${c.name} deal stages`,
+				entityTypeId: 2,
+				categoryId: c.id,
+				prefix: c.id === 0 ? undefined : `C${c.id}`,
+			});
 		} else {
 			const type = store.smartTypes.find((t) => t.entityTypeId === c.entityTypeId);
-			out.push({ ID: id, NAME: `${type?.title ?? 'Smart process'} stages (${c.name})`, entityTypeId: c.entityTypeId, categoryId: c.id, prefix: `DT${c.entityTypeId}_${c.id}` });
+			out.push({
+				ID: id,
+				NAME: `${type?.title ?? 'Smart process'} stages (${c.name})`,
+				entityTypeId: c.entityTypeId,
+				categoryId: c.id,
+				prefix: `DT${c.entityTypeId}_${c.id}`,
+			});
 		}
 	}
 	return out;
@@ -1014,7 +1240,9 @@ function statusFields(ctx: CallContext): Record<string, unknown> {
 function stageInUse(store: Store, entity: StatusEntity | undefined, statusId: string): boolean {
 	if (!entity?.entityTypeId) return false;
 	const key = entity.entityTypeId === 1 ? 'STATUS_ID' : 'STAGE_ID';
-	return [...(store.table(entity.entityTypeId)?.rows.values() ?? [])].some((r) => r[key] === statusId);
+	return [...(store.table(entity.entityTypeId)?.rows.values() ?? [])].some(
+		(r) => r[key] === statusId,
+	);
 }
 
 const statusMethods: MethodDef[] = [
@@ -1026,7 +1254,9 @@ const statusMethods: MethodDef[] = [
 			const result = statusEntities(store).map((e) => {
 				const out: Record<string, unknown> = { ID: e.ID, NAME: e.NAME };
 				if (e.entityTypeId === undefined) return out;
-				const stages = store.statuses.filter((s) => s.ENTITY_ID === e.ID).sort((a, b) => a.SORT - b.SORT);
+				const stages = store.statuses
+					.filter((s) => s.ENTITY_ID === e.ID)
+					.sort((a, b) => a.SORT - b.SORT);
 				out.SEMANTIC_INFO = {
 					START_FIELD: stages[0]?.STATUS_ID ?? '',
 					FINAL_SUCCESS_FIELD: stages.find((s) => s.SEMANTICS === 'S')?.STATUS_ID ?? '',
@@ -1034,9 +1264,11 @@ const statusMethods: MethodDef[] = [
 					FINAL_SORT: 0,
 				};
 				if (e.prefix) out.PREFIX = e.prefix;
-				if (e.categoryId !== undefined) out.FIELD_ATTRIBUTE_SCOPE = e.categoryId === 0 ? '' : `category_${e.categoryId}`;
+				if (e.categoryId !== undefined)
+					out.FIELD_ATTRIBUTE_SCOPE = e.categoryId === 0 ? '' : `category_${e.categoryId}`;
 				out.ENTITY_TYPE_ID = e.entityTypeId;
-				if (e.categoryId !== undefined) out.CATEGORY_ID = e.entityTypeId === 2 ? String(e.categoryId) : e.categoryId;
+				if (e.categoryId !== undefined)
+					out.CATEGORY_ID = e.entityTypeId === 2 ? String(e.categoryId) : e.categoryId;
 				return out;
 			});
 			return { result };
@@ -1060,16 +1292,25 @@ const statusMethods: MethodDef[] = [
 			const entityId = String(fields.ENTITY_ID);
 			const entity = statusEntities(store).find((e) => e.ID === entityId);
 			if (!entity) throw crmError('Specified entity type is not supported.');
-			if (!fields.NAME || String(fields.NAME).trim() === '') throw crmError('The field Title is required.');
+			if (!fields.NAME || String(fields.NAME).trim() === '')
+				throw crmError('The field Title is required.');
 			let statusId = String(fields.STATUS_ID);
-			if (entity.prefix && !statusId.startsWith(`${entity.prefix}:`)) statusId = `${entity.prefix}:${statusId}`;
-			const limit = entity.entityTypeId === 1 ? 21 : entity.entityTypeId ? 22 + (entity.prefix ? entity.prefix.length + 1 : 0) : 50;
+			if (entity.prefix && !statusId.startsWith(`${entity.prefix}:`))
+				statusId = `${entity.prefix}:${statusId}`;
+			const limit =
+				entity.entityTypeId === 1
+					? 21
+					: entity.entityTypeId
+						? 22 + (entity.prefix ? entity.prefix.length + 1 : 0)
+						: 50;
 			if (statusId.length > limit || (entity.entityTypeId && !/^[A-Za-z0-9_:-]+$/.test(statusId))) {
 				throw crmError('Error on creating status.');
 			}
 			const siblings = store.statuses.filter((s) => s.ENTITY_ID === entityId);
-			if (siblings.some((s) => s.STATUS_ID === statusId)) throw new RestError(400, 'ERROR_CORE', 'The specified status ID already exists.');
-			const semantics = fields.SEMANTICS === 'S' || fields.SEMANTICS === 'F' ? fields.SEMANTICS : null;
+			if (siblings.some((s) => s.STATUS_ID === statusId))
+				throw new RestError(400, 'ERROR_CORE', 'The specified status ID already exists.');
+			const semantics =
+				fields.SEMANTICS === 'S' || fields.SEMANTICS === 'F' ? fields.SEMANTICS : null;
 			const sort = fields.SORT === undefined || fields.SORT === '' ? 10 : phpInt(fields.SORT);
 			const won = siblings.find((s) => s.SEMANTICS === 'S');
 			if (entity.entityTypeId === 2 && semantics === null && won && sort > won.SORT) {
@@ -1114,14 +1355,23 @@ const statusMethods: MethodDef[] = [
 			const flags = param(ctx.params, 'params');
 			const forced = isObject(flags) && flags.FORCED === 'Y';
 			if (status.SYSTEM === 'Y' && !forced) {
-				throw crmError('CRM System Status can be deleted only if parameter FORCED is specified and equal to "Y".');
+				throw crmError(
+					'CRM System Status can be deleted only if parameter FORCED is specified and equal to "Y".',
+				);
 			}
 			const entity = statusEntities(store).find((e) => e.ID === status.ENTITY_ID);
-			if (stageInUse(store, entity, status.STATUS_ID)) throw crmError('There are active items in this status.');
+			if (stageInUse(store, entity, status.STATUS_ID))
+				throw crmError('There are active items in this status.');
 			store.statuses = store.statuses.filter((s) => s !== status);
 			return { result: true };
 		},
 	},
 ];
 
-export const methods: MethodDef[] = [...activityMethods, ...commentMethods, ...productRowMethods, ...categoryMethods, ...statusMethods];
+export const methods: MethodDef[] = [
+	...activityMethods,
+	...commentMethods,
+	...productRowMethods,
+	...categoryMethods,
+	...statusMethods,
+];

@@ -3,7 +3,15 @@
  * camelCase values; rows at result.item / result.items. Same rows as the old API.
  */
 import { RestError } from '../envelope';
-import { describeItem, fmToItem, FieldDef, FmEntry, MULTI_FIELD_TYPES, Row, toItemValue } from '../fields';
+import {
+	describeItem,
+	fmToItem,
+	FieldDef,
+	FmEntry,
+	MULTI_FIELD_TYPES,
+	Row,
+	toItemValue,
+} from '../fields';
 import { applyFilter, applyOrder, paginate, Resolver } from '../filter';
 import { isObject, phpBool, phpInt } from '../php-query';
 import { CallContext, MethodDef, param } from '../registry';
@@ -42,7 +50,12 @@ function lookup(t: EntityTable, name: string): FieldDef | undefined {
 	return t.byCamel.get(name) ?? (name.startsWith('UF_') ? t.byName.get(name) : undefined);
 }
 
-export function itemView(t: EntityTable, row: Row, original: boolean, select?: Set<string>): Record<string, unknown> {
+export function itemView(
+	t: EntityTable,
+	row: Row,
+	original: boolean,
+	select?: Set<string>,
+): Record<string, unknown> {
 	const out: Record<string, unknown> = {};
 	const all = !select || select.size === 0 || select.has('*');
 	for (const def of t.fields) {
@@ -65,8 +78,16 @@ function toStoreInput(t: EntityTable, fields: Record<string, unknown>): Record<s
 			const list = Array.isArray(value) ? value : isObject(value) ? Object.values(value) : [];
 			for (const type of MULTI_FIELD_TYPES) {
 				const entries = list
-					.filter((e): e is Record<string, unknown> => isObject(e) && String(e.typeId ?? e.TYPE_ID ?? '').toUpperCase() === type)
-					.map((e) => ({ ID: e.id ?? e.ID, VALUE: e.value ?? e.VALUE, VALUE_TYPE: e.valueType ?? e.VALUE_TYPE, DELETE: e.delete ?? e.DELETE }));
+					.filter(
+						(e): e is Record<string, unknown> =>
+							isObject(e) && String(e.typeId ?? e.TYPE_ID ?? '').toUpperCase() === type,
+					)
+					.map((e) => ({
+						ID: e.id ?? e.ID,
+						VALUE: e.value ?? e.VALUE,
+						VALUE_TYPE: e.valueType ?? e.VALUE_TYPE,
+						DELETE: e.delete ?? e.DELETE,
+					}));
 				if (entries.length) input[type] = entries;
 			}
 			continue;
@@ -85,7 +106,13 @@ function resolver(t: EntityTable): Resolver<Row> {
 }
 
 function selectSet(v: unknown): Set<string> | undefined {
-	const list = Array.isArray(v) ? v : isObject(v) ? Object.values(v) : typeof v === 'string' && v ? [v] : [];
+	const list = Array.isArray(v)
+		? v
+		: isObject(v)
+			? Object.values(v)
+			: typeof v === 'string' && v
+				? [v]
+				: [];
 	return list.length ? new Set(list.map(String)) : undefined;
 }
 
@@ -115,7 +142,11 @@ export const methods: MethodDef[] = [
 		scope: 'crm',
 		handler: (ctx) => {
 			const t = tableOf(ctx);
-			const id = ctx.portal.store.create(t.info.entityTypeId, toStoreInput(t, fieldsParam(ctx)), ctx.auth.userId);
+			const id = ctx.portal.store.create(
+				t.info.entityTypeId,
+				toStoreInput(t, fieldsParam(ctx)),
+				ctx.auth.userId,
+			);
 			return { result: { item: itemView(t, t.rows.get(id) as Row, originalNames(ctx)) } };
 		},
 	},
@@ -136,7 +167,12 @@ export const methods: MethodDef[] = [
 			const t = tableOf(ctx);
 			const id = idOf(ctx);
 			if (!t.rows.has(id)) throw notFoundItem();
-			ctx.portal.store.update(t.info.entityTypeId, id, toStoreInput(t, fieldsParam(ctx)), ctx.auth.userId);
+			ctx.portal.store.update(
+				t.info.entityTypeId,
+				id,
+				toStoreInput(t, fieldsParam(ctx)),
+				ctx.auth.userId,
+			);
 			return { result: { item: itemView(t, t.rows.get(id) as Row, originalNames(ctx)) } };
 		},
 	},
@@ -156,11 +192,20 @@ export const methods: MethodDef[] = [
 			const t = tableOf(ctx);
 			const resolve = resolver(t);
 			const filtered = applyFilter([...t.rows.values()], param(ctx.params, 'filter'), resolve);
-			const ordered = applyOrder(filtered, param(ctx.params, 'order'), resolve, (r) => r.ID as number);
+			const ordered = applyOrder(
+				filtered,
+				param(ctx.params, 'order'),
+				resolve,
+				(r) => r.ID as number,
+			);
 			const page = paginate(ordered, param(ctx.params, 'start'));
 			const select = selectSet(param(ctx.params, 'select'));
 			const original = originalNames(ctx);
-			return { result: { items: page.items.map((r) => itemView(t, r, original, select)) }, total: page.total, next: page.next };
+			return {
+				result: { items: page.items.map((r) => itemView(t, r, original, select)) },
+				total: page.total,
+				next: page.next,
+			};
 		},
 	},
 ];

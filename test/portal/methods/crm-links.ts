@@ -42,10 +42,39 @@ interface Relation {
 }
 
 const RELATIONS: Relation[] = [
-	{ owner: 'deal', target: 'contact', ownerType: DEAL, targetType: CONTACT, key: 'CONTACT_ID', rowField: 'CONTACT_ID' },
-	{ owner: 'lead', target: 'contact', ownerType: LEAD, targetType: CONTACT, key: 'CONTACT_ID', rowField: 'CONTACT_ID' },
-	{ owner: 'contact', target: 'company', ownerType: CONTACT, targetType: COMPANY, key: 'COMPANY_ID', rowField: 'COMPANY_ID', mirror: 'company.contact' },
-	{ owner: 'company', target: 'contact', ownerType: COMPANY, targetType: CONTACT, key: 'CONTACT_ID', mirror: 'contact.company' },
+	{
+		owner: 'deal',
+		target: 'contact',
+		ownerType: DEAL,
+		targetType: CONTACT,
+		key: 'CONTACT_ID',
+		rowField: 'CONTACT_ID',
+	},
+	{
+		owner: 'lead',
+		target: 'contact',
+		ownerType: LEAD,
+		targetType: CONTACT,
+		key: 'CONTACT_ID',
+		rowField: 'CONTACT_ID',
+	},
+	{
+		owner: 'contact',
+		target: 'company',
+		ownerType: CONTACT,
+		targetType: COMPANY,
+		key: 'COMPANY_ID',
+		rowField: 'COMPANY_ID',
+		mirror: 'company.contact',
+	},
+	{
+		owner: 'company',
+		target: 'contact',
+		ownerType: COMPANY,
+		targetType: CONTACT,
+		key: 'CONTACT_ID',
+		mirror: 'contact.company',
+	},
 ];
 
 const nameOf = (r: Relation): string => `${r.owner}.${r.target}`;
@@ -79,21 +108,41 @@ function normalize(store: Store, r: Relation, ownerId: number, list: Binding[]):
 	const primary = list.find((b) => b.IS_PRIMARY === 'Y') ?? list[0];
 	for (const b of list) b.IS_PRIMARY = b === primary ? 'Y' : 'N';
 	const row = store.get(r.ownerType, ownerId);
-	if (row && r.rowField && store.table(r.ownerType)?.byName.has(r.rowField)) row[r.rowField] = primary ? primary.id : null;
+	if (row && r.rowField && store.table(r.ownerType)?.byName.has(r.rowField))
+		row[r.rowField] = primary ? primary.id : null;
 }
 
-function bind(store: Store, links: Links, r: Relation, ownerId: number, id: number, o: { primary?: boolean; sort?: number }, mirrored = false): boolean {
+function bind(
+	store: Store,
+	links: Links,
+	r: Relation,
+	ownerId: number,
+	id: number,
+	o: { primary?: boolean; sort?: number },
+	mirrored = false,
+): boolean {
 	const list = listOf(links, r, ownerId);
 	if (list.some((b) => b.id === id)) return false;
 	const sort = o.sort ?? (list.length ? Math.max(...list.map((b) => b.SORT)) + 10 : 10);
 	if (o.primary) for (const b of list) b.IS_PRIMARY = 'N';
-	list.push({ id, SORT: sort, IS_PRIMARY: o.primary || !list.some((b) => b.IS_PRIMARY === 'Y') ? 'Y' : 'N' });
+	list.push({
+		id,
+		SORT: sort,
+		IS_PRIMARY: o.primary || !list.some((b) => b.IS_PRIMARY === 'Y') ? 'Y' : 'N',
+	});
 	normalize(store, r, ownerId, list);
 	if (r.mirror && !mirrored) bind(store, links, relation(r.mirror), id, ownerId, {}, true);
 	return true;
 }
 
-function unbind(store: Store, links: Links, r: Relation, ownerId: number, id: number, mirrored = false): boolean {
+function unbind(
+	store: Store,
+	links: Links,
+	r: Relation,
+	ownerId: number,
+	id: number,
+	mirrored = false,
+): boolean {
 	const list = listOf(links, r, ownerId);
 	const index = list.findIndex((b) => b.id === id);
 	if (index === -1) return false;
@@ -107,7 +156,8 @@ function unbind(store: Store, links: Links, r: Relation, ownerId: number, id: nu
 function sync(store: Store, links: Links, r: Relation, ownerId: number): void {
 	if (!r.rowField) return;
 	const id = Number(store.get(r.ownerType, ownerId)?.[r.rowField] ?? 0);
-	if (id > 0 && !listOf(links, r, ownerId).some((b) => b.id === id)) bind(store, links, r, ownerId, id, { primary: true });
+	if (id > 0 && !listOf(links, r, ownerId).some((b) => b.id === id))
+		bind(store, links, r, ownerId, id, { primary: true });
 }
 
 function ownerOf(ctx: CallContext, r: Relation): number {
@@ -133,7 +183,10 @@ function view(r: Relation, list: Binding[]): Array<Record<string, unknown>> {
 
 function relationMethods(r: Relation): MethodDef[] {
 	const m = `crm.${nameOf(r)}`;
-	const state = (ctx: CallContext) => ({ store: ctx.portal.store, links: linksOf(ctx.portal.store) });
+	const state = (ctx: CallContext) => ({
+		store: ctx.portal.store,
+		links: linksOf(ctx.portal.store),
+	});
 	return [
 		{
 			name: `${m}.add`,
@@ -144,7 +197,10 @@ function relationMethods(r: Relation): MethodDef[] {
 				const { store, links } = state(ctx);
 				const sort = fields.SORT === undefined ? undefined : phpInt(fields.SORT);
 				// "If not provided and the deal has no primary link, the added link is primary"
-				const added = bind(store, links, r, ownerId, id, { primary: String(fields.IS_PRIMARY ?? '') === 'Y', sort });
+				const added = bind(store, links, r, ownerId, id, {
+					primary: String(fields.IS_PRIMARY ?? '') === 'Y',
+					sort,
+				});
 				return { result: added };
 			},
 		},
@@ -221,11 +277,23 @@ const findByComm: MethodDef = {
 	handler: (ctx) => {
 		const type = String(param(ctx.params, 'type') ?? '').toUpperCase();
 		if (!type) throw crmError('Communication type is not defined');
-		if (type !== 'EMAIL' && type !== 'PHONE') throw crmError(`Communication type '${type}' is not supported in current context`);
+		if (type !== 'EMAIL' && type !== 'PHONE')
+			throw crmError(`Communication type '${type}' is not supported in current context`);
 		const raw = param(ctx.params, 'values');
-		const list = Array.isArray(raw) ? raw : isObject(raw) ? Object.values(raw) : typeof raw === 'string' && raw !== '' ? [raw] : [];
+		const list = Array.isArray(raw)
+			? raw
+			: isObject(raw)
+				? Object.values(raw)
+				: typeof raw === 'string' && raw !== ''
+					? [raw]
+					: [];
 		// "Maximum number of values: 20"; the docs name no error for more, so the first 20 are searched
-		const wanted = new Set(list.slice(0, 20).map((v) => commKey(type, String(v))).filter(Boolean));
+		const wanted = new Set(
+			list
+				.slice(0, 20)
+				.map((v) => commKey(type, String(v)))
+				.filter(Boolean),
+		);
 		if (wanted.size === 0) throw crmError('Communication values is not defined');
 		const only = String(param(ctx.params, 'entity_type') ?? '').toUpperCase();
 		const result: Record<string, number[]> = {};
@@ -234,7 +302,8 @@ const findByComm: MethodDef = {
 			const ids: number[] = [];
 			for (const row of ctx.portal.store.table(entityTypeId)?.rows.values() ?? []) {
 				const fm = (row.FM as FmEntry[] | undefined) ?? [];
-				if (fm.some((e) => e.TYPE_ID === type && wanted.has(commKey(type, e.VALUE)))) ids.push(Number(row.ID));
+				if (fm.some((e) => e.TYPE_ID === type && wanted.has(commKey(type, e.VALUE))))
+					ids.push(Number(row.ID));
 			}
 			if (ids.length) result[name] = ids.sort((a, b) => a - b);
 			// "If 20 or more duplicates are found for one object, the other types are not returned"

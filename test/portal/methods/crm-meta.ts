@@ -36,7 +36,15 @@ function typeView(t: SmartType): Record<string, unknown> {
 }
 
 function categoryView(c: Category): Record<string, unknown> {
-	return { id: c.id, name: c.name, sort: c.sort, entityTypeId: c.entityTypeId, isDefault: c.isDefault, originId: '', originatorId: '' };
+	return {
+		id: c.id,
+		name: c.name,
+		sort: c.sort,
+		entityTypeId: c.entityTypeId,
+		isDefault: c.isDefault,
+		originId: '',
+		originatorId: '',
+	};
 }
 
 function statusView(s: StatusRow): Record<string, unknown> {
@@ -53,7 +61,10 @@ function statusView(s: StatusRow): Record<string, unknown> {
 		SEMANTICS: s.SEMANTICS,
 	};
 	if (/STAGE|^STATUS$/.test(s.ENTITY_ID)) {
-		out.EXTRA = { SEMANTICS: s.SEMANTICS === 'S' ? 'success' : s.SEMANTICS === 'F' ? 'failure' : 'process', COLOR: s.COLOR };
+		out.EXTRA = {
+			SEMANTICS: s.SEMANTICS === 'S' ? 'success' : s.SEMANTICS === 'F' ? 'failure' : 'process',
+			COLOR: s.COLOR,
+		};
 	}
 	return out;
 }
@@ -68,7 +79,11 @@ const plainResolver =
 function entityTypeIdOf(ctx: CallContext): number {
 	const raw = ctx.params.entityTypeId;
 	if (raw === undefined || raw === null || raw === '') {
-		throw new RestError(400, 'INVALID_ARG_VALUE', 'Could not find value for parameter {entityTypeId}');
+		throw new RestError(
+			400,
+			'INVALID_ARG_VALUE',
+			'Could not find value for parameter {entityTypeId}',
+		);
 	}
 	const id = phpInt(raw);
 	if (!ctx.portal.store.table(id)) throw new RestError(400, 'NOT_FOUND', 'SPA not found');
@@ -81,7 +96,12 @@ export const methods: MethodDef[] = [
 		scope: 'crm',
 		handler: (ctx) => {
 			const resolve = plainResolver<SmartType>(['id', 'entityTypeId']);
-			const rows = applyOrder(applyFilter(ctx.portal.store.smartTypes, ctx.params.filter, resolve), ctx.params.order, resolve, (t) => t.id);
+			const rows = applyOrder(
+				applyFilter(ctx.portal.store.smartTypes, ctx.params.filter, resolve),
+				ctx.params.order,
+				resolve,
+				(t) => t.id,
+			);
 			const page = paginate(rows, ctx.params.start);
 			return { result: { types: page.items.map(typeView) }, total: page.total, next: page.next };
 		},
@@ -99,7 +119,9 @@ export const methods: MethodDef[] = [
 		name: 'crm.type.getByEntityTypeId',
 		scope: 'crm',
 		handler: (ctx) => {
-			const t = ctx.portal.store.smartTypes.find((x) => x.entityTypeId === phpInt(ctx.params.entityTypeId));
+			const t = ctx.portal.store.smartTypes.find(
+				(x) => x.entityTypeId === phpInt(ctx.params.entityTypeId),
+			);
 			if (!t) throw new RestError(400, 'NOT_FOUND', 'SPA not found');
 			return { result: { type: typeView(t) } };
 		},
@@ -109,7 +131,9 @@ export const methods: MethodDef[] = [
 		scope: 'crm',
 		handler: (ctx) => {
 			const entityTypeId = entityTypeIdOf(ctx);
-			const rows = ctx.portal.store.categories.filter((c) => c.entityTypeId === entityTypeId).sort((a, b) => a.sort - b.sort);
+			const rows = ctx.portal.store.categories
+				.filter((c) => c.entityTypeId === entityTypeId)
+				.sort((a, b) => a.sort - b.sort);
 			return { result: { categories: rows.map(categoryView) }, total: rows.length };
 		},
 	},
@@ -118,7 +142,9 @@ export const methods: MethodDef[] = [
 		scope: 'crm',
 		handler: (ctx) => {
 			const entityTypeId = entityTypeIdOf(ctx);
-			const c = ctx.portal.store.categories.find((x) => x.entityTypeId === entityTypeId && x.id === phpInt(ctx.params.id));
+			const c = ctx.portal.store.categories.find(
+				(x) => x.entityTypeId === entityTypeId && x.id === phpInt(ctx.params.id),
+			);
 			if (!c) throw new RestError(400, 'NOT_FOUND', 'Category not found');
 			return { result: { category: categoryView(c) } };
 		},
@@ -145,7 +171,9 @@ export const methods: MethodDef[] = [
 		handler: (ctx) => {
 			const id = phpInt(param(ctx.params, 'id') ?? 0);
 			const stages = ctx.portal.store.stagesOf(2, id);
-			return { result: stages.map((s) => ({ NAME: s.NAME, SORT: String(s.SORT), STATUS_ID: s.STATUS_ID })) };
+			return {
+				result: stages.map((s) => ({ NAME: s.NAME, SORT: String(s.SORT), STATUS_ID: s.STATUS_ID })),
+			};
 		},
 	},
 	{
@@ -153,8 +181,28 @@ export const methods: MethodDef[] = [
 		scope: 'crm',
 		handler: () => ({
 			result: [
-				{ CURRENCY: 'USD', AMOUNT_CNT: '1', AMOUNT: '1.0000', SORT: '100', BASE: 'Y', FULL_NAME: 'US Dollar', LID: 'en', FORMAT_STRING: '$#', DATE_UPDATE: isoDate(Date.UTC(2024, 0, 1)) },
-				{ CURRENCY: 'EUR', AMOUNT_CNT: '1', AMOUNT: '1.1000', SORT: '200', BASE: 'N', FULL_NAME: 'Euro', LID: 'en', FORMAT_STRING: '&euro;#', DATE_UPDATE: isoDate(Date.UTC(2024, 0, 1)) },
+				{
+					CURRENCY: 'USD',
+					AMOUNT_CNT: '1',
+					AMOUNT: '1.0000',
+					SORT: '100',
+					BASE: 'Y',
+					FULL_NAME: 'US Dollar',
+					LID: 'en',
+					FORMAT_STRING: '$#',
+					DATE_UPDATE: isoDate(Date.UTC(2024, 0, 1)),
+				},
+				{
+					CURRENCY: 'EUR',
+					AMOUNT_CNT: '1',
+					AMOUNT: '1.1000',
+					SORT: '200',
+					BASE: 'N',
+					FULL_NAME: 'Euro',
+					LID: 'en',
+					FORMAT_STRING: '&euro;#',
+					DATE_UPDATE: isoDate(Date.UTC(2024, 0, 1)),
+				},
 			],
 			total: 2,
 		}),

@@ -36,7 +36,11 @@ function listParam(v: unknown): string[] {
 }
 
 /** Old-API view of a row: the chosen fields, as strings; multi-fields only where the row has some. */
-export function oldView(t: EntityTable, row: Row, select: Set<string> | 'all'): Record<string, unknown> {
+export function oldView(
+	t: EntityTable,
+	row: Row,
+	select: Set<string> | 'all',
+): Record<string, unknown> {
 	const out: Record<string, unknown> = {};
 	const wanted = (def: FieldDef): boolean => {
 		if (select === 'all') return true;
@@ -64,7 +68,8 @@ export function oldResolver(t: EntityTable): Resolver<Row> {
 		if (def.type === 'crm_multifield') {
 			return {
 				def: { type: 'string', isMultiple: true },
-				get: (row) => ((row.FM as FmEntry[]) ?? []).filter((e) => e.TYPE_ID === def.name).map((e) => e.VALUE),
+				get: (row) =>
+					((row.FM as FmEntry[]) ?? []).filter((e) => e.TYPE_ID === def.name).map((e) => e.VALUE),
 			};
 		}
 		return { def, get: (row) => row[def.name] };
@@ -134,12 +139,25 @@ function crudFor(name: string): MethodDef[] {
 			handler: (ctx) => {
 				const t = tableOf(ctx, name);
 				const selectList = listParam(param(ctx.params, 'select'));
-				const select = new Set(selectList.length ? selectList.map((s) => (s.startsWith('UF_') ? s : s.toUpperCase())) : ['*', 'UF_*']);
+				const select = new Set(
+					selectList.length
+						? selectList.map((s) => (s.startsWith('UF_') ? s : s.toUpperCase()))
+						: ['*', 'UF_*'],
+				);
 				const resolve = oldResolver(t);
 				const filtered = applyFilter([...t.rows.values()], param(ctx.params, 'filter'), resolve);
-				const ordered = applyOrder(filtered, param(ctx.params, 'order'), resolve, (r) => r.ID as number);
+				const ordered = applyOrder(
+					filtered,
+					param(ctx.params, 'order'),
+					resolve,
+					(r) => r.ID as number,
+				);
 				const page = paginate(ordered, param(ctx.params, 'start'));
-				return { result: page.items.map((r) => oldView(t, r, select)), total: page.total, next: page.next };
+				return {
+					result: page.items.map((r) => oldView(t, r, select)),
+					total: page.total,
+					next: page.next,
+				};
 			},
 		},
 	];

@@ -15,11 +15,21 @@ import { CallContext, MethodDef, param } from '../registry';
 import type { DeletedType, DriveObject, DriveState, DriveStorage } from './disk/state';
 import { driveState, mimeOf, newToken } from './disk/state';
 
-export { addDriveFile, addDriveFolder, DRIVE_SEED, driveState, serveDriveDownload, userStorageOf } from './disk/state';
+export {
+	addDriveFile,
+	addDriveFolder,
+	DRIVE_SEED,
+	driveState,
+	serveDriveDownload,
+	userStorageOf,
+} from './disk/state';
 
-const argumentError = (index: number) => new RestError(400, 'ERROR_ARGUMENT', `Invalid value of parameter {Parameter #${index}}`);
-const notFound = (id: unknown) => new RestError(400, 'ERROR_NOT_FOUND', `Could not find entity with id \`${String(id)}\``);
-const conflict = (what: 'file' | 'folder') => new RestError(400, 'DISK_OBJ_22000', `A ${what} with this name already exists`);
+const argumentError = (index: number) =>
+	new RestError(400, 'ERROR_ARGUMENT', `Invalid value of parameter {Parameter #${index}}`);
+const notFound = (id: unknown) =>
+	new RestError(400, 'ERROR_NOT_FOUND', `Could not find entity with id \`${String(id)}\``);
+const conflict = (what: 'file' | 'folder') =>
+	new RestError(400, 'DISK_OBJ_22000', `A ${what} with this name already exists`);
 const accessDenied = (text = 'Access denied') => new RestError(400, 'ACCESS_DENIED', text);
 
 function state(ctx: CallContext): DriveState {
@@ -87,7 +97,9 @@ function descendantsOf(ctx: CallContext, folderId: number): DriveObject[] {
 
 function nameTaken(ctx: CallContext, folderId: number, name: string, except?: number): boolean {
 	const lower = name.toLowerCase();
-	return childrenOf(ctx, folderId).some((o) => o.DELETED_TYPE === 0 && o.ID !== except && o.NAME.toLowerCase() === lower);
+	return childrenOf(ctx, folderId).some(
+		(o) => o.DELETED_TYPE === 0 && o.ID !== except && o.NAME.toLowerCase() === lower,
+	);
 }
 
 /** "file.docx" -> "file (1).docx", "file (2).docx" ... until free. */
@@ -109,9 +121,12 @@ function publicBase(ctx: CallContext): string {
 function tokenUrl(ctx: CallContext, endpoint: 'download' | 'upload', token: string): string {
 	const base = publicBase(ctx);
 	const encoded = encodeURIComponent(token);
-	if (ctx.auth.kind === 'oauth') return `${base}/rest/${endpoint}.json?auth=${ctx.auth.accessToken ?? ''}&token=${encoded}`;
+	if (ctx.auth.kind === 'oauth')
+		return `${base}/rest/${endpoint}.json?auth=${ctx.auth.accessToken ?? ''}&token=${encoded}`;
 	const webhookPath = state(ctx).webhookPath;
-	return webhookPath ? `${base}${webhookPath}${endpoint}/?token=${encoded}` : `${base}/rest/${endpoint}.json?token=${encoded}`;
+	return webhookPath
+		? `${base}${webhookPath}${endpoint}/?token=${encoded}`
+		: `${base}/rest/${endpoint}.json?token=${encoded}`;
 }
 
 function pathOf(ctx: CallContext, object: DriveObject): string {
@@ -198,7 +213,9 @@ const STORAGE_FIELDS: Record<string, string> = {
 const storageResolver: Resolver<DriveStorage> = (name) => {
 	const key = name.toUpperCase();
 	const type = STORAGE_FIELDS[key];
-	return type ? { def: { type }, get: (s) => (s as unknown as Record<string, unknown>)[key] } : undefined;
+	return type
+		? { def: { type }, get: (s) => (s as unknown as Record<string, unknown>)[key] }
+		: undefined;
 };
 
 /** disk.folder.getFields, as the docs list it. */
@@ -224,14 +241,22 @@ const objectResolver: Resolver<DriveObject> = (name) => {
 	const field = FOLDER_FIELDS.find(([field, , filterable]) => field === key && filterable);
 	if (!field) return undefined;
 	const type = field[1] === 'enum' ? (key === 'TYPE' ? 'string' : 'integer') : field[1];
-	return { def: { type }, get: (o) => (key === 'CODE' ? null : (o as unknown as Record<string, unknown>)[key]) };
+	return {
+		def: { type },
+		get: (o) => (key === 'CODE' ? null : (o as unknown as Record<string, unknown>)[key]),
+	};
 };
 
 /** Children that are not in the trash, filtered, ordered and paged (50 a page). */
 function listChildren(ctx: CallContext, folderId: number) {
 	const filter = param(ctx.params, 'filter');
 	const visible = childrenOf(ctx, folderId).filter((o) => o.DELETED_TYPE === 0);
-	const rows = applyOrder(applyFilter(visible, filter, objectResolver), param(ctx.params, 'order'), objectResolver, (o) => o.ID);
+	const rows = applyOrder(
+		applyFilter(visible, filter, objectResolver),
+		param(ctx.params, 'order'),
+		objectResolver,
+		(o) => o.ID,
+	);
 	const page = paginate(rows, param(ctx.params, 'start'));
 	return { result: page.items.map((o) => objectView(ctx, o)), total: page.total, next: page.next };
 }
@@ -244,14 +269,32 @@ function addFolder(ctx: CallContext, parent: DriveObject, dataIndex: number): Dr
 	const s = state(ctx);
 	const at = now();
 	const folder: DriveObject = {
-		ID: s.nextObject++, NAME: name, TYPE: 'folder', STORAGE_ID: parent.STORAGE_ID, PARENT_ID: parent.ID, DELETED_TYPE: 0,
-		CREATE_TIME: at, UPDATE_TIME: at, DELETE_TIME: null, CREATED_BY: ctx.auth.userId, UPDATED_BY: ctx.auth.userId, DELETED_BY: 0,
+		ID: s.nextObject++,
+		NAME: name,
+		TYPE: 'folder',
+		STORAGE_ID: parent.STORAGE_ID,
+		PARENT_ID: parent.ID,
+		DELETED_TYPE: 0,
+		CREATE_TIME: at,
+		UPDATE_TIME: at,
+		DELETE_TIME: null,
+		CREATED_BY: ctx.auth.userId,
+		UPDATED_BY: ctx.auth.userId,
+		DELETED_BY: 0,
 	};
 	s.objects.set(folder.ID, folder);
 	return folder;
 }
 
-function storeFile(ctx: CallContext, folder: DriveObject, name: string, content: Buffer, mimeType: string, unique: boolean, userId: number): DriveObject {
+function storeFile(
+	ctx: CallContext,
+	folder: DriveObject,
+	name: string,
+	content: Buffer,
+	mimeType: string,
+	unique: boolean,
+	userId: number,
+): DriveObject {
 	let finalName = name;
 	if (nameTaken(ctx, folder.ID, name)) {
 		if (!unique) throw conflict('file');
@@ -260,9 +303,23 @@ function storeFile(ctx: CallContext, folder: DriveObject, name: string, content:
 	const s = state(ctx);
 	const at = now();
 	const file: DriveObject = {
-		ID: s.nextObject++, NAME: finalName, TYPE: 'file', STORAGE_ID: folder.STORAGE_ID, PARENT_ID: folder.ID, DELETED_TYPE: 0,
-		CREATE_TIME: at, UPDATE_TIME: at, DELETE_TIME: null, CREATED_BY: userId, UPDATED_BY: userId, DELETED_BY: 0,
-		content, mimeType, FILE_ID: s.nextFile++, GLOBAL_CONTENT_VERSION: 1, downloadToken: newToken(),
+		ID: s.nextObject++,
+		NAME: finalName,
+		TYPE: 'file',
+		STORAGE_ID: folder.STORAGE_ID,
+		PARENT_ID: folder.ID,
+		DELETED_TYPE: 0,
+		CREATE_TIME: at,
+		UPDATE_TIME: at,
+		DELETE_TIME: null,
+		CREATED_BY: userId,
+		UPDATED_BY: userId,
+		DELETED_BY: 0,
+		content,
+		mimeType,
+		FILE_ID: s.nextFile++,
+		GLOBAL_CONTENT_VERSION: 1,
+		downloadToken: newToken(),
 	};
 	s.objects.set(file.ID, file);
 	return file;
@@ -281,19 +338,44 @@ function uploadFile(ctx: CallContext, folder: DriveObject) {
 	const fileContent = param(ctx.params, 'fileContent');
 	if (fileContent === undefined || fileContent === null || fileContent === '') {
 		const token = newToken();
-		state(ctx).uploads.set(token, { folderId: folder.ID, name: dataName || undefined, generateUniqueName: unique, userId: ctx.auth.userId });
+		state(ctx).uploads.set(token, {
+			folderId: folder.ID,
+			name: dataName || undefined,
+			generateUniqueName: unique,
+			userId: ctx.auth.userId,
+		});
 		return { result: { field: 'file', uploadUrl: tokenUrl(ctx, 'upload', token) } };
 	}
-	if (!dataName) throw new RestError(400, 'DISK_BASE_SERVICE_22001', 'Error: required parameter NAME (DISK_BASE_SERVICE_22001)');
-	const parts = Array.isArray(fileContent) ? fileContent : isObject(fileContent) ? Object.values(fileContent) : [];
+	if (!dataName)
+		throw new RestError(
+			400,
+			'DISK_BASE_SERVICE_22001',
+			'Error: required parameter NAME (DISK_BASE_SERVICE_22001)',
+		);
+	const parts = Array.isArray(fileContent)
+		? fileContent
+		: isObject(fileContent)
+			? Object.values(fileContent)
+			: [];
 	const [contentName, base64] = parts;
-	if (typeof base64 !== 'string' || !BASE64.test(base64)) throw new RestError(400, 'ERROR_COULD_NOT_SAVE_FILE', 'Could not save file');
+	if (typeof base64 !== 'string' || !BASE64.test(base64))
+		throw new RestError(400, 'ERROR_COULD_NOT_SAVE_FILE', 'Could not save file');
 	const content = Buffer.from(base64, 'base64');
-	const file = storeFile(ctx, folder, dataName, content, mimeOf(typeof contentName === 'string' && contentName ? contentName : dataName), unique, ctx.auth.userId);
+	const file = storeFile(
+		ctx,
+		folder,
+		dataName,
+		content,
+		mimeOf(typeof contentName === 'string' && contentName ? contentName : dataName),
+		unique,
+		ctx.auth.userId,
+	);
 	return { result: objectView(ctx, file, true) };
 }
 
-function isUploadedFile(value: unknown): value is { filename: string; contentType: string; data: unknown } {
+function isUploadedFile(
+	value: unknown,
+): value is { filename: string; contentType: string; data: unknown } {
 	return isObject(value) && typeof value.filename === 'string' && 'data' in value;
 }
 
@@ -313,7 +395,8 @@ function trash(ctx: CallContext, object: DriveObject): void {
 		o.DELETED_BY = ctx.auth.userId;
 	};
 	mark(object, 3);
-	if (object.TYPE === 'folder') for (const o of descendantsOf(ctx, object.ID)) if (o.DELETED_TYPE === 0) mark(o, 4);
+	if (object.TYPE === 'folder')
+		for (const o of descendantsOf(ctx, object.ID)) if (o.DELETED_TYPE === 0) mark(o, 4);
 }
 
 function restore(ctx: CallContext, object: DriveObject): void {
@@ -324,10 +407,16 @@ function restore(ctx: CallContext, object: DriveObject): void {
 		o.UPDATE_TIME = now();
 	};
 	clear(object);
-	if (object.TYPE === 'folder') for (const o of descendantsOf(ctx, object.ID)) if (o.DELETED_TYPE === 4) clear(o);
+	if (object.TYPE === 'folder')
+		for (const o of descendantsOf(ctx, object.ID)) if (o.DELETED_TYPE === 4) clear(o);
 }
 
-function copyObject(ctx: CallContext, source: DriveObject, target: DriveObject, name = source.NAME): DriveObject {
+function copyObject(
+	ctx: CallContext,
+	source: DriveObject,
+	target: DriveObject,
+	name = source.NAME,
+): DriveObject {
 	const s = state(ctx);
 	const at = now();
 	const copy: DriveObject = {
@@ -350,7 +439,8 @@ function copyObject(ctx: CallContext, source: DriveObject, target: DriveObject, 
 	}
 	s.objects.set(copy.ID, copy);
 	if (source.TYPE === 'folder') {
-		for (const child of childrenOf(ctx, source.ID)) if (child.DELETED_TYPE === 0) copyObject(ctx, child, copy);
+		for (const child of childrenOf(ctx, source.ID))
+			if (child.DELETED_TYPE === 0) copyObject(ctx, child, copy);
 	}
 	return copy;
 }
@@ -377,32 +467,54 @@ function moveObject(ctx: CallContext, object: DriveObject, target: DriveObject):
 }
 
 function externalLink(ctx: CallContext, object: DriveObject): string {
-	if (!object.externalLink) object.externalLink = `${ctx.portal.url}/~${newToken().split('|')[1].slice(0, 5)}`;
+	if (!object.externalLink)
+		object.externalLink = `${ctx.portal.url}/~${newToken().split('|')[1].slice(0, 5)}`;
 	return object.externalLink;
 }
 
 function rename(ctx: CallContext, object: DriveObject, newName: string): void {
-	if (object.PARENT_ID !== null && nameTaken(ctx, object.PARENT_ID, newName, object.ID)) throw conflict(object.TYPE);
+	if (object.PARENT_ID !== null && nameTaken(ctx, object.PARENT_ID, newName, object.ID))
+		throw conflict(object.TYPE);
 	object.NAME = newName;
 	object.UPDATE_TIME = now();
 	object.UPDATED_BY = ctx.auth.userId;
 }
 
 function appStorage(ctx: CallContext): DriveStorage {
-	if (ctx.auth.kind !== 'oauth' || !ctx.auth.clientId) throw accessDenied('Access denied! Application context required');
+	if (ctx.auth.kind !== 'oauth' || !ctx.auth.clientId)
+		throw accessDenied('Access denied! Application context required');
 	const s = state(ctx);
-	const existing = [...s.storages.values()].find((x) => x.ENTITY_TYPE === 'restapp' && x.clientId === ctx.auth.clientId);
+	const existing = [...s.storages.values()].find(
+		(x) => x.ENTITY_TYPE === 'restapp' && x.clientId === ctx.auth.clientId,
+	);
 	if (existing) return existing;
 	const id = s.nextStorage++;
 	const rootId = s.nextObject++;
 	const at = now();
 	const storage: DriveStorage = {
-		ID: id, NAME: ctx.auth.clientId, CODE: null, MODULE_ID: 'disk', ENTITY_TYPE: 'restapp', ENTITY_ID: String(id), ROOT_OBJECT_ID: rootId, clientId: ctx.auth.clientId,
+		ID: id,
+		NAME: ctx.auth.clientId,
+		CODE: null,
+		MODULE_ID: 'disk',
+		ENTITY_TYPE: 'restapp',
+		ENTITY_ID: String(id),
+		ROOT_OBJECT_ID: rootId,
+		clientId: ctx.auth.clientId,
 	};
 	s.storages.set(id, storage);
 	s.objects.set(rootId, {
-		ID: rootId, NAME: storage.NAME, TYPE: 'folder', STORAGE_ID: id, PARENT_ID: null, DELETED_TYPE: 0,
-		CREATE_TIME: at, UPDATE_TIME: at, DELETE_TIME: null, CREATED_BY: ctx.auth.userId, UPDATED_BY: ctx.auth.userId, DELETED_BY: 0,
+		ID: rootId,
+		NAME: storage.NAME,
+		TYPE: 'folder',
+		STORAGE_ID: id,
+		PARENT_ID: null,
+		DELETED_TYPE: 0,
+		CREATE_TIME: at,
+		UPDATE_TIME: at,
+		DELETE_TIME: null,
+		CREATED_BY: ctx.auth.userId,
+		UPDATED_BY: ctx.auth.userId,
+		DELETED_BY: 0,
 	});
 	return storage;
 }
@@ -413,13 +525,26 @@ const storageMethods: MethodDef[] = [
 		scope: 'disk',
 		handler: (ctx) => {
 			const all = [...state(ctx).storages.values()];
-			const rows = applyOrder(applyFilter(all, param(ctx.params, 'filter'), storageResolver), param(ctx.params, 'order'), storageResolver, (s) => s.ID);
+			const rows = applyOrder(
+				applyFilter(all, param(ctx.params, 'filter'), storageResolver),
+				param(ctx.params, 'order'),
+				storageResolver,
+				(s) => s.ID,
+			);
 			const page = paginate(rows, param(ctx.params, 'start'));
 			return { result: page.items.map(storageView), total: page.total, next: page.next };
 		},
 	},
-	{ name: 'disk.storage.getForApp', scope: 'disk', handler: (ctx) => ({ result: storageView(appStorage(ctx)) }) },
-	{ name: 'disk.storage.get', scope: 'disk', handler: (ctx) => ({ result: storageView(storageOf(ctx, idParam(ctx, 'id', 0))) }) },
+	{
+		name: 'disk.storage.getForApp',
+		scope: 'disk',
+		handler: (ctx) => ({ result: storageView(appStorage(ctx)) }),
+	},
+	{
+		name: 'disk.storage.get',
+		scope: 'disk',
+		handler: (ctx) => ({ result: storageView(storageOf(ctx, idParam(ctx, 'id', 0))) }),
+	},
 	{
 		name: 'disk.storage.rename',
 		scope: 'disk',
@@ -442,7 +567,13 @@ const storageMethods: MethodDef[] = [
 	{
 		name: 'disk.storage.addFolder',
 		scope: 'disk',
-		handler: (ctx) => ({ result: objectView(ctx, addFolder(ctx, rootOf(ctx, storageOf(ctx, idParam(ctx, 'id', 0))), 1), true) }),
+		handler: (ctx) => ({
+			result: objectView(
+				ctx,
+				addFolder(ctx, rootOf(ctx, storageOf(ctx, idParam(ctx, 'id', 0))), 1),
+				true,
+			),
+		}),
 	},
 	{
 		name: 'disk.storage.uploadFile',
@@ -452,11 +583,17 @@ const storageMethods: MethodDef[] = [
 ];
 
 const folderMethods: MethodDef[] = [
-	{ name: 'disk.folder.get', scope: 'disk', handler: (ctx) => ({ result: objectView(ctx, folderOf(ctx, idParam(ctx, 'id', 1))) }) },
+	{
+		name: 'disk.folder.get',
+		scope: 'disk',
+		handler: (ctx) => ({ result: objectView(ctx, folderOf(ctx, idParam(ctx, 'id', 1))) }),
+	},
 	{
 		name: 'disk.folder.addSubfolder',
 		scope: 'disk',
-		handler: (ctx) => ({ result: objectView(ctx, addFolder(ctx, folderOf(ctx, idParam(ctx, 'id', 1)), 1), true) }),
+		handler: (ctx) => ({
+			result: objectView(ctx, addFolder(ctx, folderOf(ctx, idParam(ctx, 'id', 1)), 1), true),
+		}),
 	},
 	{
 		name: 'disk.folder.copyTo',
@@ -465,7 +602,8 @@ const folderMethods: MethodDef[] = [
 			const folder = folderOf(ctx, idParam(ctx, 'id', 1));
 			const target = folderOf(ctx, idParam(ctx, 'targetFolderId', 1));
 			if (nameTaken(ctx, target.ID, folder.NAME)) throw conflict('folder');
-			if (isInside(ctx, folder, target.ID)) throw new RestError(400, '', 'Could not copy folder into itself');
+			if (isInside(ctx, folder, target.ID))
+				throw new RestError(400, '', 'Could not copy folder into itself');
 			return { result: objectView(ctx, copyObject(ctx, folder, target), true) };
 		},
 	},
@@ -477,7 +615,8 @@ const folderMethods: MethodDef[] = [
 			const target = folderOf(ctx, idParam(ctx, 'targetFolderId', 1));
 			if (isRoot(folder)) throw new RestError(400, '', 'Could not move root folder');
 			if (nameTaken(ctx, target.ID, folder.NAME, folder.ID)) throw conflict('folder');
-			if (isInside(ctx, folder, target.ID)) throw new RestError(400, '', 'Could not move folder into itself');
+			if (isInside(ctx, folder, target.ID))
+				throw new RestError(400, '', 'Could not move folder into itself');
 			moveObject(ctx, folder, target);
 			return { result: { ...objectView(ctx, folder), PARENT_ID: target.ID } };
 		},
@@ -487,7 +626,8 @@ const folderMethods: MethodDef[] = [
 		scope: 'disk',
 		handler: (ctx) => {
 			const folder = folderOf(ctx, idParam(ctx, 'id', 1));
-			if (isRoot(folder)) throw new RestError(400, 'DISK_OBJ_22000', 'Could not delete root folder');
+			if (isRoot(folder))
+				throw new RestError(400, 'DISK_OBJ_22000', 'Could not delete root folder');
 			for (const o of descendantsOf(ctx, folder.ID)) state(ctx).objects.delete(o.ID);
 			state(ctx).objects.delete(folder.ID);
 			return { result: true };
@@ -498,13 +638,18 @@ const folderMethods: MethodDef[] = [
 		scope: 'disk',
 		handler: (ctx) => ({ result: externalLink(ctx, folderOf(ctx, idParam(ctx, 'id', 1))) }),
 	},
-	{ name: 'disk.folder.getChildren', scope: 'disk', handler: (ctx) => listChildren(ctx, folderOf(ctx, idParam(ctx, 'id', 1)).ID) },
+	{
+		name: 'disk.folder.getChildren',
+		scope: 'disk',
+		handler: (ctx) => listChildren(ctx, folderOf(ctx, idParam(ctx, 'id', 1)).ID),
+	},
 	{
 		name: 'disk.folder.markDeleted',
 		scope: 'disk',
 		handler: (ctx) => {
 			const folder = folderOf(ctx, idParam(ctx, 'id', 1));
-			if (isRoot(folder)) throw new RestError(400, 'DISK_OBJ_22000', 'Could not delete root folder');
+			if (isRoot(folder))
+				throw new RestError(400, 'DISK_OBJ_22000', 'Could not delete root folder');
 			trash(ctx, folder);
 			return { result: { ...objectView(ctx, folder), DELETED_TYPE: 3 } };
 		},
@@ -531,14 +676,27 @@ const folderMethods: MethodDef[] = [
 		name: 'disk.folder.getFields',
 		scope: 'disk',
 		handler: () => ({
-			result: Object.fromEntries(FOLDER_FIELDS.map(([name, type, filterable]) => [name, { TYPE: type, USE_IN_FILTER: filterable, USE_IN_SHOW: true }])),
+			result: Object.fromEntries(
+				FOLDER_FIELDS.map(([name, type, filterable]) => [
+					name,
+					{ TYPE: type, USE_IN_FILTER: filterable, USE_IN_SHOW: true },
+				]),
+			),
 		}),
 	},
-	{ name: 'disk.folder.uploadFile', scope: 'disk', handler: (ctx) => uploadFile(ctx, folderOf(ctx, idParam(ctx, 'id', 0))) },
+	{
+		name: 'disk.folder.uploadFile',
+		scope: 'disk',
+		handler: (ctx) => uploadFile(ctx, folderOf(ctx, idParam(ctx, 'id', 0))),
+	},
 ];
 
 const fileMethods: MethodDef[] = [
-	{ name: 'disk.file.get', scope: 'disk', handler: (ctx) => ({ result: objectView(ctx, fileOf(ctx, idParam(ctx, 'id', 0))) }) },
+	{
+		name: 'disk.file.get',
+		scope: 'disk',
+		handler: (ctx) => ({ result: objectView(ctx, fileOf(ctx, idParam(ctx, 'id', 0))) }),
+	},
 	{
 		name: 'disk.file.delete',
 		scope: 'disk',
@@ -548,7 +706,11 @@ const fileMethods: MethodDef[] = [
 			return { result: true };
 		},
 	},
-	{ name: 'disk.file.getExternalLink', scope: 'disk', handler: (ctx) => ({ result: externalLink(ctx, fileOf(ctx, idParam(ctx, 'id', 0))) }) },
+	{
+		name: 'disk.file.getExternalLink',
+		scope: 'disk',
+		handler: (ctx) => ({ result: externalLink(ctx, fileOf(ctx, idParam(ctx, 'id', 0))) }),
+	},
 	{
 		name: 'disk.file.markDeleted',
 		scope: 'disk',
@@ -612,11 +774,32 @@ const uploadTarget: MethodDef = {
 		state(ctx).uploads.delete(token);
 		const folder = folderOf(ctx, pending.folderId);
 		const name = pending.name ?? part.filename;
-		if (!name) throw new RestError(400, 'DISK_BASE_SERVICE_22001', 'Error: required parameter NAME (DISK_BASE_SERVICE_22001)');
-		const mimeType = part.contentType && part.contentType !== 'application/octet-stream' ? part.contentType : mimeOf(name);
-		const file = storeFile(ctx, folder, name, bytesOf(part.data), mimeType, pending.generateUniqueName, pending.userId);
+		if (!name)
+			throw new RestError(
+				400,
+				'DISK_BASE_SERVICE_22001',
+				'Error: required parameter NAME (DISK_BASE_SERVICE_22001)',
+			);
+		const mimeType =
+			part.contentType && part.contentType !== 'application/octet-stream'
+				? part.contentType
+				: mimeOf(name);
+		const file = storeFile(
+			ctx,
+			folder,
+			name,
+			bytesOf(part.data),
+			mimeType,
+			pending.generateUniqueName,
+			pending.userId,
+		);
 		return { result: objectView(ctx, file, true) };
 	},
 };
 
-export const methods: MethodDef[] = [...storageMethods, ...folderMethods, ...fileMethods, uploadTarget];
+export const methods: MethodDef[] = [
+	...storageMethods,
+	...folderMethods,
+	...fileMethods,
+	uploadTarget,
+];

@@ -11,7 +11,8 @@ function appOnly(ctx: CallContext): string {
 
 function eventName(ctx: CallContext): string {
 	const raw = param(ctx.params, 'event');
-	if (typeof raw !== 'string' || raw === '') throw new RestError(400, 'ERROR_EVENT_NOT_FOUND', 'Event not found');
+	if (typeof raw !== 'string' || raw === '')
+		throw new RestError(400, 'ERROR_EVENT_NOT_FOUND', 'Event not found');
 	const name = raw.toUpperCase();
 	if (!KNOWN_EVENTS.has(name)) throw new RestError(400, 'ERROR_EVENT_NOT_FOUND', 'Event not found');
 	return name;
@@ -24,18 +25,43 @@ export const methods: MethodDef[] = [
 		handler: (ctx) => {
 			const clientId = appOnly(ctx);
 			const event = eventName(ctx);
-			const eventType = String(param(ctx.params, 'event_type') ?? 'online').toLowerCase() === 'offline' ? 'offline' : 'online';
+			const eventType =
+				String(param(ctx.params, 'event_type') ?? 'online').toLowerCase() === 'offline'
+					? 'offline'
+					: 'online';
 			const handler = param(ctx.params, 'handler');
-			if (eventType === 'online' && (typeof handler !== 'string' || !/^https?:\/\//i.test(handler))) {
-				throw new RestError(400, 'ERROR_HANDLER_URL_MISMATCH', 'Handler URL host must match application domain');
+			if (
+				eventType === 'online' &&
+				(typeof handler !== 'string' || !/^https?:\/\//i.test(handler))
+			) {
+				throw new RestError(
+					400,
+					'ERROR_HANDLER_URL_MISMATCH',
+					'Handler URL host must match application domain',
+				);
 			}
 			const authType = phpInt(param(ctx.params, 'auth_type') ?? 0);
 			const handlerUrl = typeof handler === 'string' ? handler : '';
 			const bus = ctx.portal.events;
-			if (bus.bindings.some((b) => b.clientId === clientId && b.event === event && b.handler === handlerUrl && b.authType === authType)) {
+			if (
+				bus.bindings.some(
+					(b) =>
+						b.clientId === clientId &&
+						b.event === event &&
+						b.handler === handlerUrl &&
+						b.authType === authType,
+				)
+			) {
 				throw new RestError(400, 'ERROR_HANDLER_ALREADY_EXIST', 'Handler already binded');
 			}
-			bus.bind({ event, handler: handlerUrl, authType, eventType, clientId, userId: ctx.auth.userId });
+			bus.bind({
+				event,
+				handler: handlerUrl,
+				authType,
+				eventType,
+				clientId,
+				userId: ctx.auth.userId,
+			});
 			return { result: true };
 		},
 	},
@@ -64,7 +90,12 @@ export const methods: MethodDef[] = [
 			return {
 				result: ctx.portal.events.bindings
 					.filter((b) => b.clientId === clientId)
-					.map((b) => ({ event: b.event, handler: b.handler, auth_type: String(b.authType), offline: b.eventType === 'offline' ? 1 : 0 })),
+					.map((b) => ({
+						event: b.event,
+						handler: b.handler,
+						auth_type: String(b.authType),
+						offline: b.eventType === 'offline' ? 1 : 0,
+					})),
 			};
 		},
 	},

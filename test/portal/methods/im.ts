@@ -3,7 +3,14 @@ import type { MethodDef } from '../registry';
 import { chatMethods } from './im/chat';
 import { messageMethods } from './im/message';
 
-export { CHAT_COLORS, IM_SEED, imState, postMessage, registerDriveFile, seedMessageMs } from './im/state';
+export {
+	CHAT_COLORS,
+	IM_SEED,
+	imState,
+	postMessage,
+	registerDriveFile,
+	seedMessageMs,
+} from './im/state';
 export type { ImChat, ImMessage, ImNotification, ImState } from './im/state';
 
 export const methods: MethodDef[] = [...chatMethods, ...messageMethods];

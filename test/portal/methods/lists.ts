@@ -110,20 +110,53 @@ function nameField(): ListField {
 		LINK_IBLOCK_ID: null,
 		ROW_COUNT: 1,
 		COL_COUNT: 30,
-		SETTINGS: { SHOW_ADD_FORM: 'Y', SHOW_EDIT_FORM: 'Y', ADD_READ_ONLY_FIELD: 'N', EDIT_READ_ONLY_FIELD: 'N', SHOW_FIELD_PREVIEW: 'N' },
+		SETTINGS: {
+			SHOW_ADD_FORM: 'Y',
+			SHOW_EDIT_FORM: 'Y',
+			ADD_READ_ONLY_FIELD: 'N',
+			EDIT_READ_ONLY_FIELD: 'N',
+			SHOW_FIELD_PREVIEW: 'N',
+		},
 		USER_TYPE_SETTINGS: null,
 	};
 }
 
-function customField(id: number, name: string, type: string, code: string, extra: Partial<ListField> = {}): ListField {
-	return { ...nameField(), FIELD_ID: `PROPERTY_${id}`, ID: id, NAME: name, TYPE: type, CODE: code, SORT: 20 + id, IS_REQUIRED: 'N', ...extra };
+function customField(
+	id: number,
+	name: string,
+	type: string,
+	code: string,
+	extra: Partial<ListField> = {},
+): ListField {
+	return {
+		...nameField(),
+		FIELD_ID: `PROPERTY_${id}`,
+		ID: id,
+		NAME: name,
+		TYPE: type,
+		CODE: code,
+		SORT: 20 + id,
+		IS_REQUIRED: 'N',
+		...extra,
+	};
 }
 
 /** The seed: a company list of contractors (2 fields, 1 section, 3 elements), a news-feed process list and a group list. */
 export const DEMO_LISTS = {
 	contractors: { ID: 1, IBLOCK_TYPE_ID: 'lists', CODE: 'contractors', NAME: 'Contractors' },
-	purchases: { ID: 2, IBLOCK_TYPE_ID: 'bitrix_processes', CODE: 'purchase_requests', NAME: 'Purchase requests' },
-	groupList: { ID: 3, IBLOCK_TYPE_ID: 'lists_socnet', CODE: 'group_tasks', NAME: 'Group tasks', SOCNET_GROUP_ID: 1 },
+	purchases: {
+		ID: 2,
+		IBLOCK_TYPE_ID: 'bitrix_processes',
+		CODE: 'purchase_requests',
+		NAME: 'Purchase requests',
+	},
+	groupList: {
+		ID: 3,
+		IBLOCK_TYPE_ID: 'lists_socnet',
+		CODE: 'group_tasks',
+		NAME: 'Group tasks',
+		SOCNET_GROUP_ID: 1,
+	},
 } as const;
 export const DEMO_STATUS_VALUES = { '1': 'Active', '2': 'Blocked' } as const;
 export const DEMO_ELEMENTS = [
@@ -151,9 +184,32 @@ export function listsState(store: Store): ListsState {
 		}
 		const contractors = iblocks.get(1)!;
 		contractors.fields.set('PROPERTY_1', customField(1, 'Phone', 'S', 'PHONE'));
-		contractors.fields.set('PROPERTY_2', customField(2, 'Status', 'L', 'STATUS', { DEFAULT_VALUE: '1', values: { ...DEMO_STATUS_VALUES } }));
+		contractors.fields.set(
+			'PROPERTY_2',
+			customField(2, 'Status', 'L', 'STATUS', {
+				DEFAULT_VALUE: '1',
+				values: { ...DEMO_STATUS_VALUES },
+			}),
+		);
 		const sections = new Map<number, ListSection>([
-			[1, { ID: 1, IBLOCK_ID: 1, CODE: 'suppliers', NAME: 'Suppliers', IBLOCK_SECTION_ID: null, SORT: 500, ACTIVE: 'Y', XML_ID: null, EXTERNAL_ID: null, CREATED_BY: 1, MODIFIED_BY: 1, created, modified: created }],
+			[
+				1,
+				{
+					ID: 1,
+					IBLOCK_ID: 1,
+					CODE: 'suppliers',
+					NAME: 'Suppliers',
+					IBLOCK_SECTION_ID: null,
+					SORT: 500,
+					ACTIVE: 'Y',
+					XML_ID: null,
+					EXTERNAL_ID: null,
+					CREATED_BY: 1,
+					MODIFIED_BY: 1,
+					created,
+					modified: created,
+				},
+			],
 		]);
 		const elements = new Map<number, ListElement>();
 		let value = 1;
@@ -167,10 +223,22 @@ export function listsState(store: Store): ListsState {
 				SORT: 500,
 				CREATED_BY: 1,
 				created,
-				properties: { PROPERTY_1: { [String(value++)]: e.phone }, PROPERTY_2: { [String(value++)]: e.status } },
+				properties: {
+					PROPERTY_1: { [String(value++)]: e.phone },
+					PROPERTY_2: { [String(value++)]: e.status },
+				},
 			});
 		}
-		return { iblocks, sections, elements, nextIblock: 4, nextProperty: 3, nextValue: value, nextSection: 2, nextElement: 4 };
+		return {
+			iblocks,
+			sections,
+			elements,
+			nextIblock: 4,
+			nextProperty: 3,
+			nextValue: value,
+			nextSection: 2,
+			nextElement: 4,
+		};
 	});
 }
 
@@ -179,7 +247,8 @@ export function listsState(store: Store): ListsState {
 const state = (ctx: CallContext): ListsState => listsState(ctx.portal.store);
 const isEmpty = (v: unknown): boolean => v === undefined || v === null || v === '';
 const fail = (code: string, text: string): RestError => new RestError(400, code, text);
-const missing = (name: string): RestError => fail('ERROR_REQUIRED_PARAMETERS_MISSING', `Required parameter \`${name}\` is missing`);
+const missing = (name: string): RestError =>
+	fail('ERROR_REQUIRED_PARAMETERS_MISSING', `Required parameter \`${name}\` is missing`);
 const denied = (): RestError => fail('ACCESS_DENIED', 'Access denied');
 
 function caller(ctx: CallContext): User {
@@ -218,7 +287,9 @@ function iblockOf(ctx: CallContext, need: string): Iblock {
 	const code = param(ctx.params, 'IBLOCK_CODE');
 	if (isEmpty(id) && isEmpty(code)) throw missing('IBLOCK_ID');
 	const iblock = [...state(ctx).iblocks.values()].find(
-		(b) => b.IBLOCK_TYPE_ID === String(type) && (isEmpty(id) ? b.CODE === String(code) : b.ID === phpInt(id)),
+		(b) =>
+			b.IBLOCK_TYPE_ID === String(type) &&
+			(isEmpty(id) ? b.CODE === String(code) : b.ID === phpInt(id)),
 	);
 	if (!iblock) throw fail('ERROR_IBLOCK_NOT_FOUND', 'Iblock not found');
 	if (!mayReach(ctx, iblock) || levelOf(ctx, iblock) < LEVELS.indexOf(need)) throw denied();
@@ -227,7 +298,10 @@ function iblockOf(ctx: CallContext, need: string): Iblock {
 
 /** "Required for group lists; otherwise, an access error will occur." */
 function mayReach(ctx: CallContext, iblock: Iblock): boolean {
-	return iblock.IBLOCK_TYPE_ID !== 'lists_socnet' || phpInt(param(ctx.params, 'SOCNET_GROUP_ID') ?? 0) === iblock.SOCNET_GROUP_ID;
+	return (
+		iblock.IBLOCK_TYPE_ID !== 'lists_socnet' ||
+		phpInt(param(ctx.params, 'SOCNET_GROUP_ID') ?? 0) === iblock.SOCNET_GROUP_ID
+	);
 }
 
 function fieldsParam(ctx: CallContext): Record<string, unknown> {
@@ -284,7 +358,14 @@ const IBLOCK_ORDER: Resolver<Iblock> = (name) => {
 		SORT: (b) => b.SORT,
 		TIMESTAMP_X: (b) => b.modified,
 	};
-	return get[key] ? { def: { type: key === 'ID' || key === 'SORT' || key === 'TIMESTAMP_X' ? 'integer' : 'string' }, get: get[key] } : undefined;
+	return get[key]
+		? {
+				def: {
+					type: key === 'ID' || key === 'SORT' || key === 'TIMESTAMP_X' ? 'integer' : 'string',
+				},
+				get: get[key],
+			}
+		: undefined;
 };
 
 function applyListFields(b: Iblock, fields: Record<string, unknown>, ctx: CallContext): void {
@@ -317,11 +398,18 @@ const listMethods: MethodDef[] = [
 					b.IBLOCK_TYPE_ID === String(type) &&
 					(isEmpty(id) || b.ID === phpInt(id)) &&
 					(isEmpty(code) || b.CODE === String(code)) &&
-					(b.IBLOCK_TYPE_ID !== 'lists_socnet' || isEmpty(param(ctx.params, 'SOCNET_GROUP_ID')) || mayReach(ctx, b)) &&
+					(b.IBLOCK_TYPE_ID !== 'lists_socnet' ||
+						isEmpty(param(ctx.params, 'SOCNET_GROUP_ID')) ||
+						mayReach(ctx, b)) &&
 					levelOf(ctx, b) >= LEVELS.indexOf('R'),
 			);
 			// the docs' default order ("decs") names no field: ID ascending unless IBLOCK_ORDER says otherwise
-			const ordered = applyOrder(rows, param(ctx.params, 'IBLOCK_ORDER'), IBLOCK_ORDER, (b) => b.ID);
+			const ordered = applyOrder(
+				rows,
+				param(ctx.params, 'IBLOCK_ORDER'),
+				IBLOCK_ORDER,
+				(b) => b.ID,
+			);
 			const page = paginate(ordered, param(ctx.params, 'start'));
 			return { result: page.items.map(iblockView), total: page.total, next: page.next };
 		},
@@ -333,12 +421,14 @@ const listMethods: MethodDef[] = [
 			if (!caller(ctx).IS_ADMIN) throw denied();
 			const type = param(ctx.params, 'IBLOCK_TYPE_ID');
 			if (isEmpty(type)) throw missing('IBLOCK_TYPE_ID');
-			if (!TYPES.includes(String(type))) throw fail('ERROR_ADD_IBLOCK', 'Incorrect information block type');
+			if (!TYPES.includes(String(type)))
+				throw fail('ERROR_ADD_IBLOCK', 'Incorrect information block type');
 			const code = param(ctx.params, 'IBLOCK_CODE');
 			if (isEmpty(code)) throw missing('IBLOCK_CODE');
 			const fields = fieldsParam(ctx);
 			const st = state(ctx);
-			if ([...st.iblocks.values()].some((b) => b.CODE === String(code))) throw fail('ERROR_IBLOCK_ALREADY_EXISTS', 'Iblock already exists');
+			if ([...st.iblocks.values()].some((b) => b.CODE === String(code)))
+				throw fail('ERROR_IBLOCK_ALREADY_EXISTS', 'Iblock already exists');
 			const group = param(ctx.params, 'SOCNET_GROUP_ID');
 			const rights = param(ctx.params, 'RIGHTS');
 			const b: Iblock = {
@@ -370,7 +460,9 @@ const listMethods: MethodDef[] = [
 			applyListFields(draft, fieldsParam(ctx), ctx);
 			const rights = param(ctx.params, 'RIGHTS');
 			// "Existing permissions cannot be changed": only new codes are added
-			if (isObject(rights)) for (const [k, v] of Object.entries(stringMap(rights))) if (!(k in draft.RIGHTS)) draft.RIGHTS = { ...draft.RIGHTS, [k]: v };
+			if (isObject(rights))
+				for (const [k, v] of Object.entries(stringMap(rights)))
+					if (!(k in draft.RIGHTS)) draft.RIGHTS = { ...draft.RIGHTS, [k]: v };
 			const group = param(ctx.params, 'SOCNET_GROUP_ID');
 			if (!isEmpty(group)) draft.SOCNET_GROUP_ID = phpInt(group);
 			Object.assign(b, draft);
@@ -393,8 +485,36 @@ const listMethods: MethodDef[] = [
 
 // ---------------------------------------------------------------- fields
 
-const SYSTEM_FIELDS = ['SORT', 'ACTIVE_FROM', 'ACTIVE_TO', 'PREVIEW_PICTURE', 'PREVIEW_TEXT', 'DETAIL_PICTURE', 'DETAIL_TEXT', 'DATE_CREATE', 'CREATED_BY', 'TIMESTAMP_X', 'MODIFIED_BY'];
-const CUSTOM_TYPES = ['S', 'N', 'L', 'F', 'G', 'E', 'S:Date', 'S:DateTime', 'S:HTML', 'E:EList', 'N:Sequence', 'S:ECrm', 'S:Money', 'S:DiskFile', 'S:employee'];
+const SYSTEM_FIELDS = [
+	'SORT',
+	'ACTIVE_FROM',
+	'ACTIVE_TO',
+	'PREVIEW_PICTURE',
+	'PREVIEW_TEXT',
+	'DETAIL_PICTURE',
+	'DETAIL_TEXT',
+	'DATE_CREATE',
+	'CREATED_BY',
+	'TIMESTAMP_X',
+	'MODIFIED_BY',
+];
+const CUSTOM_TYPES = [
+	'S',
+	'N',
+	'L',
+	'F',
+	'G',
+	'E',
+	'S:Date',
+	'S:DateTime',
+	'S:HTML',
+	'E:EList',
+	'N:Sequence',
+	'S:ECrm',
+	'S:Money',
+	'S:DiskFile',
+	'S:employee',
+];
 
 function fieldView(f: ListField): Record<string, unknown> {
 	const [propertyType, userType] = f.TYPE.includes(':') ? f.TYPE.split(':') : [f.TYPE, false];
@@ -430,7 +550,11 @@ function fieldIdParam(ctx: CallContext): string {
 }
 
 /** LIST ({tmp: {VALUE, SORT, DEF}}, kept ids when they exist) and LIST_TEXT_VALUES (one per line) of a List field. */
-function listValues(st: ListsState, fields: Record<string, unknown>, current: Record<string, string> = {}): Record<string, string> {
+function listValues(
+	st: ListsState,
+	fields: Record<string, unknown>,
+	current: Record<string, string> = {},
+): Record<string, string> {
 	const values: Record<string, string> = {};
 	const list = param(fields, 'LIST');
 	if (isObject(list)) {
@@ -440,7 +564,10 @@ function listValues(st: ListsState, fields: Record<string, unknown>, current: Re
 			values[key in current ? key : String(st.nextValue++)] = String(text);
 		}
 	} else Object.assign(values, current);
-	const lines = String(param(fields, 'LIST_TEXT_VALUES') ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
+	const lines = String(param(fields, 'LIST_TEXT_VALUES') ?? '')
+		.split('\n')
+		.map((s) => s.trim())
+		.filter(Boolean);
 	for (const line of lines) values[String(st.nextValue++)] = line;
 	return values;
 }
@@ -457,7 +584,8 @@ function applyFieldSettings(st: ListsState, f: ListField, fields: Record<string,
 	if (def !== undefined) f.DEFAULT_VALUE = String(def ?? '');
 	const settings = param(fields, 'SETTINGS');
 	if (isObject(settings)) f.SETTINGS = { ...f.SETTINGS, ...stringMap(settings) };
-	if (f.SETTINGS.ADD_READ_ONLY_FIELD === 'Y' && isEmpty(f.DEFAULT_VALUE)) throw new Error(`The default value of the field '${f.NAME}' is required`);
+	if (f.SETTINGS.ADD_READ_ONLY_FIELD === 'Y' && isEmpty(f.DEFAULT_VALUE))
+		throw new Error(`The default value of the field '${f.NAME}' is required`);
 	const link = param(fields, 'LINK_IBLOCK_ID');
 	if (!isEmpty(link)) f.LINK_IBLOCK_ID = phpInt(link);
 	const uts = param(fields, 'USER_TYPE_SETTINGS');
@@ -476,7 +604,10 @@ const fieldMethods: MethodDef[] = [
 		handler: (ctx) => {
 			const b = iblockOf(ctx, 'R');
 			const id = param(ctx.params, 'FIELD_ID');
-			if (isEmpty(id)) return { result: Object.fromEntries([...b.fields.values()].map((f) => [f.FIELD_ID, fieldView(f)])) };
+			if (isEmpty(id))
+				return {
+					result: Object.fromEntries([...b.fields.values()].map((f) => [f.FIELD_ID, fieldView(f)])),
+				};
 			// one field comes back keyed by its type, as the docs' example shows ("L": {...})
 			const f = b.fields.get(String(id));
 			return { result: f ? { [f.TYPE]: fieldView(f) } : [] };
@@ -492,17 +623,28 @@ const fieldMethods: MethodDef[] = [
 			if (isEmpty(type)) throw missing('TYPE');
 			const st = state(ctx);
 			const system = SYSTEM_FIELDS.includes(String(type));
-			if (!system && !CUSTOM_TYPES.includes(String(type))) throw fail('ERROR_SAVE_FIELD', 'Error saving the field');
+			if (!system && !CUSTOM_TYPES.includes(String(type)))
+				throw fail('ERROR_SAVE_FIELD', 'Error saving the field');
 			let f: ListField;
 			if (system) {
 				if (b.fields.has(String(type))) throw fail('ERROR_SAVE_FIELD', 'Error saving the field');
-				f = { ...nameField(), FIELD_ID: String(type), TYPE: String(type), IS_REQUIRED: 'N', SORT: 500 };
+				f = {
+					...nameField(),
+					FIELD_ID: String(type),
+					TYPE: String(type),
+					IS_REQUIRED: 'N',
+					SORT: 500,
+				};
 			} else {
 				const code = param(fields, 'CODE');
 				if (isEmpty(code)) throw fail('ERROR_SAVE_FIELD', 'Please fill the code fields');
-				if ([...b.fields.values()].some((x) => x.CODE === String(code))) throw fail('ERROR_SAVE_FIELD', 'Property already exists');
+				if ([...b.fields.values()].some((x) => x.CODE === String(code)))
+					throw fail('ERROR_SAVE_FIELD', 'Property already exists');
 				const id = st.nextProperty;
-				f = customField(id, '', String(type), String(code), { SORT: 500, values: type === 'L' ? {} : undefined });
+				f = customField(id, '', String(type), String(code), {
+					SORT: 500,
+					values: type === 'L' ? {} : undefined,
+				});
 			}
 			try {
 				applyFieldSettings(st, f, fields);
@@ -543,7 +685,9 @@ const fieldMethods: MethodDef[] = [
 			const b = iblockOf(ctx, 'X');
 			const id = fieldIdParam(ctx);
 			// the docs name no error for an unknown field: deleting it is a no-op; NAME cannot go
-			if (id !== 'NAME' && b.fields.delete(id)) for (const e of state(ctx).elements.values()) if (e.IBLOCK_ID === b.ID) delete e.properties[id];
+			if (id !== 'NAME' && b.fields.delete(id))
+				for (const e of state(ctx).elements.values())
+					if (e.IBLOCK_ID === b.ID) delete e.properties[id];
 			return { result: true };
 		},
 	},
@@ -590,7 +734,11 @@ function sectionView(st: ListsState, s: ListSection): Record<string, unknown> {
 	};
 }
 
-function applySectionFields(ctx: CallContext, s: ListSection, fields: Record<string, unknown>): void {
+function applySectionFields(
+	ctx: CallContext,
+	s: ListSection,
+	fields: Record<string, unknown>,
+): void {
 	const name = param(fields, 'NAME');
 	if (isEmpty(name)) throw missing('NAME');
 	s.NAME = String(name);
@@ -609,7 +757,9 @@ function sectionOf(ctx: CallContext, b: Iblock): ListSection {
 	const id = param(ctx.params, 'SECTION_ID');
 	const code = param(ctx.params, 'SECTION_CODE');
 	if (isEmpty(id) && isEmpty(code)) throw missing('SECTION_ID');
-	const s = [...state(ctx).sections.values()].find((x) => x.IBLOCK_ID === b.ID && (isEmpty(id) ? x.CODE === String(code) : x.ID === phpInt(id)));
+	const s = [...state(ctx).sections.values()].find(
+		(x) => x.IBLOCK_ID === b.ID && (isEmpty(id) ? x.CODE === String(code) : x.ID === phpInt(id)),
+	);
 	if (!s) throw fail('ERROR_SECTION_NOT_FOUND', 'Section not found');
 	return s;
 }
@@ -625,12 +775,18 @@ const sectionMethods: MethodDef[] = [
 				const f = SECTION_FIELDS[name.toUpperCase()];
 				return f ? { def: { type: f.type }, get: f.get } : undefined;
 			};
-			const rows = applyFilter([...st.sections.values()].filter((s) => s.IBLOCK_ID === b.ID), param(ctx.params, 'FILTER'), resolve);
+			const rows = applyFilter(
+				[...st.sections.values()].filter((s) => s.IBLOCK_ID === b.ID),
+				param(ctx.params, 'FILTER'),
+				resolve,
+			);
 			const ordered = applyOrder(rows, { SORT: 'ASC' }, resolve, (s) => s.ID);
 			const select = listParam(param(ctx.params, 'SELECT')).map((x) => x.toUpperCase());
 			const result = ordered.map((s) => {
 				const full = sectionView(st, s);
-				return select.length ? Object.fromEntries(select.filter((k) => k in full).map((k) => [k, full[k]])) : full;
+				return select.length
+					? Object.fromEntries(select.filter((k) => k in full).map((k) => [k, full[k]]))
+					: full;
 			});
 			// the docs document no paging for sections: every matching section at once
 			return { result, total: result.length };
@@ -646,7 +802,8 @@ const sectionMethods: MethodDef[] = [
 			const fields = fieldsParam(ctx);
 			const st = state(ctx);
 			const parent = phpInt(param(ctx.params, 'IBLOCK_SECTION_ID') ?? 0);
-			if (parent && st.sections.get(parent)?.IBLOCK_ID !== b.ID) throw fail('ERROR_ADD_SECTION', 'Error adding section');
+			if (parent && st.sections.get(parent)?.IBLOCK_ID !== b.ID)
+				throw fail('ERROR_ADD_SECTION', 'Error adding section');
 			const now = Date.now();
 			const s: ListSection = {
 				ID: st.nextSection,
@@ -691,10 +848,13 @@ const sectionMethods: MethodDef[] = [
 			const gone = new Set([s.ID]);
 			for (let grew = true; grew; ) {
 				grew = false;
-				for (const x of st.sections.values()) if (x.IBLOCK_SECTION_ID !== null && gone.has(x.IBLOCK_SECTION_ID) && !gone.has(x.ID)) grew = !!gone.add(x.ID);
+				for (const x of st.sections.values())
+					if (x.IBLOCK_SECTION_ID !== null && gone.has(x.IBLOCK_SECTION_ID) && !gone.has(x.ID))
+						grew = !!gone.add(x.ID);
 			}
 			for (const id of gone) st.sections.delete(id);
-			for (const e of [...st.elements.values()]) if (e.IBLOCK_SECTION_ID !== null && gone.has(e.IBLOCK_SECTION_ID)) st.elements.delete(e.ID);
+			for (const e of [...st.elements.values()])
+				if (e.IBLOCK_SECTION_ID !== null && gone.has(e.IBLOCK_SECTION_ID)) st.elements.delete(e.ID);
 			return { result: true };
 		},
 	},
@@ -712,7 +872,9 @@ function elementView(e: ListElement, b: Iblock): Record<string, unknown> {
 		SORT: String(e.SORT),
 		DATE_CREATE: usDate(e.created),
 	};
-	for (const f of b.fields.values()) if (f.ID !== undefined && e.properties[f.FIELD_ID]) view[f.FIELD_ID] = { ...e.properties[f.FIELD_ID] };
+	for (const f of b.fields.values())
+		if (f.ID !== undefined && e.properties[f.FIELD_ID])
+			view[f.FIELD_ID] = { ...e.properties[f.FIELD_ID] };
 	return view;
 }
 
@@ -731,22 +893,34 @@ function elementResolver(b: Iblock): Resolver<ListElement> {
 		if (plain[key]) return { def: { type: plain[key][0] }, get: plain[key][1] };
 		const f = b.fields.get(key);
 		if (!f || f.ID === undefined) return undefined;
-		return { def: { type: f.TYPE === 'N' ? 'double' : 'string', isMultiple: true }, get: (e) => Object.values(e.properties[key] ?? {}) };
+		return {
+			def: { type: f.TYPE === 'N' ? 'double' : 'string', isMultiple: true },
+			get: (e) => Object.values(e.properties[key] ?? {}),
+		};
 	};
 }
 
 /** PROPERTY_<id> values of FIELDS: every value gets a value id; a multiple field takes a list. */
-function propertyValues(st: ListsState, b: Iblock, fields: Record<string, unknown>): ListElement['properties'] {
+function propertyValues(
+	st: ListsState,
+	b: Iblock,
+	fields: Record<string, unknown>,
+): ListElement['properties'] {
 	const properties: ListElement['properties'] = {};
 	for (const [key, raw] of Object.entries(fields)) {
 		const f = b.fields.get(key.toUpperCase());
 		if (!f || f.ID === undefined) continue;
-		const values = (Array.isArray(raw) ? raw : isObject(raw) ? Object.values(raw) : [raw]).filter((v) => !isEmpty(v));
+		const values = (Array.isArray(raw) ? raw : isObject(raw) ? Object.values(raw) : [raw]).filter(
+			(v) => !isEmpty(v),
+		);
 		if (!values.length) continue;
 		// file values by id are refused, as the docs' ERROR_ELEMENT_FIELD_VALUE example says
-		if (f.TYPE === 'F' && values.some((v) => /^\d+$/.test(String(v)))) throw fail('ERROR_ELEMENT_FIELD_VALUE', 'Writing file values by ID is not supported');
+		if (f.TYPE === 'F' && values.some((v) => /^\d+$/.test(String(v))))
+			throw fail('ERROR_ELEMENT_FIELD_VALUE', 'Writing file values by ID is not supported');
 		const kept = f.MULTIPLE === 'Y' ? values : values.slice(0, 1);
-		properties[f.FIELD_ID] = Object.fromEntries(kept.map((v) => [String(st.nextValue++), typeof v === 'object' ? v : String(v)]));
+		properties[f.FIELD_ID] = Object.fromEntries(
+			kept.map((v) => [String(st.nextValue++), typeof v === 'object' ? v : String(v)]),
+		);
 	}
 	return properties;
 }
@@ -755,7 +929,9 @@ function elementOf(ctx: CallContext, b: Iblock): ListElement {
 	const id = param(ctx.params, 'ELEMENT_ID');
 	const code = param(ctx.params, 'ELEMENT_CODE');
 	if (isEmpty(id) && isEmpty(code)) throw missing('ELEMENT_ID');
-	const e = [...state(ctx).elements.values()].find((x) => x.IBLOCK_ID === b.ID && (isEmpty(id) ? x.CODE === String(code) : x.ID === phpInt(id)));
+	const e = [...state(ctx).elements.values()].find(
+		(x) => x.IBLOCK_ID === b.ID && (isEmpty(id) ? x.CODE === String(code) : x.ID === phpInt(id)),
+	);
 	if (!e) throw fail('ERROR_ELEMENT_NOT_FOUND', 'Element not found');
 	return e;
 }
@@ -785,7 +961,9 @@ const elementMethods: MethodDef[] = [
 			const select = listParam(param(ctx.params, 'SELECT')).map((x) => x.toUpperCase());
 			const result = page.items.map((e) => {
 				const full = elementView(e, b);
-				return select.length ? Object.fromEntries(select.filter((k) => k in full).map((k) => [k, full[k]])) : full;
+				return select.length
+					? Object.fromEntries(select.filter((k) => k in full).map((k) => [k, full[k]]))
+					: full;
 			});
 			return { result, total: page.total, next: page.next };
 		},
@@ -800,9 +978,11 @@ const elementMethods: MethodDef[] = [
 			const fields = fieldsParam(ctx);
 			const name = elementName(fields);
 			const st = state(ctx);
-			if ([...st.elements.values()].some((e) => e.IBLOCK_ID === b.ID && e.CODE === String(code))) throw fail('ERROR_ELEMENT_ALREADY_EXISTS', 'Element already exists');
+			if ([...st.elements.values()].some((e) => e.IBLOCK_ID === b.ID && e.CODE === String(code)))
+				throw fail('ERROR_ELEMENT_ALREADY_EXISTS', 'Element already exists');
 			const section = phpInt(param(ctx.params, 'IBLOCK_SECTION_ID') ?? 0);
-			if (section && st.sections.get(section)?.IBLOCK_ID !== b.ID) throw fail('ERROR_ADD_ELEMENT', 'Error adding element');
+			if (section && st.sections.get(section)?.IBLOCK_ID !== b.ID)
+				throw fail('ERROR_ADD_ELEMENT', 'Error adding element');
 			const e: ListElement = {
 				ID: st.nextElement,
 				IBLOCK_ID: b.ID,
@@ -845,4 +1025,9 @@ const elementMethods: MethodDef[] = [
 	},
 ];
 
-export const methods: MethodDef[] = [...listMethods, ...fieldMethods, ...sectionMethods, ...elementMethods];
+export const methods: MethodDef[] = [
+	...listMethods,
+	...fieldMethods,
+	...sectionMethods,
+	...elementMethods,
+];

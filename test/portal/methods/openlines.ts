@@ -78,9 +78,39 @@ export const OL_SEED = {
 		{ ID: 2, LINE_NAME: 'Telegram support', queue: [4, 5] },
 	],
 	chats: [
-		{ id: 701, configId: 1, connector: 'livechat', guestId: 901, title: 'Guest #901 - Website chat', operatorId: 2, status: 'answered' as const, sessionId: 31, crm: [{ type: 'lead' as const, id: 1 }] },
-		{ id: 702, configId: 1, connector: 'livechat', guestId: 902, title: 'Guest #902 - Website chat', operatorId: 3, status: 'new' as const, sessionId: 32, crm: [{ type: 'deal' as const, id: 5 }] },
-		{ id: 703, configId: 2, connector: 'telegrambot', guestId: 903, title: 'Guest #903 - Telegram support', operatorId: 4, status: 'closed' as const, sessionId: 33, crm: [{ type: 'deal' as const, id: 5 }] },
+		{
+			id: 701,
+			configId: 1,
+			connector: 'livechat',
+			guestId: 901,
+			title: 'Guest #901 - Website chat',
+			operatorId: 2,
+			status: 'answered' as const,
+			sessionId: 31,
+			crm: [{ type: 'lead' as const, id: 1 }],
+		},
+		{
+			id: 702,
+			configId: 1,
+			connector: 'livechat',
+			guestId: 902,
+			title: 'Guest #902 - Website chat',
+			operatorId: 3,
+			status: 'new' as const,
+			sessionId: 32,
+			crm: [{ type: 'deal' as const, id: 5 }],
+		},
+		{
+			id: 703,
+			configId: 2,
+			connector: 'telegrambot',
+			guestId: 903,
+			title: 'Guest #903 - Telegram support',
+			operatorId: 4,
+			status: 'closed' as const,
+			sessionId: 33,
+			crm: [{ type: 'deal' as const, id: 5 }],
+		},
 	],
 	/** messages per seeded chat: the guest writes, then the operator answers */
 	messagesPerChat: 2,
@@ -89,17 +119,57 @@ export const OL_SEED = {
 const states = new WeakMap<Store, OpenLinesState>();
 
 function seedState(): OpenLinesState {
-	const state: OpenLinesState = { configs: new Map(), chats: new Map(), sessions: new Map(), messages: new Map(), next: { config: 3, session: 40, message: 8000 } };
+	const state: OpenLinesState = {
+		configs: new Map(),
+		chats: new Map(),
+		sessions: new Map(),
+		messages: new Map(),
+		next: { config: 3, session: 40, message: 8000 },
+	};
 	for (const c of OL_SEED.configs) {
-		state.configs.set(c.ID, { ...c, ACTIVE: 'Y', CRM: 'Y', CRM_CREATE: 'lead', QUEUE_TYPE: 'evenly', QUEUE_TIME: 60, WELCOME_MESSAGE: 'Y', LANGUAGE_ID: 'en', queue: [...c.queue] });
+		state.configs.set(c.ID, {
+			...c,
+			ACTIVE: 'Y',
+			CRM: 'Y',
+			CRM_CREATE: 'lead',
+			QUEUE_TYPE: 'evenly',
+			QUEUE_TIME: 60,
+			WELCOME_MESSAGE: 'Y',
+			LANGUAGE_ID: 'en',
+			queue: [...c.queue],
+		});
 	}
 	for (const [i, c] of OL_SEED.chats.entries()) {
 		const start = SEED_BASE_MS + i * 3_600_000;
-		state.chats.set(c.id, { id: c.id, configId: c.configId, connector: c.connector, guestId: c.guestId, title: c.title, members: new Set([c.guestId, c.operatorId]), crm: c.crm.map((b) => ({ ...b })), sessionId: c.sessionId, dateCreate: start });
-		state.sessions.set(c.sessionId, { id: c.sessionId, chatId: c.id, configId: c.configId, operatorId: c.operatorId, status: c.status, start });
+		state.chats.set(c.id, {
+			id: c.id,
+			configId: c.configId,
+			connector: c.connector,
+			guestId: c.guestId,
+			title: c.title,
+			members: new Set([c.guestId, c.operatorId]),
+			crm: c.crm.map((b) => ({ ...b })),
+			sessionId: c.sessionId,
+			dateCreate: start,
+		});
+		state.sessions.set(c.sessionId, {
+			id: c.sessionId,
+			chatId: c.id,
+			configId: c.configId,
+			operatorId: c.operatorId,
+			status: c.status,
+			start,
+		});
 		for (let m = 0; m < OL_SEED.messagesPerChat; m++) {
 			const id = state.next.message++;
-			state.messages.set(id, { id, chatId: c.id, sessionId: c.sessionId, senderId: m % 2 === 0 ? c.guestId : c.operatorId, text: m % 2 === 0 ? 'Hello, I have a question' : 'Hello! How can I help?', date: start + m * 60_000 });
+			state.messages.set(id, {
+				id,
+				chatId: c.id,
+				sessionId: c.sessionId,
+				senderId: m % 2 === 0 ? c.guestId : c.operatorId,
+				text: m % 2 === 0 ? 'Hello, I have a question' : 'Hello! How can I help?',
+				date: start + m * 60_000,
+			});
 		}
 	}
 	return state;
@@ -111,7 +181,8 @@ export function openLinesState(store: Store): OpenLinesState {
 	return state;
 }
 
-const err = (code: string, description: string, status = 400): RestError => new RestError(status, code, description);
+const err = (code: string, description: string, status = 400): RestError =>
+	new RestError(status, code, description);
 
 function state(ctx: CallContext): OpenLinesState {
 	return openLinesState(ctx.portal.store);
@@ -136,7 +207,8 @@ function lineChatEmpty(ctx: CallContext): { chat: OlChat; session: OlSession } {
 	return { chat, session: state(ctx).sessions.get(chat.sessionId)! };
 }
 
-const closed = (session: OlSession): boolean => session.status === 'closed' || session.status === 'spam';
+const closed = (session: OlSession): boolean =>
+	session.status === 'closed' || session.status === 'spam';
 
 function setOperator(chat: OlChat, session: OlSession, userId: number): void {
 	if (session.operatorId && session.operatorId !== userId) chat.members.delete(session.operatorId);
@@ -166,10 +238,18 @@ const operatorMethods: MethodDef[] = [
 		scope: 'imopenlines',
 		handler: (ctx) => {
 			const { chat, session } = lineChat(ctx);
-			if (closed(session)) throw err('ACCESS_DENIED_KICK', 'Insufficient permissions to remove participants from the chat');
+			if (closed(session))
+				throw err(
+					'ACCESS_DENIED_KICK',
+					'Insufficient permissions to remove participants from the chat',
+				);
 			const queue = state(ctx).configs.get(chat.configId)?.queue ?? [];
 			const others = queue.filter((u) => u !== session.operatorId);
-			if (!others.length) throw err('ACCESS_DENIED_KICK', 'Insufficient permissions to remove participants from the chat');
+			if (!others.length)
+				throw err(
+					'ACCESS_DENIED_KICK',
+					'Insufficient permissions to remove participants from the chat',
+				);
 			// the next operator in the queue after the current one, round the queue
 			const at = queue.indexOf(session.operatorId);
 			const next = at < 0 ? others[0] : queue.slice(at + 1).concat(queue.slice(0, at))[0];
@@ -192,7 +272,8 @@ const operatorMethods: MethodDef[] = [
 				const text = String(transfer).trim().toLowerCase();
 				if (text.startsWith('queue')) queueId = phpInt(text.slice(5));
 				else userId = phpInt(text);
-				if (userId <= 0 && queueId <= 0) throw err('TRANSFER_ID_EMPTY', "Queue ID or User ID can't be empty");
+				if (userId <= 0 && queueId <= 0)
+					throw err('TRANSFER_ID_EMPTY', "Queue ID or User ID can't be empty");
 			} else if (userParam !== undefined && userParam !== '') {
 				userId = phpInt(userParam);
 				if (userId <= 0) throw err('USER_ID_EMPTY', "User ID can't be empty");
@@ -209,7 +290,8 @@ const operatorMethods: MethodDef[] = [
 				setOperator(chat, session, userId);
 			} else {
 				const config = state(ctx).configs.get(queueId);
-				if (!config || config.ACTIVE !== 'Y' || config.ID === chat.configId || !config.queue.length) throw wrong();
+				if (!config || config.ACTIVE !== 'Y' || config.ID === chat.configId || !config.queue.length)
+					throw wrong();
 				chat.configId = config.ID;
 				session.configId = config.ID;
 				setOperator(chat, session, config.queue[0]);
@@ -224,7 +306,11 @@ const operatorMethods: MethodDef[] = [
 		handler: (ctx) => {
 			const { session } = lineChat(ctx);
 			// "on behalf of the current operator": only the dialog's operator may finish it this way
-			if (session.operatorId !== ctx.auth.userId) throw err('ACCESS_DENIED', 'You cannot open this conversation as you do not have sufficient rights');
+			if (session.operatorId !== ctx.auth.userId)
+				throw err(
+					'ACCESS_DENIED',
+					'You cannot open this conversation as you do not have sufficient rights',
+				);
 			session.status = 'closed';
 			return { result: true };
 		},
@@ -251,14 +337,45 @@ const operatorMethods: MethodDef[] = [
 
 function userView(ctx: CallContext, id: number): Record<string, unknown> {
 	const u = ctx.portal.store.users.find((x) => x.ID === id);
-	if (!u) return { id: String(id), name: `Guest #${id}`, active: true, firstName: 'Guest', lastName: `#${id}`, bot: false, connector: true, type: 'guest' };
-	return { id: String(u.ID), name: [u.NAME, u.LAST_NAME].join(' '), active: true, firstName: u.NAME, lastName: u.LAST_NAME, workPosition: u.WORK_POSITION, bot: false, connector: false, type: 'user' };
+	if (!u)
+		return {
+			id: String(id),
+			name: `Guest #${id}`,
+			active: true,
+			firstName: 'Guest',
+			lastName: `#${id}`,
+			bot: false,
+			connector: true,
+			type: 'guest',
+		};
+	return {
+		id: String(u.ID),
+		name: [u.NAME, u.LAST_NAME].join(' '),
+		active: true,
+		firstName: u.NAME,
+		lastName: u.LAST_NAME,
+		workPosition: u.WORK_POSITION,
+		bot: false,
+		connector: false,
+		type: 'user',
+	};
 }
 
 /** entity_data_1 carries the session id as its sixth part (imopenlines.session.history.get docs). */
 function entityData1(chat: OlChat, session: OlSession): string {
 	const lead = chat.crm.find((b) => b.type === 'lead');
-	return [closed(session) ? 'N' : 'Y', lead ? 'LEAD' : 'NONE', lead?.id ?? 0, 'N', 'N', session.id, Math.floor(session.start / 1000), 0, 0, 0].join('|');
+	return [
+		closed(session) ? 'N' : 'Y',
+		lead ? 'LEAD' : 'NONE',
+		lead?.id ?? 0,
+		'N',
+		'N',
+		session.id,
+		Math.floor(session.start / 1000),
+		0,
+		0,
+		0,
+	].join('|');
 }
 
 function entityData2(chat: OlChat): string {
@@ -266,7 +383,8 @@ function entityData2(chat: OlChat): string {
 	return `LEAD|${id('lead')}|COMPANY|${id('company')}|CONTACT|${id('contact')}|DEAL|${id('deal')}`;
 }
 
-const userCode = (chat: OlChat): string => `${chat.connector}|${chat.configId}|${chat.id - 1}|${chat.guestId}`;
+const userCode = (chat: OlChat): string =>
+	`${chat.connector}|${chat.configId}|${chat.id - 1}|${chat.guestId}`;
 
 function dialogView(ctx: CallContext, chat: OlChat): Record<string, unknown> {
 	const messages = [...state(ctx).messages.values()].filter((m) => m.chatId === chat.id);
@@ -300,7 +418,14 @@ const sessionMethods: MethodDef[] = [
 			const { chat, session } = lineChat(ctx);
 			if (!closed(session)) session.status = 'closed';
 			const id = state(ctx).next.session++;
-			state(ctx).sessions.set(id, { id, chatId: chat.id, configId: chat.configId, operatorId: ctx.auth.userId, status: 'answered', start: Date.now() });
+			state(ctx).sessions.set(id, {
+				id,
+				chatId: chat.id,
+				configId: chat.configId,
+				operatorId: ctx.auth.userId,
+				status: 'answered',
+				start: Date.now(),
+			});
 			chat.sessionId = id;
 			chat.members.add(ctx.auth.userId);
 			return { result: true };
@@ -319,7 +444,8 @@ const sessionMethods: MethodDef[] = [
 		scope: 'imopenlines',
 		handler: (ctx) => {
 			const { chat, session } = lineChatEmpty(ctx);
-			if (closed(session) || session.operatorId === ctx.auth.userId) throw err('OPERATOR_WRONG', 'You can not redirect to this operator');
+			if (closed(session) || session.operatorId === ctx.auth.userId)
+				throw err('OPERATOR_WRONG', 'You can not redirect to this operator');
 			setOperator(chat, session, ctx.auth.userId);
 			session.status = 'answered';
 			return { result: true };
@@ -330,8 +456,14 @@ const sessionMethods: MethodDef[] = [
 		scope: 'imopenlines',
 		handler: (ctx) => {
 			const code = String(param(ctx.params, 'USER_CODE') ?? '').trim();
-			const chat = code ? [...state(ctx).chats.values()].find((c) => userCode(c) === code) : undefined;
-			if (!chat) throw err('ACCESS_DENIED', 'You cannot open this conversation because you do not have sufficient permissions');
+			const chat = code
+				? [...state(ctx).chats.values()].find((c) => userCode(c) === code)
+				: undefined;
+			if (!chat)
+				throw err(
+					'ACCESS_DENIED',
+					'You cannot open this conversation because you do not have sufficient permissions',
+				);
 			// the docs' example answers the id as a string
 			return { result: { chatId: String(chat.id) } };
 		},
@@ -344,10 +476,21 @@ const sessionMethods: MethodDef[] = [
 			const s = state(ctx);
 			const message = s.messages.get(phpInt(param(ctx.params, 'MESSAGE_ID')));
 			// the docs name no error for a message of another chat: the closest, ACCESS_DENIED
-			if (!message || message.chatId !== chat.id) throw err('ACCESS_DENIED', 'You cannot open this conversation as you do not have sufficient permissions.');
+			if (!message || message.chatId !== chat.id)
+				throw err(
+					'ACCESS_DENIED',
+					'You cannot open this conversation as you do not have sufficient permissions.',
+				);
 			if (!closed(session)) session.status = 'closed';
 			const id = s.next.session++;
-			s.sessions.set(id, { id, chatId: chat.id, configId: chat.configId, operatorId: ctx.auth.userId, status: 'answered', start: Date.now() });
+			s.sessions.set(id, {
+				id,
+				chatId: chat.id,
+				configId: chat.configId,
+				operatorId: ctx.auth.userId,
+				status: 'answered',
+				start: Date.now(),
+			});
 			chat.sessionId = id;
 			chat.members.add(ctx.auth.userId);
 			message.sessionId = id;
@@ -360,7 +503,9 @@ const sessionMethods: MethodDef[] = [
 		handler: (ctx) => {
 			const s = state(ctx);
 			const chatId = phpInt(param(ctx.params, 'CHAT_ID'));
-			const dialogId = String(param(ctx.params, 'DIALOG_ID') ?? '').trim().toLowerCase();
+			const dialogId = String(param(ctx.params, 'DIALOG_ID') ?? '')
+				.trim()
+				.toLowerCase();
 			const sessionId = phpInt(param(ctx.params, 'SESSION_ID'));
 			const code = String(param(ctx.params, 'USER_CODE') ?? '').trim();
 			let chat: OlChat | undefined;
@@ -379,18 +524,33 @@ const sessionMethods: MethodDef[] = [
 			const s = state(ctx);
 			const sessionParam = phpInt(param(ctx.params, 'SESSION_ID'));
 			const chatParam = phpInt(param(ctx.params, 'CHAT_ID'));
-			if (sessionParam <= 0 && chatParam <= 0) throw err('MISSING_REQUIRED_PARAM', 'Session ID or Chat ID must be provided');
+			if (sessionParam <= 0 && chatParam <= 0)
+				throw err('MISSING_REQUIRED_PARAM', 'Session ID or Chat ID must be provided');
 			// without SESSION_ID, the chat's last session (ID DESC)
 			const session =
 				sessionParam > 0
 					? s.sessions.get(sessionParam)
-					: [...s.sessions.values()].filter((x) => x.chatId === chatParam).sort((a, b) => b.id - a.id)[0];
-			if (!session) throw err('INVALID_SESSION_ID', 'Unable to determine session ID from provided parameters');
+					: [...s.sessions.values()]
+							.filter((x) => x.chatId === chatParam)
+							.sort((a, b) => b.id - a.id)[0];
+			if (!session)
+				throw err('INVALID_SESSION_ID', 'Unable to determine session ID from provided parameters');
 			const chat = s.chats.get(session.chatId)!;
-			const messages = [...s.messages.values()].filter((m) => m.sessionId === session.id).sort((a, b) => b.id - a.id);
+			const messages = [...s.messages.values()]
+				.filter((m) => m.sessionId === session.id)
+				.sort((a, b) => b.id - a.id);
 			const message: Record<string, unknown> = {};
 			for (const m of messages) {
-				message[m.id] = { id: String(m.id), chatid: String(m.chatId), senderid: String(m.senderId), recipientid: `chat${m.chatId}`, date: isoDate(m.date), text: m.text, textlegacy: m.text, params: {} };
+				message[m.id] = {
+					id: String(m.id),
+					chatid: String(m.chatId),
+					senderid: String(m.senderId),
+					recipientid: `chat${m.chatId}`,
+					date: isoDate(m.date),
+					text: m.text,
+					textlegacy: m.text,
+					params: {},
+				};
 			}
 			const users: Record<string, unknown> = {};
 			for (const id of new Set(messages.map((m) => m.senderId))) users[id] = userView(ctx, id);
@@ -406,7 +566,20 @@ const sessionMethods: MethodDef[] = [
 					message,
 					usersMessage: { [`chat${chat.id}`]: messages.map((m) => String(m.id)) },
 					users,
-					chat: { [chat.id]: { id: String(chat.id), name: chat.title, owner: String(session.operatorId), entityType: 'LINES', entityId: userCode(chat), entityData1: entityData1(chat, session), entityData2: entityData2(chat), messageCount: messages.length, type: 'lines', messageType: 'L' } },
+					chat: {
+						[chat.id]: {
+							id: String(chat.id),
+							name: chat.title,
+							owner: String(session.operatorId),
+							entityType: 'LINES',
+							entityId: userCode(chat),
+							entityData1: entityData1(chat, session),
+							entityData2: entityData2(chat),
+							messageCount: messages.length,
+							type: 'lines',
+							messageType: 'L',
+						},
+					},
 					userInChat: { [chat.id]: [...chat.members] },
 				},
 			};
@@ -420,17 +593,23 @@ const CRM_TYPES = ['lead', 'deal', 'contact', 'company'];
 
 /** CRM_ENTITY_TYPE and CRM_ENTITY as crm.chat.get / user.add check them (ERROR_ARGUMENT). */
 function crmArgs(ctx: CallContext): CrmBinding {
-	const type = String(param(ctx.params, 'CRM_ENTITY_TYPE') ?? '').trim().toLowerCase();
+	const type = String(param(ctx.params, 'CRM_ENTITY_TYPE') ?? '')
+		.trim()
+		.toLowerCase();
 	if (!type) throw err('ERROR_ARGUMENT', "Argument 'CRM_ENTITY_TYPE' is null or empty");
 	const raw = param(ctx.params, 'CRM_ENTITY');
-	if (raw === undefined || raw === null || raw === '') throw err('ERROR_ARGUMENT', "Argument 'CRM_ENTITY' is null or empty");
-	if (!phpIsNumeric(raw)) throw err('ERROR_ARGUMENT', "The value of an argument 'CRM_ENTITY' has an invalid type");
+	if (raw === undefined || raw === null || raw === '')
+		throw err('ERROR_ARGUMENT', "Argument 'CRM_ENTITY' is null or empty");
+	if (!phpIsNumeric(raw))
+		throw err('ERROR_ARGUMENT', "The value of an argument 'CRM_ENTITY' has an invalid type");
 	return { type: type as CrmBinding['type'], id: phpInt(raw) };
 }
 
 function boundChats(ctx: CallContext, binding: CrmBinding): OlChat[] {
 	if (!CRM_TYPES.includes(binding.type)) return [];
-	return [...state(ctx).chats.values()].filter((c) => c.crm.some((b) => b.type === binding.type && b.id === binding.id)).sort((a, b) => a.id - b.id);
+	return [...state(ctx).chats.values()]
+		.filter((c) => c.crm.some((b) => b.type === binding.type && b.id === binding.id))
+		.sort((a, b) => a.id - b.id);
 }
 
 /** CHAT_ID if given (it must be bound to the record), else the record's last chat; undefined when it has none. */
@@ -452,18 +631,30 @@ const crmChatMethods: MethodDef[] = [
 		handler: (ctx) => {
 			const binding = crmArgs(ctx);
 			const activeOnly = String(param(ctx.params, 'ACTIVE_ONLY') ?? 'Y').toUpperCase() !== 'N';
-			const chats = boundChats(ctx, binding).filter((c) => !activeOnly || !closed(state(ctx).sessions.get(c.sessionId)!));
-			return { result: chats.map((c) => ({ CHAT_ID: String(c.id), CONNECTOR_ID: c.connector, CONNECTOR_TITLE: CONNECTOR_TITLES[c.connector] ?? c.connector })) };
+			const chats = boundChats(ctx, binding).filter(
+				(c) => !activeOnly || !closed(state(ctx).sessions.get(c.sessionId)!),
+			);
+			return {
+				result: chats.map((c) => ({
+					CHAT_ID: String(c.id),
+					CONNECTOR_ID: c.connector,
+					CONNECTOR_TITLE: CONNECTOR_TITLES[c.connector] ?? c.connector,
+				})),
+			};
 		},
 	},
 	{
 		name: 'imopenlines.crm.chat.getLastId',
 		scope: 'imopenlines',
 		handler: (ctx) => {
-			const type = String(param(ctx.params, 'CRM_ENTITY_TYPE') ?? '').trim().toLowerCase();
+			const type = String(param(ctx.params, 'CRM_ENTITY_TYPE') ?? '')
+				.trim()
+				.toLowerCase();
 			const raw = param(ctx.params, 'CRM_ENTITY');
-			if (!type || raw === undefined || raw === '') throw err('CRM_CHAT_EMPTY_CRM_DATA', 'Empty CRM data');
-			if (!phpIsNumeric(raw)) throw err('ERROR_ARGUMENT', 'The value of an argument CRM_ENTITY has an invalid type');
+			if (!type || raw === undefined || raw === '')
+				throw err('CRM_CHAT_EMPTY_CRM_DATA', 'Empty CRM data');
+			if (!phpIsNumeric(raw))
+				throw err('ERROR_ARGUMENT', 'The value of an argument CRM_ENTITY has an invalid type');
 			const chats = boundChats(ctx, { type: type as CrmBinding['type'], id: phpInt(raw) });
 			if (!chats.length) throw err('CRM_CHAT_EMPTY_CRM_DATA', 'Could not find CRM object');
 			return { result: chats[chats.length - 1].id };
@@ -479,7 +670,8 @@ const crmChatMethods: MethodDef[] = [
 			const chat = crmTargetChat(ctx, binding);
 			if (!chat) return { result: 0 };
 			if (!activeUser(ctx, userId)) throw err('CRM_CHAT_USER_NOT_ACTIVE', 'User not active');
-			if (chat.members.has(userId)) throw err('WRONG_REQUEST', "You don't have access or user already member in chat");
+			if (chat.members.has(userId))
+				throw err('WRONG_REQUEST', "You don't have access or user already member in chat");
 			chat.members.add(userId);
 			return { result: chat.id };
 		},
@@ -490,15 +682,22 @@ const crmChatMethods: MethodDef[] = [
 		handler: (ctx) => {
 			const type = String(param(ctx.params, 'CRM_ENTITY_TYPE') ?? '').trim();
 			const raw = param(ctx.params, 'CRM_ENTITY');
-			if (!type || raw === undefined || raw === '') throw err('CRM_CHAT_EMPTY_CRM_DATA', 'Empty CRM data');
+			if (!type || raw === undefined || raw === '')
+				throw err('CRM_CHAT_EMPTY_CRM_DATA', 'Empty CRM data');
 			const userId = phpInt(param(ctx.params, 'USER_ID'));
 			if (userId <= 0) throw err('CRM_CHAT_EMPTY_USER', 'Empty User ID');
 			const binding = crmArgs(ctx);
-			if (!CRM_TYPES.includes(binding.type)) throw err('ACCESS_DENIED', "Access denied! You don't have access to join user to chat", 403);
+			if (!CRM_TYPES.includes(binding.type))
+				throw err(
+					'ACCESS_DENIED',
+					"Access denied! You don't have access to join user to chat",
+					403,
+				);
 			const chat = crmTargetChat(ctx, binding);
 			if (!chat) return { result: 0 };
 			if (!activeUser(ctx, userId)) throw err('CRM_CHAT_USER_NOT_ACTIVE', 'User not active');
-			if (!chat.members.has(userId)) throw err('WRONG_REQUEST', "You don't have access or user already not in chat");
+			if (!chat.members.has(userId))
+				throw err('WRONG_REQUEST', "You don't have access or user already not in chat");
 			chat.members.delete(userId);
 			return { result: chat.id };
 		},
@@ -526,14 +725,30 @@ function configRow(ctx: CallContext, c: OlConfig, withQueue: boolean): Record<st
 		const fields: Record<string, unknown> = {};
 		for (const id of c.queue) {
 			const u = ctx.portal.store.users.find((x) => x.ID === id);
-			fields[id] = { USER_NAME: u ? [u.NAME, u.LAST_NAME].join(' ') : null, USER_WORK_POSITION: u?.WORK_POSITION ?? null, USER_AVATAR: '', USER_AVATAR_ID: '0' };
+			fields[id] = {
+				USER_NAME: u ? [u.NAME, u.LAST_NAME].join(' ') : null,
+				USER_WORK_POSITION: u?.WORK_POSITION ?? null,
+				USER_AVATAR: '',
+				USER_AVATAR_ID: '0',
+			};
 		}
 		row.QUEUE_USERS_FIELDS = fields;
 	}
 	return row;
 }
 
-const CONFIG_FIELDS = new Set(['ID', 'ACTIVE', 'LINE_NAME', 'CRM', 'CRM_CREATE', 'QUEUE_TYPE', 'QUEUE_TIME', 'WELCOME_MESSAGE', 'LANGUAGE_ID', 'TEMPORARY']);
+const CONFIG_FIELDS = new Set([
+	'ID',
+	'ACTIVE',
+	'LINE_NAME',
+	'CRM',
+	'CRM_CREATE',
+	'QUEUE_TYPE',
+	'QUEUE_TIME',
+	'WELCOME_MESSAGE',
+	'LANGUAGE_ID',
+	'TEMPORARY',
+]);
 
 const configMethods: MethodDef[] = [
 	{
@@ -544,33 +759,56 @@ const configMethods: MethodDef[] = [
 			if (id <= 0) throw err('CONFIG_ID_EMPTY', "Config ID can't be empty");
 			const config = state(ctx).configs.get(id);
 			// the docs: `false` when the line does not exist; queue data only when asked for
-			return { result: config ? configRow(ctx, config, String(param(ctx.params, 'WITH_QUEUE') ?? '').toUpperCase() === 'Y') : false };
+			return {
+				result: config
+					? configRow(
+							ctx,
+							config,
+							String(param(ctx.params, 'WITH_QUEUE') ?? '').toUpperCase() === 'Y',
+						)
+					: false,
+			};
 		},
 	},
 	{
 		name: 'imopenlines.config.list.get',
 		scope: 'imopenlines',
 		handler: (ctx) => {
-			const params = isObject(param(ctx.params, 'PARAMS')) ? (param(ctx.params, 'PARAMS') as Record<string, unknown>) : {};
-			const options = isObject(param(ctx.params, 'OPTIONS')) ? (param(ctx.params, 'OPTIONS') as Record<string, unknown>) : {};
+			const params = isObject(param(ctx.params, 'PARAMS'))
+				? (param(ctx.params, 'PARAMS') as Record<string, unknown>)
+				: {};
+			const options = isObject(param(ctx.params, 'OPTIONS'))
+				? (param(ctx.params, 'OPTIONS') as Record<string, unknown>)
+				: {};
 			const withQueue = String(options.QUEUE ?? '').toUpperCase() === 'Y';
 			const rows = [...state(ctx).configs.values()].map((c) => configRow(ctx, c, false));
 			const resolve = (name: string) => {
 				const key = name.toUpperCase();
 				if (!CONFIG_FIELDS.has(key)) return undefined;
-				return { def: { type: key === 'ID' || key === 'QUEUE_TIME' ? 'integer' : 'string', isMultiple: false }, get: (row: Record<string, unknown>) => (key === 'ID' || key === 'QUEUE_TIME' ? Number(row[key]) : row[key]) };
+				return {
+					def: {
+						type: key === 'ID' || key === 'QUEUE_TIME' ? 'integer' : 'string',
+						isMultiple: false,
+					},
+					get: (row: Record<string, unknown>) =>
+						key === 'ID' || key === 'QUEUE_TIME' ? Number(row[key]) : row[key],
+				};
 			};
 			const filtered = applyFilter(rows, params.filter ?? {}, resolve);
 			const ordered = applyOrder(filtered, params.order ?? {}, resolve, (row) => Number(row.ID));
 			const limit = Math.min(200, phpInt(params.limit) > 0 ? phpInt(params.limit) : 50);
 			const offset = Math.max(0, phpInt(params.offset));
-			const select = Array.isArray(params.select) ? params.select.map((s) => String(s).toUpperCase()) : [];
+			const select = Array.isArray(params.select)
+				? params.select.map((s) => String(s).toUpperCase())
+				: [];
 			const page = ordered.slice(offset, offset + limit).map((row) => {
 				const config = state(ctx).configs.get(Number(row.ID))!;
 				const full = configRow(ctx, config, withQueue);
 				if (!select.length) return full;
 				const picked: Record<string, unknown> = {};
-				for (const [key, value] of Object.entries(full)) if (select.includes(key) || key === 'QUEUE' || key === 'QUEUE_USERS_FIELDS') picked[key] = value;
+				for (const [key, value] of Object.entries(full))
+					if (select.includes(key) || key === 'QUEUE' || key === 'QUEUE_USERS_FIELDS')
+						picked[key] = value;
 				return picked;
 			});
 			return { result: page };
@@ -578,4 +816,9 @@ const configMethods: MethodDef[] = [
 	},
 ];
 
-export const methods: MethodDef[] = [...operatorMethods, ...sessionMethods, ...crmChatMethods, ...configMethods];
+export const methods: MethodDef[] = [
+	...operatorMethods,
+	...sessionMethods,
+	...crmChatMethods,
+	...configMethods,
+];

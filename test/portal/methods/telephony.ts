@@ -143,9 +143,11 @@ function callUser(ctx: CallContext): number {
 	const inner = text(ctx, 'USER_PHONE_INNER');
 	let userId = 0;
 	if (rawId !== undefined && rawId !== null && rawId !== '') userId = phpInt(rawId);
-	else if (inner) userId = phpInt(Object.entries(PHONE_INNER).find(([, number]) => number === inner)?.[0] ?? -1);
+	else if (inner)
+		userId = phpInt(Object.entries(PHONE_INNER).find(([, number]) => number === inner)?.[0] ?? -1);
 	else throw core('USER_ID or USER_PHONE_INNER should be set');
-	if (!ctx.portal.store.users.some((u) => u.ID === userId && u.ACTIVE)) throw core('User is not found or is not active');
+	if (!ctx.portal.store.users.some((u) => u.ID === userId && u.ACTIVE))
+		throw core('User is not found or is not active');
 	return userId;
 }
 
@@ -157,7 +159,9 @@ const CRM_TYPES: Array<{ type: 'CONTACT' | 'COMPANY' | 'LEAD'; entityTypeId: num
 
 function crmName(type: string, row: Row): string {
 	if (type === 'COMPANY') return String(row.TITLE ?? '');
-	const full = [row.NAME, row.LAST_NAME].filter((part) => typeof part === 'string' && part).join(' ');
+	const full = [row.NAME, row.LAST_NAME]
+		.filter((part) => typeof part === 'string' && part)
+		.join(' ');
 	return full || String(row.TITLE ?? '');
 }
 
@@ -168,7 +172,9 @@ function findByPhone(store: Store, phone: string): Array<{ type: string; id: num
 	if (!wanted) return found;
 	for (const { type, entityTypeId } of CRM_TYPES) {
 		for (const row of store.table(entityTypeId)?.rows.values() ?? []) {
-			const phones = ((row.FM as FmEntry[] | undefined) ?? []).filter((e) => e.TYPE_ID === 'PHONE').map((e) => digits(e.VALUE));
+			const phones = ((row.FM as FmEntry[] | undefined) ?? [])
+				.filter((e) => e.TYPE_ID === 'PHONE')
+				.map((e) => digits(e.VALUE));
 			if (phones.includes(wanted)) found.push({ type, id: row.ID as number, row });
 		}
 	}
@@ -196,7 +202,21 @@ function userList(ctx: CallContext): number[] | undefined {
 	return list.map((v) => phpInt(v)).filter((v) => v > 0);
 }
 
-const STATUS_CODES = new Set(['200', '304', '603', '603-S', '403', '404', '486', '484', '503', '480', '402', '423', 'OTHER']);
+const STATUS_CODES = new Set([
+	'200',
+	'304',
+	'603',
+	'603-S',
+	'403',
+	'404',
+	'486',
+	'484',
+	'503',
+	'480',
+	'402',
+	'423',
+	'OTHER',
+]);
 
 // ---------------------------------------------------------------- external calls
 
@@ -212,7 +232,10 @@ const callMethods: MethodDef[] = [
 			const startRaw = param(ctx.params, 'CALL_START_DATE');
 			let start = Date.now();
 			if (startRaw !== undefined && startRaw !== null && startRaw !== '') {
-				const parsed = typeof startRaw === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(startRaw) ? parseDate(startRaw) : undefined;
+				const parsed =
+					typeof startRaw === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(startRaw)
+						? parseDate(startRaw)
+						: undefined;
 				if (parsed === undefined) throw core('CALL_START_DATE should be in the ISO-8601 format');
 				start = parsed;
 			}
@@ -233,7 +256,15 @@ const callMethods: MethodDef[] = [
 					call.LINE_NUMBER === lineNumber &&
 					call.EXTERNAL_CALL_ID === externalId
 				) {
-					return { result: { CALL_ID: call.CALL_ID, CRM_CREATED_LEAD: null, CRM_CREATED_ENTITIES: [], CRM_ENTITY_TYPE: call.CRM_ENTITY_TYPE, CRM_ENTITY_ID: call.CRM_ENTITY_ID } };
+					return {
+						result: {
+							CALL_ID: call.CALL_ID,
+							CRM_CREATED_LEAD: null,
+							CRM_CREATED_ENTITIES: [],
+							CRM_ENTITY_TYPE: call.CRM_ENTITY_TYPE,
+							CRM_ENTITY_ID: call.CRM_ENTITY_ID,
+						},
+					};
 				}
 			}
 			let entityType: string | null = null;
@@ -259,7 +290,12 @@ const callMethods: MethodDef[] = [
 				// the lead's title is the test portal's own; the docs only say a lead is created
 				createdLead = ctx.portal.store.create(
 					1,
-					{ TITLE: `Call from ${phone}`, PHONE: [{ VALUE: phone, VALUE_TYPE: 'WORK' }], SOURCE_ID: text(ctx, 'CRM_SOURCE') || 'CALL', ASSIGNED_BY_ID: userId },
+					{
+						TITLE: `Call from ${phone}`,
+						PHONE: [{ VALUE: phone, VALUE_TYPE: 'WORK' }],
+						SOURCE_ID: text(ctx, 'CRM_SOURCE') || 'CALL',
+						ASSIGNED_BY_ID: userId,
+					},
 					userId,
 				);
 				created.push({ ENTITY_TYPE: 'LEAD', ENTITY_ID: createdLead });
@@ -286,7 +322,13 @@ const callMethods: MethodDef[] = [
 			};
 			state.calls.set(callId, call);
 			return {
-				result: { CALL_ID: callId, CRM_CREATED_LEAD: createdLead, CRM_CREATED_ENTITIES: created, CRM_ENTITY_TYPE: entityType, CRM_ENTITY_ID: entityId },
+				result: {
+					CALL_ID: callId,
+					CRM_CREATED_LEAD: createdLead,
+					CRM_CREATED_ENTITIES: created,
+					CRM_ENTITY_TYPE: entityType,
+					CRM_ENTITY_ID: entityId,
+				},
 			};
 		},
 	},
@@ -296,7 +338,8 @@ const callMethods: MethodDef[] = [
 		handler: (ctx) => {
 			appOnly(ctx);
 			const rawCallId = param(ctx.params, 'CALL_ID');
-			if (typeof rawCallId !== 'string') throw new RestError(400, 'INVALID_ARGUMENT', 'CALL_ID must be a string');
+			if (typeof rawCallId !== 'string')
+				throw new RestError(400, 'INVALID_ARGUMENT', 'CALL_ID must be a string');
 			const userId = callUser(ctx);
 			const state = telephonyState(ctx.portal.store);
 			const call = state.calls.get(rawCallId.trim());
@@ -350,12 +393,20 @@ const callMethods: MethodDef[] = [
 			const statistic = state.statistics.get(text(ctx, 'CALL_ID'));
 			const url = text(ctx, 'RECORD_URL');
 			const fileNameGiven = param(ctx.params, 'FILENAME') !== undefined;
-			if (!url && !fileNameGiven) throw core('Required parameters are not set. Request should contain either URL or FILENAME parameter');
-			if (!statistic) throw core('Call is not found in the statistic table. It looks like it is not finished yet.');
+			if (!url && !fileNameGiven)
+				throw core(
+					'Required parameters are not set. Request should contain either URL or FILENAME parameter',
+				);
+			if (!statistic)
+				throw core(
+					'Call is not found in the statistic table. It looks like it is not finished yet.',
+				);
 			let fileName = text(ctx, 'FILENAME');
-			if (!fileName && url) fileName = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+			if (!fileName && url)
+				fileName = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
 			if (!fileName) throw core('File name is empty');
-			if (!/\.(wav|mp3)$/i.test(fileName)) throw core('Wrong file extension. Only wav and mp3 are allowed');
+			if (!/\.(wav|mp3)$/i.test(fileName))
+				throw core('Wrong file extension. Only wav and mp3 are allowed');
 			let content: Buffer;
 			if (url) {
 				const response = await fetch(url);
@@ -365,16 +416,28 @@ const callMethods: MethodDef[] = [
 				const raw = param(ctx.params, 'FILE_CONTENT');
 				if (raw === undefined) {
 					// the two-step upload: the test portal answers the documented shape but serves no upload.json
-					return { result: { uploadUrl: `${ctx.portal.url}/rest/upload.json?token=telephony%7C${encodeURIComponent(statistic.CALL_ID)}`, fieldName: 'file' } };
+					return {
+						result: {
+							uploadUrl: `${ctx.portal.url}/rest/upload.json?token=telephony%7C${encodeURIComponent(statistic.CALL_ID)}`,
+							fieldName: 'file',
+						},
+					};
 				}
 				const base64 = typeof raw === 'string' ? raw.replace(/\s/g, '') : '';
 				if (!base64) throw core('File content is empty.');
-				if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 !== 0) throw core('File content is not properly encoded. Base64 encoding is expected.');
+				if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 !== 0)
+					throw core('File content is not properly encoded. Base64 encoding is expected.');
 				content = Buffer.from(base64, 'base64');
 			}
 			// "If the method is called again for the same call, the new record will replace the previously attached one"
 			if (statistic.recordFileId !== undefined) state.records.delete(statistic.recordFileId);
-			const record: CallRecord = { FILE_ID: state.next.record++, CALL_ID: statistic.CALL_ID, FILENAME: fileName, content, sourceUrl: url || undefined };
+			const record: CallRecord = {
+				FILE_ID: state.next.record++,
+				CALL_ID: statistic.CALL_ID,
+				FILENAME: fileName,
+				content,
+				sourceUrl: url || undefined,
+			};
 			state.records.set(record.FILE_ID, record);
 			statistic.recordFileId = record.FILE_ID;
 			return { result: { FILE_ID: record.FILE_ID } };
@@ -468,7 +531,11 @@ const lineMethods: MethodDef[] = [
 		name: 'telephony.externalLine.get',
 		scope: 'telephony',
 		handler: (ctx) => ({
-			result: [...linesOf(ctx).values()].map((line) => ({ NUMBER: line.NUMBER, NAME: line.NAME, CRM_AUTO_CREATE: line.CRM_AUTO_CREATE })),
+			result: [...linesOf(ctx).values()].map((line) => ({
+				NUMBER: line.NUMBER,
+				NAME: line.NAME,
+				CRM_AUTO_CREATE: line.CRM_AUTO_CREATE,
+			})),
 		}),
 	},
 	{

@@ -29,7 +29,16 @@ export function userView(u: User): Record<string, unknown> {
 }
 
 const USER_NUMERIC = new Set(['ID', 'UF_DEPARTMENT']);
-const USER_FIELDS = ['ID', 'NAME', 'LAST_NAME', 'SECOND_NAME', 'EMAIL', 'WORK_POSITION', 'UF_DEPARTMENT', 'PERSONAL_GENDER'];
+const USER_FIELDS = [
+	'ID',
+	'NAME',
+	'LAST_NAME',
+	'SECOND_NAME',
+	'EMAIL',
+	'WORK_POSITION',
+	'UF_DEPARTMENT',
+	'PERSONAL_GENDER',
+];
 
 const userResolver: Resolver<User> = (name) => {
 	const key = name.toUpperCase();
@@ -37,12 +46,23 @@ const userResolver: Resolver<User> = (name) => {
 	if (key === 'USER_TYPE') return { def: { type: 'string' }, get: () => 'employee' };
 	if (!USER_FIELDS.includes(key)) return undefined;
 	return {
-		def: { type: USER_NUMERIC.has(key) ? 'integer' : 'string', isMultiple: key === 'UF_DEPARTMENT' },
+		def: {
+			type: USER_NUMERIC.has(key) ? 'integer' : 'string',
+			isMultiple: key === 'UF_DEPARTMENT',
+		},
 		get: (u) => (u as unknown as Record<string, unknown>)[key],
 	};
 };
 
-const RESERVED = new Set(['FILTER', 'SORT', 'ORDER', 'START', 'ADMIN_MODE', 'AUTH', 'ACCESS_TOKEN']);
+const RESERVED = new Set([
+	'FILTER',
+	'SORT',
+	'ORDER',
+	'START',
+	'ADMIN_MODE',
+	'AUTH',
+	'ACCESS_TOKEN',
+]);
 
 /** user.get takes its filter as FILTER or as top-level parameters. */
 function userFilter(params: Record<string, unknown>): Record<string, unknown> {
@@ -52,11 +72,20 @@ function userFilter(params: Record<string, unknown>): Record<string, unknown> {
 	return filter;
 }
 
-function listUsers(ctx: CallContext, filter: Record<string, unknown>): { result: unknown; total: number; next?: number } {
+function listUsers(
+	ctx: CallContext,
+	filter: Record<string, unknown>,
+): { result: unknown; total: number; next?: number } {
 	const sort = param(ctx.params, 'sort');
 	const order = param(ctx.params, 'order');
-	const orderObj = typeof sort === 'string' ? { [sort]: typeof order === 'string' ? order : 'ASC' } : undefined;
-	const rows = applyOrder(applyFilter(ctx.portal.store.users, filter, userResolver), orderObj, userResolver, (u) => u.ID);
+	const orderObj =
+		typeof sort === 'string' ? { [sort]: typeof order === 'string' ? order : 'ASC' } : undefined;
+	const rows = applyOrder(
+		applyFilter(ctx.portal.store.users, filter, userResolver),
+		orderObj,
+		userResolver,
+		(u) => u.ID,
+	);
 	const page = paginate(rows, param(ctx.params, 'start'));
 	return { result: page.items.map(userView), total: page.total, next: page.next };
 }
@@ -68,7 +97,11 @@ function currentUser(ctx: CallContext): User {
 }
 
 export const methods: MethodDef[] = [
-	{ name: 'user.current', scope: 'user', handler: (ctx) => ({ result: userView(currentUser(ctx)) }) },
+	{
+		name: 'user.current',
+		scope: 'user',
+		handler: (ctx) => ({ result: userView(currentUser(ctx)) }),
+	},
 	{ name: 'user.get', scope: 'user', handler: (ctx) => listUsers(ctx, userFilter(ctx.params)) },
 	{
 		name: 'user.search',
@@ -81,7 +114,9 @@ export const methods: MethodDef[] = [
 			if (typeof find === 'string' && find) {
 				const needle = find.toLowerCase();
 				const ids = ctx.portal.store.users
-					.filter((u) => `${u.NAME} ${u.LAST_NAME} ${u.EMAIL} ${u.WORK_POSITION}`.toLowerCase().includes(needle))
+					.filter((u) =>
+						`${u.NAME} ${u.LAST_NAME} ${u.EMAIL} ${u.WORK_POSITION}`.toLowerCase().includes(needle),
+					)
 					.map((u) => u.ID);
 				filter['@ID'] = ids.length ? ids : [0];
 			}
@@ -116,7 +151,8 @@ export const methods: MethodDef[] = [
 				return { def: { type: key === 'NAME' ? 'string' : 'integer' }, get: (d) => d[key] };
 			};
 			const filter: Record<string, unknown> = {};
-			for (const [k, v] of Object.entries(ctx.params)) if (!RESERVED.has(k.toUpperCase())) filter[k] = v;
+			for (const [k, v] of Object.entries(ctx.params))
+				if (!RESERVED.has(k.toUpperCase())) filter[k] = v;
 			const rows = applyFilter(ctx.portal.store.departments, filter, resolve);
 			const page = paginate(rows, param(ctx.params, 'start'));
 			return {

@@ -45,9 +45,40 @@ export interface WorkgroupsState {
 
 /** The seeded groups: 1 open group, 2 a project, 3 hidden from non-members. Tests compute from these. */
 export const SEED_WORKGROUPS = [
-	{ ID: 1, NAME: 'Marketing team', PROJECT: 'N' as const, VISIBLE: 'Y' as const, OPENED: 'Y' as const, OWNER_ID: 1, members: [[1, 'A'], [2, 'E'], [3, 'K']] as Array<[number, MemberRole]> },
-	{ ID: 2, NAME: 'Website relaunch', PROJECT: 'Y' as const, VISIBLE: 'Y' as const, OPENED: 'N' as const, OWNER_ID: 2, members: [[2, 'A'], [4, 'K']] as Array<[number, MemberRole]> },
-	{ ID: 3, NAME: 'Board', PROJECT: 'N' as const, VISIBLE: 'N' as const, OPENED: 'N' as const, OWNER_ID: 1, members: [[1, 'A']] as Array<[number, MemberRole]> },
+	{
+		ID: 1,
+		NAME: 'Marketing team',
+		PROJECT: 'N' as const,
+		VISIBLE: 'Y' as const,
+		OPENED: 'Y' as const,
+		OWNER_ID: 1,
+		members: [
+			[1, 'A'],
+			[2, 'E'],
+			[3, 'K'],
+		] as Array<[number, MemberRole]>,
+	},
+	{
+		ID: 2,
+		NAME: 'Website relaunch',
+		PROJECT: 'Y' as const,
+		VISIBLE: 'Y' as const,
+		OPENED: 'N' as const,
+		OWNER_ID: 2,
+		members: [
+			[2, 'A'],
+			[4, 'K'],
+		] as Array<[number, MemberRole]>,
+	},
+	{
+		ID: 3,
+		NAME: 'Board',
+		PROJECT: 'N' as const,
+		VISIBLE: 'N' as const,
+		OPENED: 'N' as const,
+		OWNER_ID: 1,
+		members: [[1, 'A']] as Array<[number, MemberRole]>,
+	},
 ];
 
 /** The one subject every seeded group has ("Workgroups" in the docs' example). */
@@ -105,7 +136,13 @@ function canSee(ctx: CallContext, group: Workgroup, adminMode = false): boolean 
 
 function groupId(ctx: CallContext, name: string): number {
 	const raw = param(ctx.params, name);
-	if (raw === undefined || raw === null || typeof raw === 'object' || !/^\d+$/.test(String(raw).trim()) || phpInt(raw) <= 0) {
+	if (
+		raw === undefined ||
+		raw === null ||
+		typeof raw === 'object' ||
+		!/^\d+$/.test(String(raw).trim()) ||
+		phpInt(raw) <= 0
+	) {
 		throw fail('Wrong group ID');
 	}
 	return phpInt(raw);
@@ -114,8 +151,18 @@ function groupId(ctx: CallContext, name: string): number {
 /** USER_ID as integer | integer[]; empty or not numbers: "Wrong user IDs". */
 function userIds(ctx: CallContext): number[] {
 	const raw = param(ctx.params, 'USER_ID');
-	const list = Array.isArray(raw) ? raw : isObject(raw) ? Object.values(raw) : raw === undefined || raw === null || raw === '' ? [] : [raw];
-	if (!list.length || list.some((v) => typeof v === 'object' || !/^\d+$/.test(String(v).trim()) || phpInt(v) <= 0)) throw fail('Wrong user IDs');
+	const list = Array.isArray(raw)
+		? raw
+		: isObject(raw)
+			? Object.values(raw)
+			: raw === undefined || raw === null || raw === ''
+				? []
+				: [raw];
+	if (
+		!list.length ||
+		list.some((v) => typeof v === 'object' || !/^\d+$/.test(String(v).trim()) || phpInt(v) <= 0)
+	)
+		throw fail('Wrong user IDs');
 	return [...new Set(list.map((v) => phpInt(v)))];
 }
 
@@ -228,7 +275,8 @@ const groupMethods: MethodDef[] = [
 		scope: 'sonet_group',
 		handler: (ctx) => {
 			const name = param(ctx.params, 'NAME');
-			if (name === undefined || name === null || typeof name === 'object' || !String(name).trim()) throw fail('Incorrect input data');
+			if (name === undefined || name === null || typeof name === 'object' || !String(name).trim())
+				throw fail('Incorrect input data');
 			const state = workgroupsState(ctx.portal.store);
 			const now = Date.now();
 			const project = yesNo(param(ctx.params, 'PROJECT')) ?? 'N';
@@ -244,7 +292,8 @@ const groupMethods: MethodDef[] = [
 				KEYWORDS: '',
 				INITIATE_PERMS: 'K',
 				OWNER_ID: ctx.auth.userId,
-				SUBJECT_ID: phpInt(param(ctx.params, 'SUBJECT_ID') ?? WORKGROUP_SUBJECT.ID) || WORKGROUP_SUBJECT.ID,
+				SUBJECT_ID:
+					phpInt(param(ctx.params, 'SUBJECT_ID') ?? WORKGROUP_SUBJECT.ID) || WORKGROUP_SUBJECT.ID,
 				PROJECT_DATE_START: null,
 				PROJECT_DATE_FINISH: null,
 				DATE_CREATE: now,
@@ -272,7 +321,8 @@ const groupMethods: MethodDef[] = [
 			const id = groupId(ctx, 'GROUP_ID');
 			const group = workgroupsState(ctx.portal.store).groups.get(id);
 			if (!group) throw fail('Wrong group ID');
-			if (group.OWNER_ID !== ctx.auth.userId && !isAdmin(ctx)) throw fail('User has no permissions to update group');
+			if (group.OWNER_ID !== ctx.auth.userId && !isAdmin(ctx))
+				throw fail('User has no permissions to update group');
 			applyFields(ctx, group);
 			const owner = phpInt(param(ctx.params, 'OWNER_ID') ?? 0);
 			if (owner > 0 && owner !== group.OWNER_ID) {
@@ -289,7 +339,8 @@ const groupMethods: MethodDef[] = [
 		handler: (ctx) => {
 			const id = groupId(ctx, 'GROUP_ID');
 			const group = findGroup(ctx, id);
-			if (group.OWNER_ID !== ctx.auth.userId && !isAdmin(ctx)) throw fail('User has no permissions to delete group');
+			if (group.OWNER_ID !== ctx.auth.userId && !isAdmin(ctx))
+				throw fail('User has no permissions to delete group');
 			workgroupsState(ctx.portal.store).groups.delete(id);
 			return { result: true };
 		},
@@ -299,13 +350,21 @@ const groupMethods: MethodDef[] = [
 		scope: 'sonet_group',
 		handler: (ctx) => {
 			const adminMode = String(param(ctx.params, 'IS_ADMIN') ?? '').toUpperCase() === 'Y';
-			let rows = [...workgroupsState(ctx.portal.store).groups.values()].filter((g) => canSee(ctx, g, adminMode));
+			let rows = [...workgroupsState(ctx.portal.store).groups.values()].filter((g) =>
+				canSee(ctx, g, adminMode),
+			);
 			const only = param(ctx.params, 'GROUP_ID');
-			if (only !== undefined && only !== null && only !== '') rows = rows.filter((g) => g.ID === phpInt(only));
+			if (only !== undefined && only !== null && only !== '')
+				rows = rows.filter((g) => g.ID === phpInt(only));
 			rows = applyFilter(rows, param(ctx.params, 'FILTER'), resolve);
 			const order = param(ctx.params, 'ORDER');
 			// default order: ID descending
-			rows = applyOrder(rows, isObject(order) && Object.keys(order).length ? order : { ID: 'DESC' }, resolve, (g) => g.ID);
+			rows = applyOrder(
+				rows,
+				isObject(order) && Object.keys(order).length ? order : { ID: 'DESC' },
+				resolve,
+				(g) => g.ID,
+			);
 			const page = paginate(rows, param(ctx.params, 'start'));
 			return { result: page.items.map(groupView), total: page.total, next: page.next };
 		},
@@ -320,7 +379,13 @@ const memberMethods: MethodDef[] = [
 		scope: 'sonet_group',
 		handler: (ctx) => {
 			const raw = param(ctx.params, 'ID');
-			if (raw === undefined || raw === null || typeof raw === 'object' || !/^\d+$/.test(String(raw).trim()) || phpInt(raw) <= 0) {
+			if (
+				raw === undefined ||
+				raw === null ||
+				typeof raw === 'object' ||
+				!/^\d+$/.test(String(raw).trim()) ||
+				phpInt(raw) <= 0
+			) {
 				throw fail('Wrong socialnetwork group ID');
 			}
 			const group = workgroupsState(ctx.portal.store).groups.get(phpInt(raw));
@@ -359,7 +424,9 @@ const memberMethods: MethodDef[] = [
 			const ids = userIds(ctx);
 			const group = findGroup(ctx, id);
 			// "You cannot remove the owner of the group or project"
-			const removed = ids.filter((userId) => group.members.has(userId) && userId !== group.OWNER_ID);
+			const removed = ids.filter(
+				(userId) => group.members.has(userId) && userId !== group.OWNER_ID,
+			);
 			for (const userId of removed) group.members.delete(userId);
 			return { result: removed.map(String) };
 		},
@@ -375,11 +442,17 @@ const memberMethods: MethodDef[] = [
 			const role = group.members.get(ctx.auth.userId);
 			const allowed =
 				isAdmin(ctx) ||
-				(role !== undefined && (group.INITIATE_PERMS === 'K' || (group.INITIATE_PERMS === 'E' && role !== 'K') || (group.INITIATE_PERMS === 'A' && role === 'A')));
+				(role !== undefined &&
+					(group.INITIATE_PERMS === 'K' ||
+						(group.INITIATE_PERMS === 'E' && role !== 'K') ||
+						(group.INITIATE_PERMS === 'A' && role === 'A')));
 			// "An empty array means that none of the provided users could be invited"
 			if (!allowed) return { result: [] };
 			const message = String(param(ctx.params, 'MESSAGE') ?? '');
-			const invited = ids.filter((userId) => activeUser(ctx, userId) && !group.members.has(userId) && !group.invited.has(userId));
+			const invited = ids.filter(
+				(userId) =>
+					activeUser(ctx, userId) && !group.members.has(userId) && !group.invited.has(userId),
+			);
 			for (const userId of invited) group.invited.set(userId, message);
 			return { result: invited.map(String) };
 		},

@@ -137,7 +137,16 @@ export function workspaceState(store: Store): WorkspaceState {
 		days: new Map([
 			[
 				DEMO_EXPIRED_DAY.userId,
-				{ start: DEMO_EXPIRED_DAY.startMs, finish: null, pausedAt: null, leaksMs: 0, latOpen: 0, lonOpen: 0, latClose: 0, lonClose: 0 },
+				{
+					start: DEMO_EXPIRED_DAY.startMs,
+					finish: null,
+					pausedAt: null,
+					leaksMs: 0,
+					latOpen: 0,
+					lonOpen: 0,
+					latClose: 0,
+					lonClose: 0,
+				},
 			],
 		]),
 	}));
@@ -173,13 +182,21 @@ function bool(v: unknown): boolean {
 const userError = (code: string, text: string): RestError => new RestError(400, code, text);
 
 /** Fields user.add / user.update change in the store (others are accepted and kept aside). */
-function applyUserFields(user: User & Record<string, unknown>, params: Record<string, unknown>): void {
+function applyUserFields(
+	user: User & Record<string, unknown>,
+	params: Record<string, unknown>,
+): void {
 	for (const [rawKey, value] of Object.entries(params)) {
 		const key = rawKey.toUpperCase();
 		if (key === 'ID' || key === 'AUTH' || key === 'ACCESS_TOKEN') continue;
 		if (key === 'ACTIVE') user.ACTIVE = bool(value);
 		else if (key === 'UF_DEPARTMENT') user.UF_DEPARTMENT = listOf(value).map((d) => phpInt(d));
-		else if (key in USER_FIELD_LABELS || key.startsWith('PERSONAL_') || key.startsWith('WORK_') || key.startsWith('UF_')) {
+		else if (
+			key in USER_FIELD_LABELS ||
+			key.startsWith('PERSONAL_') ||
+			key.startsWith('WORK_') ||
+			key.startsWith('UF_')
+		) {
 			user[key] = typeof value === 'string' ? value : (value as unknown);
 		}
 	}
@@ -201,7 +218,8 @@ const userMethods: MethodDef[] = [
 			}
 			const extranet = bool(param(ctx.params, 'EXTRANET'));
 			const departments = listOf(param(ctx.params, 'UF_DEPARTMENT'));
-			if (!extranet && departments.length === 0) throw userError('ERROR_ARGUMENT', 'no_extranet_field');
+			if (!extranet && departments.length === 0)
+				throw userError('ERROR_ARGUMENT', 'no_extranet_field');
 			if (extranet && listOf(param(ctx.params, 'SONET_GROUP_ID')).length === 0) {
 				throw userError('ERROR_GROUPID', 'Group code not specified');
 			}
@@ -232,10 +250,13 @@ const userMethods: MethodDef[] = [
 		handler: (ctx) => {
 			if (!caller(ctx).IS_ADMIN) throw userError('ERROR_CORE', 'access_denied');
 			const id = phpInt(param(ctx.params, 'ID'));
-			const user = ctx.portal.store.users.find((u) => u.ID === id) as (User & Record<string, unknown>) | undefined;
+			const user = ctx.portal.store.users.find((u) => u.ID === id) as
+				| (User & Record<string, unknown>)
+				| undefined;
 			if (!user) throw userError('ERROR_CORE', 'access_denied');
 			const email = param(ctx.params, 'EMAIL');
-			if (email !== undefined && !EMAIL.test(String(email).trim())) throw userError('ERROR_CORE', 'wrong_email');
+			if (email !== undefined && !EMAIL.test(String(email).trim()))
+				throw userError('ERROR_CORE', 'wrong_email');
 			applyUserFields(user, ctx.params);
 			return { result: true };
 		},
@@ -272,7 +293,13 @@ const departmentMethods: MethodDef[] = [
 			if (!parent || !deps.some((d) => d.ID === parent)) {
 				throw coreError('There can only be one top-level department in the company structure');
 			}
-			const dep: Department = { ID: Math.max(0, ...deps.map((d) => d.ID)) + 1, NAME: '', SORT: 500, PARENT: parent, UF_HEAD: 0 };
+			const dep: Department = {
+				ID: Math.max(0, ...deps.map((d) => d.ID)) + 1,
+				NAME: '',
+				SORT: 500,
+				PARENT: parent,
+				UF_HEAD: 0,
+			};
 			applyDepartment(ctx, dep);
 			deps.push(dep);
 			return { result: dep.ID };
@@ -289,7 +316,8 @@ const departmentMethods: MethodDef[] = [
 			const parentRaw = param(ctx.params, 'PARENT');
 			if (!isEmpty(parentRaw)) {
 				const parent = phpInt(parentRaw);
-				if (parent === dep.ID || !deps.some((d) => d.ID === parent)) throw coreError('Department not found');
+				if (parent === dep.ID || !deps.some((d) => d.ID === parent))
+					throw coreError('Department not found');
 				dep.PARENT = parent;
 			}
 			applyDepartment(ctx, dep);
@@ -369,10 +397,20 @@ const feedMethods: MethodDef[] = [
 		handler: (ctx) => {
 			const st = state(ctx);
 			const text = param(ctx.params, 'POST_MESSAGE');
-			if (isEmpty(text)) throw new RestError(400, 'SONET_CONTROLLER_LIVEFEED_BLOGPOST_ADD_ERROR', "Blog post hasn't been added");
+			if (isEmpty(text))
+				throw new RestError(
+					400,
+					'SONET_CONTROLLER_LIVEFEED_BLOGPOST_ADD_ERROR',
+					"Blog post hasn't been added",
+				);
 			const rawDest = param(ctx.params, 'DEST') ?? param(ctx.params, 'SPERM');
 			const dest = isEmpty(rawDest) ? ['UA'] : destinations(rawDest);
-			if (!dest || dest.length === 0) throw new RestError(400, 'SONET_CONTROLLER_LIVEFEED_BLOGPOST_ADD_ERROR', 'No destination specified');
+			if (!dest || dest.length === 0)
+				throw new RestError(
+					400,
+					'SONET_CONTROLLER_LIVEFEED_BLOGPOST_ADD_ERROR',
+					'No destination specified',
+				);
 			const tags = param(ctx.params, 'TAGS');
 			const post: Post = {
 				ID: st.nextPost++,
@@ -382,7 +420,9 @@ const feedMethods: MethodDef[] = [
 				DEST: dest,
 				IMPORTANT: param(ctx.params, 'IMPORTANT') === 'Y',
 				READ_BY: [],
-				TAGS: (Array.isArray(tags) ? tags.map(String) : String(tags ?? '').split(',')).map((t) => t.trim()).filter(Boolean),
+				TAGS: (Array.isArray(tags) ? tags.map(String) : String(tags ?? '').split(','))
+					.map((t) => t.trim())
+					.filter(Boolean),
 				DATE_PUBLISH: Date.now(),
 				comments: [],
 			};
@@ -394,16 +434,31 @@ const feedMethods: MethodDef[] = [
 		name: 'log.blogpost.update',
 		scope: 'log',
 		handler: (ctx) => {
-			const post = postParam(ctx, 'SONET_CONTROLLER_LIVEFEED_BLOGPOST_UPDATE_ERROR', 'Wrong post ID');
+			const post = postParam(
+				ctx,
+				'SONET_CONTROLLER_LIVEFEED_BLOGPOST_UPDATE_ERROR',
+				'Wrong post ID',
+			);
 			const me = caller(ctx);
-			if (post.AUTHOR_ID !== me.ID && !me.IS_ADMIN) throw new RestError(400, 'SONET_CONTROLLER_LIVEFEED_BLOGPOST_UPDATE_ERROR', 'No write perms');
+			if (post.AUTHOR_ID !== me.ID && !me.IS_ADMIN)
+				throw new RestError(
+					400,
+					'SONET_CONTROLLER_LIVEFEED_BLOGPOST_UPDATE_ERROR',
+					'No write perms',
+				);
 			const title = param(ctx.params, 'POST_TITLE');
 			const text = param(ctx.params, 'POST_MESSAGE');
-			if (isEmpty(title) && isEmpty(text)) throw new RestError(400, 'EMPTY_TITLE', 'Message title is not specified.');
+			if (isEmpty(title) && isEmpty(text))
+				throw new RestError(400, 'EMPTY_TITLE', 'Message title is not specified.');
 			const rawDest = param(ctx.params, 'DEST') ?? param(ctx.params, 'SPERM');
 			if (!isEmpty(rawDest)) {
 				const dest = destinations(rawDest);
-				if (!dest || !dest.length) throw new RestError(400, 'SONET_CONTROLLER_LIVEFEED_BLOGPOST_UPDATE_ERROR', 'No destination specified');
+				if (!dest || !dest.length)
+					throw new RestError(
+						400,
+						'SONET_CONTROLLER_LIVEFEED_BLOGPOST_UPDATE_ERROR',
+						'No destination specified',
+					);
 				post.DEST = dest;
 			}
 			// only the message given: the old title is not kept (docs)
@@ -420,7 +475,8 @@ const feedMethods: MethodDef[] = [
 		handler: (ctx) => {
 			const post = postParam(ctx, '100', 'Wrong post ID');
 			const me = caller(ctx);
-			if (post.AUTHOR_ID !== me.ID && !me.IS_ADMIN) throw new RestError(400, '403', 'You do not have permission to delete this message');
+			if (post.AUTHOR_ID !== me.ID && !me.IS_ADMIN)
+				throw new RestError(400, '403', 'You do not have permission to delete this message');
 			state(ctx).posts.delete(post.ID);
 			return { result: true };
 		},
@@ -531,7 +587,9 @@ function dayView(day: WorkDay | undefined, now: number): Record<string, unknown>
 	};
 	if (status === 'EXPIRED' && day) {
 		// the minimum finish of the settings, on the day it was opened
-		view.TIME_FINISH_DEFAULT = isoDate(dayOf(day.start) * DAY_MS - TZ_OFFSET_SECONDS * 1000 + (17 * 60 + 45) * 60_000);
+		view.TIME_FINISH_DEFAULT = isoDate(
+			dayOf(day.start) * DAY_MS - TZ_OFFSET_SECONDS * 1000 + (17 * 60 + 45) * 60_000,
+		);
 	}
 	return view;
 }
@@ -541,7 +599,8 @@ function timemanUser(ctx: CallContext): User {
 	if (isEmpty(raw)) return caller(ctx);
 	const user = ctx.portal.store.users.find((u) => u.ID === phpInt(raw));
 	if (!user) throw new RestError(400, '', 'User not found');
-	if (user.ID !== ctx.auth.userId && !caller(ctx).IS_ADMIN) throw new RestError(403, 'ACCESS_DENIED', 'Access denied');
+	if (user.ID !== ctx.auth.userId && !caller(ctx).IS_ADMIN)
+		throw new RestError(403, 'ACCESS_DENIED', 'Access denied');
 	return user;
 }
 
@@ -573,12 +632,21 @@ const timemanMethods: MethodDef[] = [
 				throw new RestError(400, 'TIME', 'Unable to set time, work day is paused');
 			}
 			if (time !== undefined && dayOf(time) !== dayOf(now)) {
-				throw new RestError(400, 'WRONG_DATETIME', 'Day open date should correspond to the current date');
+				throw new RestError(
+					400,
+					'WRONG_DATETIME',
+					'Day open date should correspond to the current date',
+				);
 			}
 			if (day && status === 'PAUSED') {
 				day.leaksMs += now - (day.pausedAt as number);
 				day.pausedAt = null;
-			} else if (day && status === 'CLOSED' && dayOf(day.start) === dayOf(now) && time === undefined) {
+			} else if (
+				day &&
+				status === 'CLOSED' &&
+				dayOf(day.start) === dayOf(now) &&
+				time === undefined
+			) {
 				// reopening today's closed day continues it; the time away counts as a break
 				day.leaksMs += now - (day.finish as number);
 				day.finish = null;
@@ -609,7 +677,11 @@ const timemanMethods: MethodDef[] = [
 			if (!day || status === 'CLOSED') throw new RestError(400, '', 'Work day is not opened');
 			const finish = timeParam(ctx) ?? now;
 			if (dayOf(finish) !== dayOf(day.start) || finish < day.start) {
-				throw new RestError(400, 'WRONG_DATETIME', 'Day close date should correspond to the day open date');
+				throw new RestError(
+					400,
+					'WRONG_DATETIME',
+					'Day close date should correspond to the day open date',
+				);
 			}
 			if (day.pausedAt !== null) {
 				day.leaksMs += Math.max(0, finish - day.pausedAt);
@@ -629,7 +701,11 @@ const timemanMethods: MethodDef[] = [
 			const now = Date.now();
 			const day = state(ctx).days.get(user.ID);
 			const status = statusOf(day, now);
-			if (!day || status === 'EXPIRED' || (status === 'CLOSED' && dayOf(day.start) !== dayOf(now))) {
+			if (
+				!day ||
+				status === 'EXPIRED' ||
+				(status === 'CLOSED' && dayOf(day.start) !== dayOf(now))
+			) {
 				throw new RestError(400, '', 'Work day is not opened');
 			}
 			if (status === 'CLOSED') {
@@ -657,4 +733,9 @@ const timemanMethods: MethodDef[] = [
 	},
 ];
 
-export const methods: MethodDef[] = [...userMethods, ...departmentMethods, ...feedMethods, ...timemanMethods];
+export const methods: MethodDef[] = [
+	...userMethods,
+	...departmentMethods,
+	...feedMethods,
+	...timemanMethods,
+];

@@ -10,7 +10,13 @@ export const apiArea: Area = {
 			name: 'Method',
 			description: 'Any REST method',
 			operations: [
-				{ value: 'call', name: 'Call', action: 'Call a REST method', description: 'Call any Bitrix24 REST method', operation: callMethod },
+				{
+					value: 'call',
+					name: 'Call',
+					action: 'Call a REST method',
+					description: 'Call any Bitrix24 REST method',
+					operation: callMethod,
+				},
 			],
 		},
 		{

@@ -26,6 +26,10 @@ async function getBizprocTemplates(this: ILoadOptionsFunctions): Promise<INodePr
 /** Business processes: workflows, their tasks and templates (bizproc.*). */
 export const bizprocArea: Area = {
 	// Get Many first where a resource has nothing to start from (the Operation default)
-	resources: [methodResource(workflowSpec), methodResource({ ...workflowTaskSpec, first: 'getAll' }), methodResource({ ...workflowTemplateSpec, first: 'getAll' })],
+	resources: [
+		methodResource(workflowSpec),
+		methodResource({ ...workflowTaskSpec, first: 'getAll' }),
+		methodResource({ ...workflowTemplateSpec, first: 'getAll' }),
+	],
 	loadOptions: { getBizprocTemplates },
 };

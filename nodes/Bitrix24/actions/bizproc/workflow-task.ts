@@ -31,7 +31,8 @@ const methods: MethodSpec[] = [
 		value: 'getAll',
 		name: 'Get Many',
 		action: 'Get many workflow tasks',
-		description: 'List workflow tasks (approvals, reviews, requests) of the current user, or of a subordinate (bizproc.task.list)',
+		description:
+			'List workflow tasks (approvals, reviews, requests) of the current user, or of a subordinate (bizproc.task.list)',
 		method: 'bizproc.task.list',
 		fixed: { SELECT: TASK_FIELDS },
 		params: [
@@ -59,18 +60,40 @@ const methods: MethodSpec[] = [
 				],
 				description: 'Only tasks in this status',
 			},
-			{ name: 'workflowId', label: 'Workflow ID', path: 'FILTER.WORKFLOW_ID', type: 'string', placeholder: '66e412fdc9bd44.36306599', description: 'Only tasks of this workflow' },
+			{
+				name: 'workflowId',
+				label: 'Workflow ID',
+				path: 'FILTER.WORKFLOW_ID',
+				type: 'string',
+				placeholder: '66e412fdc9bd44.36306599',
+				description: 'Only tasks of this workflow',
+			},
 		],
-		list: { rowsAt: [], idKey: 'ID', paging: 'offset', filterParam: 'FILTER', orderParam: 'ORDER', selectParam: 'SELECT' },
+		list: {
+			rowsAt: [],
+			idKey: 'ID',
+			paging: 'offset',
+			filterParam: 'FILTER',
+			orderParam: 'ORDER',
+			selectParam: 'SELECT',
+		},
 	},
 	{
 		value: 'complete',
 		name: 'Complete',
 		action: 'Complete a workflow task',
-		description: 'Approve, reject, acknowledge or answer one of your own workflow tasks (bizproc.task.complete)',
+		description:
+			'Approve, reject, acknowledge or answer one of your own workflow tasks (bizproc.task.complete)',
 		method: 'bizproc.task.complete',
 		params: [
-			{ name: 'taskId', label: 'Task ID', path: 'TASK_ID', type: 'id', required: true, description: 'ID of the workflow task, e.g. from Workflow Task > Get Many' },
+			{
+				name: 'taskId',
+				label: 'Task ID',
+				path: 'TASK_ID',
+				type: 'id',
+				required: true,
+				description: 'ID of the workflow task, e.g. from Workflow Task > Get Many',
+			},
 			{
 				name: 'status',
 				label: 'Decision',
@@ -84,15 +107,23 @@ const methods: MethodSpec[] = [
 					{ name: 'OK (Review and Information Requests)', value: 3 },
 					{ name: 'Cancel (Information Requests With Rejection)', value: 4 },
 				],
-				description: 'Approval tasks take Approve or Reject; reviews and information requests OK; requests with rejection OK or Cancel',
+				description:
+					'Approval tasks take Approve or Reject; reviews and information requests OK; requests with rejection OK or Cancel',
 			},
-			{ name: 'comment', label: 'Comment', path: 'COMMENT', type: 'text', description: 'Required when the task asks for a comment' },
+			{
+				name: 'comment',
+				label: 'Comment',
+				path: 'COMMENT',
+				type: 'text',
+				description: 'Required when the task asks for a comment',
+			},
 			{
 				name: 'fields',
 				label: 'Fields (JSON)',
 				path: 'FIELDS',
 				type: 'json',
-				description: 'For information requests: the answers by field ID (PARAMETERS.Fields of the task), e.g. {"contractor": "C_607", "phone_number": "+19991234567"}',
+				description:
+					'For information requests: the answers by field ID (PARAMETERS.Fields of the task), e.g. {"contractor": "C_607", "phone_number": "+19991234567"}',
 			},
 		],
 		output: { as: 'completed', echo: { ID: 'TASK_ID' } },

@@ -4,7 +4,13 @@ import type { ParamSpec, ResourceSpec } from '../method-table/spec';
 import { dateOnly } from '../workspace/date-only';
 import { calendarType, ownerId } from './owner';
 
-const eventId: ParamSpec = { name: 'eventId', label: 'Event ID', path: 'id', type: 'id', required: true };
+const eventId: ParamSpec = {
+	name: 'eventId',
+	label: 'Event ID',
+	path: 'id',
+	type: 'id',
+	required: true,
+};
 const eventFields: ParamSpec[] = [
 	{
 		name: 'accessibility',
@@ -19,10 +25,30 @@ const eventFields: ParamSpec[] = [
 		],
 		default: 'busy',
 	},
-	{ name: 'allDay', label: 'All Day', path: 'skip_time', type: 'yesNo', description: 'Whether the event takes whole days (only the dates of From and To count)' },
-	{ name: 'attendeeIds', label: 'Attendee User IDs', path: 'attendees', type: 'idList', description: 'Invite these users (makes the event a meeting)' },
+	{
+		name: 'allDay',
+		label: 'All Day',
+		path: 'skip_time',
+		type: 'yesNo',
+		description: 'Whether the event takes whole days (only the dates of From and To count)',
+	},
+	{
+		name: 'attendeeIds',
+		label: 'Attendee User IDs',
+		path: 'attendees',
+		type: 'idList',
+		description: 'Invite these users (makes the event a meeting)',
+	},
 	{ name: 'color', label: 'Color', path: 'color', type: 'string', placeholder: '#9dcf00' },
-	{ name: 'crmLinks', label: 'CRM Links', path: 'crm_fields', type: 'string', placeholder: 'D_12, C_5', description: 'CRM records to link, separated by commas: D_ deal, L_ lead, C_ contact, CO_ company' },
+	{
+		name: 'crmLinks',
+		label: 'CRM Links',
+		path: 'crm_fields',
+		type: 'string',
+		placeholder: 'D_12, C_5',
+		description:
+			'CRM records to link, separated by commas: D_ deal, L_ lead, C_ contact, CO_ company',
+	},
 	{ name: 'description', label: 'Description', path: 'description', type: 'text' },
 	{
 		name: 'importance',
@@ -36,14 +62,52 @@ const eventFields: ParamSpec[] = [
 		],
 		default: 'normal',
 	},
-	{ name: 'isMeeting', label: 'Meeting', path: 'is_meeting', type: 'yesNo', description: 'Whether the event is a meeting with attendees' },
+	{
+		name: 'isMeeting',
+		label: 'Meeting',
+		path: 'is_meeting',
+		type: 'yesNo',
+		description: 'Whether the event is a meeting with attendees',
+	},
 	{ name: 'location', label: 'Location', path: 'location', type: 'string' },
-	{ name: 'privateEvent', label: 'Private', path: 'private_event', type: 'yesNo', description: 'Whether others only see the time as taken' },
-	{ name: 'recurrence', label: 'Recurrence (JSON)', path: 'rrule', type: 'json', description: 'e.g. {"FREQ": "WEEKLY", "BYDAY": ["MO", "WE"], "UNTIL": "2025-12-31"}' },
-	{ name: 'reminders', label: 'Reminders (JSON)', path: 'remind', type: 'json', default: '[]', description: 'e.g. [{"type": "min", "count": 15}]' },
+	{
+		name: 'privateEvent',
+		label: 'Private',
+		path: 'private_event',
+		type: 'yesNo',
+		description: 'Whether others only see the time as taken',
+	},
+	{
+		name: 'recurrence',
+		label: 'Recurrence (JSON)',
+		path: 'rrule',
+		type: 'json',
+		description: 'e.g. {"FREQ": "WEEKLY", "BYDAY": ["MO", "WE"], "UNTIL": "2025-12-31"}',
+	},
+	{
+		name: 'reminders',
+		label: 'Reminders (JSON)',
+		path: 'remind',
+		type: 'json',
+		default: '[]',
+		description: 'e.g. [{"type": "min", "count": 15}]',
+	},
 	{ name: 'textColor', label: 'Text Color', path: 'text_color', type: 'string' },
-	{ name: 'timezoneFrom', label: 'Start Time Zone', path: 'timezone_from', type: 'string', placeholder: 'Europe/Berlin', description: 'For From and To given without an offset; default is the user\'s zone' },
-	{ name: 'timezoneTo', label: 'End Time Zone', path: 'timezone_to', type: 'string', placeholder: 'Europe/Berlin' },
+	{
+		name: 'timezoneFrom',
+		label: 'Start Time Zone',
+		path: 'timezone_from',
+		type: 'string',
+		placeholder: 'Europe/Berlin',
+		description: "For From and To given without an offset; default is the user's zone",
+	},
+	{
+		name: 'timezoneTo',
+		label: 'End Time Zone',
+		path: 'timezone_to',
+		type: 'string',
+		placeholder: 'Europe/Berlin',
+	},
 ];
 const fromTo = (required: boolean): ParamSpec[] => [
 	{ name: 'from', label: 'From', path: 'from', type: 'dateTime', required },
@@ -67,7 +131,8 @@ const meetingEventId: ParamSpec = { ...eventId, path: 'eventId' };
 /** From and To as bare dates (YYYY-MM-DD), where they are given. */
 function periodDates(ctx: IExecuteFunctions, itemIndex: number, params: IDataObject): IDataObject {
 	for (const key of ['from', 'to'] as const) {
-		if (params[key] !== undefined) params[key] = dateOnly(ctx, params[key], key === 'from' ? 'From' : 'To', itemIndex);
+		if (params[key] !== undefined)
+			params[key] = dateOnly(ctx, params[key], key === 'from' ? 'From' : 'To', itemIndex);
 	}
 	return params;
 }
@@ -133,9 +198,27 @@ export const calendarEvent: ResourceSpec = {
 			params: [
 				calendarType,
 				ownerId(false),
-				{ name: 'from', label: 'From', path: 'from', type: 'dateTime', description: 'Default: a month ago' },
-				{ name: 'to', label: 'To', path: 'to', type: 'dateTime', description: 'Default: three months ahead' },
-				{ name: 'sectionIds', label: 'Calendar IDs', path: 'section', type: 'idList', description: 'Only these calendars, separated by commas' },
+				{
+					name: 'from',
+					label: 'From',
+					path: 'from',
+					type: 'dateTime',
+					description: 'Default: a month ago',
+				},
+				{
+					name: 'to',
+					label: 'To',
+					path: 'to',
+					type: 'dateTime',
+					description: 'Default: three months ahead',
+				},
+				{
+					name: 'sectionIds',
+					label: 'Calendar IDs',
+					path: 'section',
+					type: 'idList',
+					description: 'Only these calendars, separated by commas',
+				},
 			],
 			// calendar.event.get answers with every event of the period at once
 			list: { paging: 'single', rowsAt: [], idKey: 'ID' },
@@ -145,7 +228,8 @@ export const calendarEvent: ResourceSpec = {
 			value: 'getMeetingStatus',
 			name: 'Get Meeting Status',
 			action: 'Get my meeting status',
-			description: 'Get whether the credential\'s user accepted a meeting: Y, N or Q (calendar.meeting.status.get)',
+			description:
+				"Get whether the credential's user accepted a meeting: Y, N or Q (calendar.meeting.status.get)",
 			method: 'calendar.meeting.status.get',
 			params: [meetingEventId],
 			output: { as: 'status', echo: { ID: 'eventId' } },
@@ -172,7 +256,8 @@ export const calendarEvent: ResourceSpec = {
 			value: 'updateMeetingStatus',
 			name: 'Update Meeting Status',
 			action: 'Answer a meeting invitation',
-			description: 'Accept or decline a meeting as the credential\'s user (calendar.meeting.status.set)',
+			description:
+				"Accept or decline a meeting as the credential's user (calendar.meeting.status.set)",
 			method: 'calendar.meeting.status.set',
 			params: [meetingEventId, statusParam],
 			output: { as: 'updated', echo: { ID: 'eventId', status: 'status' } },

@@ -5,4 +5,6 @@ import { calendarSection } from './section';
 import { calendarSettings } from './settings';
 
 /** Calendars, their events and meetings, settings and availability. */
-export const calendarArea: Area = { resources: [calendarSection, calendarEvent, calendarSettings].map(methodResource) };
+export const calendarArea: Area = {
+	resources: [calendarSection, calendarEvent, calendarSettings].map(methodResource),
+};

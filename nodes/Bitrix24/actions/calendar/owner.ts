@@ -23,6 +23,6 @@ export const ownerId = (userDefault: boolean): ParamSpec => ({
 	type: 'number',
 	required: true,
 	description: userDefault
-		? 'The user (user calendars) or group (group calendars) it belongs to; 0 for the company calendar. For a user calendar, 0 means the credential\'s user.'
+		? "The user (user calendars) or group (group calendars) it belongs to; 0 for the company calendar. For a user calendar, 0 means the credential's user."
 		: 'The user (user calendars) or group (group calendars) it belongs to; 0 for the company calendar',
 });

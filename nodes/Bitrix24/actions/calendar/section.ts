@@ -5,16 +5,35 @@ import { calendarType, ownerId } from './owner';
 
 /** For user calendars the section methods take the credential's user when ownerId is left out. */
 function ownUserCalendar(_ctx: unknown, _itemIndex: number, params: IDataObject): IDataObject {
-	if (params.type === 'user' && (params.ownerId === 0 || params.ownerId === undefined)) delete params.ownerId;
+	if (params.type === 'user' && (params.ownerId === 0 || params.ownerId === undefined))
+		delete params.ownerId;
 	return params;
 }
 
-const sectionId: ParamSpec = { name: 'sectionId', label: 'Calendar ID', path: 'id', type: 'id', required: true };
+const sectionId: ParamSpec = {
+	name: 'sectionId',
+	label: 'Calendar ID',
+	path: 'id',
+	type: 'id',
+	required: true,
+};
 const sectionFields: ParamSpec[] = [
 	{ name: 'description', label: 'Description', path: 'description', type: 'text' },
 	{ name: 'color', label: 'Color', path: 'color', type: 'string', placeholder: '#9cbeee' },
-	{ name: 'textColor', label: 'Text Color', path: 'text_color', type: 'string', placeholder: '#283000' },
-	{ name: 'exportSettings', label: 'Export (JSON)', path: 'export', type: 'json', description: 'e.g. {"ALLOW": true, "SET": "3_9"}' },
+	{
+		name: 'textColor',
+		label: 'Text Color',
+		path: 'text_color',
+		type: 'string',
+		placeholder: '#283000',
+	},
+	{
+		name: 'exportSettings',
+		label: 'Export (JSON)',
+		path: 'export',
+		type: 'json',
+		description: 'e.g. {"ALLOW": true, "SET": "3_9"}',
+	},
 ];
 
 /** Calendars (sections) of users, groups and the company. */
@@ -29,7 +48,12 @@ export const calendarSection: ResourceSpec = {
 			action: 'Create a calendar',
 			description: 'Add a calendar (calendar.section.add)',
 			method: 'calendar.section.add',
-			params: [calendarType, ownerId(true), { name: 'name', label: 'Name', path: 'name', type: 'string', required: true }, ...sectionFields],
+			params: [
+				calendarType,
+				ownerId(true),
+				{ name: 'name', label: 'Name', path: 'name', type: 'string', required: true },
+				...sectionFields,
+			],
 			output: { as: 'ID' },
 			adjust: ownUserCalendar,
 		},
@@ -60,7 +84,13 @@ export const calendarSection: ResourceSpec = {
 			action: 'Update a calendar',
 			description: 'Rename or recolor a calendar (calendar.section.update)',
 			method: 'calendar.section.update',
-			params: [calendarType, ownerId(true), sectionId, { name: 'name', label: 'Name', path: 'name', type: 'string' }, ...sectionFields],
+			params: [
+				calendarType,
+				ownerId(true),
+				sectionId,
+				{ name: 'name', label: 'Name', path: 'name', type: 'string' },
+				...sectionFields,
+			],
 			output: { as: 'ID' },
 			adjust: ownUserCalendar,
 		},

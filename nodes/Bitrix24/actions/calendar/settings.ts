@@ -13,7 +13,7 @@ export const calendarSettings: ResourceSpec = {
 			value: 'get',
 			name: 'Get',
 			action: 'Get the calendar settings',
-			description: 'Get the portal\'s main calendar settings (calendar.settings.get)',
+			description: "Get the portal's main calendar settings (calendar.settings.get)",
 			method: 'calendar.settings.get',
 			params: [],
 		},
@@ -21,10 +21,18 @@ export const calendarSettings: ResourceSpec = {
 			value: 'getAvailability',
 			name: 'Get Availability',
 			action: 'Get when users are busy',
-			description: 'Get the events that keep users busy in a period, one item per user (calendar.accessibility.get)',
+			description:
+				'Get the events that keep users busy in a period, one item per user (calendar.accessibility.get)',
 			method: 'calendar.accessibility.get',
 			params: [
-				{ name: 'userIds', label: 'User IDs', path: 'users', type: 'idList', required: true, description: 'Separated by commas' },
+				{
+					name: 'userIds',
+					label: 'User IDs',
+					path: 'users',
+					type: 'idList',
+					required: true,
+					description: 'Separated by commas',
+				},
 				{ name: 'from', label: 'From', path: 'from', type: 'dateTime', required: true },
 				{ name: 'to', label: 'To', path: 'to', type: 'dateTime', required: true },
 			],
@@ -45,7 +53,8 @@ export const calendarSettings: ResourceSpec = {
 			value: 'getUserSettings',
 			name: 'Get User Settings',
 			action: 'Get my calendar settings',
-			description: 'Get the calendar settings of the credential\'s user (calendar.user.settings.get)',
+			description:
+				"Get the calendar settings of the credential's user (calendar.user.settings.get)",
 			method: 'calendar.user.settings.get',
 			params: [],
 		},
@@ -53,7 +62,8 @@ export const calendarSettings: ResourceSpec = {
 			value: 'updateUserSettings',
 			name: 'Update User Settings',
 			action: 'Update my calendar settings',
-			description: 'Change the calendar settings of the credential\'s user (calendar.user.settings.set)',
+			description:
+				"Change the calendar settings of the credential's user (calendar.user.settings.set)",
 			method: 'calendar.user.settings.set',
 			params: [
 				{

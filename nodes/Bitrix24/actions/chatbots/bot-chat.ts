@@ -4,27 +4,73 @@ import type { MethodSpec, ResourceSpec } from '../method-table/spec';
 import { BOT_ID, BOT_TOKEN, DIALOG_ID, done, needsFields } from './bot-params';
 
 /** The bot's group chats and their members: imbot.v2.Chat.* (api-reference/chat-bots/chat-bots-v2/imbot.v2/chats). */
-const groupDialog = { ...DIALOG_ID, description: 'The group chat, chat<N> (e.g. chat12)', pattern: { match: /^chat\d+$/, hint: 'is not a group chat: use chat<N>', lowerCase: true } };
-const COLORS = ['aqua', 'azure', 'brown', 'darkBlue', 'graphite', 'gray', 'green', 'khaki', 'lightBlue', 'lime', 'marengo', 'mint', 'pink', 'purple', 'red', 'sand'];
+const groupDialog = {
+	...DIALOG_ID,
+	description: 'The group chat, chat<N> (e.g. chat12)',
+	pattern: { match: /^chat\d+$/, hint: 'is not a group chat: use chat<N>', lowerCase: true },
+};
+const COLORS = [
+	'aqua',
+	'azure',
+	'brown',
+	'darkBlue',
+	'graphite',
+	'gray',
+	'green',
+	'khaki',
+	'lightBlue',
+	'lime',
+	'marengo',
+	'mint',
+	'pink',
+	'purple',
+	'red',
+	'sand',
+];
 
 const methods: MethodSpec[] = [
 	{
 		value: 'create',
 		name: 'Create',
 		action: 'Create a group chat as a bot',
-		description: 'Create a group chat on behalf of the bot, which owns it unless an owner is given (imbot.v2.Chat.add)',
+		description:
+			'Create a group chat on behalf of the bot, which owns it unless an owner is given (imbot.v2.Chat.add)',
 		method: 'imbot.v2.Chat.add',
 		params: [
 			BOT_ID,
 			{ name: 'title', label: 'Title', path: 'fields.title', type: 'string', required: true },
 			BOT_TOKEN,
 			{ name: 'description', label: 'Description', path: 'fields.description', type: 'text' },
-			{ name: 'userIds', label: 'Member IDs', path: 'fields.userIds', type: 'idList', description: 'User IDs separated by commas' },
-			{ name: 'ownerId', label: 'Owner Name or ID', path: 'fields.ownerId', type: 'options', loadOptionsMethod: 'getUsers', description: 'The chat\'s owner; empty makes the bot the owner. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
-			{ name: 'color', label: 'Color', path: 'fields.color', type: 'options', options: COLORS.map((c) => ({ name: c, value: c })), default: 'mint' },
+			{
+				name: 'userIds',
+				label: 'Member IDs',
+				path: 'fields.userIds',
+				type: 'idList',
+				description: 'User IDs separated by commas',
+			},
+			{
+				name: 'ownerId',
+				label: 'Owner Name or ID',
+				path: 'fields.ownerId',
+				type: 'options',
+				loadOptionsMethod: 'getUsers',
+				description:
+					'The chat\'s owner; empty makes the bot the owner. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				name: 'color',
+				label: 'Color',
+				path: 'fields.color',
+				type: 'options',
+				options: COLORS.map((c) => ({ name: c, value: c })),
+				default: 'mint',
+			},
 			{ name: 'message', label: 'First Message', path: 'fields.message', type: 'text' },
 		],
-		shape: (_ctx, result) => ({ ...(((result ?? {}) as IDataObject).chat as IDataObject), users: ((result ?? {}) as IDataObject).users ?? [] }),
+		shape: (_ctx, result) => ({
+			...(((result ?? {}) as IDataObject).chat as IDataObject),
+			users: ((result ?? {}) as IDataObject).users ?? [],
+		}),
 	},
 	{
 		value: 'get',
@@ -39,7 +85,8 @@ const methods: MethodSpec[] = [
 		value: 'update',
 		name: 'Update',
 		action: 'Update a chat of a bot',
-		description: 'Change the title, description or color of a chat the bot is in (imbot.v2.Chat.update)',
+		description:
+			'Change the title, description or color of a chat the bot is in (imbot.v2.Chat.update)',
 		method: 'imbot.v2.Chat.update',
 		params: [
 			BOT_ID,
@@ -47,7 +94,14 @@ const methods: MethodSpec[] = [
 			BOT_TOKEN,
 			{ name: 'title', label: 'Title', path: 'fields.title', type: 'string' },
 			{ name: 'description', label: 'Description', path: 'fields.description', type: 'text' },
-			{ name: 'color', label: 'Color', path: 'fields.color', type: 'options', options: COLORS.map((c) => ({ name: c, value: c })), default: 'mint' },
+			{
+				name: 'color',
+				label: 'Color',
+				path: 'fields.color',
+				type: 'options',
+				options: COLORS.map((c) => ({ name: c, value: c })),
+				default: 'mint',
+			},
 		],
 		adjust: needsFields,
 		shape: done('updated', { dialogId: 'dialogId' }),
@@ -56,18 +110,44 @@ const methods: MethodSpec[] = [
 		value: 'addManagers',
 		name: 'Add Managers',
 		action: 'Add managers to a bot chat',
-		description: 'Make members of a chat the bot owns its managers; non-members are skipped (imbot.v2.Chat.Manager.add)',
+		description:
+			'Make members of a chat the bot owns its managers; non-members are skipped (imbot.v2.Chat.Manager.add)',
 		method: 'imbot.v2.Chat.Manager.add',
-		params: [BOT_ID, groupDialog, { name: 'userIds', label: 'User IDs', path: 'userIds', type: 'idList', required: true, description: 'User IDs separated by commas' }, BOT_TOKEN],
+		params: [
+			BOT_ID,
+			groupDialog,
+			{
+				name: 'userIds',
+				label: 'User IDs',
+				path: 'userIds',
+				type: 'idList',
+				required: true,
+				description: 'User IDs separated by commas',
+			},
+			BOT_TOKEN,
+		],
 		shape: done('added', { dialogId: 'dialogId', userIds: 'userIds' }),
 	},
 	{
 		value: 'removeManagers',
 		name: 'Remove Managers',
 		action: 'Remove managers from a bot chat',
-		description: 'Take the manager role from users of a chat the bot owns (imbot.v2.Chat.Manager.delete)',
+		description:
+			'Take the manager role from users of a chat the bot owns (imbot.v2.Chat.Manager.delete)',
 		method: 'imbot.v2.Chat.Manager.delete',
-		params: [BOT_ID, groupDialog, { name: 'userIds', label: 'User IDs', path: 'userIds', type: 'idList', required: true, description: 'User IDs separated by commas' }, BOT_TOKEN],
+		params: [
+			BOT_ID,
+			groupDialog,
+			{
+				name: 'userIds',
+				label: 'User IDs',
+				path: 'userIds',
+				type: 'idList',
+				required: true,
+				description: 'User IDs separated by commas',
+			},
+			BOT_TOKEN,
+		],
 		shape: done('removed', { dialogId: 'dialogId', userIds: 'userIds' }),
 	},
 	{
@@ -79,7 +159,16 @@ const methods: MethodSpec[] = [
 		params: [
 			BOT_ID,
 			groupDialog,
-			{ name: 'userId', label: 'New Owner Name or ID', path: 'userId', type: 'options', loadOptionsMethod: 'getUsers', required: true, description: 'A member of the chat. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
+			{
+				name: 'userId',
+				label: 'New Owner Name or ID',
+				path: 'userId',
+				type: 'options',
+				loadOptionsMethod: 'getUsers',
+				required: true,
+				description:
+					'A member of the chat. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
 			BOT_TOKEN,
 		],
 		shape: done('updated', { dialogId: 'dialogId', ownerId: 'userId' }),
@@ -97,9 +186,22 @@ const methods: MethodSpec[] = [
 		value: 'addMembers',
 		name: 'Add Members',
 		action: 'Add members to a bot chat',
-		description: 'Add users to a group chat the bot administers; unknown or inactive users are skipped (imbot.v2.Chat.User.add)',
+		description:
+			'Add users to a group chat the bot administers; unknown or inactive users are skipped (imbot.v2.Chat.User.add)',
 		method: 'imbot.v2.Chat.User.add',
-		params: [BOT_ID, groupDialog, { name: 'userIds', label: 'User IDs', path: 'userIds', type: 'idList', required: true, description: 'User IDs separated by commas' }, BOT_TOKEN],
+		params: [
+			BOT_ID,
+			groupDialog,
+			{
+				name: 'userIds',
+				label: 'User IDs',
+				path: 'userIds',
+				type: 'idList',
+				required: true,
+				description: 'User IDs separated by commas',
+			},
+			BOT_TOKEN,
+		],
 		shape: done('added', { dialogId: 'dialogId', userIds: 'userIds' }),
 	},
 	{
@@ -111,7 +213,16 @@ const methods: MethodSpec[] = [
 		params: [
 			BOT_ID,
 			groupDialog,
-			{ name: 'userId', label: 'User Name or ID', path: 'userId', type: 'options', loadOptionsMethod: 'getUsers', required: true, description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>' },
+			{
+				name: 'userId',
+				label: 'User Name or ID',
+				path: 'userId',
+				type: 'options',
+				loadOptionsMethod: 'getUsers',
+				required: true,
+				description:
+					'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			},
 			BOT_TOKEN,
 		],
 		shape: done('removed', { dialogId: 'dialogId', userId: 'userId' }),

@@ -11,8 +11,10 @@ import { SECRET_FIELDS } from './bot-params';
 /** The bot tokens are credentials: their fields (up front or in a collection) obscure what is typed. */
 function obscureTokens(properties: INodeProperties[]): void {
 	for (const property of properties) {
-		if (SECRET_FIELDS.includes(property.name) && property.type === 'string') property.typeOptions = { ...property.typeOptions, password: true };
-		if (property.type === 'collection' && Array.isArray(property.options)) obscureTokens(property.options as INodeProperties[]);
+		if (SECRET_FIELDS.includes(property.name) && property.type === 'string')
+			property.typeOptions = { ...property.typeOptions, password: true };
+		if (property.type === 'collection' && Array.isArray(property.options))
+			obscureTokens(property.options as INodeProperties[]);
 	}
 }
 
@@ -25,4 +27,8 @@ function withSecretTokens(resource: Resource): Resource {
  * Chat bots 2.0 (scope imbot, imbot.v2.*): bots, their messages, chats and commands. With an
  * incoming webhook every call carries the bot's token; with OAuth2 the bot is the application's.
  */
-export const chatBotsArea: Area = { resources: [botSpec, botMessageSpec, botChatSpec, botCommandSpec].map(methodResource).map(withSecretTokens) };
+export const chatBotsArea: Area = {
+	resources: [botSpec, botMessageSpec, botChatSpec, botCommandSpec]
+		.map(methodResource)
+		.map(withSecretTokens),
+};

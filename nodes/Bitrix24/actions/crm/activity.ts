@@ -9,7 +9,14 @@ import { listParam, userParam } from './pickers';
 /** crm.activity.*: the old activity API (meetings, calls, emails) and the universal to-do. */
 
 const ownerType = (path: string, required = true): ParamSpec =>
-	listParam('ownerTypeId', 'Owner Type Name or ID', path, 'getEntityTypes', 'The CRM type of the record the activity belongs to', required);
+	listParam(
+		'ownerTypeId',
+		'Owner Type Name or ID',
+		path,
+		'getEntityTypes',
+		'The CRM type of the record the activity belongs to',
+		required,
+	);
 const ownerId = (path: string, required = true): ParamSpec => ({
 	name: 'ownerId',
 	label: 'Owner ID',
@@ -18,7 +25,13 @@ const ownerId = (path: string, required = true): ParamSpec => ({
 	required,
 	description: 'ID of the record the activity belongs to',
 });
-const activityId: ParamSpec = { name: 'activityId', label: 'Activity ID', path: 'id', type: 'id', required: true };
+const activityId: ParamSpec = {
+	name: 'activityId',
+	label: 'Activity ID',
+	path: 'id',
+	type: 'id',
+	required: true,
+};
 
 const TYPES = [
 	{ name: 'Call', value: 2 },
@@ -31,7 +44,13 @@ const commonFields: ParamSpec[] = [
 	{ name: 'description', label: 'Description', path: 'fields.DESCRIPTION', type: 'text' },
 	{ name: 'startTime', label: 'Start Time', path: 'fields.START_TIME', type: 'dateTime' },
 	{ name: 'endTime', label: 'End Time', path: 'fields.END_TIME', type: 'dateTime' },
-	{ name: 'completed', label: 'Completed', path: 'fields.COMPLETED', type: 'yesNo', description: 'Whether the activity is done' },
+	{
+		name: 'completed',
+		label: 'Completed',
+		path: 'fields.COMPLETED',
+		type: 'yesNo',
+		description: 'Whether the activity is done',
+	},
 	{
 		name: 'priority',
 		label: 'Priority',
@@ -62,15 +81,21 @@ const commonFields: ParamSpec[] = [
 		label: 'Fields (JSON)',
 		path: 'fieldsJson',
 		type: 'json',
-		description: 'Any other activity fields as a JSON object, e.g. {"NOTIFY_TYPE": 1, "NOTIFY_VALUE": 15}',
+		description:
+			'Any other activity fields as a JSON object, e.g. {"NOTIFY_TYPE": 1, "NOTIFY_VALUE": 15}',
 	},
 ];
 
 /** Merges Fields (JSON) into `fields`; a non-object is the user's mistake, named as such. */
-function mergeFieldsJson(ctx: IExecuteFunctions, itemIndex: number, params: IDataObject): IDataObject {
+function mergeFieldsJson(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	params: IDataObject,
+): IDataObject {
 	const extra = takeParam(params, 'fieldsJson');
 	if (extra === undefined) return params;
-	if (!extra || typeof extra !== 'object' || Array.isArray(extra)) throw paramError(ctx, itemIndex, 'Fields (JSON)', 'must be a JSON object');
+	if (!extra || typeof extra !== 'object' || Array.isArray(extra))
+		throw paramError(ctx, itemIndex, 'Fields (JSON)', 'must be a JSON object');
 	params.fields = { ...((params.fields as IDataObject) ?? {}), ...(extra as IDataObject) };
 	return params;
 }
@@ -79,12 +104,21 @@ const create: MethodSpec = {
 	value: 'create',
 	name: 'Create',
 	action: 'Create an activity',
-	description: 'Create a meeting, call or e-mail activity in a record\'s timeline (crm.activity.add)',
+	description:
+		"Create a meeting, call or e-mail activity in a record's timeline (crm.activity.add)",
 	method: 'crm.activity.add',
 	params: [
 		ownerType('fields.OWNER_TYPE_ID'),
 		ownerId('fields.OWNER_ID'),
-		{ name: 'typeId', label: 'Type', path: 'fields.TYPE_ID', type: 'options', options: TYPES, default: 2, required: true },
+		{
+			name: 'typeId',
+			label: 'Type',
+			path: 'fields.TYPE_ID',
+			type: 'options',
+			options: TYPES,
+			default: 2,
+			required: true,
+		},
 		{ name: 'subject', label: 'Subject', path: 'fields.SUBJECT', type: 'string', required: true },
 		userParam('responsibleId', 'Responsible User Name or ID', 'fields.RESPONSIBLE_ID', true),
 		{
@@ -92,7 +126,8 @@ const create: MethodSpec = {
 			label: 'Communication',
 			path: 'communication',
 			type: 'string',
-			description: 'The phone number (calls), email address (emails) or name (meetings) of the other party; it belongs to the owner record',
+			description:
+				'The phone number (calls), email address (emails) or name (meetings) of the other party; it belongs to the owner record',
 		},
 		...commonFields,
 	],
@@ -105,7 +140,11 @@ const create: MethodSpec = {
 				VALUE: value === undefined ? '' : String(value),
 				ENTITY_ID: fields.OWNER_ID,
 				ENTITY_TYPE_ID: fields.OWNER_TYPE_ID,
-				...(fields.TYPE_ID === 2 ? { TYPE: 'PHONE' } : fields.TYPE_ID === 4 ? { TYPE: 'EMAIL' } : {}),
+				...(fields.TYPE_ID === 2
+					? { TYPE: 'PHONE' }
+					: fields.TYPE_ID === 4
+						? { TYPE: 'EMAIL' }
+						: {}),
 			},
 		];
 		params.fields = fields;
@@ -118,7 +157,7 @@ const update: MethodSpec = {
 	value: 'update',
 	name: 'Update',
 	action: 'Update an activity',
-	description: 'Change an activity\'s fields (crm.activity.update)',
+	description: "Change an activity's fields (crm.activity.update)",
 	method: 'crm.activity.update',
 	params: [
 		activityId,
@@ -126,7 +165,8 @@ const update: MethodSpec = {
 		userParam('responsibleId', 'Responsible User Name or ID', 'fields.RESPONSIBLE_ID'),
 		...commonFields,
 	],
-	adjust: (ctx, itemIndex, params) => requireChangedFields(ctx, itemIndex, mergeFieldsJson(ctx, itemIndex, params)),
+	adjust: (ctx, itemIndex, params) =>
+		requireChangedFields(ctx, itemIndex, mergeFieldsJson(ctx, itemIndex, params)),
 	shape: done('updated'),
 };
 
@@ -136,13 +176,20 @@ const methods: MethodSpec[] = [
 		value: 'createTodo',
 		name: 'Create To-Do',
 		action: 'Create a to-do',
-		description: 'Add a universal to-do with a deadline to a record\'s timeline (crm.activity.todo.add)',
+		description:
+			"Add a universal to-do with a deadline to a record's timeline (crm.activity.todo.add)",
 		method: 'crm.activity.todo.add',
 		params: [
 			ownerType('ownerTypeId'),
 			ownerId('ownerId'),
 			{ name: 'deadline', label: 'Deadline', path: 'deadline', type: 'dateTime', required: true },
-			{ name: 'title', label: 'Title', path: 'title', type: 'string', description: 'Title of the to-do' },
+			{
+				name: 'title',
+				label: 'Title',
+				path: 'title',
+				type: 'string',
+				description: 'Title of the to-do',
+			},
 			{ name: 'description', label: 'Description', path: 'description', type: 'text' },
 			userParam('responsibleId', 'Responsible User Name or ID', 'responsibleId'),
 			{
@@ -152,8 +199,19 @@ const methods: MethodSpec[] = [
 				type: 'idList',
 				description: 'Minutes before the deadline to remind, separated by commas, e.g. 0, 15',
 			},
-			{ name: 'colorId', label: 'Color ID', path: 'colorId', type: 'string', description: 'Color of the to-do in the timeline, 1 to 7' },
-			{ name: 'parentActivityId', label: 'Parent Activity ID', path: 'parentActivityId', type: 'id' },
+			{
+				name: 'colorId',
+				label: 'Color ID',
+				path: 'colorId',
+				type: 'string',
+				description: 'Color of the to-do in the timeline, 1 to 7',
+			},
+			{
+				name: 'parentActivityId',
+				label: 'Parent Activity ID',
+				path: 'parentActivityId',
+				type: 'id',
+			},
 		],
 	},
 	{

@@ -21,4 +21,7 @@ export const done =
 
 /** `crm.*.fields` answers as one item per field. */
 export const fieldList: Shape = (_ctx, result): IDataObject[] =>
-	Object.entries((result ?? {}) as IDataObject).map(([name, meta]) => ({ name, ...(meta as IDataObject) }));
+	Object.entries((result ?? {}) as IDataObject).map(([name, meta]) => ({
+		name,
+		...(meta as IDataObject),
+	}));

@@ -4,7 +4,8 @@ import type { ParamSpec } from '../method-table/spec';
  * Fields the classic CRM records share, offered by name under Additional Fields / Update Fields.
  * `path` is the field's code inside `fields`.
  */
-const CHOOSE = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+const CHOOSE =
+	'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
 
 export const assigned: ParamSpec = {
 	name: 'assignedById',
@@ -14,10 +15,31 @@ export const assigned: ParamSpec = {
 	loadOptionsMethod: 'getUsers',
 	description: CHOOSE,
 };
-export const comments: ParamSpec = { name: 'comments', path: 'COMMENTS', label: 'Comments', type: 'string' };
-export const currency: ParamSpec = { name: 'currencyId', path: 'CURRENCY_ID', label: 'Currency', type: 'string', description: 'Currency code, e.g. USD' };
-export const opportunity: ParamSpec = { name: 'opportunity', path: 'OPPORTUNITY', label: 'Amount', type: 'number' };
-export const source: ParamSpec = { name: 'sourceId', path: 'SOURCE_ID', label: 'Source ID', type: 'string' };
+export const comments: ParamSpec = {
+	name: 'comments',
+	path: 'COMMENTS',
+	label: 'Comments',
+	type: 'string',
+};
+export const currency: ParamSpec = {
+	name: 'currencyId',
+	path: 'CURRENCY_ID',
+	label: 'Currency',
+	type: 'string',
+	description: 'Currency code, e.g. USD',
+};
+export const opportunity: ParamSpec = {
+	name: 'opportunity',
+	path: 'OPPORTUNITY',
+	label: 'Amount',
+	type: 'number',
+};
+export const source: ParamSpec = {
+	name: 'sourceId',
+	path: 'SOURCE_ID',
+	label: 'Source ID',
+	type: 'string',
+};
 export const opened: ParamSpec = {
 	name: 'opened',
 	path: 'OPENED',
@@ -25,7 +47,13 @@ export const opened: ParamSpec = {
 	type: 'yesNo',
 	description: 'Whether the record is available to everyone',
 };
-export const phone: ParamSpec = { name: 'phone', path: 'PHONE', label: 'Phone', type: 'multiField', description: 'Added as a work phone' };
+export const phone: ParamSpec = {
+	name: 'phone',
+	path: 'PHONE',
+	label: 'Phone',
+	type: 'multiField',
+	description: 'Added as a work phone',
+};
 export const email: ParamSpec = {
 	name: 'email',
 	path: 'EMAIL',
@@ -34,11 +62,31 @@ export const email: ParamSpec = {
 	placeholder: 'name@email.com',
 	description: 'Added as a work email',
 };
-export const contactId: ParamSpec = { name: 'contactId', path: 'CONTACT_ID', label: 'Contact ID', type: 'string' };
-export const companyId: ParamSpec = { name: 'companyId', path: 'COMPANY_ID', label: 'Company ID', type: 'string' };
+export const contactId: ParamSpec = {
+	name: 'contactId',
+	path: 'CONTACT_ID',
+	label: 'Contact ID',
+	type: 'string',
+};
+export const companyId: ParamSpec = {
+	name: 'companyId',
+	path: 'COMPANY_ID',
+	label: 'Company ID',
+	type: 'string',
+};
 export const title: ParamSpec = { name: 'title', path: 'TITLE', label: 'Title', type: 'string' };
-export const firstName: ParamSpec = { name: 'firstName', path: 'NAME', label: 'First Name', type: 'string' };
-export const lastName: ParamSpec = { name: 'lastName', path: 'LAST_NAME', label: 'Last Name', type: 'string' };
+export const firstName: ParamSpec = {
+	name: 'firstName',
+	path: 'NAME',
+	label: 'First Name',
+	type: 'string',
+};
+export const lastName: ParamSpec = {
+	name: 'lastName',
+	path: 'LAST_NAME',
+	label: 'Last Name',
+	type: 'string',
+};
 
 export function choose(description: string): string {
 	return `${description}. ${CHOOSE}.`;

@@ -56,8 +56,15 @@ export const fieldsMethodOf = (entity: ClassicRecord) => `get${entity.name}Field
 export const searchMethodOf = (entity: ClassicRecord) => `search${entity.plural}`;
 export const mappingMethodOf = (entity: ClassicRecord) => `get${entity.name}MappingColumns`;
 
-export function scoped(entity: ClassicRecord, operation: string, properties: INodeProperties[]): INodeProperties[] {
-	return updateDisplayOptions({ show: { resource: [entity.value], operation: [operation] } }, properties);
+export function scoped(
+	entity: ClassicRecord,
+	operation: string,
+	properties: INodeProperties[],
+): INodeProperties[] {
+	return updateDisplayOptions(
+		{ show: { resource: [entity.value], operation: [operation] } },
+		properties,
+	);
 }
 
 function idLocator(entity: ClassicRecord): INodeProperties {
@@ -70,7 +77,12 @@ function idLocator(entity: ClassicRecord): INodeProperties {
 	});
 }
 
-export function fieldCollection(entity: ClassicRecord, name: string, displayName: string, withPrimary: boolean): INodeProperties {
+export function fieldCollection(
+	entity: ClassicRecord,
+	name: string,
+	displayName: string,
+	withPrimary: boolean,
+): INodeProperties {
 	const fields = withPrimary ? [...entity.primary, ...entity.common] : entity.common;
 	return {
 		displayName,
@@ -83,7 +95,12 @@ export function fieldCollection(entity: ClassicRecord, name: string, displayName
 }
 
 /** Everything the user set for the record: named fields, then Fields, then Fields (JSON). */
-export function readFields(ctx: IExecuteFunctions, entity: ClassicRecord, itemIndex: number, collectionName: string): IDataObject {
+export function readFields(
+	ctx: IExecuteFunctions,
+	entity: ClassicRecord,
+	itemIndex: number,
+	collectionName: string,
+): IDataObject {
 	const fields: IDataObject = {};
 	const all = [...entity.primary, ...entity.common];
 	for (const field of entity.primary) {
@@ -95,10 +112,19 @@ export function readFields(ctx: IExecuteFunctions, entity: ClassicRecord, itemIn
 	for (const [name, value] of Object.entries(collection)) {
 		const field = all.find((entry) => entry.name === name);
 		if (field && value !== '' && value !== undefined && value !== null) {
-			fields[field.path] = paramValue(ctx, field, value, itemIndex) as IDataObject[keyof IDataObject];
+			fields[field.path] = paramValue(
+				ctx,
+				field,
+				value,
+				itemIndex,
+			) as IDataObject[keyof IDataObject];
 		}
 	}
-	Object.assign(fields, readFieldMapping(ctx, itemIndex), readJsonObject(ctx, 'fieldsJson', 'Fields (JSON)', itemIndex));
+	Object.assign(
+		fields,
+		readFieldMapping(ctx, itemIndex),
+		readJsonObject(ctx, 'fieldsJson', 'Fields (JSON)', itemIndex),
+	);
 	return fields;
 }
 
@@ -117,9 +143,15 @@ function create(entity: ClassicRecord): CallOperation {
 		]),
 		plan(itemIndex) {
 			const fields = readFields(this, entity, itemIndex, 'additionalFields');
-			if (hasMultiFields(entity)) Object.assign(fields, multiFieldInput(readMultiFields(this, itemIndex), fields));
+			if (hasMultiFields(entity))
+				Object.assign(fields, multiFieldInput(readMultiFields(this, itemIndex), fields));
 			if (Object.keys(fields).length === 0) {
-				throw paramError(this, itemIndex, entity.primary[0].label, `give the new ${entity.name.toLowerCase()} at least one field`);
+				throw paramError(
+					this,
+					itemIndex,
+					entity.primary[0].label,
+					`give the new ${entity.name.toLowerCase()} at least one field`,
+				);
 			}
 			return { method: `${entity.method}.add`, params: { fields } };
 		},
@@ -131,7 +163,10 @@ function get(entity: ClassicRecord): CallOperation {
 	return {
 		description: scoped(entity, 'get', [idLocator(entity)]),
 		plan(itemIndex) {
-			return { method: `${entity.method}.get`, params: { id: readRecordId(this, 'recordId', entity.name, itemIndex) } };
+			return {
+				method: `${entity.method}.get`,
+				params: { id: readRecordId(this, 'recordId', entity.name, itemIndex) },
+			};
 		},
 		shape: (envelope) => envelope.result as IDataObject,
 	};
@@ -153,7 +188,8 @@ function update(entity: ClassicRecord): CallOperation {
 				const values = readMultiFields(this, itemIndex);
 				// replacing or deleting by value needs the record's current values and their IDs
 				const stored = needsStored(values)
-					? ((await bitrix24Call(this, `${entity.method}.get`, { id }, itemIndex)).result as IDataObject)
+					? ((await bitrix24Call(this, `${entity.method}.get`, { id }, itemIndex))
+							.result as IDataObject)
 					: undefined;
 				Object.assign(fields, multiFieldInput(values, fields, stored));
 			}
@@ -162,7 +198,10 @@ function update(entity: ClassicRecord): CallOperation {
 			}
 			return { method: `${entity.method}.update`, params: { id, fields } };
 		},
-		shape: (envelope, _itemIndex, call) => ({ ID: String(call.params?.id), updated: envelope.result === true }),
+		shape: (envelope, _itemIndex, call) => ({
+			ID: String(call.params?.id),
+			updated: envelope.result === true,
+		}),
 	};
 }
 
@@ -170,9 +209,15 @@ function remove(entity: ClassicRecord): CallOperation {
 	return {
 		description: scoped(entity, 'delete', [idLocator(entity)]),
 		plan(itemIndex) {
-			return { method: `${entity.method}.delete`, params: { id: readRecordId(this, 'recordId', entity.name, itemIndex) } };
+			return {
+				method: `${entity.method}.delete`,
+				params: { id: readRecordId(this, 'recordId', entity.name, itemIndex) },
+			};
 		},
-		shape: (envelope, _itemIndex, call) => ({ ID: String(call.params?.id), deleted: envelope.result === true }),
+		shape: (envelope, _itemIndex, call) => ({
+			ID: String(call.params?.id),
+			deleted: envelope.result === true,
+		}),
 	};
 }
 
@@ -189,7 +234,11 @@ function getAll(entity: ClassicRecord): RunOperation {
 				this,
 				{
 					method: `${entity.method}.list`,
-					params: { filter: readFilter(this, itemIndex), order: readOrder(this, itemIndex), ...(select.length ? { select } : {}) },
+					params: {
+						filter: readFilter(this, itemIndex),
+						order: readOrder(this, itemIndex),
+						...(select.length ? { select } : {}),
+					},
 					rowsAt: [],
 					idKey: 'ID',
 				},
@@ -205,7 +254,10 @@ function getFields(entity: ClassicRecord): CallOperation {
 		description: scoped(entity, 'getFields', []),
 		plan: () => ({ method: `${entity.method}.fields` }),
 		shape: (envelope) =>
-			Object.entries((envelope.result ?? {}) as IDataObject).map(([name, meta]) => ({ name, ...(meta as IDataObject) })),
+			Object.entries((envelope.result ?? {}) as IDataObject).map(([name, meta]) => ({
+				name,
+				...(meta as IDataObject),
+			})),
 	};
 }
 
@@ -216,7 +268,13 @@ export function classicRecordResource(entity: ClassicRecord): Resource {
 		name: entity.name,
 		description: entity.description,
 		operations: [
-			{ value: 'create', name: 'Create', action: `Create a ${lower}`, description: `Create a ${lower}`, operation: create(entity) },
+			{
+				value: 'create',
+				name: 'Create',
+				action: `Create a ${lower}`,
+				description: `Create a ${lower}`,
+				operation: create(entity),
+			},
 			{
 				value: 'upsert',
 				name: 'Create or Update',
@@ -224,8 +282,20 @@ export function classicRecordResource(entity: ClassicRecord): Resource {
 				description: 'Create a new record, or update the current one if it already exists (upsert)',
 				operation: classicUpsert(entity),
 			},
-			{ value: 'delete', name: 'Delete', action: `Delete a ${lower}`, description: `Delete a ${lower}`, operation: remove(entity) },
-			{ value: 'get', name: 'Get', action: `Get a ${lower}`, description: `Get a ${lower}`, operation: get(entity) },
+			{
+				value: 'delete',
+				name: 'Delete',
+				action: `Delete a ${lower}`,
+				description: `Delete a ${lower}`,
+				operation: remove(entity),
+			},
+			{
+				value: 'get',
+				name: 'Get',
+				action: `Get a ${lower}`,
+				description: `Get a ${lower}`,
+				operation: get(entity),
+			},
 			{
 				value: 'getAll',
 				name: 'Get Many',
@@ -240,7 +310,13 @@ export function classicRecordResource(entity: ClassicRecord): Resource {
 				description: `List the ${lower} fields of the portal, custom fields included`,
 				operation: getFields(entity),
 			},
-			{ value: 'update', name: 'Update', action: `Update a ${lower}`, description: `Update a ${lower}`, operation: update(entity) },
+			{
+				value: 'update',
+				name: 'Update',
+				action: `Update a ${lower}`,
+				description: `Update a ${lower}`,
+				operation: update(entity),
+			},
 		],
 	};
 }

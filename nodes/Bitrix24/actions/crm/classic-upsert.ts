@@ -6,14 +6,27 @@ import { paramProperty } from '../method-table/build';
 import { paramError } from '../params';
 import type { ItemsOperation } from '../types';
 import type { ClassicRecord } from './classic-record';
-import { fieldCollection, fieldsMethodOf, hasMultiFields, mappingMethodOf, multiFieldsOf, readFields, scoped } from './classic-record';
+import {
+	fieldCollection,
+	fieldsMethodOf,
+	hasMultiFields,
+	mappingMethodOf,
+	multiFieldsOf,
+	readFields,
+	scoped,
+} from './classic-record';
 import { commKey, multiFieldInput, needsStored, readMultiFields, sameValue } from './multi-fields';
 import type { IfSeveral, UpsertPlan } from './upsert';
 import { duplicateIds, ifSeveralOption, MATCH_FIELD_PLACEHOLDER, runUpsert } from './upsert';
 
 /** The Match By / Value to Match / Field to Match parameters of Create or Update. */
-const byField = { name: 'Field', value: 'field', description: 'Through the list method with a filter on the field you choose' };
-const MATCH_BY_DESCRIPTION = 'How the record to update is found; then the add or update method writes it, batched across items';
+const byField = {
+	name: 'Field',
+	value: 'field',
+	description: 'Through the list method with a filter on the field you choose',
+};
+const MATCH_BY_DESCRIPTION =
+	'How the record to update is found; then the add or update method writes it, batched across items';
 
 const matchByComm: INodeProperties = {
 	displayName: 'Match By',
@@ -21,7 +34,11 @@ const matchByComm: INodeProperties = {
 	type: 'options',
 	default: 'email',
 	options: [
-		{ name: 'E-Mail', value: 'email', description: 'Through crm.duplicate.findbycomm (type EMAIL)' },
+		{
+			name: 'E-Mail',
+			value: 'email',
+			description: 'Through crm.duplicate.findbycomm (type EMAIL)',
+		},
 		{ name: 'Phone', value: 'phone', description: 'Through crm.duplicate.findbycomm (type PHONE)' },
 		byField,
 	],
@@ -38,7 +55,11 @@ const matchByField: INodeProperties = {
 };
 
 /** The Match By / Value to Match / Field to Match parameters of Create or Update. */
-export function matchProperties(withComm: boolean, fieldsMethod: string, dependsOn?: string[]): INodeProperties[] {
+export function matchProperties(
+	withComm: boolean,
+	fieldsMethod: string,
+	dependsOn?: string[],
+): INodeProperties[] {
 	return [
 		withComm ? matchByComm : matchByField,
 		{
@@ -72,11 +93,26 @@ export interface MatchChoice {
 export function readMatch(ctx: IExecuteFunctions, itemIndex: number): MatchChoice {
 	const kind = ctx.getNodeParameter('matchBy', itemIndex, 'field') as MatchChoice['kind'];
 	const value = String(ctx.getNodeParameter('matchValue', itemIndex, '') ?? '').trim();
-	if (!value) throw paramError(ctx, itemIndex, 'Value to Match', 'is empty; give the e-mail, phone or field value to look for');
-	const field = kind === 'field' ? String(ctx.getNodeParameter('matchField', itemIndex, '') ?? '').trim() : '';
-	if (kind === 'field' && !field) throw paramError(ctx, itemIndex, 'Field to Match', 'choose the field that identifies the record');
+	if (!value)
+		throw paramError(
+			ctx,
+			itemIndex,
+			'Value to Match',
+			'is empty; give the e-mail, phone or field value to look for',
+		);
+	const field =
+		kind === 'field' ? String(ctx.getNodeParameter('matchField', itemIndex, '') ?? '').trim() : '';
+	if (kind === 'field' && !field)
+		throw paramError(
+			ctx,
+			itemIndex,
+			'Field to Match',
+			'choose the field that identifies the record',
+		);
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const ifSeveral = (['fail', 'oldest', 'newest'].includes(String(options.ifSeveral)) ? options.ifSeveral : 'fail') as IfSeveral;
+	const ifSeveral = (
+		['fail', 'oldest', 'newest'].includes(String(options.ifSeveral)) ? options.ifSeveral : 'fail'
+	) as IfSeveral;
 	return { kind, value, field, ifSeveral };
 }
 
@@ -88,18 +124,32 @@ function planOf(ctx: IExecuteFunctions, entity: ClassicRecord, itemIndex: number
 	const commType = match.kind === 'email' ? 'EMAIL' : match.kind === 'phone' ? 'PHONE' : '';
 	const code = entity.value.toUpperCase();
 	if (commType && !hasMultiFields(entity)) {
-		throw paramError(ctx, itemIndex, 'Match By', `${plural} have no e-mails or phones; match on a field`);
+		throw paramError(
+			ctx,
+			itemIndex,
+			'Match By',
+			`${plural} have no e-mails or phones; match on a field`,
+		);
 	}
 	const lookup = commType
-		? { method: 'crm.duplicate.findbycomm', params: { entity_type: code, type: commType, values: [match.value] } }
+		? {
+				method: 'crm.duplicate.findbycomm',
+				params: { entity_type: code, type: commType, values: [match.value] },
+			}
 		: {
 				method: `${entity.method}.list`,
-				params: { filter: { [`=${match.field}`]: match.value }, select: ['ID'], order: { ID: match.ifSeveral === 'newest' ? 'DESC' : 'ASC' } },
+				params: {
+					filter: { [`=${match.field}`]: match.value },
+					select: ['ID'],
+					order: { ID: match.ifSeveral === 'newest' ? 'DESC' : 'ASC' },
+				},
 			};
 
 	const createFields: IDataObject = { ...fields, ...multiFieldInput(values, fields) };
 	if (commType) {
-		const entries = Array.isArray(createFields[commType]) ? (createFields[commType] as IDataObject[]) : [];
+		const entries = Array.isArray(createFields[commType])
+			? (createFields[commType] as IDataObject[])
+			: [];
 		if (!entries.some((entry) => sameValue(commType, String(entry.VALUE ?? ''), match.value))) {
 			createFields[commType] = [...entries, { VALUE: match.value, VALUE_TYPE: 'WORK' }];
 		}
@@ -110,18 +160,27 @@ function planOf(ctx: IExecuteFunctions, entity: ClassicRecord, itemIndex: number
 		// e-mails match without case and phones by their digits, so the same record is one look-up
 		key: commType ? `${code} ${commType} ${commKey(commType, match.value)}` : undefined,
 		matches: (result) =>
-			commType ? duplicateIds(result, code) : Array.isArray(result) ? result.map((row) => Number((row as IDataObject).ID)) : [],
-		looksFor: commType ? `${plural} with ${commType} "${match.value}"` : `${plural} with ${match.field} = "${match.value}"`,
+			commType
+				? duplicateIds(result, code)
+				: Array.isArray(result)
+					? result.map((row) => Number((row as IDataObject).ID))
+					: [],
+		looksFor: commType
+			? `${plural} with ${commType} "${match.value}"`
+			: `${plural} with ${match.field} = "${match.value}"`,
 		ifSeveral: match.ifSeveral,
 		create: { method: `${entity.method}.add`, params: { fields: createFields } },
 		createdId: (result) => Number(result),
-		read: needsStored(values) ? (id) => ({ method: `${entity.method}.get`, params: { id } }) : undefined,
+		read: needsStored(values)
+			? (id) => ({ method: `${entity.method}.get`, params: { id } })
+			: undefined,
 		update(id, stored) {
 			const changed: IDataObject = { ...fields, ...multiFieldInput(values, fields, stored) };
 			if (commType && Array.isArray(changed[commType])) {
 				// the record has the value it was found by: adding it again would make a duplicate
 				changed[commType] = (changed[commType] as IDataObject[]).filter(
-					(entry) => entry.ID !== undefined || !sameValue(commType, String(entry.VALUE ?? ''), match.value),
+					(entry) =>
+						entry.ID !== undefined || !sameValue(commType, String(entry.VALUE ?? ''), match.value),
 				);
 				if ((changed[commType] as IDataObject[]).length === 0) delete changed[commType];
 			}

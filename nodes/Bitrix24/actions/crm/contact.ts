@@ -1,6 +1,16 @@
 import { classicRecordResource } from './classic-record';
 import type { ClassicRecord } from './classic-record';
-import { assigned, comments, companyId, email, firstName, lastName, opened, phone, source } from './classic-fields';
+import {
+	assigned,
+	comments,
+	companyId,
+	email,
+	firstName,
+	lastName,
+	opened,
+	phone,
+	source,
+} from './classic-fields';
 
 export const CONTACT: ClassicRecord = {
 	value: 'contact',

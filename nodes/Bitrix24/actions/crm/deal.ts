@@ -1,6 +1,17 @@
 import { classicRecordResource } from './classic-record';
 import type { ClassicRecord } from './classic-record';
-import { assigned, choose, comments, companyId, contactId, currency, opened, opportunity, source, title } from './classic-fields';
+import {
+	assigned,
+	choose,
+	comments,
+	companyId,
+	contactId,
+	currency,
+	opened,
+	opportunity,
+	source,
+	title,
+} from './classic-fields';
 
 export const DEAL: ClassicRecord = {
 	value: 'deal',
@@ -18,7 +29,8 @@ export const DEAL: ClassicRecord = {
 			label: 'Pipeline Name or ID',
 			type: 'options',
 			loadOptionsMethod: 'getDealCategories',
-			description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			description:
+				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		},
 		{
 			name: 'stageId',

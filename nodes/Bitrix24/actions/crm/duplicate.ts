@@ -15,7 +15,8 @@ const find: MethodSpec = {
 	value: 'find',
 	name: 'Find',
 	action: 'Find records by phone or e-mail',
-	description: 'The leads, contacts and companies with one of the phones or e-mails (crm.duplicate.findbycomm)',
+	description:
+		'The leads, contacts and companies with one of the phones or e-mails (crm.duplicate.findbycomm)',
 	method: 'crm.duplicate.findbycomm',
 	params: [
 		{
@@ -36,7 +37,8 @@ const find: MethodSpec = {
 			type: 'string',
 			required: true,
 			placeholder: 'anna@example.com, +15551234567',
-			description: 'Up to 20 e-mails or phones, separated by commas; phones match without their extension',
+			description:
+				'Up to 20 e-mails or phones, separated by commas; phones match without their extension',
 		},
 		{
 			name: 'entityType',
@@ -53,14 +55,24 @@ const find: MethodSpec = {
 	],
 	adjust(ctx, itemIndex, params) {
 		const raw = params.values;
-		const values = (Array.isArray(raw) ? raw.map(String) : String(raw).split(/[,;\n]/)).map((value) => value.trim()).filter(Boolean);
-		if (values.length === 0) throw paramError(ctx, itemIndex, 'Values', 'give at least one e-mail or phone');
-		if (values.length > 20) throw paramError(ctx, itemIndex, 'Values', `${values.length} values given; Bitrix24 searches at most 20 per call`);
+		const values = (Array.isArray(raw) ? raw.map(String) : String(raw).split(/[,;\n]/))
+			.map((value) => value.trim())
+			.filter(Boolean);
+		if (values.length === 0)
+			throw paramError(ctx, itemIndex, 'Values', 'give at least one e-mail or phone');
+		if (values.length > 20)
+			throw paramError(
+				ctx,
+				itemIndex,
+				'Values',
+				`${values.length} values given; Bitrix24 searches at most 20 per call`,
+			);
 		params.values = values;
 		return params;
 	},
 	shape(_ctx, result, params) {
-		const found = result && typeof result === 'object' && !Array.isArray(result) ? (result as IDataObject) : {};
+		const found =
+			result && typeof result === 'object' && !Array.isArray(result) ? (result as IDataObject) : {};
 		const searched = typeof params.entity_type === 'string' ? [params.entity_type] : TYPES;
 		const out: IDataObject = {};
 		let count = 0;

@@ -23,9 +23,23 @@ export const CRM_ENTITY_TYPES: CrmEntityType[] = [
 	{ id: 1, name: 'Lead', code: 'lead', shortCode: 'L', pipelines: false, productRows: true },
 	{ id: 2, name: 'Deal', code: 'deal', shortCode: 'D', pipelines: true, productRows: true },
 	{ id: 3, name: 'Contact', code: 'contact', shortCode: 'C', pipelines: false, productRows: false },
-	{ id: 4, name: 'Company', code: 'company', shortCode: 'CO', pipelines: false, productRows: false },
+	{
+		id: 4,
+		name: 'Company',
+		code: 'company',
+		shortCode: 'CO',
+		pipelines: false,
+		productRows: false,
+	},
 	{ id: 7, name: 'Quote', code: 'quote', shortCode: 'Q', pipelines: false, productRows: true },
-	{ id: 31, name: 'Invoice', code: 'smart_invoice', shortCode: 'SI', pipelines: false, productRows: true },
+	{
+		id: 31,
+		name: 'Invoice',
+		code: 'smart_invoice',
+		shortCode: 'SI',
+		pipelines: false,
+		productRows: true,
+	},
 ];
 
 export function entityTypeById(id: number): CrmEntityType | undefined {
@@ -55,7 +69,12 @@ export function shortTypeCode(id: number): string {
 
 /** The portal's smart processes (crm.type.list), as entity types, by title. */
 export async function smartProcessTypes(ctx: ILoadOptionsFunctions): Promise<CrmEntityType[]> {
-	const rows = await bitrix24List(ctx, { method: 'crm.type.list', params: {}, rowsAt: ['types'], idKey: 'id' });
+	const rows = await bitrix24List(ctx, {
+		method: 'crm.type.list',
+		params: {},
+		rowsAt: ['types'],
+		idKey: 'id',
+	});
 	return rows
 		.map((type: IDataObject) => ({ id: Number(type.entityTypeId), title: String(type.title) }))
 		.sort((a, b) => a.title.localeCompare(b.title))

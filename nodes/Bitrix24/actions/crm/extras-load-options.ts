@@ -8,7 +8,9 @@ type LoadOptions = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions
 
 /** The standard types that have `feature`, by name; the portal's smart processes follow, by title. */
 function standardTypes(feature?: 'pipelines' | 'productRows'): CrmEntityType[] {
-	return CRM_ENTITY_TYPES.filter((type) => !feature || type[feature]).sort((a, b) => a.name.localeCompare(b.name));
+	return CRM_ENTITY_TYPES.filter((type) => !feature || type[feature]).sort((a, b) =>
+		a.name.localeCompare(b.name),
+	);
 }
 
 export const crmExtrasLoadOptions: Record<string, LoadOptions> = {
@@ -36,13 +38,19 @@ export const crmExtrasLoadOptions: Record<string, LoadOptions> = {
 		if (!entityTypeId) return [];
 		const envelope = await bitrix24Call(this, 'crm.category.list', { entityTypeId });
 		const categories = ((envelope.result as IDataObject)?.categories ?? []) as IDataObject[];
-		return categories.map((category) => ({ name: String(category.name), value: Number(category.id) }));
+		return categories.map((category) => ({
+			name: String(category.name),
+			value: Number(category.id),
+		}));
 	},
 
 	/** Every directory of crm.status: each pipeline's stages, lead statuses, sources ... */
 	async getStatusEntityTypes() {
 		const envelope = await bitrix24Call(this, 'crm.status.entity.types');
 		const rows = (Array.isArray(envelope.result) ? envelope.result : []) as IDataObject[];
-		return rows.map((row) => ({ name: `${String(row.NAME)} (${String(row.ID)})`, value: String(row.ID) }));
+		return rows.map((row) => ({
+			name: `${String(row.NAME)} (${String(row.ID)})`,
+			value: String(row.ID),
+		}));
 	},
 };

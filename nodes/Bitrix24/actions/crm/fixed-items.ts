@@ -34,8 +34,22 @@ const invoiceType: INodeProperties = {
 };
 
 const TYPES: FixedType[] = [
-	{ value: 'crmQuote', name: 'Quote', noun: 'quote', plural: 'quotes', entityTypeId: 7, entityType: quoteType },
-	{ value: 'crmInvoice', name: 'Invoice', noun: 'invoice', plural: 'invoices', entityTypeId: 31, entityType: invoiceType },
+	{
+		value: 'crmQuote',
+		name: 'Quote',
+		noun: 'quote',
+		plural: 'quotes',
+		entityTypeId: 7,
+		entityType: quoteType,
+	},
+	{
+		value: 'crmInvoice',
+		name: 'Invoice',
+		noun: 'invoice',
+		plural: 'invoices',
+		entityTypeId: 31,
+		entityType: invoiceType,
+	},
 ];
 
 function fixedResource(type: FixedType): Resource {
@@ -61,8 +75,20 @@ function fixedResource(type: FixedType): Resource {
 				description: 'Create a new record, or update the current one if it already exists (upsert)',
 				operation: ops.upsert,
 			},
-			{ value: 'delete', name: 'Delete', action: `Delete a ${type.noun}`, description: `Delete a ${type.noun} (crm.item.delete)`, operation: ops.remove },
-			{ value: 'get', name: 'Get', action: `Get a ${type.noun}`, description: `Get a ${type.noun} (crm.item.get)`, operation: ops.get },
+			{
+				value: 'delete',
+				name: 'Delete',
+				action: `Delete a ${type.noun}`,
+				description: `Delete a ${type.noun} (crm.item.delete)`,
+				operation: ops.remove,
+			},
+			{
+				value: 'get',
+				name: 'Get',
+				action: `Get a ${type.noun}`,
+				description: `Get a ${type.noun} (crm.item.get)`,
+				operation: ops.get,
+			},
 			{
 				value: 'getAll',
 				name: 'Get Many',
@@ -77,7 +103,13 @@ function fixedResource(type: FixedType): Resource {
 				description: `List the ${type.noun} fields, custom fields included (crm.item.fields)`,
 				operation: ops.getFields,
 			},
-			{ value: 'update', name: 'Update', action: `Update a ${type.noun}`, description: `Update a ${type.noun} (crm.item.update)`, operation: ops.update },
+			{
+				value: 'update',
+				name: 'Update',
+				action: `Update a ${type.noun}`,
+				description: `Update a ${type.noun} (crm.item.update)`,
+				operation: ops.update,
+			},
 		],
 	};
 }

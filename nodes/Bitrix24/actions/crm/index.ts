@@ -30,7 +30,9 @@ export const crmArea: Area = {
 		companyResource,
 		crmItemResource,
 		...fixedItemResources,
-		...[activitySpec, timelineCommentSpec, productRowSpec, pipelineSpec, stageSpec].map((spec) => methodResource(spec)),
+		...[activitySpec, timelineCommentSpec, productRowSpec, pipelineSpec, stageSpec].map((spec) =>
+			methodResource(spec),
+		),
 		...[duplicateSpec, ...linkSpecs].map((spec) => methodResource(spec)),
 	],
 	loadOptions: crmExtrasLoadOptions,

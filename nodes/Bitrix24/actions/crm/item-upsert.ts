@@ -33,14 +33,23 @@ export function itemUpsert(parts: ItemUpsertParts): ItemsOperation {
 		const commType = match.kind === 'email' ? 'EMAIL' : match.kind === 'phone' ? 'PHONE' : '';
 		const code = COMM_TYPES[entityTypeId];
 		if (commType && !code) {
-			throw paramError(ctx, itemIndex, 'Match By', 'e-mails and phones are searched in leads, contacts and companies only; match on a field');
+			throw paramError(
+				ctx,
+				itemIndex,
+				'Match By',
+				'e-mails and phones are searched in leads, contacts and companies only; match on a field',
+			);
 		}
 		const createFields: IDataObject = { ...fields };
-		if (!commType && createFields[match.field] === undefined) createFields[match.field] = match.value;
+		if (!commType && createFields[match.field] === undefined)
+			createFields[match.field] = match.value;
 		return {
 			key: commType ? `${code} ${commType} ${commKey(commType, match.value)}` : undefined,
 			lookup: commType
-				? { method: 'crm.duplicate.findbycomm', params: { entity_type: code, type: commType, values: [match.value] } }
+				? {
+						method: 'crm.duplicate.findbycomm',
+						params: { entity_type: code, type: commType, values: [match.value] },
+					}
 				: {
 						method: 'crm.item.list',
 						params: {
@@ -55,12 +64,17 @@ export function itemUpsert(parts: ItemUpsertParts): ItemsOperation {
 				const rows = ((result as IDataObject | undefined)?.items ?? []) as IDataObject[];
 				return Array.isArray(rows) ? rows.map((row) => Number(row.id)) : [];
 			},
-			looksFor: commType ? `items with ${commType} "${match.value}"` : `items with ${match.field} = "${match.value}"`,
+			looksFor: commType
+				? `items with ${commType} "${match.value}"`
+				: `items with ${match.field} = "${match.value}"`,
 			ifSeveral: match.ifSeveral,
 			create: { method: 'crm.item.add', params: { entityTypeId, fields: createFields } },
-			createdId: (result) => Number(((result as IDataObject | undefined)?.item as IDataObject | undefined)?.id),
+			createdId: (result) =>
+				Number(((result as IDataObject | undefined)?.item as IDataObject | undefined)?.id),
 			update: (id) =>
-				Object.keys(fields).length === 0 ? undefined : { method: 'crm.item.update', params: { entityTypeId, id, fields } },
+				Object.keys(fields).length === 0
+					? undefined
+					: { method: 'crm.item.update', params: { entityTypeId, id, fields } },
 		};
 	}
 	return {

@@ -25,7 +25,6 @@ const RESOURCE = 'crmItem';
 const FIELDS_METHOD = 'getItemFields';
 const DEPENDS = ['entityTypeId'];
 
-
 const entityType: INodeProperties = {
 	displayName: 'Entity Type Name or ID',
 	name: 'entityTypeId',
@@ -66,7 +65,11 @@ function readItemFields(ctx: IExecuteFunctions, itemIndex: number): IDataObject 
 	const fields: IDataObject = {};
 	const itemTitle = (ctx.getNodeParameter('title', itemIndex, '') as string).trim();
 	if (itemTitle) fields.title = itemTitle;
-	return { ...fields, ...readFieldMapping(ctx, itemIndex), ...readJsonObject(ctx, 'fieldsJson', 'Fields (JSON)', itemIndex) };
+	return {
+		...fields,
+		...readFieldMapping(ctx, itemIndex),
+		...readJsonObject(ctx, 'fieldsJson', 'Fields (JSON)', itemIndex),
+	};
 }
 
 export interface ItemOperations {
@@ -86,13 +89,25 @@ export interface ItemOperations {
  */
 export function itemOperations(resource: string): ItemOperations {
 	function scoped(operations: string[], properties: INodeProperties[]): INodeProperties[] {
-		return updateDisplayOptions({ show: { resource: [resource], operation: operations } }, properties);
+		return updateDisplayOptions(
+			{ show: { resource: [resource], operation: operations } },
+			properties,
+		);
 	}
 
 	const create: CallOperation = {
-		description: scoped(['create'], [title, fieldMapping('getItemMappingColumns', DEPENDS), fieldsJson]),
+		description: scoped(
+			['create'],
+			[title, fieldMapping('getItemMappingColumns', DEPENDS), fieldsJson],
+		),
 		plan(itemIndex) {
-			return { method: 'crm.item.add', params: { entityTypeId: readEntityTypeId(this, itemIndex), fields: readItemFields(this, itemIndex) } };
+			return {
+				method: 'crm.item.add',
+				params: {
+					entityTypeId: readEntityTypeId(this, itemIndex),
+					fields: readItemFields(this, itemIndex),
+				},
+			};
 		},
 		shape: (envelope) => ((envelope.result as IDataObject)?.item ?? {}) as IDataObject,
 	};
@@ -109,17 +124,24 @@ export function itemOperations(resource: string): ItemOperations {
 		plan(itemIndex) {
 			return {
 				method: 'crm.item.get',
-				params: { entityTypeId: readEntityTypeId(this, itemIndex), id: readRecordId(this, 'itemId', 'Item', itemIndex) },
+				params: {
+					entityTypeId: readEntityTypeId(this, itemIndex),
+					id: readRecordId(this, 'itemId', 'Item', itemIndex),
+				},
 			};
 		},
 		shape: (envelope) => ((envelope.result as IDataObject)?.item ?? {}) as IDataObject,
 	};
 
 	const update: CallOperation = {
-		description: scoped(['update'], [itemLocator, title, fieldMapping('getItemMappingColumns', DEPENDS), fieldsJson]),
+		description: scoped(
+			['update'],
+			[itemLocator, title, fieldMapping('getItemMappingColumns', DEPENDS), fieldsJson],
+		),
 		plan(itemIndex) {
 			const fields = readItemFields(this, itemIndex);
-			if (Object.keys(fields).length === 0) throw paramError(this, itemIndex, 'Fields', 'choose at least one field to change');
+			if (Object.keys(fields).length === 0)
+				throw paramError(this, itemIndex, 'Fields', 'choose at least one field to change');
 			return {
 				method: 'crm.item.update',
 				params: {
@@ -137,7 +159,10 @@ export function itemOperations(resource: string): ItemOperations {
 		plan(itemIndex) {
 			return {
 				method: 'crm.item.delete',
-				params: { entityTypeId: readEntityTypeId(this, itemIndex), id: readRecordId(this, 'itemId', 'Item', itemIndex) },
+				params: {
+					entityTypeId: readEntityTypeId(this, itemIndex),
+					id: readRecordId(this, 'itemId', 'Item', itemIndex),
+				},
 			};
 		},
 		shape: (_envelope, _itemIndex, call) => ({ id: Number(call.params?.id), deleted: true }),
@@ -176,13 +201,18 @@ export function itemOperations(resource: string): ItemOperations {
 	const getFields: CallOperation = {
 		description: scoped(['getFields'], []),
 		plan(itemIndex) {
-			return { method: 'crm.item.fields', params: { entityTypeId: readEntityTypeId(this, itemIndex) } };
+			return {
+				method: 'crm.item.fields',
+				params: { entityTypeId: readEntityTypeId(this, itemIndex) },
+			};
 		},
 		shape: (envelope) =>
-			Object.entries(((envelope.result as IDataObject)?.fields ?? {}) as IDataObject).map(([name, meta]) => ({
-				name,
-				...(meta as IDataObject),
-			})),
+			Object.entries(((envelope.result as IDataObject)?.fields ?? {}) as IDataObject).map(
+				([name, meta]) => ({
+					name,
+					...(meta as IDataObject),
+				}),
+			),
 	};
 
 	return { create, upsert, get, update, remove, getAll, getFields };
@@ -195,7 +225,13 @@ export const crmItemResource: Resource = {
 	name: 'CRM Item (Any Type)',
 	description: 'Any CRM entity type, smart processes included, through crm.item.*',
 	operations: [
-		{ value: 'create', name: 'Create', action: 'Create a CRM item', description: 'Create an item of any CRM type', operation: create },
+		{
+			value: 'create',
+			name: 'Create',
+			action: 'Create a CRM item',
+			description: 'Create an item of any CRM type',
+			operation: create,
+		},
 		{
 			value: 'upsert',
 			name: 'Create or Update',
@@ -203,13 +239,46 @@ export const crmItemResource: Resource = {
 			description: 'Create a new record, or update the current one if it already exists (upsert)',
 			operation: upsert,
 		},
-		{ value: 'delete', name: 'Delete', action: 'Delete a CRM item', description: 'Delete an item', operation: remove },
-		{ value: 'get', name: 'Get', action: 'Get a CRM item', description: 'Get an item', operation: get },
-		{ value: 'getAll', name: 'Get Many', action: 'Get many CRM items', description: 'Get many items, with filters', operation: getAll },
-		{ value: 'getFields', name: 'Get Fields', action: 'Get CRM item fields', description: 'List the fields of the entity type', operation: getFields },
-		{ value: 'update', name: 'Update', action: 'Update a CRM item', description: 'Update an item', operation: update },
+		{
+			value: 'delete',
+			name: 'Delete',
+			action: 'Delete a CRM item',
+			description: 'Delete an item',
+			operation: remove,
+		},
+		{
+			value: 'get',
+			name: 'Get',
+			action: 'Get a CRM item',
+			description: 'Get an item',
+			operation: get,
+		},
+		{
+			value: 'getAll',
+			name: 'Get Many',
+			action: 'Get many CRM items',
+			description: 'Get many items, with filters',
+			operation: getAll,
+		},
+		{
+			value: 'getFields',
+			name: 'Get Fields',
+			action: 'Get CRM item fields',
+			description: 'List the fields of the entity type',
+			operation: getFields,
+		},
+		{
+			value: 'update',
+			name: 'Update',
+			action: 'Update a CRM item',
+			description: 'Update an item',
+			operation: update,
+		},
 	],
 };
 
 /** Shown for every crm.item operation, so it is declared once here. */
-export const crmItemCommon: INodeProperties[] = updateDisplayOptions({ show: { resource: [RESOURCE] } }, [entityType]);
+export const crmItemCommon: INodeProperties[] = updateDisplayOptions(
+	{ show: { resource: [RESOURCE] } },
+	[entityType],
+);

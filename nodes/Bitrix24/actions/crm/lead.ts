@@ -1,6 +1,18 @@
 import { classicRecordResource } from './classic-record';
 import type { ClassicRecord } from './classic-record';
-import { assigned, comments, currency, email, firstName, lastName, opened, opportunity, phone, source, title } from './classic-fields';
+import {
+	assigned,
+	comments,
+	currency,
+	email,
+	firstName,
+	lastName,
+	opened,
+	opportunity,
+	phone,
+	source,
+	title,
+} from './classic-fields';
 
 export const LEAD: ClassicRecord = {
 	value: 'lead',

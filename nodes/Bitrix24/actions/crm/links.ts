@@ -17,18 +17,56 @@ interface Link {
 	bound: { code: string; name: string; plural: string; path: string; search: string; key: string };
 }
 
-const contact = { code: 'contact', name: 'Contact', plural: 'Contacts', path: 'contact', search: 'searchContacts', key: 'CONTACT_ID' };
-const company = { code: 'company', name: 'Company', plural: 'Companies', path: 'company', search: 'searchCompanies', key: 'COMPANY_ID' };
+const contact = {
+	code: 'contact',
+	name: 'Contact',
+	plural: 'Contacts',
+	path: 'contact',
+	search: 'searchContacts',
+	key: 'CONTACT_ID',
+};
+const company = {
+	code: 'company',
+	name: 'Company',
+	plural: 'Companies',
+	path: 'company',
+	search: 'searchCompanies',
+	key: 'COMPANY_ID',
+};
 
 const LINKS: Link[] = [
-	{ value: 'dealContact', name: 'Deal Contact', owner: { code: 'deal', name: 'Deal', path: 'deal', search: 'searchDeals' }, bound: contact },
-	{ value: 'leadContact', name: 'Lead Contact', owner: { code: 'lead', name: 'Lead', path: 'lead', search: 'searchLeads' }, bound: contact },
-	{ value: 'contactCompany', name: 'Contact Company', owner: { code: 'contact', name: 'Contact', path: 'contact', search: 'searchContacts' }, bound: company },
-	{ value: 'companyContact', name: 'Company Contact', owner: { code: 'company', name: 'Company', path: 'company', search: 'searchCompanies' }, bound: contact },
+	{
+		value: 'dealContact',
+		name: 'Deal Contact',
+		owner: { code: 'deal', name: 'Deal', path: 'deal', search: 'searchDeals' },
+		bound: contact,
+	},
+	{
+		value: 'leadContact',
+		name: 'Lead Contact',
+		owner: { code: 'lead', name: 'Lead', path: 'lead', search: 'searchLeads' },
+		bound: contact,
+	},
+	{
+		value: 'contactCompany',
+		name: 'Contact Company',
+		owner: { code: 'contact', name: 'Contact', path: 'contact', search: 'searchContacts' },
+		bound: company,
+	},
+	{
+		value: 'companyContact',
+		name: 'Company Contact',
+		owner: { code: 'company', name: 'Company', path: 'company', search: 'searchCompanies' },
+		bound: contact,
+	},
 ];
 
 function locator(search: string, path: string) {
-	return { searchListMethod: search, urlPattern: `/crm/${path}/details/(\\d+)`, urlPlaceholder: `https://your-portal.bitrix24.com/crm/${path}/details/42/` };
+	return {
+		searchListMethod: search,
+		urlPattern: `/crm/${path}/details/(\\d+)`,
+		urlPlaceholder: `https://your-portal.bitrix24.com/crm/${path}/details/42/`,
+	};
 }
 
 function linkSpec(link: Link): ResourceSpec {
@@ -37,7 +75,14 @@ function linkSpec(link: Link): ResourceSpec {
 	const ownerLower = owner.name.toLowerCase();
 	const boundLower = bound.name.toLowerCase();
 	const pluralLower = bound.plural.toLowerCase();
-	const ownerId: ParamSpec = { name: 'ownerId', label: owner.name, path: 'id', type: 'id', required: true, locator: locator(owner.search, owner.path) };
+	const ownerId: ParamSpec = {
+		name: 'ownerId',
+		label: owner.name,
+		path: 'id',
+		type: 'id',
+		required: true,
+		locator: locator(owner.search, owner.path),
+	};
 	const boundId: ParamSpec = {
 		name: 'boundId',
 		label: bound.name,
@@ -61,8 +106,20 @@ function linkSpec(link: Link): ResourceSpec {
 			params: [
 				ownerId,
 				boundId,
-				{ name: 'isPrimary', label: 'Primary', path: 'fields.IS_PRIMARY', type: 'yesNo', description: `Whether the link is the ${ownerLower}'s primary one (the first link is primary anyway)` },
-				{ name: 'sort', label: 'Sort', path: 'fields.SORT', type: 'number', description: 'Position among the links, lower first' },
+				{
+					name: 'isPrimary',
+					label: 'Primary',
+					path: 'fields.IS_PRIMARY',
+					type: 'yesNo',
+					description: `Whether the link is the ${ownerLower}'s primary one (the first link is primary anyway)`,
+				},
+				{
+					name: 'sort',
+					label: 'Sort',
+					path: 'fields.SORT',
+					type: 'number',
+					description: 'Position among the links, lower first',
+				},
 			],
 			shape: (_ctx, result, params) => echo(result, params, 'added'),
 		},
@@ -92,12 +149,30 @@ function linkSpec(link: Link): ResourceSpec {
 			method: `${method}.items.set`,
 			params: [
 				ownerId,
-				{ name: 'boundIds', label: `${bound.name} IDs`, path: 'items', type: 'idList', required: true, placeholder: '12, 15', description: `IDs of the ${pluralLower}, separated by commas; the first is the primary one` },
+				{
+					name: 'boundIds',
+					label: `${bound.name} IDs`,
+					path: 'items',
+					type: 'idList',
+					required: true,
+					placeholder: '12, 15',
+					description: `IDs of the ${pluralLower}, separated by commas; the first is the primary one`,
+				},
 			],
 			adjust(ctx, itemIndex, params) {
 				const ids = params.items as number[];
-				if (!ids.length) throw paramError(ctx, itemIndex, `${bound.name} IDs`, `give at least one ID; Remove All unlinks every ${boundLower}`);
-				params.items = ids.map((id, index) => ({ [bound.key]: id, SORT: (index + 1) * 10, IS_PRIMARY: index === 0 ? 'Y' : 'N' }));
+				if (!ids.length)
+					throw paramError(
+						ctx,
+						itemIndex,
+						`${bound.name} IDs`,
+						`give at least one ID; Remove All unlinks every ${boundLower}`,
+					);
+				params.items = ids.map((id, index) => ({
+					[bound.key]: id,
+					SORT: (index + 1) * 10,
+					IS_PRIMARY: index === 0 ? 'Y' : 'N',
+				}));
 				return params;
 			},
 			shape: done('updated'),

@@ -65,9 +65,16 @@ export function multiFieldsProperty(withModes: boolean): INodeProperties {
 			type: 'options',
 			default: 'WORK',
 			options: VALUE_TYPES.map(([name, value]) => ({ name, value })),
-			description: 'Phones: Work, Mobile, Home, Fax, Pager, Other; e-mails: Work, Home, For Newsletters, Other; messengers: Telegram, Skype and others',
+			description:
+				'Phones: Work, Mobile, Home, Fax, Pager, Other; e-mails: Work, Home, For Newsletters, Other; messengers: Telegram, Skype and others',
 		},
-		{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: '+15551234567' },
+		{
+			displayName: 'Value',
+			name: 'value',
+			type: 'string',
+			default: '',
+			placeholder: '+15551234567',
+		},
 	];
 	if (withModes) {
 		values.push({
@@ -76,9 +83,21 @@ export function multiFieldsProperty(withModes: boolean): INodeProperties {
 			type: 'options',
 			default: 'add',
 			options: [
-				{ name: 'Add Value', value: 'add', description: 'Add the value to the ones the record has' },
-				{ name: 'Replace All of This Field', value: 'replace', description: 'Remove every value of this field first, then add this one' },
-				{ name: 'Delete Value', value: 'delete', description: 'Remove the record\'s values equal to this one' },
+				{
+					name: 'Add Value',
+					value: 'add',
+					description: 'Add the value to the ones the record has',
+				},
+				{
+					name: 'Replace All of This Field',
+					value: 'replace',
+					description: 'Remove every value of this field first, then add this one',
+				},
+				{
+					name: 'Delete Value',
+					value: 'delete',
+					description: "Remove the record's values equal to this one",
+				},
 			],
 		});
 	}
@@ -98,7 +117,8 @@ export function readMultiFields(ctx: IExecuteFunctions, itemIndex: number): Mult
 	const raw = ctx.getNodeParameter('multiFields', itemIndex, {}) as { values?: IDataObject[] };
 	return (raw.values ?? []).map((entry) => {
 		const type = String(entry.type ?? 'PHONE') as MultiFieldType;
-		if (!MULTI_FIELD_TYPES.includes(type)) throw paramError(ctx, itemIndex, 'Field', `"${type}" is not PHONE, EMAIL, WEB or IM`);
+		if (!MULTI_FIELD_TYPES.includes(type))
+			throw paramError(ctx, itemIndex, 'Field', `"${type}" is not PHONE, EMAIL, WEB or IM`);
 		const value = String(entry.value ?? '').trim();
 		if (!value) throw paramError(ctx, itemIndex, 'Value', `a ${type} value is empty`);
 		const mode = String(entry.mode ?? 'add') as MultiFieldMode;
@@ -125,19 +145,29 @@ export function needsStored(values: MultiFieldValue[]): boolean {
  * existing one `stored` (crm.<entity>.get) gives the IDs to remove. Merged after `fields`' own
  * entries for the same field (Additional Fields > Phone ...).
  */
-export function multiFieldInput(values: MultiFieldValue[], fields: IDataObject, stored?: IDataObject): IDataObject {
+export function multiFieldInput(
+	values: MultiFieldValue[],
+	fields: IDataObject,
+	stored?: IDataObject,
+): IDataObject {
 	const out: IDataObject = {};
 	for (const type of MULTI_FIELD_TYPES) {
 		const mine = values.filter((entry) => entry.type === type);
 		if (mine.length === 0) continue;
-		const current = ((stored?.[type] as StoredMultiField[] | undefined) ?? []).filter((entry) => entry && entry.ID);
-		const entries: IDataObject[] = Array.isArray(fields[type]) ? [...(fields[type] as IDataObject[])] : [];
+		const current = ((stored?.[type] as StoredMultiField[] | undefined) ?? []).filter(
+			(entry) => entry && entry.ID,
+		);
+		const entries: IDataObject[] = Array.isArray(fields[type])
+			? [...(fields[type] as IDataObject[])]
+			: [];
 		const removed = new Set<string>();
-		if (stored && mine.some((entry) => entry.mode === 'replace')) for (const entry of current) removed.add(String(entry.ID));
+		if (stored && mine.some((entry) => entry.mode === 'replace'))
+			for (const entry of current) removed.add(String(entry.ID));
 		for (const entry of mine) {
 			if (entry.mode === 'delete') {
 				if (!stored) continue;
-				for (const match of current.filter((item) => sameValue(type, item.VALUE, entry.value))) removed.add(String(match.ID));
+				for (const match of current.filter((item) => sameValue(type, item.VALUE, entry.value)))
+					removed.add(String(match.ID));
 				continue;
 			}
 			entries.push({ VALUE: entry.value, VALUE_TYPE: entry.valueType });

@@ -6,7 +6,15 @@ const CHOOSE =
 	'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
 
 export function userParam(name: string, label: string, path: string, required = false): ParamSpec {
-	return { name, label, path, type: 'options', loadOptionsMethod: 'getUsers', required, description: CHOOSE };
+	return {
+		name,
+		label,
+		path,
+		type: 'options',
+		loadOptionsMethod: 'getUsers',
+		required,
+		description: CHOOSE,
+	};
 }
 
 export function listParam(
@@ -17,5 +25,13 @@ export function listParam(
 	description: string,
 	required = true,
 ): ParamSpec {
-	return { name, label, path, type: 'options', loadOptionsMethod, required, description: `${description}. ${CHOOSE}.` };
+	return {
+		name,
+		label,
+		path,
+		type: 'options',
+		loadOptionsMethod,
+		required,
+		description: `${description}. ${CHOOSE}.`,
+	};
 }

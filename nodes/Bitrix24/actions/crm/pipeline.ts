@@ -5,7 +5,13 @@ import { listParam } from './pickers';
 
 /** crm.category.*: pipelines of deals and smart processes. */
 
-const entityTypeId = listParam('entityTypeId', 'Entity Type Name or ID', 'entityTypeId', 'getPipelineEntityTypes', 'Deals (2) or a smart process');
+const entityTypeId = listParam(
+	'entityTypeId',
+	'Entity Type Name or ID',
+	'entityTypeId',
+	'getPipelineEntityTypes',
+	'Deals (2) or a smart process',
+);
 const pipelineId: ParamSpec = {
 	name: 'pipelineId',
 	label: 'Pipeline Name or ID',
@@ -19,13 +25,21 @@ const pipelineId: ParamSpec = {
 };
 const fields = (required: boolean): ParamSpec[] => [
 	{ name: 'name', label: 'Name', path: 'fields.name', type: 'string', required },
-	{ name: 'sort', label: 'Sort', path: 'fields.sort', type: 'number', default: 500, description: 'Position among the pipelines (ascending)' },
+	{
+		name: 'sort',
+		label: 'Sort',
+		path: 'fields.sort',
+		type: 'number',
+		default: 500,
+		description: 'Position among the pipelines (ascending)',
+	},
 	{
 		name: 'isDefault',
 		label: 'Is Default',
 		path: 'fields.isDefault',
 		type: 'yesNo',
-		description: 'Whether this becomes the default pipeline (smart processes only; the default deal pipeline cannot change)',
+		description:
+			'Whether this becomes the default pipeline (smart processes only; the default deal pipeline cannot change)',
 	},
 ];
 

@@ -14,7 +14,14 @@ const ownerType = (path: string): ParamSpec =>
 		'getProductRowOwnerTypes',
 		'The CRM type of the record, by its short code: D deal, L lead, Q quote, SI invoice, T<hex type ID> smart process',
 	);
-const ownerId = (path: string): ParamSpec => ({ name: 'ownerId', label: 'Owner ID', path, type: 'id', required: true, description: 'ID of the record' });
+const ownerId = (path: string): ParamSpec => ({
+	name: 'ownerId',
+	label: 'Owner ID',
+	path,
+	type: 'id',
+	required: true,
+	description: 'ID of the record',
+});
 
 const methods: MethodSpec[] = [
 	{
@@ -30,7 +37,8 @@ const methods: MethodSpec[] = [
 		value: 'set',
 		name: 'Set Product Rows',
 		action: 'Set the product rows of a record',
-		description: 'Replace all product rows of a record with the given ones (crm.item.productrow.set)',
+		description:
+			'Replace all product rows of a record with the given ones (crm.item.productrow.set)',
 		method: 'crm.item.productrow.set',
 		params: [
 			ownerType('ownerType'),
@@ -49,9 +57,18 @@ const methods: MethodSpec[] = [
 		output: { at: ['productRows'], split: true },
 		adjust(ctx, itemIndex, params) {
 			const value = params.productRows;
-			const list = Array.isArray(value) ? value : value && typeof value === 'object' ? [value] : undefined;
+			const list = Array.isArray(value)
+				? value
+				: value && typeof value === 'object'
+					? [value]
+					: undefined;
 			if (!list || list.some((row) => !row || typeof row !== 'object' || Array.isArray(row))) {
-				throw paramError(ctx, itemIndex, 'Product Rows (JSON)', 'must be a JSON array of objects, e.g. [{"productName": "Consulting", "price": 100}]');
+				throw paramError(
+					ctx,
+					itemIndex,
+					'Product Rows (JSON)',
+					'must be a JSON array of objects, e.g. [{"productName": "Consulting", "price": 100}]',
+				);
 			}
 			params.productRows = list as IDataObject[];
 			return params;

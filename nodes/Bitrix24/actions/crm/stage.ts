@@ -22,8 +22,23 @@ const stageId: ParamSpec = {
 	description: 'The numeric ID of the stage (ID in Get Many), not its code',
 };
 const editable: ParamSpec[] = [
-	{ name: 'sort', label: 'Sort', path: 'fields.SORT', type: 'number', default: 10, description: 'Position of the stage (ascending): in-progress stages first, then success, then failure' },
-	{ name: 'color', label: 'Color', path: 'fields.COLOR', type: 'string', placeholder: '#39A8EF', description: 'Hex color code' },
+	{
+		name: 'sort',
+		label: 'Sort',
+		path: 'fields.SORT',
+		type: 'number',
+		default: 10,
+		description:
+			'Position of the stage (ascending): in-progress stages first, then success, then failure',
+	},
+	{
+		name: 'color',
+		label: 'Color',
+		path: 'fields.COLOR',
+		type: 'string',
+		placeholder: '#39A8EF',
+		description: 'Hex color code',
+	},
 ];
 
 const methods: MethodSpec[] = [
@@ -69,7 +84,13 @@ const methods: MethodSpec[] = [
 		method: 'crm.status.delete',
 		params: [
 			stageId,
-			{ name: 'force', label: 'Force', path: 'params.FORCED', type: 'yesNo', description: 'Whether to delete system stages too' },
+			{
+				name: 'force',
+				label: 'Force',
+				path: 'params.FORCED',
+				type: 'yesNo',
+				description: 'Whether to delete system stages too',
+			},
 		],
 		shape: done('deleted'),
 	},
@@ -96,7 +117,11 @@ const methods: MethodSpec[] = [
 		action: 'Update a CRM stage',
 		description: 'Rename, move or recolor a stage (crm.status.update)',
 		method: 'crm.status.update',
-		params: [stageId, { name: 'name', label: 'Name', path: 'fields.NAME', type: 'string' }, ...editable],
+		params: [
+			stageId,
+			{ name: 'name', label: 'Name', path: 'fields.NAME', type: 'string' },
+			...editable,
+		],
 		adjust: requireChangedFields,
 		shape: done('updated'),
 	},

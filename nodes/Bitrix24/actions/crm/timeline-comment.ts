@@ -8,29 +8,71 @@ import { listParam, userParam } from './pickers';
 /** crm.timeline.comment.*: comments in a CRM record's timeline, with files. */
 
 const entityType = (path: string): ParamSpec =>
-	listParam('entityType', 'Entity Type Name or ID', path, 'getTimelineEntityTypes', 'The CRM type of the record: lead, deal, contact, company, or dynamic_<type ID> for smart processes');
-const entityId = (path: string): ParamSpec => ({ name: 'entityId', label: 'Record ID', path, type: 'id', required: true, description: 'ID of the CRM record' });
-const commentId: ParamSpec = { name: 'commentId', label: 'Comment ID', path: 'id', type: 'id', required: true };
+	listParam(
+		'entityType',
+		'Entity Type Name or ID',
+		path,
+		'getTimelineEntityTypes',
+		'The CRM type of the record: lead, deal, contact, company, or dynamic_<type ID> for smart processes',
+	);
+const entityId = (path: string): ParamSpec => ({
+	name: 'entityId',
+	label: 'Record ID',
+	path,
+	type: 'id',
+	required: true,
+	description: 'ID of the CRM record',
+});
+const commentId: ParamSpec = {
+	name: 'commentId',
+	label: 'Comment ID',
+	path: 'id',
+	type: 'id',
+	required: true,
+};
 const binaryProperty: ParamSpec = {
 	name: 'binaryPropertyName',
 	label: 'Input Binary Field',
 	path: 'binaryPropertyName',
 	type: 'string',
 	placeholder: 'data',
-	description: 'Name of the input item\'s binary field holding a file to attach',
+	description: "Name of the input item's binary field holding a file to attach",
 };
 const ownerParams: ParamSpec[] = [
-	listParam('ownerTypeId', 'Owner Type Name or ID', 'ownerTypeId', 'getEntityTypes', 'For a comment bound to several records: the type of the one meant', false),
-	{ name: 'ownerId', label: 'Owner ID', path: 'ownerId', type: 'id', description: 'For a comment bound to several records: the ID of the one meant' },
+	listParam(
+		'ownerTypeId',
+		'Owner Type Name or ID',
+		'ownerTypeId',
+		'getEntityTypes',
+		'For a comment bound to several records: the type of the one meant',
+		false,
+	),
+	{
+		name: 'ownerId',
+		label: 'Owner ID',
+		path: 'ownerId',
+		type: 'id',
+		description: 'For a comment bound to several records: the ID of the one meant',
+	},
 ];
 
 /** The item's binary file as Bitrix24 takes files: [[name, base64]]. */
-async function attachFile(ctx: IExecuteFunctions, itemIndex: number, params: IDataObject): Promise<IDataObject> {
+async function attachFile(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	params: IDataObject,
+): Promise<IDataObject> {
 	const property = takeParam(params, 'binaryPropertyName');
 	if (property === undefined) return params;
 	const name = String(property).trim();
 	const item = ctx.getInputData()[itemIndex];
-	if (!item?.binary?.[name]) throw paramError(ctx, itemIndex, 'Input Binary Field', `the item has no binary field "${name}"`);
+	if (!item?.binary?.[name])
+		throw paramError(
+			ctx,
+			itemIndex,
+			'Input Binary Field',
+			`the item has no binary field "${name}"`,
+		);
 	const binary = ctx.helpers.assertBinaryData(itemIndex, name);
 	const buffer = await ctx.helpers.getBinaryDataBuffer(itemIndex, name);
 	const fields = (params.fields ?? {}) as IDataObject;
@@ -44,7 +86,8 @@ const methods: MethodSpec[] = [
 		value: 'create',
 		name: 'Create',
 		action: 'Create a timeline comment',
-		description: 'Add a comment, with an optional file, to a record\'s timeline (crm.timeline.comment.add)',
+		description:
+			"Add a comment, with an optional file, to a record's timeline (crm.timeline.comment.add)",
 		method: 'crm.timeline.comment.add',
 		params: [
 			entityType('fields.ENTITY_TYPE'),
@@ -77,7 +120,7 @@ const methods: MethodSpec[] = [
 		value: 'getAll',
 		name: 'Get Many',
 		action: 'Get many timeline comments',
-		description: 'List the comments of a record\'s timeline (crm.timeline.comment.list)',
+		description: "List the comments of a record's timeline (crm.timeline.comment.list)",
 		method: 'crm.timeline.comment.list',
 		params: [entityType('filter.ENTITY_TYPE'), entityId('filter.ENTITY_ID')],
 		list: { rowsAt: [], idKey: 'ID', paging: 'offset' },
@@ -86,12 +129,18 @@ const methods: MethodSpec[] = [
 		value: 'update',
 		name: 'Update',
 		action: 'Update a timeline comment',
-		description: 'Change a comment\'s text or replace its files (crm.timeline.comment.update)',
+		description: "Change a comment's text or replace its files (crm.timeline.comment.update)",
 		method: 'crm.timeline.comment.update',
-		params: [commentId, { name: 'comment', label: 'Comment', path: 'fields.COMMENT', type: 'text' }, binaryProperty, ...ownerParams],
+		params: [
+			commentId,
+			{ name: 'comment', label: 'Comment', path: 'fields.COMMENT', type: 'text' },
+			binaryProperty,
+			...ownerParams,
+		],
 		async adjust(ctx, itemIndex, params) {
 			await attachFile(ctx, itemIndex, params);
-			if (!params.fields) throw paramError(ctx, itemIndex, 'Additional Fields', 'give a new comment text or a file');
+			if (!params.fields)
+				throw paramError(ctx, itemIndex, 'Additional Fields', 'give a new comment text or a file');
 			return params;
 		},
 		shape: done('updated'),

@@ -42,8 +42,16 @@ export const ifSeveralOption: INodeProperties = {
 	default: 'fail',
 	options: [
 		{ name: 'Fail', value: 'fail', description: 'The item fails, naming the matching records' },
-		{ name: 'Update the Oldest', value: 'oldest', description: 'Update the match with the lowest ID' },
-		{ name: 'Update the Newest', value: 'newest', description: 'Update the match with the highest ID' },
+		{
+			name: 'Update the Oldest',
+			value: 'oldest',
+			description: 'Update the match with the lowest ID',
+		},
+		{
+			name: 'Update the Newest',
+			value: 'newest',
+			description: 'Update the match with the highest ID',
+		},
 	],
 };
 
@@ -58,7 +66,12 @@ function keyOf(call: RestCall): string {
 	return `${call.method} ${JSON.stringify(call.params ?? {})}`;
 }
 
-function chosen(plan: UpsertPlan, ids: number[], itemIndex: number, ctx: IExecuteFunctions): number | Error | undefined {
+function chosen(
+	plan: UpsertPlan,
+	ids: number[],
+	itemIndex: number,
+	ctx: IExecuteFunctions,
+): number | Error | undefined {
 	const unique = [...new Set(ids)].sort((a, b) => a - b);
 	if (unique.length === 0) return undefined;
 	if (unique.length === 1 || plan.ifSeveral === 'oldest') return unique[0];
@@ -66,7 +79,11 @@ function chosen(plan: UpsertPlan, ids: number[], itemIndex: number, ctx: IExecut
 	return new NodeOperationError(
 		ctx.getNode(),
 		`Item ${itemIndex}: ${unique.length} ${plan.looksFor} exist (IDs ${unique.join(', ')}); none was changed`,
-		{ itemIndex, description: 'Set "If Several Match" to update the oldest or the newest of them, or match on a field that is unique' },
+		{
+			itemIndex,
+			description:
+				'Set "If Several Match" to update the oldest or the newest of them, or match on a field that is unique',
+		},
 	);
 }
 
@@ -97,7 +114,8 @@ export async function runUpsert(
 		}
 		answers[itemIndex] = error;
 	};
-	const live = () => itemIndexes.filter((itemIndex) => plans[itemIndex] && !(answers[itemIndex] instanceof Error));
+	const live = () =>
+		itemIndexes.filter((itemIndex) => plans[itemIndex] && !(answers[itemIndex] instanceof Error));
 
 	// 1. look-ups, one per distinct key
 	const keys = new Map<string, number[]>();
@@ -106,7 +124,11 @@ export async function runUpsert(
 		keys.set(key, [...(keys.get(key) ?? []), itemIndex]);
 	}
 	const groups = [...keys.values()];
-	const lookups = await bitrix24CallMany(ctx, groups.map((group) => plans[group[0]]!.lookup), false);
+	const lookups = await bitrix24CallMany(
+		ctx,
+		groups.map((group) => plans[group[0]]!.lookup),
+		false,
+	);
 	const target = new Map<number, number | undefined>();
 	groups.forEach((group, index) => {
 		const outcome = lookups[index];
@@ -115,7 +137,12 @@ export async function runUpsert(
 				fail(itemIndex, outcome, 'Nothing was created or updated.');
 				continue;
 			}
-			const pick = chosen(plans[itemIndex]!, plans[itemIndex]!.matches(outcome.envelope.result), itemIndex, ctx);
+			const pick = chosen(
+				plans[itemIndex]!,
+				plans[itemIndex]!.matches(outcome.envelope.result),
+				itemIndex,
+				ctx,
+			);
 			if (pick instanceof Error) {
 				if (!continueOnFail) throw pick;
 				answers[itemIndex] = pick;
@@ -126,8 +153,14 @@ export async function runUpsert(
 	});
 
 	// 2. reads the updates of existing records need
-	const reading = live().filter((itemIndex) => target.get(itemIndex) !== undefined && plans[itemIndex]!.read);
-	const reads = await bitrix24CallMany(ctx, reading.map((itemIndex) => plans[itemIndex]!.read!(target.get(itemIndex)!)), false);
+	const reading = live().filter(
+		(itemIndex) => target.get(itemIndex) !== undefined && plans[itemIndex]!.read,
+	);
+	const reads = await bitrix24CallMany(
+		ctx,
+		reading.map((itemIndex) => plans[itemIndex]!.read!(target.get(itemIndex)!)),
+		false,
+	);
 	const stored = new Map<number, IDataObject>();
 	reading.forEach((itemIndex, index) => {
 		const outcome = reads[index];
@@ -158,7 +191,13 @@ export async function runUpsert(
 		const outcomes = await bitrix24CallMany(ctx, [...calls.values()], !continueOnFail);
 		batch.forEach((itemIndex, index) => {
 			const outcome = outcomes[index];
-			fail(itemIndex, outcome, applied ? `${applied} ${applied === 1 ? 'item was' : 'items were'} created or updated before this one; later items were not sent.` : 'Nothing was created or updated.');
+			fail(
+				itemIndex,
+				outcome,
+				applied
+					? `${applied} ${applied === 1 ? 'item was' : 'items were'} created or updated before this one; later items were not sent.`
+					: 'Nothing was created or updated.',
+			);
 			if (!outcome.ok) return;
 			applied++;
 			const plan = plans[itemIndex]!;
@@ -172,20 +211,30 @@ export async function runUpsert(
 	};
 	await write(first, (itemIndex) => {
 		const existing = target.get(itemIndex);
-		return existing === undefined ? plans[itemIndex]!.create : plans[itemIndex]!.update(existing, stored.get(itemIndex));
+		return existing === undefined
+			? plans[itemIndex]!.create
+			: plans[itemIndex]!.update(existing, stored.get(itemIndex));
 	});
 	const creatorOf = new Map<number, number>();
-	for (const group of groups) for (const itemIndex of group) creatorOf.set(itemIndex, group.find((i) => first.includes(i)) ?? -1);
+	for (const group of groups)
+		for (const itemIndex of group)
+			creatorOf.set(itemIndex, group.find((i) => first.includes(i)) ?? -1);
 	const followers = later.filter((itemIndex) => {
 		const creator = creatorOf.get(itemIndex)!;
 		if (answers[creator] instanceof Error || target.get(creator) === undefined) {
-			answers[itemIndex] = new NodeOperationError(ctx.getNode(), `Item ${itemIndex}: not written, item ${creator} that creates the same record failed`, { itemIndex });
+			answers[itemIndex] = new NodeOperationError(
+				ctx.getNode(),
+				`Item ${itemIndex}: not written, item ${creator} that creates the same record failed`,
+				{ itemIndex },
+			);
 			return false;
 		}
 		target.set(itemIndex, target.get(creator));
 		return true;
 	});
 	// a record created in this run has no stored values yet: its updates add
-	await write(followers, (itemIndex) => plans[itemIndex]!.update(target.get(itemIndex)!, plans[itemIndex]!.read ? {} : undefined));
+	await write(followers, (itemIndex) =>
+		plans[itemIndex]!.update(target.get(itemIndex)!, plans[itemIndex]!.read ? {} : undefined),
+	);
 	return answers;
 }

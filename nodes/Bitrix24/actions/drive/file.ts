@@ -3,7 +3,13 @@ import { withoutDownloadUrls } from './download-links';
 import { newName, targetFolderId } from './drive-params';
 import { downloadFile } from './file/download.operation';
 
-const fileId: ParamSpec = { name: 'fileId', label: 'File ID', path: 'id', type: 'id', required: true };
+const fileId: ParamSpec = {
+	name: 'fileId',
+	label: 'File ID',
+	path: 'id',
+	type: 'id',
+	required: true,
+};
 
 /** A Drive file (disk.file.*); its content comes and goes by Download and the uploads of storages and folders. */
 export const fileSpec: ResourceSpec = {
@@ -15,7 +21,7 @@ export const fileSpec: ResourceSpec = {
 			value: 'get',
 			name: 'Get',
 			action: 'Get a file',
-			description: 'Get a file\'s details, without its content (disk.file.get)',
+			description: "Get a file's details, without its content (disk.file.get)",
 			method: 'disk.file.get',
 			params: [fileId],
 		},

@@ -4,7 +4,13 @@ import { folderName, newName, OBJECT_LIST, rights, targetFolderId } from './driv
 import { getFolderFields } from './folder/get-fields.operation';
 import { uploadToFolder } from './folder/upload.operation';
 
-const folderId: ParamSpec = { name: 'folderId', label: 'Folder ID', path: 'id', type: 'id', required: true };
+const folderId: ParamSpec = {
+	name: 'folderId',
+	label: 'Folder ID',
+	path: 'id',
+	type: 'id',
+	required: true,
+};
 
 /** A Drive folder (disk.folder.*). */
 export const folderSpec: ResourceSpec = {
@@ -81,7 +87,8 @@ export const folderSpec: ResourceSpec = {
 			value: 'delete',
 			name: 'Delete',
 			action: 'Delete a folder permanently',
-			description: 'Delete a folder and everything in it for good, without the trash (disk.folder.deleteTree)',
+			description:
+				'Delete a folder and everything in it for good, without the trash (disk.folder.deleteTree)',
 			method: 'disk.folder.deleteTree',
 			params: [folderId],
 			output: { as: 'deleted', echo: { id: 'id' } },

@@ -8,7 +8,13 @@ import { folderSpec } from './folder';
 import { storageSpec } from './storage';
 
 async function getDriveStorages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const rows = await bitrix24List(this, { method: 'disk.storage.getList', params: {}, rowsAt: [], idKey: 'ID', paging: 'offset' });
+	const rows = await bitrix24List(this, {
+		method: 'disk.storage.getList',
+		params: {},
+		rowsAt: [],
+		idKey: 'ID',
+		paging: 'offset',
+	});
 	return rows
 		.map((row) => ({
 			name: `${String(row.NAME)} (${String(row.ENTITY_TYPE)})`,

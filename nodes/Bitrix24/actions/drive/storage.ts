@@ -21,7 +21,7 @@ const storageId: ParamSpec = {
 export const storageSpec: ResourceSpec = {
 	value: 'storage',
 	name: 'Drive Storage',
-	description: 'Drive storages: a user\'s drive, the company drive, a group\'s drive or an app\'s',
+	description: "Drive storages: a user's drive, the company drive, a group's drive or an app's",
 	methods: withoutDownloadUrls([
 		{
 			value: 'getAll',
@@ -61,7 +61,8 @@ export const storageSpec: ResourceSpec = {
 			value: 'getForApp',
 			name: 'Get App Storage',
 			action: 'Get the application storage',
-			description: 'Get (or create) the storage of this application; needs the OAuth2 credential (disk.storage.getForApp)',
+			description:
+				'Get (or create) the storage of this application; needs the OAuth2 credential (disk.storage.getForApp)',
 			method: 'disk.storage.getForApp',
 			params: [],
 		},
@@ -69,9 +70,13 @@ export const storageSpec: ResourceSpec = {
 			value: 'rename',
 			name: 'Rename',
 			action: 'Rename the application storage',
-			description: 'Rename the storage of this application; needs the OAuth2 credential (disk.storage.rename)',
+			description:
+				'Rename the storage of this application; needs the OAuth2 credential (disk.storage.rename)',
 			method: 'disk.storage.rename',
-			params: [{ ...storageId, description: `The application's storage. ${STORAGE_HINT}.` }, newName],
+			params: [
+				{ ...storageId, description: `The application's storage. ${STORAGE_HINT}.` },
+				newName,
+			],
 		},
 	]),
 	operations: [uploadToStorage],

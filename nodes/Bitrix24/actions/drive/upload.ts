@@ -32,14 +32,15 @@ function uploadProperties(resource: string, target: INodeProperties): INodePrope
 				name: 'fileName',
 				type: 'string',
 				default: '',
-				description: 'Name of the file in Bitrix24; empty uses the binary data\'s file name',
+				description: "Name of the file in Bitrix24; empty uses the binary data's file name",
 			},
 			{
 				displayName: 'Generate Unique Name',
 				name: 'generateUniqueName',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to name the file "name (1).ext" when the name is taken, instead of failing',
+				description:
+					'Whether to name the file "name (1).ext" when the name is taken, instead of failing',
 			},
 			{
 				displayName: 'Rights (JSON)',
@@ -54,9 +55,21 @@ function uploadProperties(resource: string, target: INodeProperties): INodePrope
 				type: 'options',
 				default: 'auto',
 				options: [
-					{ name: 'Auto', value: 'auto', description: 'Base64 in the call up to 10 MB, an upload URL above' },
-					{ name: 'In the Call (Base64)', value: 'inline', description: 'Send the file as base64 in fileContent' },
-					{ name: 'Upload URL (Multipart)', value: 'uploadUrl', description: 'Ask for an upload URL, then post the file to it' },
+					{
+						name: 'Auto',
+						value: 'auto',
+						description: 'Base64 in the call up to 10 MB, an upload URL above',
+					},
+					{
+						name: 'In the Call (Base64)',
+						value: 'inline',
+						description: 'Send the file as base64 in fileContent',
+					},
+					{
+						name: 'Upload URL (Multipart)',
+						value: 'uploadUrl',
+						description: 'Ask for an upload URL, then post the file to it',
+					},
 				],
 			},
 		]),
@@ -64,10 +77,21 @@ function uploadProperties(resource: string, target: INodeProperties): INodePrope
 }
 
 /** The Rights option: a JSON list of {TASK_ID, ACCESS_CODE}; empty or [] sends none. */
-function readRights(ctx: IExecuteFunctions, raw: unknown, itemIndex: number): IDataObject[] | undefined {
+function readRights(
+	ctx: IExecuteFunctions,
+	raw: unknown,
+	itemIndex: number,
+): IDataObject[] | undefined {
 	const value = parseJsonParam(ctx, raw, 'Rights (JSON)', itemIndex, 'any');
-	if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) return undefined;
-	if (!Array.isArray(value)) throw paramError(ctx, itemIndex, 'Rights (JSON)', 'must be a JSON array of {"TASK_ID", "ACCESS_CODE"} objects');
+	if (value === undefined || value === null || (typeof value === 'string' && !value.trim()))
+		return undefined;
+	if (!Array.isArray(value))
+		throw paramError(
+			ctx,
+			itemIndex,
+			'Rights (JSON)',
+			'must be a JSON array of {"TASK_ID", "ACCESS_CODE"} objects',
+		);
 	return value.length ? (value as IDataObject[]) : undefined;
 }
 
@@ -76,20 +100,43 @@ function readRights(ctx: IExecuteFunctions, raw: unknown, itemIndex: number): ID
  * for big files through the documented two steps (the call without fileContent answers
  * `{field, uploadUrl}`; the file then goes to that URL as multipart/form-data).
  */
-export function uploadOperation(resource: string, method: string, target: INodeProperties): RunOperation {
+export function uploadOperation(
+	resource: string,
+	method: string,
+	target: INodeProperties,
+): RunOperation {
 	return {
 		description: uploadProperties(resource, target),
 		async run(itemIndex) {
-			const id = readPositiveId(this, this.getNodeParameter(target.name, itemIndex, ''), target.displayName, itemIndex);
-			const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
+			const id = readPositiveId(
+				this,
+				this.getNodeParameter(target.name, itemIndex, ''),
+				target.displayName,
+				itemIndex,
+			);
+			const property = String(
+				this.getNodeParameter('binaryPropertyName', itemIndex, 'data'),
+			).trim();
 			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 			if (!property || !this.getInputData()[itemIndex]?.binary?.[property]) {
-				throw paramError(this, itemIndex, 'Input Binary Field', `the item has no binary field "${property}"`);
+				throw paramError(
+					this,
+					itemIndex,
+					'Input Binary Field',
+					`the item has no binary field "${property}"`,
+				);
 			}
 			const binary = this.helpers.assertBinaryData(itemIndex, property);
 			const content = await this.helpers.getBinaryDataBuffer(itemIndex, property);
-			const name = (typeof options.fileName === 'string' && options.fileName.trim()) || binary.fileName || '';
-			if (!name) throw paramError(this, itemIndex, 'File Name', 'is required: the binary data has no file name');
+			const name =
+				(typeof options.fileName === 'string' && options.fileName.trim()) || binary.fileName || '';
+			if (!name)
+				throw paramError(
+					this,
+					itemIndex,
+					'File Name',
+					'is required: the binary data has no file name',
+				);
 			const params: IDataObject = { id, data: { NAME: name } };
 			if (options.generateUniqueName === true) params.generateUniqueName = true;
 			const rights = readRights(this, options.rights, itemIndex);
@@ -97,19 +144,35 @@ export function uploadOperation(resource: string, method: string, target: INodeP
 			const mode = (options.uploadMethod as string | undefined) ?? 'auto';
 			const inline = mode === 'inline' || (mode === 'auto' && content.length <= INLINE_LIMIT_BYTES);
 			if (inline) {
-				const envelope = await bitrix24Call(this, method, { ...params, fileContent: [name, content.toString('base64')] }, itemIndex);
+				const envelope = await bitrix24Call(
+					this,
+					method,
+					{ ...params, fileContent: [name, content.toString('base64')] },
+					itemIndex,
+				);
 				return withoutDownloadUrl((envelope.result ?? {}) as IDataObject);
 			}
-			const ticket = (await bitrix24Call(this, method, params, itemIndex)).result as IDataObject | null;
+			const ticket = (await bitrix24Call(this, method, params, itemIndex))
+				.result as IDataObject | null;
 			const uploadUrl = typeof ticket?.uploadUrl === 'string' ? ticket.uploadUrl : '';
 			if (!uploadUrl) {
-				throw new NodeApiError(this.getNode(), { message: 'no upload URL' }, {
-					message: `Bitrix24: ${method} gave no upload URL`,
-					itemIndex,
-				});
+				throw new NodeApiError(
+					this.getNode(),
+					{ message: 'no upload URL' },
+					{
+						message: `Bitrix24: ${method} gave no upload URL`,
+						itemIndex,
+					},
+				);
 			}
 			const field = typeof ticket?.field === 'string' && ticket.field ? ticket.field : 'file';
-			const file = await uploadToPortal(this, uploadUrl, field, { name, mimeType: binary.mimeType ?? '', content }, itemIndex);
+			const file = await uploadToPortal(
+				this,
+				uploadUrl,
+				field,
+				{ name, mimeType: binary.mimeType ?? '', content },
+				itemIndex,
+			);
 			return withoutDownloadUrl(file);
 		},
 	};

@@ -11,9 +11,19 @@ import { listSectionSpec } from './list-section';
 /** The lists of the chosen type the user may read (lists.get without IBLOCK_ID). */
 async function getListsLists(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const type = String(this.getCurrentNodeParameter('iblockTypeId') ?? 'lists');
-	const rows = await bitrix24List(this, { method: 'lists.get', params: { IBLOCK_TYPE_ID: type }, rowsAt: [], idKey: 'ID', paging: 'offset' });
+	const rows = await bitrix24List(this, {
+		method: 'lists.get',
+		params: { IBLOCK_TYPE_ID: type },
+		rowsAt: [],
+		idKey: 'ID',
+		paging: 'offset',
+	});
 	return rows
-		.map((row) => ({ name: String(row.NAME ?? `List ${String(row.ID)}`), value: String(row.ID), description: `List ${String(row.ID)}${row.CODE ? ` (${String(row.CODE)})` : ''}` }))
+		.map((row) => ({
+			name: String(row.NAME ?? `List ${String(row.ID)}`),
+			value: String(row.ID),
+			description: `List ${String(row.ID)}${row.CODE ? ` (${String(row.CODE)})` : ''}`,
+		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -1,7 +1,13 @@
 import type { ParamSpec, ResourceSpec } from '../method-table/spec';
 import { firstRow, listAddress } from './common';
 
-const elementId: ParamSpec = { name: 'elementId', label: 'Element ID', path: 'ELEMENT_ID', type: 'id', required: true };
+const elementId: ParamSpec = {
+	name: 'elementId',
+	label: 'Element ID',
+	path: 'ELEMENT_ID',
+	type: 'id',
+	required: true,
+};
 
 /** FIELDS of lists.element.add / update: NAME plus PROPERTY_<ID> values. */
 function elementFields(update: boolean): ParamSpec[] {
@@ -16,7 +22,14 @@ function elementFields(update: boolean): ParamSpec[] {
 		{ name: 'name', label: 'Name', path: 'FIELDS.NAME', type: 'string', required: true },
 	];
 	// lists.element.update documents no section: an element is placed when it is created
-	if (!update) fields.push({ name: 'sectionId', label: 'Section ID', path: 'IBLOCK_SECTION_ID', type: 'id', description: 'The section the element goes in; empty for the top level' });
+	if (!update)
+		fields.push({
+			name: 'sectionId',
+			label: 'Section ID',
+			path: 'IBLOCK_SECTION_ID',
+			type: 'id',
+			description: 'The section the element goes in; empty for the top level',
+		});
 	return fields;
 }
 
@@ -35,7 +48,14 @@ export const listElementSpec: ResourceSpec = {
 			method: 'lists.element.add',
 			params: [
 				...listAddress,
-				{ name: 'elementCode', label: 'Code', path: 'ELEMENT_CODE', type: 'string', required: true, description: 'Symbolic code of the element, unique in the list' },
+				{
+					name: 'elementCode',
+					label: 'Code',
+					path: 'ELEMENT_CODE',
+					type: 'string',
+					required: true,
+					description: 'Symbolic code of the element, unique in the list',
+				},
 				...elementFields(false),
 			],
 			output: { as: 'ID' },
@@ -57,16 +77,36 @@ export const listElementSpec: ResourceSpec = {
 			method: 'lists.element.get',
 			params: [
 				...listAddress,
-				{ name: 'sectionId', label: 'Section ID', path: 'FILTER.IBLOCK_SECTION_ID', type: 'number', description: 'Only elements of this section' },
-				{ name: 'nameContains', label: 'Name Contains', path: 'FILTER.%NAME', type: 'string', description: 'Only elements whose name contains this text' },
+				{
+					name: 'sectionId',
+					label: 'Section ID',
+					path: 'FILTER.IBLOCK_SECTION_ID',
+					type: 'number',
+					description: 'Only elements of this section',
+				},
+				{
+					name: 'nameContains',
+					label: 'Name Contains',
+					path: 'FILTER.%NAME',
+					type: 'string',
+					description: 'Only elements whose name contains this text',
+				},
 			],
-			list: { rowsAt: [], idKey: 'ID', paging: 'offset', filterParam: 'FILTER', orderParam: 'ELEMENT_ORDER', selectParam: 'SELECT' },
+			list: {
+				rowsAt: [],
+				idKey: 'ID',
+				paging: 'offset',
+				filterParam: 'FILTER',
+				orderParam: 'ELEMENT_ORDER',
+				selectParam: 'SELECT',
+			},
 		},
 		{
 			value: 'update',
 			name: 'Update',
 			action: 'Update a list element',
-			description: 'Overwrite an element of a list; fields left out are cleared (lists.element.update)',
+			description:
+				'Overwrite an element of a list; fields left out are cleared (lists.element.update)',
 			method: 'lists.element.update',
 			params: [...listAddress, elementId, ...elementFields(true)],
 			output: { as: 'updated', echo: { ID: 'ELEMENT_ID' } },

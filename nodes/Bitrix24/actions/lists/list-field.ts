@@ -26,24 +26,74 @@ const fieldId: ParamSpec = {
 	type: 'string',
 	required: true,
 	placeholder: 'PROPERTY_1151',
-	description: 'PROPERTY_ and the property ID for a custom field (e.g. PROPERTY_1151), the code (NAME, SORT ...) for a system field',
-	pattern: { match: /^[A-Z0-9_]+$/, hint: 'is not a field ID (such as PROPERTY_1151, or a system field code such as NAME)' },
+	description:
+		'PROPERTY_ and the property ID for a custom field (e.g. PROPERTY_1151), the code (NAME, SORT ...) for a system field',
+	pattern: {
+		match: /^[A-Z0-9_]+$/,
+		hint: 'is not a field ID (such as PROPERTY_1151, or a system field code such as NAME)',
+	},
 };
 
 /** The FIELDS both lists.field.add and lists.field.update take: NAME and TYPE required by both. */
 function fieldFields(): ParamSpec[] {
 	return [
 		// first, so that the typed fields below land in the same object and win over it
-		{ name: 'otherFields', label: 'Other Fields (JSON)', path: 'FIELDS', type: 'json', description: 'More field settings, e.g. {"SETTINGS": {"SHOW_ADD_FORM": "Y"}, "LIST": {"n0": {"VALUE": "Open", "SORT": 10}}}' },
+		{
+			name: 'otherFields',
+			label: 'Other Fields (JSON)',
+			path: 'FIELDS',
+			type: 'json',
+			description:
+				'More field settings, e.g. {"SETTINGS": {"SHOW_ADD_FORM": "Y"}, "LIST": {"n0": {"VALUE": "Open", "SORT": 10}}}',
+		},
 		{ name: 'name', label: 'Name', path: 'FIELDS.NAME', type: 'string', required: true },
-		{ name: 'type', label: 'Type', path: 'FIELDS.TYPE', type: 'options', required: true, default: 'S', options: FIELD_TYPES, description: 'Once created, the type cannot change: Update must give the same one' },
-		{ name: 'code', label: 'Code', path: 'FIELDS.CODE', type: 'string', description: 'Symbolic code; required for custom fields, unique in the list' },
-		{ name: 'isRequired', label: 'Required', path: 'FIELDS.IS_REQUIRED', type: 'yesNo', description: 'Whether every element must fill the field' },
-		{ name: 'multiple', label: 'Multiple', path: 'FIELDS.MULTIPLE', type: 'yesNo', description: 'Whether the field holds several values' },
+		{
+			name: 'type',
+			label: 'Type',
+			path: 'FIELDS.TYPE',
+			type: 'options',
+			required: true,
+			default: 'S',
+			options: FIELD_TYPES,
+			description: 'Once created, the type cannot change: Update must give the same one',
+		},
+		{
+			name: 'code',
+			label: 'Code',
+			path: 'FIELDS.CODE',
+			type: 'string',
+			description: 'Symbolic code; required for custom fields, unique in the list',
+		},
+		{
+			name: 'isRequired',
+			label: 'Required',
+			path: 'FIELDS.IS_REQUIRED',
+			type: 'yesNo',
+			description: 'Whether every element must fill the field',
+		},
+		{
+			name: 'multiple',
+			label: 'Multiple',
+			path: 'FIELDS.MULTIPLE',
+			type: 'yesNo',
+			description: 'Whether the field holds several values',
+		},
 		{ name: 'sort', label: 'Sort', path: 'FIELDS.SORT', type: 'number', default: 500 },
 		{ name: 'defaultValue', label: 'Default Value', path: 'FIELDS.DEFAULT_VALUE', type: 'string' },
-		{ name: 'listTextValues', label: 'List Values', path: 'FIELDS.LIST_TEXT_VALUES', type: 'text', description: 'For a List field: its values, one per line' },
-		{ name: 'linkIblockId', label: 'Linked List ID', path: 'FIELDS.LINK_IBLOCK_ID', type: 'id', description: 'For section and element bindings: the list they point to' },
+		{
+			name: 'listTextValues',
+			label: 'List Values',
+			path: 'FIELDS.LIST_TEXT_VALUES',
+			type: 'text',
+			description: 'For a List field: its values, one per line',
+		},
+		{
+			name: 'linkIblockId',
+			label: 'Linked List ID',
+			path: 'FIELDS.LINK_IBLOCK_ID',
+			type: 'id',
+			description: 'For section and element bindings: the list they point to',
+		},
 	];
 }
 
@@ -95,7 +145,8 @@ export const listFieldSpec: ResourceSpec = {
 			value: 'delete',
 			name: 'Delete',
 			action: 'Delete a list field',
-			description: 'Remove a field from a list (lists.field.delete). Needs full access to the list.',
+			description:
+				'Remove a field from a list (lists.field.delete). Needs full access to the list.',
 			method: 'lists.field.delete',
 			params: [...listAddress, fieldId],
 			output: { as: 'deleted', echo: { FIELD_ID: 'FIELD_ID' } },

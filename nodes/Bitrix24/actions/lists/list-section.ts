@@ -1,18 +1,37 @@
 import type { ParamSpec, ResourceSpec } from '../method-table/spec';
 import { listAddress } from './common';
 
-const sectionId: ParamSpec = { name: 'sectionId', label: 'Section ID', path: 'SECTION_ID', type: 'id', required: true };
+const sectionId: ParamSpec = {
+	name: 'sectionId',
+	label: 'Section ID',
+	path: 'SECTION_ID',
+	type: 'id',
+	required: true,
+};
 
 function sectionFields(): ParamSpec[] {
 	return [
 		{ name: 'sort', label: 'Sort', path: 'FIELDS.SORT', type: 'number', default: 500 },
-		{ name: 'active', label: 'Active', path: 'FIELDS.ACTIVE', type: 'yesNo', default: true, description: 'Whether the section is active' },
+		{
+			name: 'active',
+			label: 'Active',
+			path: 'FIELDS.ACTIVE',
+			type: 'yesNo',
+			default: true,
+			description: 'Whether the section is active',
+		},
 		{ name: 'externalId', label: 'External ID', path: 'FIELDS.EXTERNAL_ID', type: 'string' },
 		{ name: 'xmlId', label: 'XML ID', path: 'FIELDS.XML_ID', type: 'string' },
 	];
 }
 
-const name: ParamSpec = { name: 'name', label: 'Name', path: 'FIELDS.NAME', type: 'string', required: true };
+const name: ParamSpec = {
+	name: 'name',
+	label: 'Name',
+	path: 'FIELDS.NAME',
+	type: 'string',
+	required: true,
+};
 
 /** Sections (folders) of a universal list. */
 export const listSectionSpec: ResourceSpec = {
@@ -26,9 +45,25 @@ export const listSectionSpec: ResourceSpec = {
 			action: 'Get many list sections',
 			description: 'List the sections of a list (lists.section.get)',
 			method: 'lists.section.get',
-			params: [...listAddress, { name: 'parentId', label: 'Parent Section ID', path: 'FILTER.IBLOCK_SECTION_ID', type: 'number', description: 'Only sections inside this one; 0 for the top level' }],
+			params: [
+				...listAddress,
+				{
+					name: 'parentId',
+					label: 'Parent Section ID',
+					path: 'FILTER.IBLOCK_SECTION_ID',
+					type: 'number',
+					description: 'Only sections inside this one; 0 for the top level',
+				},
+			],
 			// lists.section.get answers every section at once; it documents FILTER and SELECT, no order
-			list: { rowsAt: [], idKey: 'ID', paging: 'single', filterParam: 'FILTER', orderParam: 'ORDER', selectParam: 'SELECT' },
+			list: {
+				rowsAt: [],
+				idKey: 'ID',
+				paging: 'single',
+				filterParam: 'FILTER',
+				orderParam: 'ORDER',
+				selectParam: 'SELECT',
+			},
 		},
 		{
 			value: 'create',
@@ -38,9 +73,22 @@ export const listSectionSpec: ResourceSpec = {
 			method: 'lists.section.add',
 			params: [
 				...listAddress,
-				{ name: 'sectionCode', label: 'Code', path: 'SECTION_CODE', type: 'string', required: true, description: 'Symbolic code of the section' },
+				{
+					name: 'sectionCode',
+					label: 'Code',
+					path: 'SECTION_CODE',
+					type: 'string',
+					required: true,
+					description: 'Symbolic code of the section',
+				},
 				name,
-				{ name: 'parentId', label: 'Parent Section ID', path: 'IBLOCK_SECTION_ID', type: 'id', description: 'The section to create it in; empty for the top level' },
+				{
+					name: 'parentId',
+					label: 'Parent Section ID',
+					path: 'IBLOCK_SECTION_ID',
+					type: 'id',
+					description: 'The section to create it in; empty for the top level',
+				},
 				...sectionFields(),
 			],
 			output: { as: 'ID' },

@@ -7,13 +7,39 @@ function listFields(): ParamSpec[] {
 	return [
 		{ name: 'description', label: 'Description', path: 'FIELDS.DESCRIPTION', type: 'text' },
 		{ name: 'sort', label: 'Sort', path: 'FIELDS.SORT', type: 'number', default: 500 },
-		{ name: 'bizproc', label: 'Workflows', path: 'FIELDS.BIZPROC', type: 'yesNo', description: 'Whether the list supports workflows (business processes)' },
-		{ name: 'messages', label: 'Labels (JSON)', path: 'MESSAGES', type: 'json', description: 'Labels of elements and sections, e.g. {"ELEMENT_NAME": "Request", "ELEMENTS_NAME": "Requests"}' },
-		{ name: 'rights', label: 'Rights (JSON)', path: 'RIGHTS', type: 'json', description: 'Access by user or department code, e.g. {"U1": "X", "D5": "R"}; without it the caller gets full access' },
+		{
+			name: 'bizproc',
+			label: 'Workflows',
+			path: 'FIELDS.BIZPROC',
+			type: 'yesNo',
+			description: 'Whether the list supports workflows (business processes)',
+		},
+		{
+			name: 'messages',
+			label: 'Labels (JSON)',
+			path: 'MESSAGES',
+			type: 'json',
+			description:
+				'Labels of elements and sections, e.g. {"ELEMENT_NAME": "Request", "ELEMENTS_NAME": "Requests"}',
+		},
+		{
+			name: 'rights',
+			label: 'Rights (JSON)',
+			path: 'RIGHTS',
+			type: 'json',
+			description:
+				'Access by user or department code, e.g. {"U1": "X", "D5": "R"}; without it the caller gets full access',
+		},
 	];
 }
 
-const name: ParamSpec = { name: 'name', label: 'Name', path: 'FIELDS.NAME', type: 'string', required: true };
+const name: ParamSpec = {
+	name: 'name',
+	label: 'Name',
+	path: 'FIELDS.NAME',
+	type: 'string',
+	required: true,
+};
 
 /** Universal lists (information blocks of type lists, bitrix_processes, lists_socnet). */
 export const listSpec: ResourceSpec = {
@@ -27,7 +53,7 @@ export const listSpec: ResourceSpec = {
 			value: 'get',
 			name: 'Get',
 			action: 'Get a list',
-			description: 'Get a list\'s settings (lists.get)',
+			description: "Get a list's settings (lists.get)",
 			method: 'lists.get',
 			params: listAddress,
 			shape: firstRow('List', 'IBLOCK_ID'),
@@ -40,7 +66,14 @@ export const listSpec: ResourceSpec = {
 			method: 'lists.add',
 			params: [
 				iblockTypeId,
-				{ name: 'iblockCode', label: 'Code', path: 'IBLOCK_CODE', type: 'string', required: true, description: 'Symbolic code of the new list, unique on the portal' },
+				{
+					name: 'iblockCode',
+					label: 'Code',
+					path: 'IBLOCK_CODE',
+					type: 'string',
+					required: true,
+					description: 'Symbolic code of the new list, unique on the portal',
+				},
 				name,
 				socnetGroupId,
 				...listFields(),
@@ -51,7 +84,7 @@ export const listSpec: ResourceSpec = {
 			value: 'update',
 			name: 'Update',
 			action: 'Update a list',
-			description: 'Change a list\'s settings (lists.update). Needs full access to the list.',
+			description: "Change a list's settings (lists.update). Needs full access to the list.",
 			method: 'lists.update',
 			params: [...listAddress, name, ...listFields()],
 			output: { as: 'updated', echo: { ID: 'IBLOCK_ID' } },

@@ -6,7 +6,13 @@ import { dialogIdParam } from './dialog-id';
 import { attachmentsParam, keyboardParam, menuParam } from './message-blocks';
 import { success } from './success';
 
-const messageIdParam: ParamSpec = { name: 'messageId', label: 'Message ID', path: 'MESSAGE_ID', type: 'id', required: true };
+const messageIdParam: ParamSpec = {
+	name: 'messageId',
+	label: 'Message ID',
+	path: 'MESSAGE_ID',
+	type: 'id',
+	required: true,
+};
 
 const echoMessage = { messageId: 'MESSAGE_ID' };
 
@@ -18,12 +24,32 @@ const update: MethodSpec = {
 	method: 'im.message.update',
 	params: [
 		messageIdParam,
-		{ name: 'message', label: 'Message', path: 'MESSAGE', type: 'text', description: 'The new text' },
+		{
+			name: 'message',
+			label: 'Message',
+			path: 'MESSAGE',
+			type: 'text',
+			description: 'The new text',
+		},
 		{ ...attachmentsParam, description: 'New attachment blocks (ATTACH); "N" removes them' },
 		{ ...keyboardParam, description: 'New buttons; "N" removes them' },
 		{ ...menuParam, description: 'New context menu items; "N" removes them' },
-		{ name: 'urlPreview', label: 'Link Previews', path: 'URL_PREVIEW', type: 'yesNo', default: true, description: 'Whether links become rich previews' },
-		{ name: 'isEdited', label: 'Mark as Edited', path: 'IS_EDITED', type: 'yesNo', default: true, description: 'Whether a changed attachment shows the "edited" mark' },
+		{
+			name: 'urlPreview',
+			label: 'Link Previews',
+			path: 'URL_PREVIEW',
+			type: 'yesNo',
+			default: true,
+			description: 'Whether links become rich previews',
+		},
+		{
+			name: 'isEdited',
+			label: 'Mark as Edited',
+			path: 'IS_EDITED',
+			type: 'yesNo',
+			default: true,
+			description: 'Whether a changed attachment shows the "edited" mark',
+		},
 	],
 	shape: success(echoMessage),
 };
@@ -71,8 +97,21 @@ const sendFile: MethodSpec = {
 	method: 'im.disk.file.commit',
 	params: [
 		dialogIdParam,
-		{ name: 'fileIds', label: 'Drive File IDs', path: 'FILE_ID', type: 'idList', required: true, description: 'IDs of files on Drive, separated by commas' },
-		{ name: 'message', label: 'Message', path: 'MESSAGE', type: 'text', description: 'A text sent with the files' },
+		{
+			name: 'fileIds',
+			label: 'Drive File IDs',
+			path: 'FILE_ID',
+			type: 'idList',
+			required: true,
+			description: 'IDs of files on Drive, separated by commas',
+		},
+		{
+			name: 'message',
+			label: 'Message',
+			path: 'MESSAGE',
+			type: 'text',
+			description: 'A text sent with the files',
+		},
 	],
 	shape: (_ctx, result, params) => {
 		const answer = (result ?? {}) as IDataObject;
@@ -91,7 +130,15 @@ const markAsRead: MethodSpec = {
 	action: 'Mark messages as read',
 	description: 'Mark the messages of a dialog as read, up to a message or all (im.dialog.read)',
 	method: 'im.dialog.read',
-	params: [dialogIdParam, { ...messageIdParam, required: false, label: 'Up to Message ID', description: 'The last message to mark; empty marks all' }],
+	params: [
+		dialogIdParam,
+		{
+			...messageIdParam,
+			required: false,
+			label: 'Up to Message ID',
+			description: 'The last message to mark; empty marks all',
+		},
+	],
 };
 
 const markAsUnread: MethodSpec = {
@@ -100,7 +147,14 @@ const markAsUnread: MethodSpec = {
 	action: 'Mark messages as unread',
 	description: 'Mark the messages of a dialog as unread from a message on (im.dialog.unread)',
 	method: 'im.dialog.unread',
-	params: [dialogIdParam, { ...messageIdParam, label: 'From Message ID', description: 'The first message to mark as unread' }],
+	params: [
+		dialogIdParam,
+		{
+			...messageIdParam,
+			label: 'From Message ID',
+			description: 'The first message to mark as unread',
+		},
+	],
 	shape: success({ dialogId: 'DIALOG_ID', messageId: 'MESSAGE_ID' }),
 };
 

@@ -32,7 +32,13 @@ const COLORS = [
 	value,
 }));
 
-const userIdParam: ParamSpec = { name: 'userId', label: 'User ID', path: 'USER_ID', type: 'id', required: true };
+const userIdParam: ParamSpec = {
+	name: 'userId',
+	label: 'User ID',
+	path: 'USER_ID',
+	type: 'id',
+	required: true,
+};
 
 const chatEcho = { chatId: 'CHAT_ID' };
 
@@ -44,7 +50,13 @@ const create: MethodSpec = {
 	method: 'im.chat.add',
 	params: [
 		{ name: 'title', label: 'Title', path: 'TITLE', type: 'string', required: true },
-		{ name: 'userIds', label: 'User IDs', path: 'USERS', type: 'idList', description: 'Members besides you, separated by commas, e.g. 2, 3' },
+		{
+			name: 'userIds',
+			label: 'User IDs',
+			path: 'USERS',
+			type: 'idList',
+			description: 'Members besides you, separated by commas, e.g. 2, 3',
+		},
 		{
 			name: 'chatType',
 			label: 'Type',
@@ -57,11 +69,36 @@ const create: MethodSpec = {
 			description: 'Closed chats are by invitation; open chats anyone can find and join',
 		},
 		{ name: 'description', label: 'Description', path: 'DESCRIPTION', type: 'text' },
-		{ name: 'color', label: 'Color', path: 'COLOR', type: 'options', options: COLORS, default: 'MINT' },
+		{
+			name: 'color',
+			label: 'Color',
+			path: 'COLOR',
+			type: 'options',
+			options: COLORS,
+			default: 'MINT',
+		},
 		{ name: 'message', label: 'First Message', path: 'MESSAGE', type: 'text' },
-		{ name: 'avatar', label: 'Avatar (Base64)', path: 'AVATAR', type: 'string', description: 'An image as base64 text (at most 5000x5000)' },
-		{ name: 'entityType', label: 'Entity Type', path: 'ENTITY_TYPE', type: 'string', description: 'Links the chat to an object, e.g. CRM' },
-		{ name: 'entityId', label: 'Entity ID', path: 'ENTITY_ID', type: 'string', description: 'The linked object, e.g. DEAL|1663' },
+		{
+			name: 'avatar',
+			label: 'Avatar (Base64)',
+			path: 'AVATAR',
+			type: 'string',
+			description: 'An image as base64 text (at most 5000x5000)',
+		},
+		{
+			name: 'entityType',
+			label: 'Entity Type',
+			path: 'ENTITY_TYPE',
+			type: 'string',
+			description: 'Links the chat to an object, e.g. CRM',
+		},
+		{
+			name: 'entityId',
+			label: 'Entity ID',
+			path: 'ENTITY_ID',
+			type: 'string',
+			description: 'The linked object, e.g. DEAL|1663',
+		},
 	],
 	shape: (_ctx, result) => ({ chatId: result as number, dialogId: `chat${String(result)}` }),
 };
@@ -74,7 +111,10 @@ const getMemberIds: MethodSpec = {
 	method: 'im.chat.user.list',
 	params: [chatIdParam],
 	shape: (_ctx, result, params) =>
-		(Array.isArray(result) ? result : []).map((userId) => ({ chatId: params.CHAT_ID as number, userId: userId as number })),
+		(Array.isArray(result) ? result : []).map((userId) => ({
+			chatId: params.CHAT_ID as number,
+			userId: userId as number,
+		})),
 };
 
 const addUsers: MethodSpec = {
@@ -85,8 +125,22 @@ const addUsers: MethodSpec = {
 	method: 'im.chat.user.add',
 	params: [
 		chatIdParam,
-		{ name: 'userIds', label: 'User IDs', path: 'USERS', type: 'idList', required: true, description: 'Separated by commas, e.g. 4, 5' },
-		{ name: 'hideHistory', label: 'Hide History', path: 'HIDE_HISTORY', type: 'yesNo', default: true, description: 'Whether the new members see only messages sent after they join' },
+		{
+			name: 'userIds',
+			label: 'User IDs',
+			path: 'USERS',
+			type: 'idList',
+			required: true,
+			description: 'Separated by commas, e.g. 4, 5',
+		},
+		{
+			name: 'hideHistory',
+			label: 'Hide History',
+			path: 'HIDE_HISTORY',
+			type: 'yesNo',
+			default: true,
+			description: 'Whether the new members see only messages sent after they join',
+		},
 	],
 	shape: success(chatEcho),
 };
@@ -117,10 +171,22 @@ const getUsers: MethodSpec = {
 	action: 'Get messenger users by ID',
 	description: 'Messenger profiles of the given users, one item each (im.user.list.get)',
 	method: 'im.user.list.get',
-	params: [{ name: 'userIds', label: 'User IDs', path: 'ID', type: 'idList', required: true, description: 'Separated by commas, e.g. 1, 2' }],
+	params: [
+		{
+			name: 'userIds',
+			label: 'User IDs',
+			path: 'ID',
+			type: 'idList',
+			required: true,
+			description: 'Separated by commas, e.g. 1, 2',
+		},
+	],
 	// without it the answer is keyed by user ID
 	fixed: { RESULT_TYPE: 'array' },
-	shape: (_ctx, result) => (Array.isArray(result) ? result : Object.values((result ?? {}) as IDataObject)) as IDataObject[],
+	shape: (_ctx, result) =>
+		(Array.isArray(result)
+			? result
+			: Object.values((result ?? {}) as IDataObject)) as IDataObject[],
 };
 
 const updateTitle: MethodSpec = {
@@ -129,7 +195,10 @@ const updateTitle: MethodSpec = {
 	action: 'Update the title of a chat',
 	description: 'Rename a chat (im.chat.updateTitle)',
 	method: 'im.chat.updateTitle',
-	params: [chatIdParam, { name: 'title', label: 'Title', path: 'TITLE', type: 'string', required: true }],
+	params: [
+		chatIdParam,
+		{ name: 'title', label: 'Title', path: 'TITLE', type: 'string', required: true },
+	],
 	shape: success(chatEcho),
 };
 
@@ -139,7 +208,18 @@ const updateColor: MethodSpec = {
 	action: 'Update the color of a chat',
 	description: 'Change the color of a chat (im.chat.updateColor)',
 	method: 'im.chat.updateColor',
-	params: [chatIdParam, { name: 'color', label: 'Color', path: 'COLOR', type: 'options', options: COLORS, default: 'MINT', required: true }],
+	params: [
+		chatIdParam,
+		{
+			name: 'color',
+			label: 'Color',
+			path: 'COLOR',
+			type: 'options',
+			options: COLORS,
+			default: 'MINT',
+			required: true,
+		},
+	],
 	shape: success(chatEcho),
 };
 
@@ -149,7 +229,10 @@ const setOwner: MethodSpec = {
 	action: 'Set the owner of a chat',
 	description: 'Hand a chat you own to another member (im.chat.setOwner)',
 	method: 'im.chat.setOwner',
-	params: [chatIdParam, { ...userIdParam, label: 'New Owner User ID', description: 'Must be a member of the chat' }],
+	params: [
+		chatIdParam,
+		{ ...userIdParam, label: 'New Owner User ID', description: 'Must be a member of the chat' },
+	],
 	shape: success({ chatId: 'CHAT_ID', ownerId: 'USER_ID' }),
 };
 
@@ -196,7 +279,7 @@ const getStatus: MethodSpec = {
 	value: 'getStatus',
 	name: 'Get Status',
 	action: 'Get my messenger status',
-	description: 'The connected user\'s status (im.user.status.get)',
+	description: "The connected user's status (im.user.status.get)",
 	method: 'im.user.status.get',
 	params: [],
 	shape: (_ctx, result) => ({ status: result as string }),
@@ -206,7 +289,7 @@ const setStatus: MethodSpec = {
 	value: 'setStatus',
 	name: 'Set Status',
 	action: 'Set my messenger status',
-	description: 'Set the connected user\'s status (im.user.status.set)',
+	description: "Set the connected user's status (im.user.status.set)",
 	method: 'im.user.status.set',
 	params: [
 		{
@@ -241,10 +324,13 @@ const getFolder: MethodSpec = {
 	value: 'getFolder',
 	name: 'Get Files Folder',
 	action: 'Get the files folder of a chat',
-	description: 'The Drive folder that holds a chat\'s files (im.disk.folder.get)',
+	description: "The Drive folder that holds a chat's files (im.disk.folder.get)",
 	method: 'im.disk.folder.get',
 	params: [chatIdParam],
-	shape: (_ctx, result, params) => ({ chatId: params.CHAT_ID as number, folderId: (result as IDataObject | undefined)?.ID as number }),
+	shape: (_ctx, result, params) => ({
+		chatId: params.CHAT_ID as number,
+		folderId: (result as IDataObject | undefined)?.ID as number,
+	}),
 };
 
 /** Group chats and dialogs: members, settings, status; history and members page by the methods' own cursors. */
@@ -252,6 +338,24 @@ export const chat: ResourceSpec = {
 	value: 'chat',
 	name: 'Chat',
 	description: 'Group chats and dialogs of the messenger',
-	methods: [create, get, getMemberIds, getUsers, addUsers, removeUser, leave, updateTitle, updateColor, setOwner, mute, unmute, sendTyping, readAll, getStatus, setStatus, getFolder],
+	methods: [
+		create,
+		get,
+		getMemberIds,
+		getUsers,
+		addUsers,
+		removeUser,
+		leave,
+		updateTitle,
+		updateColor,
+		setOwner,
+		mute,
+		unmute,
+		sendTyping,
+		readAll,
+		getStatus,
+		setStatus,
+		getFolder,
+	],
 	operations: [getMembers, getMessages, updateAvatar],
 };

@@ -7,7 +7,11 @@ import { paramError } from '../params';
 const DIALOG_ID_DESCRIPTION =
 	'Where to: chat<N> for a group chat (e.g. chat12), sg<N> for a workgroup chat (e.g. sg5), or a user ID (e.g. 7) for the private dialog with that user';
 
-const DIALOG_ID_PATTERN = { match: /^(chat\d+|sg\d+|\d+)$/, hint: 'is not a dialog ID: use chat<N>, sg<N> or a user ID', lowerCase: true };
+const DIALOG_ID_PATTERN = {
+	match: /^(chat\d+|sg\d+|\d+)$/,
+	hint: 'is not a dialog ID: use chat<N>, sg<N> or a user ID',
+	lowerCase: true,
+};
 
 /** DIALOG_ID as a table parameter: checked and written lower-case by its pattern. */
 export const dialogIdParam: ParamSpec = {
@@ -37,7 +41,8 @@ export function readDialogId(ctx: IExecuteFunctions, itemIndex: number): string 
 	const raw = String(ctx.getNodeParameter('dialogId', itemIndex));
 	const value = raw.trim().toLowerCase();
 	if (value === '') throw paramError(ctx, itemIndex, 'Dialog ID', 'is required');
-	if (!DIALOG_ID_PATTERN.match.test(value)) throw paramError(ctx, itemIndex, 'Dialog ID', `"${raw}" ${DIALOG_ID_PATTERN.hint}`);
+	if (!DIALOG_ID_PATTERN.match.test(value))
+		throw paramError(ctx, itemIndex, 'Dialog ID', `"${raw}" ${DIALOG_ID_PATTERN.hint}`);
 	return value;
 }
 

@@ -26,5 +26,6 @@ export const menuParam: ParamSpec = {
 	path: 'MENU',
 	type: 'json',
 	default: '[]',
-	description: 'Extra items of the message\'s context menu, e.g. [{"TEXT": "Open", "LINK": "https://example.com"}]',
+	description:
+		'Extra items of the message\'s context menu, e.g. [{"TEXT": "Open", "LINK": "https://example.com"}]',
 };

@@ -14,7 +14,11 @@ const EXTRA = 'extraParameters';
 /** The editor field of a table parameter. */
 export function paramProperty(spec: ParamSpec): INodeProperties {
 	if (spec.locator) {
-		return { ...recordLocator({ displayName: spec.label, name: spec.name, ...spec.locator }), required: spec.required, description: spec.description };
+		return {
+			...recordLocator({ displayName: spec.label, name: spec.name, ...spec.locator }),
+			required: spec.required,
+			description: spec.description,
+		};
 	}
 	const base = {
 		displayName: spec.label,
@@ -28,7 +32,12 @@ export function paramProperty(spec: ParamSpec): INodeProperties {
 			return { ...base, type: 'number', default: (spec.default as number) ?? 0 };
 		case 'boolean':
 		case 'yesNo':
-			return { ...base, type: 'boolean', default: (spec.default as boolean) ?? false, description: spec.description ?? `Whether to ${spec.label.toLowerCase()}` };
+			return {
+				...base,
+				type: 'boolean',
+				default: (spec.default as boolean) ?? false,
+				description: spec.description ?? `Whether to ${spec.label.toLowerCase()}`,
+			};
 		case 'dateTime':
 			return { ...base, type: 'dateTime', default: '' };
 		case 'options':
@@ -36,14 +45,27 @@ export function paramProperty(spec: ParamSpec): INodeProperties {
 				? {
 						...base,
 						type: 'options',
-						typeOptions: { loadOptionsMethod: spec.loadOptionsMethod, loadOptionsDependsOn: spec.loadOptionsDependsOn },
+						typeOptions: {
+							loadOptionsMethod: spec.loadOptionsMethod,
+							loadOptionsDependsOn: spec.loadOptionsDependsOn,
+						},
 						default: (spec.default as string) ?? '',
 					}
-				: { ...base, type: 'options', options: spec.options ?? [], default: spec.default ?? spec.options?.[0]?.value ?? '' };
+				: {
+						...base,
+						type: 'options',
+						options: spec.options ?? [],
+						default: spec.default ?? spec.options?.[0]?.value ?? '',
+					};
 		case 'json':
 			return { ...base, type: 'json', default: (spec.default as string) ?? '{}' };
 		case 'text':
-			return { ...base, type: 'string', typeOptions: { rows: 4 }, default: (spec.default as string) ?? '' };
+			return {
+				...base,
+				type: 'string',
+				typeOptions: { rows: 4 },
+				default: (spec.default as string) ?? '',
+			};
 		case 'multiField':
 			return { ...base, type: 'string', default: '' };
 		default:
@@ -66,11 +88,17 @@ function isEmpty(value: unknown): boolean {
 }
 
 /** A user's value as Bitrix24 wants it; bad values fail with the parameter's label and the item. */
-export function paramValue(ctx: IExecuteFunctions, spec: ParamSpec, value: unknown, itemIndex: number): unknown {
+export function paramValue(
+	ctx: IExecuteFunctions,
+	spec: ParamSpec,
+	value: unknown,
+	itemIndex: number,
+): unknown {
 	switch (spec.type) {
 		case 'number': {
 			const number = Number(value);
-			if (!Number.isFinite(number)) throw paramError(ctx, itemIndex, spec.label, `"${String(value)}" is not a number`);
+			if (!Number.isFinite(number))
+				throw paramError(ctx, itemIndex, spec.label, `"${String(value)}" is not a number`);
 			return number;
 		}
 		case 'yesNo':
@@ -96,46 +124,79 @@ export function paramValue(ctx: IExecuteFunctions, spec: ParamSpec, value: unkno
 	}
 }
 
-function matchPattern(ctx: IExecuteFunctions, spec: ParamSpec, value: unknown, itemIndex: number): string {
+function matchPattern(
+	ctx: IExecuteFunctions,
+	spec: ParamSpec,
+	value: unknown,
+	itemIndex: number,
+): string {
 	const pattern = spec.pattern!;
 	const text = pattern.lowerCase ? String(value).trim().toLowerCase() : String(value).trim();
-	if (!pattern.match.test(text)) throw paramError(ctx, itemIndex, spec.label, `"${String(value)}" ${pattern.hint}`);
+	if (!pattern.match.test(text))
+		throw paramError(ctx, itemIndex, spec.label, `"${String(value)}" ${pattern.hint}`);
 	return text;
 }
 
-function readJson(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number): IDataObject {
+function readJson(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): IDataObject {
 	return parseJsonParam(ctx, value, label, itemIndex, 'object');
 }
 
 /** The call's parameters in the order the table gives them (positional methods depend on it). */
-export function readParams(ctx: IExecuteFunctions, spec: MethodSpec, itemIndex: number): IDataObject {
+export function readParams(
+	ctx: IExecuteFunctions,
+	spec: MethodSpec,
+	itemIndex: number,
+): IDataObject {
 	const params: IDataObject = { ...(spec.fixed ?? {}) };
 	const additional = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	for (const param of spec.params) {
 		const raw = param.required
-			? ctx.getNodeParameter(param.name, itemIndex, undefined, param.locator ? { extractValue: true } : undefined)
+			? ctx.getNodeParameter(
+					param.name,
+					itemIndex,
+					undefined,
+					param.locator ? { extractValue: true } : undefined,
+				)
 			: additional[param.name];
-		if (param.required && isEmpty(raw)) throw paramError(ctx, itemIndex, param.label, 'is required');
+		if (param.required && isEmpty(raw))
+			throw paramError(ctx, itemIndex, param.label, 'is required');
 		if (isEmpty(raw)) continue;
 		setPath(params, param.path, paramValue(ctx, param, raw, itemIndex));
 	}
 	if (!spec.positional) {
-		for (const [key, value] of Object.entries(readJson(ctx, additional[EXTRA], 'Extra Parameters (JSON)', itemIndex))) {
+		for (const [key, value] of Object.entries(
+			readJson(ctx, additional[EXTRA], 'Extra Parameters (JSON)', itemIndex),
+		)) {
 			params[key] = value;
 		}
 	}
 	return params;
 }
 
-export function shapeOutput(result: unknown, output: OutputSpec = {}, params: IDataObject = {}): IDataObject | IDataObject[] {
+export function shapeOutput(
+	result: unknown,
+	output: OutputSpec = {},
+	params: IDataObject = {},
+): IDataObject | IDataObject[] {
 	let value = result;
-	for (const key of output.at ?? []) value = value && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
+	for (const key of output.at ?? [])
+		value = value && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
 	const echo: IDataObject = {};
 	for (const [key, name] of Object.entries(output.echo ?? {})) echo[key] = params[name];
 	if (Array.isArray(value) && output.split) {
-		return value.map((entry) => (entry && typeof entry === 'object' && !Array.isArray(entry) ? { ...echo, ...(entry as IDataObject) } : { ...echo, value: entry as IDataObject }));
+		return value.map((entry) =>
+			entry && typeof entry === 'object' && !Array.isArray(entry)
+				? { ...echo, ...(entry as IDataObject) }
+				: { ...echo, value: entry as IDataObject },
+		);
 	}
-	if (value && typeof value === 'object' && !Array.isArray(value)) return { ...echo, ...(value as IDataObject) };
+	if (value && typeof value === 'object' && !Array.isArray(value))
+		return { ...echo, ...(value as IDataObject) };
 	return { ...echo, [output.as ?? 'result']: value as IDataObject };
 }
 
@@ -156,11 +217,30 @@ function description(resource: string, spec: MethodSpec): INodeProperties[] {
 		properties.push(...returnAllOrLimit);
 		if (spec.list.filterParam !== undefined || spec.list.paging !== 'single') {
 			optional.push(
-				{ displayName: 'Filter (JSON)', name: 'filterJson', type: 'json', default: '{}', description: 'Bitrix24 filter, e.g. {">ID": 10, "%TITLE": "report"}' },
-				{ displayName: 'Order (JSON)', name: 'orderJson', type: 'json', default: '{}', description: 'Sorting, e.g. {"ID": "DESC"}; anything but the ID ascending pages more slowly' },
+				{
+					displayName: 'Filter (JSON)',
+					name: 'filterJson',
+					type: 'json',
+					default: '{}',
+					description: 'Bitrix24 filter, e.g. {">ID": 10, "%TITLE": "report"}',
+				},
+				{
+					displayName: 'Order (JSON)',
+					name: 'orderJson',
+					type: 'json',
+					default: '{}',
+					description:
+						'Sorting, e.g. {"ID": "DESC"}; anything but the ID ascending pages more slowly',
+				},
 			);
 			if (spec.list.selectParam !== false) {
-				optional.push({ displayName: 'Select', name: 'selectFields', type: 'string', default: '', description: 'Fields to return, separated by commas; empty returns the defaults' });
+				optional.push({
+					displayName: 'Select',
+					name: 'selectFields',
+					type: 'string',
+					default: '',
+					description: 'Fields to return, separated by commas; empty returns the defaults',
+				});
 			}
 		}
 	}
@@ -174,11 +254,18 @@ function description(resource: string, spec: MethodSpec): INodeProperties[] {
 			options: optional.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 		});
 	}
-	return updateDisplayOptions({ show: { resource: [resource], operation: [spec.value] } }, properties);
+	return updateDisplayOptions(
+		{ show: { resource: [resource], operation: [spec.value] } },
+		properties,
+	);
 }
 
 /** The parameters of one item's call: as the table reads them, then the spec's own touch. */
-async function planParams(ctx: IExecuteFunctions, spec: MethodSpec, itemIndex: number): Promise<IDataObject> {
+async function planParams(
+	ctx: IExecuteFunctions,
+	spec: MethodSpec,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const params = readParams(ctx, spec, itemIndex);
 	return spec.adjust ? await spec.adjust(ctx, itemIndex, params) : params;
 }
@@ -191,7 +278,9 @@ function callOperation(resource: string, spec: MethodSpec): CallOperation {
 		},
 		shape(envelope: Envelope, itemIndex, call) {
 			const params = call.params ?? {};
-			return spec.shape ? spec.shape(this, envelope.result, params, itemIndex) : shapeOutput(envelope.result, spec.output, params);
+			return spec.shape
+				? spec.shape(this, envelope.result, params, itemIndex)
+				: shapeOutput(envelope.result, spec.output, params);
 		},
 	};
 }
@@ -205,12 +294,20 @@ function listOperation(resource: string, spec: MethodSpec): RunOperation {
 			const options = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 			const filter = readJson(this, options.filterJson, 'Filter (JSON)', itemIndex);
 			const order = readJson(this, options.orderJson, 'Order (JSON)', itemIndex);
-			const select = typeof options.selectFields === 'string' ? options.selectFields.split(',').map((s) => s.trim()).filter(Boolean) : [];
+			const select =
+				typeof options.selectFields === 'string'
+					? options.selectFields
+							.split(',')
+							.map((s) => s.trim())
+							.filter(Boolean)
+					: [];
 			const filterParam = list.filterParam ?? 'filter';
 			const orderParam = list.orderParam ?? 'order';
-			if (Object.keys(filter).length) params[filterParam] = { ...((params[filterParam] as IDataObject) ?? {}), ...filter };
+			if (Object.keys(filter).length)
+				params[filterParam] = { ...((params[filterParam] as IDataObject) ?? {}), ...filter };
 			if (Object.keys(order).length) params[orderParam] = order;
-			if (select.length && list.selectParam !== false) params[list.selectParam ?? 'select'] = select;
+			if (select.length && list.selectParam !== false)
+				params[list.selectParam ?? 'select'] = select;
 			const limit = readLimit(this, itemIndex);
 			const rows = await bitrix24List(
 				this,
@@ -228,8 +325,13 @@ function listOperation(resource: string, spec: MethodSpec): RunOperation {
 				itemIndex,
 			);
 			const shape = spec.shape;
-			if (shape) return rows.flatMap((row): IDataObject[] => ([] as IDataObject[]).concat(shape(this, row, params, itemIndex)));
-			return rows.map((row) => shapeOutput(row, { echo: spec.output?.echo }, params) as IDataObject);
+			if (shape)
+				return rows.flatMap((row): IDataObject[] =>
+					([] as IDataObject[]).concat(shape(this, row, params, itemIndex)),
+				);
+			return rows.map(
+				(row) => shapeOutput(row, { echo: spec.output?.echo }, params) as IDataObject,
+			);
 		},
 	};
 }
@@ -254,6 +356,8 @@ export function methodResource(spec: ResourceSpec): Resource {
 	const operations: OperationEntry[] = [
 		...spec.methods.map((method) => methodEntry(spec.value, method)),
 		...(spec.operations ?? []),
-	].sort((a, b) => (a.value === spec.first ? -1 : b.value === spec.first ? 1 : a.name.localeCompare(b.name)));
+	].sort((a, b) =>
+		a.value === spec.first ? -1 : b.value === spec.first ? 1 : a.name.localeCompare(b.name),
+	);
 	return { value: spec.value, name: spec.name, description: spec.description, operations };
 }

@@ -88,9 +88,18 @@ export interface MethodSpec {
 	 * A last touch on the parameters the table read, for what a table cannot say (a value built
 	 * from several fields, a binary file, a check across fields); returns the parameters to send.
 	 */
-	adjust?: (ctx: IExecuteFunctions, itemIndex: number, params: IDataObject) => IDataObject | Promise<IDataObject>;
+	adjust?: (
+		ctx: IExecuteFunctions,
+		itemIndex: number,
+		params: IDataObject,
+	) => IDataObject | Promise<IDataObject>;
 	/** the item(s) made from the answer, when `output` cannot say it */
-	shape?: (ctx: IExecuteFunctions, result: unknown, params: IDataObject, itemIndex: number) => IDataObject | IDataObject[];
+	shape?: (
+		ctx: IExecuteFunctions,
+		result: unknown,
+		params: IDataObject,
+		itemIndex: number,
+	) => IDataObject | IDataObject[];
 }
 
 export interface ResourceSpec {

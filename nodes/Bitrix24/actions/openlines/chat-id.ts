@@ -7,7 +7,8 @@ export const CHAT_ID: ParamSpec = {
 	path: 'CHAT_ID',
 	type: 'id',
 	required: true,
-	description: 'The open line chat, a number without the "chat" prefix (e.g. from Open Line CRM Chat > Get Many or Open Line Session > Get Dialog)',
+	description:
+		'The open line chat, a number without the "chat" prefix (e.g. from Open Line CRM Chat > Get Many or Open Line Session > Get Dialog)',
 };
 
 /** Boolean answers of the operator and session methods: the chat and `success`. */

@@ -13,13 +13,29 @@ const methods: MethodSpec[] = [
 		method: 'imopenlines.config.get',
 		params: [
 			{ name: 'configId', label: 'Open Line ID', path: 'CONFIG_ID', type: 'id', required: true },
-			{ name: 'withQueue', label: 'Include Queue', path: 'WITH_QUEUE', type: 'yesNo', description: 'Whether to return the operators of the line\'s queue' },
-			{ name: 'showOffline', label: 'Include Offline Operators', path: 'SHOW_OFFLINE', type: 'yesNo', description: 'Whether the queue includes operators who are offline' },
+			{
+				name: 'withQueue',
+				label: 'Include Queue',
+				path: 'WITH_QUEUE',
+				type: 'yesNo',
+				description: "Whether to return the operators of the line's queue",
+			},
+			{
+				name: 'showOffline',
+				label: 'Include Offline Operators',
+				path: 'SHOW_OFFLINE',
+				type: 'yesNo',
+				description: 'Whether the queue includes operators who are offline',
+			},
 		],
 		// the method answers `false` for a line that does not exist
 		shape: (ctx, result, params, itemIndex) => {
 			if (!result || typeof result !== 'object') {
-				throw new NodeOperationError(ctx.getNode(), `Open line ${String(params.CONFIG_ID)} was not found`, { itemIndex });
+				throw new NodeOperationError(
+					ctx.getNode(),
+					`Open line ${String(params.CONFIG_ID)} was not found`,
+					{ itemIndex },
+				);
 			}
 			return result as Record<string, never>;
 		},

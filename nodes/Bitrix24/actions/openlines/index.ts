@@ -6,4 +6,6 @@ import { operatorSpec } from './operator';
 import { sessionSpec } from './session';
 
 /** Open lines (scope imopenlines): operator actions, sessions, the chats of CRM records, line settings. */
-export const openLinesArea: Area = { resources: [operatorSpec, sessionSpec, crmChatSpec, configSpec].map(methodResource) };
+export const openLinesArea: Area = {
+	resources: [operatorSpec, sessionSpec, crmChatSpec, configSpec].map(methodResource),
+};

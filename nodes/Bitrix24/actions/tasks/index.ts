@@ -12,7 +12,14 @@ import { userFieldSpec } from './user-field';
 
 /** Tasks: tasks.task.* and its parts (checklists, comments and results, elapsed time, custom fields, stages). */
 export const tasksArea: Area = {
-	resources: [taskSpec, checklistItemSpec, commentSpec, userFieldSpec, elapsedTimeSpec, stageSpec].map(methodResource),
+	resources: [
+		taskSpec,
+		checklistItemSpec,
+		commentSpec,
+		userFieldSpec,
+		elapsedTimeSpec,
+		stageSpec,
+	].map(methodResource),
 	listSearch: {
 		/** One page of tasks whose title contains what the user typed, newest first. */
 		async searchTasks(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {

@@ -3,8 +3,20 @@ import type { IDataObject } from 'n8n-workflow';
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 
 /** Kanban and My Plan stages: task.stages.*. */
-const isAdmin: ParamSpec = { name: 'isAdmin', label: 'As Administrator', path: 'isAdmin', type: 'boolean', description: 'Whether to skip permission checks (portal administrators only)' };
-const stageId: ParamSpec = { name: 'stageId', label: 'Stage ID', path: 'id', type: 'id', required: true };
+const isAdmin: ParamSpec = {
+	name: 'isAdmin',
+	label: 'As Administrator',
+	path: 'isAdmin',
+	type: 'boolean',
+	description: 'Whether to skip permission checks (portal administrators only)',
+};
+const stageId: ParamSpec = {
+	name: 'stageId',
+	label: 'Stage ID',
+	path: 'id',
+	type: 'id',
+	required: true,
+};
 
 const methods: MethodSpec[] = [
 	{
@@ -15,9 +27,28 @@ const methods: MethodSpec[] = [
 		method: 'task.stages.add',
 		params: [
 			{ name: 'title', label: 'Title', path: 'fields.TITLE', type: 'string', required: true },
-			{ name: 'entityId', label: 'Project ID', path: 'fields.ENTITY_ID', type: 'number', description: 'The workgroup whose Kanban gets the stage; 0 or empty means your My Plan' },
-			{ name: 'afterId', label: 'After Stage ID', path: 'fields.AFTER_ID', type: 'number', description: 'Put the stage after this one; 0 or empty puts it first' },
-			{ name: 'color', label: 'Color', path: 'fields.COLOR', type: 'string', placeholder: '47D1E2', description: 'RGB color, hex without #' },
+			{
+				name: 'entityId',
+				label: 'Project ID',
+				path: 'fields.ENTITY_ID',
+				type: 'number',
+				description: 'The workgroup whose Kanban gets the stage; 0 or empty means your My Plan',
+			},
+			{
+				name: 'afterId',
+				label: 'After Stage ID',
+				path: 'fields.AFTER_ID',
+				type: 'number',
+				description: 'Put the stage after this one; 0 or empty puts it first',
+			},
+			{
+				name: 'color',
+				label: 'Color',
+				path: 'fields.COLOR',
+				type: 'string',
+				placeholder: '47D1E2',
+				description: 'RGB color, hex without #',
+			},
 			isAdmin,
 		],
 		output: { as: 'id' },
@@ -31,13 +62,34 @@ const methods: MethodSpec[] = [
 		params: [
 			stageId,
 			{ name: 'title', label: 'Title', path: 'fields.TITLE', type: 'string' },
-			{ name: 'afterId', label: 'After Stage ID', path: 'fields.AFTER_ID', type: 'number', description: 'Move the stage after this one; 0 moves it first' },
-			{ name: 'color', label: 'Color', path: 'fields.COLOR', type: 'string', placeholder: '47D1E2', description: 'RGB color, hex without #' },
+			{
+				name: 'afterId',
+				label: 'After Stage ID',
+				path: 'fields.AFTER_ID',
+				type: 'number',
+				description: 'Move the stage after this one; 0 moves it first',
+			},
+			{
+				name: 'color',
+				label: 'Color',
+				path: 'fields.COLOR',
+				type: 'string',
+				placeholder: '47D1E2',
+				description: 'RGB color, hex without #',
+			},
 			isAdmin,
 		],
 		output: { echo: { stageId: 'id' }, as: 'success' },
 	},
-	{ value: 'delete', name: 'Delete', action: 'Delete a task stage', description: 'Delete a Kanban or My Plan stage (task.stages.delete)', method: 'task.stages.delete', params: [stageId, isAdmin], output: { echo: { stageId: 'id' }, as: 'success' } },
+	{
+		value: 'delete',
+		name: 'Delete',
+		action: 'Delete a task stage',
+		description: 'Delete a Kanban or My Plan stage (task.stages.delete)',
+		method: 'task.stages.delete',
+		params: [stageId, isAdmin],
+		output: { echo: { stageId: 'id' }, as: 'success' },
+	},
 	{
 		value: 'moveTask',
 		name: 'Move Task',
@@ -47,8 +99,20 @@ const methods: MethodSpec[] = [
 		params: [
 			{ name: 'taskId', label: 'Task ID', path: 'id', type: 'id', required: true },
 			{ name: 'stageId', label: 'Stage ID', path: 'stageId', type: 'id', required: true },
-			{ name: 'before', label: 'Before Task ID', path: 'before', type: 'number', description: 'Place the task before this one in the stage' },
-			{ name: 'after', label: 'After Task ID', path: 'after', type: 'number', description: 'Place the task after this one in the stage' },
+			{
+				name: 'before',
+				label: 'Before Task ID',
+				path: 'before',
+				type: 'number',
+				description: 'Place the task before this one in the stage',
+			},
+			{
+				name: 'after',
+				label: 'After Task ID',
+				path: 'after',
+				type: 'number',
+				description: 'Place the task after this one in the stage',
+			},
 		],
 		output: { echo: { taskId: 'id', stageId: 'stageId' }, as: 'success' },
 	},
@@ -59,12 +123,22 @@ const methods: MethodSpec[] = [
 		description: 'List the stages of a Kanban or of My Plan, one item each (task.stages.get)',
 		method: 'task.stages.get',
 		params: [
-			{ name: 'entityId', label: 'Project ID', path: 'entityId', type: 'number', required: true, default: 0, description: 'The workgroup whose Kanban stages to list; 0 lists your My Plan' },
+			{
+				name: 'entityId',
+				label: 'Project ID',
+				path: 'entityId',
+				type: 'number',
+				required: true,
+				default: 0,
+				description: 'The workgroup whose Kanban stages to list; 0 lists your My Plan',
+			},
 			isAdmin,
 		],
 		// the stages come keyed by id: one item per stage, in board order
 		shape: (_ctx, result) => {
-			const stages = (result && typeof result === 'object' ? Object.values(result) : []) as IDataObject[];
+			const stages = (
+				result && typeof result === 'object' ? Object.values(result) : []
+			) as IDataObject[];
 			return stages.sort((a, b) => Number(a.SORT) - Number(b.SORT));
 		},
 	},

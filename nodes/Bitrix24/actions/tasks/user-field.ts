@@ -5,15 +5,39 @@ import { filter, order, positionalSlots } from './positional-params';
 function userFieldData(prefix: string): ParamSpec[] {
 	return [
 		{ name: 'label', label: 'Label', path: `${prefix}.LABEL`, type: 'string' },
-		{ name: 'mandatory', label: 'Mandatory', path: `${prefix}.MANDATORY`, type: 'yesNo', description: 'Whether every task must fill the field' },
-		{ name: 'multiple', label: 'Multiple', path: `${prefix}.MULTIPLE`, type: 'yesNo', description: 'Whether the field holds several values' },
-		{ name: 'settings', label: 'Settings (JSON)', path: `${prefix}.SETTINGS`, type: 'json', description: 'Type settings, e.g. {"DEFAULT_VALUE": "none"}' },
+		{
+			name: 'mandatory',
+			label: 'Mandatory',
+			path: `${prefix}.MANDATORY`,
+			type: 'yesNo',
+			description: 'Whether every task must fill the field',
+		},
+		{
+			name: 'multiple',
+			label: 'Multiple',
+			path: `${prefix}.MULTIPLE`,
+			type: 'yesNo',
+			description: 'Whether the field holds several values',
+		},
+		{
+			name: 'settings',
+			label: 'Settings (JSON)',
+			path: `${prefix}.SETTINGS`,
+			type: 'json',
+			description: 'Type settings, e.g. {"DEFAULT_VALUE": "none"}',
+		},
 		{ name: 'sort', label: 'Sort', path: `${prefix}.SORT`, type: 'number', default: 100 },
 		{ name: 'xmlId', label: 'External ID', path: `${prefix}.XML_ID`, type: 'string' },
 	];
 }
 
-const fieldId: ParamSpec = { name: 'fieldId', label: 'Field ID', path: 'ID', type: 'id', required: true };
+const fieldId: ParamSpec = {
+	name: 'fieldId',
+	label: 'Field ID',
+	path: 'ID',
+	type: 'id',
+	required: true,
+};
 
 const methods: MethodSpec[] = [
 	{
@@ -38,14 +62,48 @@ const methods: MethodSpec[] = [
 				],
 				default: 'string',
 			},
-			{ name: 'fieldName', label: 'Field Name', path: 'PARAMS.FIELD_NAME', type: 'string', required: true, placeholder: 'UF_TASK_CLIENT', description: 'Code of the field; UF_ is added when missing' },
+			{
+				name: 'fieldName',
+				label: 'Field Name',
+				path: 'PARAMS.FIELD_NAME',
+				type: 'string',
+				required: true,
+				placeholder: 'UF_TASK_CLIENT',
+				description: 'Code of the field; UF_ is added when missing',
+			},
 			...userFieldData('PARAMS'),
 		],
 		output: { as: 'id' },
 	},
-	{ value: 'update', name: 'Update', action: 'Update a custom task field', description: 'Change a custom task field (task.item.userfield.update)', method: 'task.item.userfield.update', positional: true, params: [fieldId, ...userFieldData('DATA')], output: { echo: { fieldId: 'ID' }, as: 'success' } },
-	{ value: 'get', name: 'Get', action: 'Get a custom task field', description: 'Get a custom task field (task.item.userfield.get)', method: 'task.item.userfield.get', positional: true, params: [fieldId] },
-	{ value: 'delete', name: 'Delete', action: 'Delete a custom task field', description: 'Delete a custom task field (task.item.userfield.delete)', method: 'task.item.userfield.delete', positional: true, params: [fieldId], output: { echo: { fieldId: 'ID' }, as: 'success' } },
+	{
+		value: 'update',
+		name: 'Update',
+		action: 'Update a custom task field',
+		description: 'Change a custom task field (task.item.userfield.update)',
+		method: 'task.item.userfield.update',
+		positional: true,
+		params: [fieldId, ...userFieldData('DATA')],
+		output: { echo: { fieldId: 'ID' }, as: 'success' },
+	},
+	{
+		value: 'get',
+		name: 'Get',
+		action: 'Get a custom task field',
+		description: 'Get a custom task field (task.item.userfield.get)',
+		method: 'task.item.userfield.get',
+		positional: true,
+		params: [fieldId],
+	},
+	{
+		value: 'delete',
+		name: 'Delete',
+		action: 'Delete a custom task field',
+		description: 'Delete a custom task field (task.item.userfield.delete)',
+		method: 'task.item.userfield.delete',
+		positional: true,
+		params: [fieldId],
+		output: { echo: { fieldId: 'ID' }, as: 'success' },
+	},
 	{
 		value: 'getAll',
 		name: 'Get Many',

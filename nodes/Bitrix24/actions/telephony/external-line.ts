@@ -3,11 +3,25 @@ import type { IDataObject } from 'n8n-workflow';
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { APP_ONLY } from './app-only';
 
-const number: ParamSpec = { name: 'number', label: 'Line Number', path: 'NUMBER', type: 'string', required: true, description: 'The number of the external line' };
+const number: ParamSpec = {
+	name: 'number',
+	label: 'Line Number',
+	path: 'NUMBER',
+	type: 'string',
+	required: true,
+	description: 'The number of the external line',
+};
 
 const lineFields: ParamSpec[] = [
 	{ name: 'name', label: 'Name', path: 'NAME', type: 'string', description: 'Name of the line' },
-	{ name: 'crmAutoCreate', label: 'Create CRM Records', path: 'CRM_AUTO_CREATE', type: 'yesNo', default: true, description: 'Whether outgoing calls through the line create CRM records' },
+	{
+		name: 'crmAutoCreate',
+		label: 'Create CRM Records',
+		path: 'CRM_AUTO_CREATE',
+		type: 'yesNo',
+		default: true,
+		description: 'Whether outgoing calls through the line create CRM records',
+	},
 ];
 
 const methods: MethodSpec[] = [
@@ -35,7 +49,11 @@ const methods: MethodSpec[] = [
 		description: `Change the name or CRM setting of an external line; ${APP_ONLY} (telephony.externalLine.update)`,
 		method: 'telephony.externalLine.update',
 		params: [number, ...lineFields],
-		shape: (_ctx, result, params) => ({ ID: ((result ?? {}) as IDataObject).ID, NUMBER: params.NUMBER as string, updated: true }),
+		shape: (_ctx, result, params) => ({
+			ID: ((result ?? {}) as IDataObject).ID,
+			NUMBER: params.NUMBER as string,
+			updated: true,
+		}),
 	},
 	{
 		value: 'delete',

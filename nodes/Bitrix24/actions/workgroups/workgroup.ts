@@ -4,9 +4,17 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { WORKGROUP_LOCATOR } from './workgroup-locator';
 
-const groupId: ParamSpec = { name: 'groupId', label: 'Workgroup', path: 'GROUP_ID', type: 'id', required: true, locator: WORKGROUP_LOCATOR };
+const groupId: ParamSpec = {
+	name: 'groupId',
+	label: 'Workgroup',
+	path: 'GROUP_ID',
+	type: 'id',
+	required: true,
+	locator: WORKGROUP_LOCATOR,
+};
 
-const USER_HINT = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+const USER_HINT =
+	'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
 
 const INVITE_PERMISSIONS = [
 	{ name: 'All Members', value: 'K' },
@@ -19,13 +27,54 @@ function groupFields(required: boolean): ParamSpec[] {
 	return [
 		{ name: 'name', label: 'Name', path: 'NAME', type: 'string', required },
 		{ name: 'description', label: 'Description', path: 'DESCRIPTION', type: 'text' },
-		{ name: 'visible', label: 'Visible in the List', path: 'VISIBLE', type: 'yesNo', description: 'Whether the group is shown in the list of groups' },
-		{ name: 'opened', label: 'Open to Join', path: 'OPENED', type: 'yesNo', description: 'Whether users may join without an invitation or a confirmed request' },
-		{ name: 'closed', label: 'Archived', path: 'CLOSED', type: 'yesNo', description: 'Whether the group is archived' },
-		{ name: 'keywords', label: 'Keywords', path: 'KEYWORDS', type: 'string', description: 'Keywords separated by commas' },
-		{ name: 'initiatePerms', label: 'Who Can Invite', path: 'INITIATE_PERMS', type: 'options', options: INVITE_PERMISSIONS, default: 'K' },
-		{ name: 'projectDateStart', label: 'Project Start', path: 'PROJECT_DATE_START', type: 'dateTime' },
-		{ name: 'projectDateFinish', label: 'Project End', path: 'PROJECT_DATE_FINISH', type: 'dateTime' },
+		{
+			name: 'visible',
+			label: 'Visible in the List',
+			path: 'VISIBLE',
+			type: 'yesNo',
+			description: 'Whether the group is shown in the list of groups',
+		},
+		{
+			name: 'opened',
+			label: 'Open to Join',
+			path: 'OPENED',
+			type: 'yesNo',
+			description: 'Whether users may join without an invitation or a confirmed request',
+		},
+		{
+			name: 'closed',
+			label: 'Archived',
+			path: 'CLOSED',
+			type: 'yesNo',
+			description: 'Whether the group is archived',
+		},
+		{
+			name: 'keywords',
+			label: 'Keywords',
+			path: 'KEYWORDS',
+			type: 'string',
+			description: 'Keywords separated by commas',
+		},
+		{
+			name: 'initiatePerms',
+			label: 'Who Can Invite',
+			path: 'INITIATE_PERMS',
+			type: 'options',
+			options: INVITE_PERMISSIONS,
+			default: 'K',
+		},
+		{
+			name: 'projectDateStart',
+			label: 'Project Start',
+			path: 'PROJECT_DATE_START',
+			type: 'dateTime',
+		},
+		{
+			name: 'projectDateFinish',
+			label: 'Project End',
+			path: 'PROJECT_DATE_FINISH',
+			type: 'dateTime',
+		},
 		{
 			name: 'ownerId',
 			label: 'Owner Name or ID',
@@ -41,7 +90,12 @@ function groupFields(required: boolean): ParamSpec[] {
 const oneGroup: NonNullable<MethodSpec['shape']> = (ctx, result, params, itemIndex) => {
 	const rows = Array.isArray(result) ? (result as IDataObject[]) : [];
 	const row = rows.find((entry) => String(entry.ID) === String(params.GROUP_ID));
-	if (!row) throw new NodeOperationError(ctx.getNode(), `Workgroup ${String(params.GROUP_ID)} was not found or you have no access to it`, { itemIndex });
+	if (!row)
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Workgroup ${String(params.GROUP_ID)} was not found or you have no access to it`,
+			{ itemIndex },
+		);
 	return row;
 };
 
@@ -54,8 +108,20 @@ const methods: MethodSpec[] = [
 		method: 'sonet_group.create',
 		params: [
 			...groupFields(true),
-			{ name: 'project', label: 'Project', path: 'PROJECT', type: 'yesNo', description: 'Whether to create a project instead of a group' },
-			{ name: 'subjectId', label: 'Subject ID', path: 'SUBJECT_ID', type: 'id', description: 'The subject (category) of the group' },
+			{
+				name: 'project',
+				label: 'Project',
+				path: 'PROJECT',
+				type: 'yesNo',
+				description: 'Whether to create a project instead of a group',
+			},
+			{
+				name: 'subjectId',
+				label: 'Subject ID',
+				path: 'SUBJECT_ID',
+				type: 'id',
+				description: 'The subject (category) of the group',
+			},
 		],
 		output: { as: 'ID' },
 	},
@@ -63,7 +129,8 @@ const methods: MethodSpec[] = [
 		value: 'update',
 		name: 'Update',
 		action: 'Update a workgroup',
-		description: 'Change a workgroup or project; only its owner or an administrator may (sonet_group.update)',
+		description:
+			'Change a workgroup or project; only its owner or an administrator may (sonet_group.update)',
 		method: 'sonet_group.update',
 		params: [groupId, ...groupFields(false)],
 		shape: (_ctx, result) => ({ ID: result as number, updated: true }),
@@ -72,7 +139,8 @@ const methods: MethodSpec[] = [
 		value: 'delete',
 		name: 'Delete',
 		action: 'Delete a workgroup',
-		description: 'Delete a workgroup or project; only its owner or an administrator may (sonet_group.delete)',
+		description:
+			'Delete a workgroup or project; only its owner or an administrator may (sonet_group.delete)',
 		method: 'sonet_group.delete',
 		params: [groupId],
 		shape: (_ctx, result, params) => ({ ID: params.GROUP_ID as number, deleted: result === true }),
@@ -83,7 +151,16 @@ const methods: MethodSpec[] = [
 		action: 'Get a workgroup',
 		description: 'Get a workgroup or project (sonet_group.get)',
 		method: 'sonet_group.get',
-		params: [groupId, { name: 'isAdmin', label: 'Ignore Permissions', path: 'IS_ADMIN', type: 'yesNo', description: 'Whether an administrator sees the group even when it is hidden from them' }],
+		params: [
+			groupId,
+			{
+				name: 'isAdmin',
+				label: 'Ignore Permissions',
+				path: 'IS_ADMIN',
+				type: 'yesNo',
+				description: 'Whether an administrator sees the group even when it is hidden from them',
+			},
+		],
 		shape: oneGroup,
 	},
 	{
@@ -93,11 +170,37 @@ const methods: MethodSpec[] = [
 		description: 'List the workgroups and projects the user may see (sonet_group.get)',
 		method: 'sonet_group.get',
 		params: [
-			{ name: 'nameContains', label: 'Name Contains', path: 'FILTER.%NAME', type: 'string', description: 'Only groups whose name contains this text' },
-			{ name: 'ownerId', label: 'Owner Name or ID', path: 'FILTER.OWNER_ID', type: 'options', loadOptionsMethod: 'getUsers', description: `Only groups of this owner. ${USER_HINT}.` },
-			{ name: 'isAdmin', label: 'Ignore Permissions', path: 'IS_ADMIN', type: 'yesNo', description: 'Whether an administrator sees hidden groups as well' },
+			{
+				name: 'nameContains',
+				label: 'Name Contains',
+				path: 'FILTER.%NAME',
+				type: 'string',
+				description: 'Only groups whose name contains this text',
+			},
+			{
+				name: 'ownerId',
+				label: 'Owner Name or ID',
+				path: 'FILTER.OWNER_ID',
+				type: 'options',
+				loadOptionsMethod: 'getUsers',
+				description: `Only groups of this owner. ${USER_HINT}.`,
+			},
+			{
+				name: 'isAdmin',
+				label: 'Ignore Permissions',
+				path: 'IS_ADMIN',
+				type: 'yesNo',
+				description: 'Whether an administrator sees hidden groups as well',
+			},
 		],
-		list: { rowsAt: [], idKey: 'ID', paging: 'offset', filterParam: 'FILTER', orderParam: 'ORDER', selectParam: false },
+		list: {
+			rowsAt: [],
+			idKey: 'ID',
+			paging: 'offset',
+			filterParam: 'FILTER',
+			orderParam: 'ORDER',
+			selectParam: false,
+		},
 	},
 ];
 

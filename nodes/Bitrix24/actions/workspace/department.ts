@@ -1,11 +1,29 @@
 import type { ParamSpec, ResourceSpec } from '../method-table/spec';
 import { departmentGetMany } from './department/get-many.operation';
 
-const departmentId: ParamSpec = { name: 'departmentId', label: 'Department ID', path: 'ID', type: 'id', required: true };
+const departmentId: ParamSpec = {
+	name: 'departmentId',
+	label: 'Department ID',
+	path: 'ID',
+	type: 'id',
+	required: true,
+};
 const departmentFields = (parentRequired: boolean): ParamSpec[] => [
-	{ name: 'parentId', label: 'Parent Department ID', path: 'PARENT', type: 'id', required: parentRequired },
+	{
+		name: 'parentId',
+		label: 'Parent Department ID',
+		path: 'PARENT',
+		type: 'id',
+		required: parentRequired,
+	},
 	{ name: 'sort', label: 'Sort', path: 'SORT', type: 'number', default: 500 },
-	{ name: 'headId', label: 'Head User ID', path: 'UF_HEAD', type: 'id', description: 'The user who heads the department' },
+	{
+		name: 'headId',
+		label: 'Head User ID',
+		path: 'UF_HEAD',
+		type: 'id',
+		description: 'The user who heads the department',
+	},
 ];
 
 /** The company structure. */
@@ -20,7 +38,10 @@ export const department: ResourceSpec = {
 			action: 'Create a department',
 			description: 'Add a department to the company structure (department.add)',
 			method: 'department.add',
-			params: [{ name: 'name', label: 'Name', path: 'NAME', type: 'string', required: true }, ...departmentFields(true)],
+			params: [
+				{ name: 'name', label: 'Name', path: 'NAME', type: 'string', required: true },
+				...departmentFields(true),
+			],
 			output: { as: 'ID' },
 		},
 		{
@@ -38,7 +59,11 @@ export const department: ResourceSpec = {
 			action: 'Update a department',
 			description: 'Rename or move a department (department.update)',
 			method: 'department.update',
-			params: [departmentId, { name: 'name', label: 'Name', path: 'NAME', type: 'string' }, ...departmentFields(false)],
+			params: [
+				departmentId,
+				{ name: 'name', label: 'Name', path: 'NAME', type: 'string' },
+				...departmentFields(false),
+			],
 			output: { as: 'updated', echo: { ID: 'ID' } },
 		},
 	],

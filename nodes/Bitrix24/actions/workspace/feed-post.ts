@@ -4,8 +4,15 @@ import type { ParamSpec, ResourceSpec } from '../method-table/spec';
 import { accessCodes } from './access-codes';
 import { feedPostGetMany } from './feed-post/get-many.operation';
 
-const postId: ParamSpec = { name: 'postId', label: 'Post ID', path: 'POST_ID', type: 'id', required: true };
-const recipientsHint = 'Separated by commas: UA (all employees), U<user ID>, DR<department ID>, SG<group ID>';
+const postId: ParamSpec = {
+	name: 'postId',
+	label: 'Post ID',
+	path: 'POST_ID',
+	type: 'id',
+	required: true,
+};
+const recipientsHint =
+	'Separated by commas: UA (all employees), U<user ID>, DR<department ID>, SG<group ID>';
 const recipients = (required: boolean): ParamSpec => ({
 	name: 'recipients',
 	label: 'Recipients',
@@ -17,20 +24,37 @@ const recipients = (required: boolean): ParamSpec => ({
 });
 const postFields: ParamSpec[] = [
 	{ name: 'title', label: 'Title', path: 'POST_TITLE', type: 'string' },
-	{ name: 'important', label: 'Important', path: 'IMPORTANT', type: 'yesNo', description: 'Whether to mark the post as important: readers confirm they have read it' },
-	{ name: 'importantUntil', label: 'Important Until', path: 'IMPORTANT_DATE_END', type: 'dateTime' },
+	{
+		name: 'important',
+		label: 'Important',
+		path: 'IMPORTANT',
+		type: 'yesNo',
+		description: 'Whether to mark the post as important: readers confirm they have read it',
+	},
+	{
+		name: 'importantUntil',
+		label: 'Important Until',
+		path: 'IMPORTANT_DATE_END',
+		type: 'dateTime',
+	},
 ];
 const authorId: ParamSpec = {
 	name: 'authorId',
 	label: 'Author User ID',
 	path: 'USER_ID',
 	type: 'id',
-	description: 'Publish on behalf of this user (administrators only); default is the credential\'s user',
+	description:
+		"Publish on behalf of this user (administrators only); default is the credential's user",
 };
 
 /** The recipients go as a list of access codes. */
-function recipientCodes(ctx: IExecuteFunctions, itemIndex: number, params: IDataObject): IDataObject {
-	if (params.DEST !== undefined) params.DEST = accessCodes(ctx, params.DEST, 'Recipients', itemIndex) ?? [];
+function recipientCodes(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	params: IDataObject,
+): IDataObject {
+	if (params.DEST !== undefined)
+		params.DEST = accessCodes(ctx, params.DEST, 'Recipients', itemIndex) ?? [];
 	return params;
 }
 
@@ -46,7 +70,11 @@ export const feedPost: ResourceSpec = {
 			action: 'Add a comment to a post',
 			description: 'Comment on a news feed post (log.blogcomment.add)',
 			method: 'log.blogcomment.add',
-			params: [postId, { name: 'text', label: 'Text', path: 'TEXT', type: 'text', required: true }, authorId],
+			params: [
+				postId,
+				{ name: 'text', label: 'Text', path: 'TEXT', type: 'text', required: true },
+				authorId,
+			],
 			output: { as: 'ID' },
 		},
 		{
@@ -59,7 +87,13 @@ export const feedPost: ResourceSpec = {
 				{ name: 'message', label: 'Message', path: 'POST_MESSAGE', type: 'text', required: true },
 				recipients(false),
 				...postFields,
-				{ name: 'tags', label: 'Tags', path: 'TAGS', type: 'string', description: 'Separated by commas' },
+				{
+					name: 'tags',
+					label: 'Tags',
+					path: 'TAGS',
+					type: 'string',
+					description: 'Separated by commas',
+				},
 				authorId,
 			],
 			output: { as: 'ID' },
@@ -78,7 +112,8 @@ export const feedPost: ResourceSpec = {
 			value: 'getImportantReaders',
 			name: 'Get Important Post Readers',
 			action: 'Get who read an important post',
-			description: 'IDs of the users who confirmed reading an important post, up to 500 (log.blogpost.getusers.important)',
+			description:
+				'IDs of the users who confirmed reading an important post, up to 500 (log.blogpost.getusers.important)',
 			method: 'log.blogpost.getusers.important',
 			params: [postId],
 			shape: (_ctx, result, params) => ({
@@ -100,9 +135,15 @@ export const feedPost: ResourceSpec = {
 			value: 'update',
 			name: 'Update',
 			action: 'Update a post',
-			description: 'Change a news feed post; without a new title the old one is dropped (log.blogpost.update)',
+			description:
+				'Change a news feed post; without a new title the old one is dropped (log.blogpost.update)',
 			method: 'log.blogpost.update',
-			params: [postId, { name: 'message', label: 'Message', path: 'POST_MESSAGE', type: 'text' }, recipients(false), ...postFields],
+			params: [
+				postId,
+				{ name: 'message', label: 'Message', path: 'POST_MESSAGE', type: 'text' },
+				recipients(false),
+				...postFields,
+			],
 			output: { as: 'ID' },
 			adjust: recipientCodes,
 		},

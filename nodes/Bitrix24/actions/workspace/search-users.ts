@@ -3,7 +3,11 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { bitrix24Call, connect } from '../../../shared/transport';
 
 /** One page of users matching what the user typed (name, email, position), by ID. */
-export async function searchUsers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchUsers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const start = Number(paginationToken ?? 0);
 	const envelope = filter
 		? await bitrix24Call(this, 'user.search', { FILTER: { FIND: filter }, start })
@@ -12,7 +16,9 @@ export async function searchUsers(this: ILoadOptionsFunctions, filter?: string, 
 	const { portalRoot } = await connect(this);
 	return {
 		results: users.map((user) => ({
-			name: [user.NAME, user.LAST_NAME].filter(Boolean).join(' ') || String(user.EMAIL || `User ${String(user.ID)}`),
+			name:
+				[user.NAME, user.LAST_NAME].filter(Boolean).join(' ') ||
+				String(user.EMAIL || `User ${String(user.ID)}`),
 			value: String(user.ID),
 			url: `${portalRoot}/company/personal/user/${String(user.ID)}/`,
 		})),

@@ -4,13 +4,13 @@ import type { ResourceSpec } from '../method-table/spec';
 export const server: ResourceSpec = {
 	value: 'server',
 	name: 'Server',
-	description: 'The portal server\'s clock',
+	description: "The portal server's clock",
 	methods: [
 		{
 			value: 'getTime',
 			name: 'Get Time',
 			action: 'Get the server time',
-			description: 'Get the portal server\'s current time (server.time)',
+			description: "Get the portal server's current time (server.time)",
 			method: 'server.time',
 			params: [],
 			output: { as: 'time' },

@@ -10,13 +10,24 @@ import { returnAllOrLimit } from '../../../shared/descriptions/paging';
  * as two strings. user.search reads either its search text or filter fields, never both:
  * Search has no filters.
  */
-export const userListOptions = (operation: string, first: INodeProperties[], filters: INodeProperties[]): INodeProperties[] =>
+export const userListOptions = (
+	operation: string,
+	first: INodeProperties[],
+	filters: INodeProperties[],
+): INodeProperties[] =>
 	updateDisplayOptions({ show: { resource: ['user'], operation: [operation] } }, [
 		...first,
 		...returnAllOrLimit,
 		optionsCollection([
 			...filters,
-			{ displayName: 'Sort By', name: 'sort', type: 'string', default: '', placeholder: 'LAST_NAME', description: 'Field to sort by; anything but ID pages more slowly' },
+			{
+				displayName: 'Sort By',
+				name: 'sort',
+				type: 'string',
+				default: '',
+				placeholder: 'LAST_NAME',
+				description: 'Field to sort by; anything but ID pages more slowly',
+			},
 			{
 				displayName: 'Sort Direction',
 				name: 'order',

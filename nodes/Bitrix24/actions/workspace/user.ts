@@ -36,7 +36,13 @@ const profile: ParamSpec[] = [
 		],
 		default: 'F',
 	},
-	{ name: 'birthday', label: 'Date of Birth', path: 'PERSONAL_BIRTHDAY', type: 'string', placeholder: '1990-05-17' },
+	{
+		name: 'birthday',
+		label: 'Date of Birth',
+		path: 'PERSONAL_BIRTHDAY',
+		type: 'string',
+		placeholder: '1990-05-17',
+	},
 	{ name: 'personalPhone', label: 'Personal Phone', path: 'PERSONAL_PHONE', type: 'string' },
 	{ name: 'personalMobile', label: 'Personal Mobile', path: 'PERSONAL_MOBILE', type: 'string' },
 	{ name: 'personalCity', label: 'City', path: 'PERSONAL_CITY', type: 'string' },
@@ -60,17 +66,27 @@ const activation = (value: 'activate' | 'deactivate'): MethodSpec => {
 		value,
 		name: activate ? 'Activate' : 'Deactivate',
 		action: activate ? 'Activate a user' : 'Deactivate a user',
-		description: activate ? 'Let a dismissed user sign in again (user.update ACTIVE=Y)' : 'Dismiss a user: they can no longer sign in (user.update ACTIVE=N)',
+		description: activate
+			? 'Let a dismissed user sign in again (user.update ACTIVE=Y)'
+			: 'Dismiss a user: they can no longer sign in (user.update ACTIVE=N)',
 		method: 'user.update',
 		params: [userId],
 		adjust: (_ctx, _itemIndex, params) => ({ ...params, ACTIVE: activate ? 'Y' : 'N' }),
-		shape: (_ctx, result, params) => ({ ID: params.ID as number, active: activate ? result === true : result !== true }),
+		shape: (_ctx, result, params) => ({
+			ID: params.ID as number,
+			active: activate ? result === true : result !== true,
+		}),
 	};
 };
 
 function userNotFound(ctx: IExecuteFunctions, params: IDataObject, itemIndex: number): never {
 	const id = (params.FILTER as IDataObject | undefined)?.ID;
-	throw paramError(ctx, itemIndex, 'User', `no user with ID ${String(id)} on the portal (or not visible to this credential)`);
+	throw paramError(
+		ctx,
+		itemIndex,
+		'User',
+		`no user with ID ${String(id)} on the portal (or not visible to this credential)`,
+	);
 }
 
 /** Portal users (employees). */
@@ -86,7 +102,18 @@ export const user: ResourceSpec = {
 			action: 'Invite a user',
 			description: 'Invite a new user to the portal by e-mail (user.add)',
 			method: 'user.add',
-			params: [{ name: 'email', label: 'Email', path: 'EMAIL', type: 'string', required: true, placeholder: 'name@email.com' }, departmentIds(true), ...profile],
+			params: [
+				{
+					name: 'email',
+					label: 'Email',
+					path: 'EMAIL',
+					type: 'string',
+					required: true,
+					placeholder: 'name@email.com',
+				},
+				departmentIds(true),
+				...profile,
+			],
 			output: { as: 'ID' },
 		},
 		activation('deactivate'),
@@ -120,15 +147,30 @@ export const user: ResourceSpec = {
 			method: 'user.fields',
 			params: [],
 			// the answer maps each field name to its title: one item per field
-			shape: (_ctx, result) => Object.entries((result ?? {}) as IDataObject).map(([name, title]) => ({ name, title: title as string })),
+			shape: (_ctx, result) =>
+				Object.entries((result ?? {}) as IDataObject).map(([name, title]) => ({
+					name,
+					title: title as string,
+				})),
 		},
 		{
 			value: 'update',
 			name: 'Update',
 			action: 'Update a user',
-			description: 'Change a user\'s profile (user.update)',
+			description: "Change a user's profile (user.update)",
 			method: 'user.update',
-			params: [userId, { name: 'email', label: 'Email', path: 'EMAIL', type: 'string', placeholder: 'name@email.com' }, departmentIds(false), ...profile],
+			params: [
+				userId,
+				{
+					name: 'email',
+					label: 'Email',
+					path: 'EMAIL',
+					type: 'string',
+					placeholder: 'name@email.com',
+				},
+				departmentIds(false),
+				...profile,
+			],
 			output: { as: 'updated', echo: { ID: 'ID' } },
 		},
 	],

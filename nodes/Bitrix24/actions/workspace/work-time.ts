@@ -5,7 +5,8 @@ const userId: ParamSpec = {
 	label: 'User ID',
 	path: 'USER_ID',
 	type: 'id',
-	description: 'Whose workday; default is the credential\'s user (others need the right to manage their work time)',
+	description:
+		"Whose workday; default is the credential's user (others need the right to manage their work time)",
 };
 const changeFields: ParamSpec[] = [
 	userId,
@@ -14,9 +15,16 @@ const changeFields: ParamSpec[] = [
 		label: 'Time',
 		path: 'TIME',
 		type: 'dateTime',
-		description: 'When, if not now: on the same calendar day, with its time zone offset (e.g. 2025-02-12T09:00:00+02:00)',
+		description:
+			'When, if not now: on the same calendar day, with its time zone offset (e.g. 2025-02-12T09:00:00+02:00)',
 	},
-	{ name: 'report', label: 'Reason', path: 'REPORT', type: 'string', description: 'Why the time was changed; needed with Time unless the schedule is flexible' },
+	{
+		name: 'report',
+		label: 'Reason',
+		path: 'REPORT',
+		type: 'string',
+		description: 'Why the time was changed; needed with Time unless the schedule is flexible',
+	},
 	{ name: 'latitude', label: 'Latitude', path: 'LAT', type: 'number' },
 	{ name: 'longitude', label: 'Longitude', path: 'LON', type: 'number' },
 ];
@@ -39,7 +47,7 @@ export const workTime: ResourceSpec = {
 			value: 'getSettings',
 			name: 'Get Settings',
 			action: 'Get work time settings',
-			description: 'Get a user\'s work schedule settings (timeman.settings)',
+			description: "Get a user's work schedule settings (timeman.settings)",
 			method: 'timeman.settings',
 			params: [userId],
 		},

@@ -77,9 +77,33 @@ const HOUR = 3_600_000;
 /** The demo Drive. Ids are fixed; file bytes are given here, so tests can compare downloads. */
 export const DRIVE_SEED = {
 	storages: [
-		{ ID: 11, NAME: 'John Smith', CODE: null, ENTITY_TYPE: 'user', ENTITY_ID: '1', ROOT_OBJECT_ID: 101, owner: 1 },
-		{ ID: 12, NAME: 'Anna Brown', CODE: null, ENTITY_TYPE: 'user', ENTITY_ID: '2', ROOT_OBJECT_ID: 102, owner: 2 },
-		{ ID: 13, NAME: 'Shared documents', CODE: 'shared_files_s1', ENTITY_TYPE: 'common', ENTITY_ID: 'shared_files_s1', ROOT_OBJECT_ID: 103, owner: 1 },
+		{
+			ID: 11,
+			NAME: 'John Smith',
+			CODE: null,
+			ENTITY_TYPE: 'user',
+			ENTITY_ID: '1',
+			ROOT_OBJECT_ID: 101,
+			owner: 1,
+		},
+		{
+			ID: 12,
+			NAME: 'Anna Brown',
+			CODE: null,
+			ENTITY_TYPE: 'user',
+			ENTITY_ID: '2',
+			ROOT_OBJECT_ID: 102,
+			owner: 2,
+		},
+		{
+			ID: 13,
+			NAME: 'Shared documents',
+			CODE: 'shared_files_s1',
+			ENTITY_TYPE: 'common',
+			ENTITY_ID: 'shared_files_s1',
+			ROOT_OBJECT_ID: 103,
+			owner: 1,
+		},
 	],
 	folders: [
 		{ ID: 201, NAME: 'Reports', PARENT_ID: 101 },
@@ -88,17 +112,50 @@ export const DRIVE_SEED = {
 		{ ID: 204, NAME: 'Contracts', PARENT_ID: 103 },
 	],
 	files: [
-		{ ID: 301, NAME: 'welcome.txt', PARENT_ID: 101, MIME: 'text/plain', CONTENT: Buffer.from('Welcome to the Bitrix24 drive.\n') },
-		{ ID: 302, NAME: 'q1.csv', PARENT_ID: 202, MIME: 'text/csv', CONTENT: Buffer.from('month,amount\nJan,1200\nFeb,1350\nMar,990\n') },
-		{ ID: 303, NAME: 'offer.txt', PARENT_ID: 203, MIME: 'text/plain', CONTENT: Buffer.from('Dear customer, ...\n') },
+		{
+			ID: 301,
+			NAME: 'welcome.txt',
+			PARENT_ID: 101,
+			MIME: 'text/plain',
+			CONTENT: Buffer.from('Welcome to the Bitrix24 drive.\n'),
+		},
+		{
+			ID: 302,
+			NAME: 'q1.csv',
+			PARENT_ID: 202,
+			MIME: 'text/csv',
+			CONTENT: Buffer.from('month,amount\nJan,1200\nFeb,1350\nMar,990\n'),
+		},
+		{
+			ID: 303,
+			NAME: 'offer.txt',
+			PARENT_ID: 203,
+			MIME: 'text/plain',
+			CONTENT: Buffer.from('Dear customer, ...\n'),
+		},
 		// bytes that are not valid UTF-8, so a download that goes through a text decoding shows
-		{ ID: 304, NAME: 'logo.png', PARENT_ID: 101, MIME: 'image/png', CONTENT: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe, 0x00, 0x80]) },
-		{ ID: 305, NAME: 'nda.txt', PARENT_ID: 204, MIME: 'text/plain', CONTENT: Buffer.from('Non-disclosure agreement\n') },
+		{
+			ID: 304,
+			NAME: 'logo.png',
+			PARENT_ID: 101,
+			MIME: 'image/png',
+			CONTENT: Buffer.from([
+				0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe, 0x00, 0x80,
+			]),
+		},
+		{
+			ID: 305,
+			NAME: 'nda.txt',
+			PARENT_ID: 204,
+			MIME: 'text/plain',
+			CONTENT: Buffer.from('Non-disclosure agreement\n'),
+		},
 	],
 } as const;
 
 /** The demo storage that belongs to a user (the webhook's user is 1). */
-export const userStorageOf = (userId: number) => DRIVE_SEED.storages.find((s) => s.ENTITY_TYPE === 'user' && s.ENTITY_ID === String(userId));
+export const userStorageOf = (userId: number) =>
+	DRIVE_SEED.storages.find((s) => s.ENTITY_TYPE === 'user' && s.ENTITY_ID === String(userId));
 
 const MIME_BY_EXTENSION: Record<string, string> = {
 	txt: 'text/plain',
@@ -126,13 +183,32 @@ export function newToken(): string {
 function seedDrive(state: DriveState): void {
 	let step = 0;
 	const time = () => isoDate(SEED_BASE_MS + step++ * HOUR);
-	const ownerOf = (storageId: number) => DRIVE_SEED.storages.find((s) => s.ID === storageId)?.owner ?? 1;
+	const ownerOf = (storageId: number) =>
+		DRIVE_SEED.storages.find((s) => s.ID === storageId)?.owner ?? 1;
 	for (const s of DRIVE_SEED.storages) {
-		state.storages.set(s.ID, { ID: s.ID, NAME: s.NAME, CODE: s.CODE, MODULE_ID: 'disk', ENTITY_TYPE: s.ENTITY_TYPE, ENTITY_ID: s.ENTITY_ID, ROOT_OBJECT_ID: s.ROOT_OBJECT_ID });
+		state.storages.set(s.ID, {
+			ID: s.ID,
+			NAME: s.NAME,
+			CODE: s.CODE,
+			MODULE_ID: 'disk',
+			ENTITY_TYPE: s.ENTITY_TYPE,
+			ENTITY_ID: s.ENTITY_ID,
+			ROOT_OBJECT_ID: s.ROOT_OBJECT_ID,
+		});
 		const at = time();
 		state.objects.set(s.ROOT_OBJECT_ID, {
-			ID: s.ROOT_OBJECT_ID, NAME: s.NAME, TYPE: 'folder', STORAGE_ID: s.ID, PARENT_ID: null, DELETED_TYPE: 0,
-			CREATE_TIME: at, UPDATE_TIME: at, DELETE_TIME: null, CREATED_BY: s.owner, UPDATED_BY: s.owner, DELETED_BY: 0,
+			ID: s.ROOT_OBJECT_ID,
+			NAME: s.NAME,
+			TYPE: 'folder',
+			STORAGE_ID: s.ID,
+			PARENT_ID: null,
+			DELETED_TYPE: 0,
+			CREATE_TIME: at,
+			UPDATE_TIME: at,
+			DELETE_TIME: null,
+			CREATED_BY: s.owner,
+			UPDATED_BY: s.owner,
+			DELETED_BY: 0,
 		});
 	}
 	const storageOf = (parentId: number): number => state.objects.get(parentId)!.STORAGE_ID;
@@ -140,17 +216,41 @@ function seedDrive(state: DriveState): void {
 		const storage = storageOf(f.PARENT_ID);
 		const at = time();
 		state.objects.set(f.ID, {
-			ID: f.ID, NAME: f.NAME, TYPE: 'folder', STORAGE_ID: storage, PARENT_ID: f.PARENT_ID, DELETED_TYPE: 0,
-			CREATE_TIME: at, UPDATE_TIME: at, DELETE_TIME: null, CREATED_BY: ownerOf(storage), UPDATED_BY: ownerOf(storage), DELETED_BY: 0,
+			ID: f.ID,
+			NAME: f.NAME,
+			TYPE: 'folder',
+			STORAGE_ID: storage,
+			PARENT_ID: f.PARENT_ID,
+			DELETED_TYPE: 0,
+			CREATE_TIME: at,
+			UPDATE_TIME: at,
+			DELETE_TIME: null,
+			CREATED_BY: ownerOf(storage),
+			UPDATED_BY: ownerOf(storage),
+			DELETED_BY: 0,
 		});
 	}
 	for (const f of DRIVE_SEED.files) {
 		const storage = storageOf(f.PARENT_ID);
 		const at = time();
 		state.objects.set(f.ID, {
-			ID: f.ID, NAME: f.NAME, TYPE: 'file', STORAGE_ID: storage, PARENT_ID: f.PARENT_ID, DELETED_TYPE: 0,
-			CREATE_TIME: at, UPDATE_TIME: at, DELETE_TIME: null, CREATED_BY: ownerOf(storage), UPDATED_BY: ownerOf(storage), DELETED_BY: 0,
-			content: Buffer.from(f.CONTENT), mimeType: f.MIME, FILE_ID: 5000 + f.ID, GLOBAL_CONTENT_VERSION: 1, downloadToken: newToken(),
+			ID: f.ID,
+			NAME: f.NAME,
+			TYPE: 'file',
+			STORAGE_ID: storage,
+			PARENT_ID: f.PARENT_ID,
+			DELETED_TYPE: 0,
+			CREATE_TIME: at,
+			UPDATE_TIME: at,
+			DELETE_TIME: null,
+			CREATED_BY: ownerOf(storage),
+			UPDATED_BY: ownerOf(storage),
+			DELETED_BY: 0,
+			content: Buffer.from(f.CONTENT),
+			mimeType: f.MIME,
+			FILE_ID: 5000 + f.ID,
+			GLOBAL_CONTENT_VERSION: 1,
+			downloadToken: newToken(),
 		});
 	}
 }
@@ -158,23 +258,50 @@ function seedDrive(state: DriveState): void {
 /** This portal's Drive (seeded on first use). */
 export function driveState(store: Store): DriveState {
 	return store.area<DriveState>('disk', () => {
-		const state: DriveState = { storages: new Map(), objects: new Map(), uploads: new Map(), nextStorage: 100, nextObject: 1000, nextFile: 9000 };
+		const state: DriveState = {
+			storages: new Map(),
+			objects: new Map(),
+			uploads: new Map(),
+			nextStorage: 100,
+			nextObject: 1000,
+			nextFile: 9000,
+		};
 		seedDrive(state);
 		return state;
 	});
 }
 
 /** Adds a file straight to the store (tests that need many children). Returns its id. */
-export function addDriveFile(store: Store, parentId: number, name: string, content: Buffer | string, userId = 1): number {
+export function addDriveFile(
+	store: Store,
+	parentId: number,
+	name: string,
+	content: Buffer | string,
+	userId = 1,
+): number {
 	const state = driveState(store);
 	const parent = state.objects.get(parentId);
 	if (!parent || parent.TYPE !== 'folder') throw new Error(`no folder ${parentId}`);
 	const id = state.nextObject++;
 	const at = isoDate(Date.now());
 	state.objects.set(id, {
-		ID: id, NAME: name, TYPE: 'file', STORAGE_ID: parent.STORAGE_ID, PARENT_ID: parentId, DELETED_TYPE: 0,
-		CREATE_TIME: at, UPDATE_TIME: at, DELETE_TIME: null, CREATED_BY: userId, UPDATED_BY: userId, DELETED_BY: 0,
-		content: Buffer.from(content), mimeType: mimeOf(name), FILE_ID: state.nextFile++, GLOBAL_CONTENT_VERSION: 1, downloadToken: newToken(),
+		ID: id,
+		NAME: name,
+		TYPE: 'file',
+		STORAGE_ID: parent.STORAGE_ID,
+		PARENT_ID: parentId,
+		DELETED_TYPE: 0,
+		CREATE_TIME: at,
+		UPDATE_TIME: at,
+		DELETE_TIME: null,
+		CREATED_BY: userId,
+		UPDATED_BY: userId,
+		DELETED_BY: 0,
+		content: Buffer.from(content),
+		mimeType: mimeOf(name),
+		FILE_ID: state.nextFile++,
+		GLOBAL_CONTENT_VERSION: 1,
+		downloadToken: newToken(),
 	});
 	return id;
 }
@@ -192,9 +319,13 @@ export interface DownloadAnswer {
  */
 export function serveDriveDownload(store: Store, token: string | undefined): DownloadAnswer {
 	const state = driveState(store);
-	const file = token ? [...state.objects.values()].find((o) => o.TYPE === 'file' && o.downloadToken === token) : undefined;
+	const file = token
+		? [...state.objects.values()].find((o) => o.TYPE === 'file' && o.downloadToken === token)
+		: undefined;
 	if (!file || !file.content) {
-		const body = Buffer.from(JSON.stringify({ error: 'ERROR_NOT_FOUND', error_description: 'File not found' }));
+		const body = Buffer.from(
+			JSON.stringify({ error: 'ERROR_NOT_FOUND', error_description: 'File not found' }),
+		);
 		return { status: 404, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body };
 	}
 	return {
@@ -216,8 +347,18 @@ export function addDriveFolder(store: Store, parentId: number, name: string, use
 	const id = state.nextObject++;
 	const at = isoDate(Date.now());
 	state.objects.set(id, {
-		ID: id, NAME: name, TYPE: 'folder', STORAGE_ID: parent.STORAGE_ID, PARENT_ID: parentId, DELETED_TYPE: 0,
-		CREATE_TIME: at, UPDATE_TIME: at, DELETE_TIME: null, CREATED_BY: userId, UPDATED_BY: userId, DELETED_BY: 0,
+		ID: id,
+		NAME: name,
+		TYPE: 'folder',
+		STORAGE_ID: parent.STORAGE_ID,
+		PARENT_ID: parentId,
+		DELETED_TYPE: 0,
+		CREATE_TIME: at,
+		UPDATE_TIME: at,
+		DELETE_TIME: null,
+		CREATED_BY: userId,
+		UPDATED_BY: userId,
+		DELETED_BY: 0,
 	});
 	return id;
 }

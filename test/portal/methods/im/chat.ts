@@ -40,7 +40,9 @@ function chatView(ctx: CallContext, chat: ImChat, dialogId: string): Record<stri
 	const messages = chatMessages(state, chat.id);
 	const last = messages.length ? messages[messages.length - 1].id : 0;
 	const me = chat.members.get(ctx.auth.userId);
-	const unread = messages.find((m) => me && m.id > me.lastRead && m.authorId !== ctx.auth.userId && !m.deleted);
+	const unread = messages.find(
+		(m) => me && m.id > me.lastRead && m.authorId !== ctx.auth.userId && !m.deleted,
+	);
 	const group = chat.type !== 'private';
 	return {
 		id: chat.id,
@@ -50,7 +52,9 @@ function chatView(ctx: CallContext, chat: ImChat, dialogId: string): Record<stri
 		description: chat.description,
 		owner: chat.ownerId,
 		extranet: false,
-		avatar: chat.avatarData ? `${ctx.portal.url}upload/im/avatar/chat${chat.id}-${chat.avatarVersion}.png` : '',
+		avatar: chat.avatarData
+			? `${ctx.portal.url}upload/im/avatar/chat${chat.id}-${chat.avatarVersion}.png`
+			: '',
 		color: CHAT_COLORS[chat.color] ?? '#909090',
 		type: chat.type,
 		counter: unreadCount(state, chat, ctx.auth.userId),
@@ -100,7 +104,12 @@ function chatView(ctx: CallContext, chat: ImChat, dialogId: string): Record<stri
 			.filter((m) => m.userId !== ctx.auth.userId)
 			.map((m) => {
 				const u = userById(ctx, m.userId);
-				return { user_id: m.userId, user_name: u ? [u.NAME, u.LAST_NAME].join(' ') : '', message_id: m.lastRead, date: null };
+				return {
+					user_id: m.userId,
+					user_name: u ? [u.NAME, u.LAST_NAME].join(' ') : '',
+					message_id: m.lastRead,
+					date: null,
+				};
 			}),
 		manager_list: chat.ownerId ? [chat.ownerId] : [],
 		last_message_views: { message_id: last, first_viewers: [], count_of_viewers: 0 },
@@ -110,7 +119,10 @@ function chatView(ctx: CallContext, chat: ImChat, dialogId: string): Record<stri
 
 /** The image types CRestUtil::saveFile + the `image/` check accept, from the file's first bytes. */
 function imageSize(data: Buffer): { width: number; height: number } | undefined {
-	if (data.length >= 24 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
+	if (
+		data.length >= 24 &&
+		data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+	) {
 		return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
 	}
 	if (data.length >= 10 && data.subarray(0, 6).toString('latin1').startsWith('GIF8')) {
@@ -122,8 +134,14 @@ function imageSize(data: Buffer): { width: number; height: number } | undefined 
 
 /** AVATAR as base64 text or as [name, base64] (CRestUtil::saveFile takes both). */
 function readAvatar(value: unknown): string {
-	const content = Array.isArray(value) ? value[1] : isObject(value) ? Object.values(value)[1] : value;
-	const base64 = text(content).replace(/^data:[^,]*,/, '').trim();
+	const content = Array.isArray(value)
+		? value[1]
+		: isObject(value)
+			? Object.values(value)[1]
+			: value;
+	const base64 = text(content)
+		.replace(/^data:[^,]*,/, '')
+		.trim();
 	const size = base64 ? imageSize(Buffer.from(base64, 'base64')) : undefined;
 	if (!size) throw imError('AVATAR_ERROR', 'Avatar incorrect type');
 	if (!size.width || !size.height || size.width > 5000 || size.height > 5000) {
@@ -154,7 +172,12 @@ function usersParam(ctx: CallContext): number[] {
 }
 
 function joinChat(chat: ImChat, userId: number, hideHistory: boolean, lastMessageId: number): void {
-	chat.members.set(userId, { userId, startId: hideHistory ? lastMessageId + 1 : 0, lastRead: lastMessageId, muted: false });
+	chat.members.set(userId, {
+		userId,
+		startId: hideHistory ? lastMessageId + 1 : 0,
+		lastRead: lastMessageId,
+		muted: false,
+	});
 }
 
 export const chatMethods: MethodDef[] = [
@@ -177,7 +200,11 @@ export const chatMethods: MethodDef[] = [
 			const chat: ImChat = {
 				id,
 				type: text(upper(ctx, 'TYPE')).toUpperCase() === 'OPEN' ? 'open' : 'chat',
-				title: title || (names.length ? `Chat with ${names.join(', ')}` : `${color.charAt(0)}${color.slice(1).toLowerCase().replace('_', ' ')} chat #${id}`),
+				title:
+					title ||
+					(names.length
+						? `Chat with ${names.join(', ')}`
+						: `${color.charAt(0)}${color.slice(1).toLowerCase().replace('_', ' ')} chat #${id}`),
 				description: text(upper(ctx, 'DESCRIPTION')),
 				color,
 				ownerId: ctx.auth.userId,
@@ -210,7 +237,8 @@ export const chatMethods: MethodDef[] = [
 			const chatId = chatIdParam(ctx);
 			const state = imState(ctx.portal.store);
 			const chat = state.chats.get(chatId);
-			if (!chat || chat.type === 'private') throw imError('ACCESS_ERROR', 'It is forbidden to add users to this chat', 403);
+			if (!chat || chat.type === 'private')
+				throw imError('ACCESS_ERROR', 'It is forbidden to add users to this chat', 403);
 			const hide = upper(ctx, 'HIDE_HISTORY');
 			const hideHistory = hide === undefined ? true : hide !== 'N';
 			const users = usersParam(ctx).filter((u) => userById(ctx, u) && !chat.members.has(u));
@@ -230,15 +258,21 @@ export const chatMethods: MethodDef[] = [
 			handler: (ctx) => {
 				const chatId = chatIdParam(ctx);
 				const chat = imState(ctx.portal.store).chats.get(chatId);
-				if (!chat || chat.type === 'private') throw imError('ACCESS_ERROR', 'It is forbidden to delete users of this chat', 403);
-				const target = name === 'im.chat.user.delete' ? phpInt(upper(ctx, 'USER_ID')) : ctx.auth.userId;
+				if (!chat || chat.type === 'private')
+					throw imError('ACCESS_ERROR', 'It is forbidden to delete users of this chat', 403);
+				const target =
+					name === 'im.chat.user.delete' ? phpInt(upper(ctx, 'USER_ID')) : ctx.auth.userId;
 				if (target <= 0) throw userIdEmpty();
 				const me = ctx.auth.userId;
 				// others may be excluded only by the owner; the owner is never excluded by someone else
-				const allowed = chat.members.has(me) && chat.members.has(target) && (target === me || (chat.ownerId === me && target !== chat.ownerId));
+				const allowed =
+					chat.members.has(me) &&
+					chat.members.has(target) &&
+					(target === me || (chat.ownerId === me && target !== chat.ownerId));
 				if (!allowed) throw wrongRequest("You don't have access or user isn't member in chat");
 				chat.members.delete(target);
-				if (chat.ownerId === target) chat.ownerId = [...chat.members.keys()].sort((a, b) => a - b)[0] ?? 0;
+				if (chat.ownerId === target)
+					chat.ownerId = [...chat.members.keys()].sort((a, b) => a - b)[0] ?? 0;
 				return { result: true };
 			},
 		}),
@@ -257,7 +291,8 @@ export const chatMethods: MethodDef[] = [
 			}
 			const list = Array.isArray(raw) ? raw : isObject(raw) ? Object.values(raw) : [];
 			const ids = [...new Set(list.map(phpInt).filter((id) => id > 0))];
-			if (ids.length === 0) throw imError('INVALID_FORMAT', 'A wrong format for the ID field is passed');
+			if (ids.length === 0)
+				throw imError('INVALID_FORMAT', 'A wrong format for the ID field is passed');
 			const users = ids.map((id) => userById(ctx, id)).filter((u) => u !== undefined);
 			const views = users.map((u) => imUserView(ctx, u));
 			if (text(upper(ctx, 'RESULT_TYPE')) === 'array') return { result: views };
@@ -285,7 +320,8 @@ export const chatMethods: MethodDef[] = [
 			const color = text(upper(ctx, 'COLOR'));
 			if (!CHAT_COLORS[color]) throw imError('WRONG_COLOR', 'This color currently unavailable');
 			const chat = memberChat(ctx, chatId);
-			if (!chat || chat.color === color) throw wrongRequest("This color currently set or chat isn't exists");
+			if (!chat || chat.color === color)
+				throw wrongRequest("This color currently set or chat isn't exists");
 			chat.color = color;
 			return { result: true };
 		},
@@ -367,17 +403,24 @@ export const chatMethods: MethodDef[] = [
 			try {
 				chat = dialogChat(ctx, dialogId);
 			} catch (e) {
-				if ((e as { code?: string }).code === 'ACCESS_ERROR') throw imError('ACCESS_ERROR', 'Action unavailable', 403);
+				if ((e as { code?: string }).code === 'ACCESS_ERROR')
+					throw imError('ACCESS_ERROR', 'Action unavailable', 403);
 				throw e;
 			}
-			imState(ctx.portal.store).writing.push({ dialogId, chatId: chat.id, userId: ctx.auth.userId });
+			imState(ctx.portal.store).writing.push({
+				dialogId,
+				chatId: chat.id,
+				userId: ctx.auth.userId,
+			});
 			return { result: true };
 		},
 	},
 	{
 		name: 'im.user.status.get',
 		scope: 'im',
-		handler: (ctx) => ({ result: imState(ctx.portal.store).statuses.get(ctx.auth.userId) ?? 'online' }),
+		handler: (ctx) => ({
+			result: imState(ctx.portal.store).statuses.get(ctx.auth.userId) ?? 'online',
+		}),
 	},
 	{
 		name: 'im.user.status.set',
@@ -397,7 +440,8 @@ export const chatMethods: MethodDef[] = [
 			for (const chat of state.chats.values()) {
 				const me = chat.members.get(ctx.auth.userId);
 				const messages = chatMessages(state, chat.id);
-				if (me && messages.length) me.lastRead = Math.max(me.lastRead, messages[messages.length - 1].id);
+				if (me && messages.length)
+					me.lastRead = Math.max(me.lastRead, messages[messages.length - 1].id);
 			}
 			return { result: true };
 		},

@@ -29,8 +29,10 @@ import {
 	idList,
 } from './state';
 
-const messageIdError = (description = "Message ID can't be empty") => imError('MESSAGE_ID_ERROR', description);
-const cantEdit = () => imError('CANT_EDIT_MESSAGE', "Time has expired for modification or you don't have access", 403);
+const messageIdError = (description = "Message ID can't be empty") =>
+	imError('MESSAGE_ID_ERROR', description);
+const cantEdit = () =>
+	imError('CANT_EDIT_MESSAGE', "Time has expired for modification or you don't have access", 403);
 
 function messageIdParam(ctx: CallContext): number {
 	const id = phpInt(upper(ctx, 'MESSAGE_ID') ?? upper(ctx, 'ID'));
@@ -41,11 +43,17 @@ function messageIdParam(ctx: CallContext): number {
 /** KEYBOARD / MENU: a JSON string or an object; `N` or empty removes it on update. */
 function readBlock(value: unknown, code: string, name: string): unknown {
 	const parsed = jsonParam(value);
-	if (parsed === null || typeof parsed !== 'object') throw imError(code, `Incorrect ${name} params`);
+	if (parsed === null || typeof parsed !== 'object')
+		throw imError(code, `Incorrect ${name} params`);
 	return parsed;
 }
 
-function messageView(ctx: CallContext, m: ImMessage, viewer: number, lastRead: number): Record<string, unknown> {
+function messageView(
+	ctx: CallContext,
+	m: ImMessage,
+	viewer: number,
+	lastRead: number,
+): Record<string, unknown> {
 	const params: Record<string, unknown> = {};
 	if (m.likes.length) params.LIKE = [...m.likes];
 	if (m.attach !== undefined) params.ATTACH = Array.isArray(m.attach) ? m.attach : [m.attach];
@@ -108,7 +116,8 @@ function notifyAdd(type: 'personal' | 'system'): MethodDef['handler'] {
 		});
 		if (key && tag) {
 			// a new notification with an existing tag replaces the older ones
-			for (const n of [...state.notifications.values()]) if (n.id !== id && n.tag === appTag(key, tag)) state.notifications.delete(n.id);
+			for (const n of [...state.notifications.values()])
+				if (n.id !== id && n.tag === appTag(key, tag)) state.notifications.delete(n.id);
 		}
 		return { result: id };
 	};
@@ -122,7 +131,8 @@ export const messageMethods: MethodDef[] = [
 			const rawMessage = upper(ctx, 'MESSAGE');
 			const rawAttach = upper(ctx, 'ATTACH');
 			if (rawMessage !== undefined) {
-				if (typeof rawMessage !== 'string' && typeof rawMessage !== 'number') throw imError('MESSAGE_EMPTY', 'Wrong message type');
+				if (typeof rawMessage !== 'string' && typeof rawMessage !== 'number')
+					throw imError('MESSAGE_EMPTY', 'Wrong message type');
 				if (text(rawMessage).trim() === '' && (rawAttach === undefined || rawAttach === '')) {
 					throw imError('MESSAGE_EMPTY', "Message can't be empty");
 				}
@@ -152,12 +162,14 @@ export const messageMethods: MethodDef[] = [
 			} else {
 				throw imError('PARAMS_ERROR', 'Incorrect params');
 			}
-			if (!dialog.startsWith('chat') && !userById(ctx, Number(dialog))) throw imError('USER_NOT_FOUND', 'User not found');
+			if (!dialog.startsWith('chat') && !userById(ctx, Number(dialog)))
+				throw imError('USER_NOT_FOUND', 'User not found');
 			let chat;
 			try {
 				chat = dialogChat(ctx, dialog);
 			} catch (e) {
-				if (e instanceof RestError && e.code === 'ACCESS_ERROR') throw imError('ACCESS_ERROR', 'Action unavailable', 403);
+				if (e instanceof RestError && e.code === 'ACCESS_ERROR')
+					throw imError('ACCESS_ERROR', 'Action unavailable', 403);
 				throw e;
 			}
 			const attach = readAttach(rawAttach);
@@ -168,7 +180,11 @@ export const messageMethods: MethodDef[] = [
 			if (replyId > 0) {
 				const reply = state.messages.get(replyId);
 				if (!reply) throw imError('REPLY_ACCESS_ERROR', 'Action unavailable');
-				if (reply.chatId !== chat.id) throw imError('REPLY_FROM_OTHER_CHAT_ERROR', 'You can only reply to a message within the same chat');
+				if (reply.chatId !== chat.id)
+					throw imError(
+						'REPLY_FROM_OTHER_CHAT_ERROR',
+						'You can only reply to a message within the same chat',
+					);
 			}
 			const message = postMessage(state, {
 				chatId: chat.id,
@@ -177,7 +193,10 @@ export const messageMethods: MethodDef[] = [
 				system: upper(ctx, 'SYSTEM') === 'Y',
 				urlPreview: upper(ctx, 'URL_PREVIEW') !== 'N',
 				attach,
-				keyboard: keyboard !== undefined && keyboard !== '' ? readBlock(keyboard, 'KEYBOARD_ERROR', 'keyboard') : undefined,
+				keyboard:
+					keyboard !== undefined && keyboard !== ''
+						? readBlock(keyboard, 'KEYBOARD_ERROR', 'keyboard')
+						: undefined,
 				menu: menu !== undefined && menu !== '' ? readBlock(menu, 'MENU_ERROR', 'menu') : undefined,
 				replyId: replyId > 0 ? replyId : undefined,
 			});
@@ -200,10 +219,15 @@ export const messageMethods: MethodDef[] = [
 			}
 			const keyboard = upper(ctx, 'KEYBOARD');
 			if (keyboard !== undefined) {
-				message.keyboard = keyboard === '' || keyboard === 'N' ? undefined : readBlock(keyboard, 'KEYBOARD_ERROR', 'keyboard');
+				message.keyboard =
+					keyboard === '' || keyboard === 'N'
+						? undefined
+						: readBlock(keyboard, 'KEYBOARD_ERROR', 'keyboard');
 			}
 			const menu = upper(ctx, 'MENU');
-			if (menu !== undefined) message.menu = menu === '' || menu === 'N' ? undefined : readBlock(menu, 'menu_ERROR', 'menu');
+			if (menu !== undefined)
+				message.menu =
+					menu === '' || menu === 'N' ? undefined : readBlock(menu, 'menu_ERROR', 'menu');
 			const newText = upper(ctx, 'MESSAGE');
 			if (newText !== undefined) {
 				// an empty text deletes the message (CIMMessenger::Update)
@@ -225,7 +249,10 @@ export const messageMethods: MethodDef[] = [
 			const state = imState(ctx.portal.store);
 			const message = state.messages.get(id);
 			const chat = message ? state.chats.get(message.chatId) : undefined;
-			const mayDelete = message && !message.deleted && (message.authorId === ctx.auth.userId || chat?.ownerId === ctx.auth.userId);
+			const mayDelete =
+				message &&
+				!message.deleted &&
+				(message.authorId === ctx.auth.userId || chat?.ownerId === ctx.auth.userId);
 			if (!mayDelete) throw cantEdit();
 			message.deleted = true;
 			return { result: true };
@@ -247,7 +274,8 @@ export const messageMethods: MethodDef[] = [
 			const liked = message.likes.includes(me);
 			if (action === 'auto') action = liked ? 'minus' : 'plus';
 			if ((action === 'plus') === liked) throw unchanged();
-			message.likes = action === 'plus' ? [...message.likes, me] : message.likes.filter((u) => u !== me);
+			message.likes =
+				action === 'plus' ? [...message.likes, me] : message.likes.filter((u) => u !== me);
 			return { result: true };
 		},
 	},
@@ -258,23 +286,32 @@ export const messageMethods: MethodDef[] = [
 			const chat = dialogChat(ctx, upper(ctx, 'DIALOG_ID'));
 			const firstRaw = upper(ctx, 'FIRST_ID');
 			const lastRaw = upper(ctx, 'LAST_ID');
-			if (firstRaw !== undefined && !/^\d+$/.test(text(firstRaw))) throw imError('FIRST_ID_STRING', "First ID can't be string");
-			if (lastRaw !== undefined && !/^\d+$/.test(text(lastRaw))) throw imError('LAST_ID_STRING', "Last ID can't be string");
+			if (firstRaw !== undefined && !/^\d+$/.test(text(firstRaw)))
+				throw imError('FIRST_ID_STRING', "First ID can't be string");
+			if (lastRaw !== undefined && !/^\d+$/.test(text(lastRaw)))
+				throw imError('LAST_ID_STRING', "Last ID can't be string");
 			const limitRaw = upper(ctx, 'LIMIT');
 			const limit = Math.min(50, limitRaw === undefined ? 20 : Math.max(1, phpInt(limitRaw)));
 			const state = imState(ctx.portal.store);
 			const me = chat.members.get(ctx.auth.userId)!;
 			const visible = chatMessages(state, chat.id).filter((m) => m.id >= me.startId);
 			let page: ImMessage[];
-			if (firstRaw !== undefined) page = visible.filter((m) => m.id > phpInt(firstRaw)).slice(0, limit);
+			if (firstRaw !== undefined)
+				page = visible.filter((m) => m.id > phpInt(firstRaw)).slice(0, limit);
 			else {
-				const before = lastRaw !== undefined && phpInt(lastRaw) > 0 ? visible.filter((m) => m.id < phpInt(lastRaw)) : visible;
+				const before =
+					lastRaw !== undefined && phpInt(lastRaw) > 0
+						? visible.filter((m) => m.id < phpInt(lastRaw))
+						: visible;
 				page = before.slice(Math.max(0, before.length - limit));
 			}
 			page = [...page].sort((a, b) => b.id - a.id);
 			const authors = [...new Set(page.filter((m) => !m.system).map((m) => m.authorId))];
 			const users = authors.map((id) => userById(ctx, id)).filter((u) => u !== undefined);
-			const files = page.flatMap((m) => m.fileIds).map((id) => state.chatFiles.get(id)).filter((f) => f !== undefined);
+			const files = page
+				.flatMap((m) => m.fileIds)
+				.map((id) => state.chatFiles.get(id))
+				.filter((f) => f !== undefined);
 			return {
 				result: {
 					chat_id: chat.id,
@@ -326,7 +363,8 @@ export const messageMethods: MethodDef[] = [
 			const chatId = dialogOrChatId(ctx);
 			const state = imState(ctx.portal.store);
 			const chat = state.chats.get(chatId);
-			if (!chat?.members.has(ctx.auth.userId)) throw imError('ACCESS_ERROR', "You don't have access to this chat");
+			if (!chat?.members.has(ctx.auth.userId))
+				throw imError('ACCESS_ERROR', "You don't have access to this chat");
 			const source = upper(ctx, 'FILE_ID') ?? upper(ctx, 'DISK_ID') ?? upper(ctx, 'UPLOAD_ID');
 			if (source === undefined) throw imError('FILES_ERROR', 'List of files in not specified');
 			const ids = idList(source);
@@ -336,7 +374,14 @@ export const messageMethods: MethodDef[] = [
 			}
 			const now = Date.now();
 			const copies = originals.map((f) => {
-				const copy = { id: state.nextDiskId++, name: f!.name, size: f!.size, chatId, authorId: ctx.auth.userId, date: now };
+				const copy = {
+					id: state.nextDiskId++,
+					name: f!.name,
+					size: f!.size,
+					chatId,
+					authorId: ctx.auth.userId,
+					date: now,
+				};
 				state.chatFiles.set(copy.id, copy);
 				return copy;
 			});
@@ -370,7 +415,9 @@ export const messageMethods: MethodDef[] = [
 								updatedBy: String(ctx.auth.userId),
 								deletedBy: '0',
 								size: c.size,
-								links: { download: `/bitrix/services/main/ajax.php?action=disk.file.download&fileId=${c.id}` },
+								links: {
+									download: `/bitrix/services/main/ajax.php?action=disk.file.download&fileId=${c.id}`,
+								},
 							},
 						]),
 					),
@@ -390,7 +437,8 @@ export const messageMethods: MethodDef[] = [
 			if (idRaw !== undefined) {
 				// DeleteWithCheck: only a notification the current user sent or received
 				const n = state.notifications.get(phpInt(idRaw));
-				if (!n || (n.toUserId !== ctx.auth.userId && n.fromUserId !== ctx.auth.userId)) return { result: false };
+				if (!n || (n.toUserId !== ctx.auth.userId && n.fromUserId !== ctx.auth.userId))
+					return { result: false };
 				state.notifications.delete(n.id);
 				return { result: true };
 			}
@@ -400,7 +448,8 @@ export const messageMethods: MethodDef[] = [
 			const subTag = text(upper(ctx, 'SUB_TAG'));
 			if (!tag && !subTag) throw imError('PARAMS_ERROR', 'Incorrect params');
 			for (const n of [...state.notifications.values()]) {
-				if (tag ? n.tag === appTag(key, tag) : n.subTag === appTag(key, subTag)) state.notifications.delete(n.id);
+				if (tag ? n.tag === appTag(key, tag) : n.subTag === appTag(key, subTag))
+					state.notifications.delete(n.id);
 			}
 			return { result: true };
 		},

@@ -113,7 +113,14 @@ export const USER_STATUSES = ['online', 'dnd', 'away', 'break'];
 
 /** The seeded messenger: one group chat, one private dialog (users 1 and 2), two Drive files. */
 export const IM_SEED = {
-	groupChat: { id: 1, title: 'Sales team', description: 'Deals and leads', color: 'MINT', ownerId: 1, users: [1, 2, 3] },
+	groupChat: {
+		id: 1,
+		title: 'Sales team',
+		description: 'Deals and leads',
+		color: 'MINT',
+		ownerId: 1,
+		users: [1, 2, 3],
+	},
 	privateChat: { id: 2, users: [1, 2] },
 	messages: [
 		{ id: 1, chatId: 1, authorId: 1, text: 'Welcome to the sales team chat' },
@@ -122,7 +129,10 @@ export const IM_SEED = {
 		{ id: 4, chatId: 2, authorId: 2, text: 'Can you check deal #1?' },
 	],
 	/** what each seeded member has read: user 1 has read the group chat, not the private message */
-	lastRead: { 1: { 1: 3, 2: 0 }, 2: { 1: 2, 2: 4 }, 3: { 1: 3 } } as Record<number, Record<number, number>>,
+	lastRead: { 1: { 1: 3, 2: 0 }, 2: { 1: 2, 2: 4 }, 3: { 1: 3 } } as Record<
+		number,
+		Record<number, number>
+	>,
 	driveFiles: [
 		{ id: 701, name: 'price-list.pdf', size: 48213 },
 		{ id: 702, name: 'logo.png', size: 2144 },
@@ -211,11 +221,14 @@ export function registerDriveFile(store: Store, file: ImFile): void {
 
 // ---- errors: RestException(message, code, status) as the im module raises them ----
 
-export const imError = (code: string, description: string, status = 400): RestError => new RestError(status, code, description);
-export const dialogIdEmpty = (): RestError => imError('DIALOG_ID_EMPTY', "Dialog ID can't be empty");
+export const imError = (code: string, description: string, status = 400): RestError =>
+	new RestError(status, code, description);
+export const dialogIdEmpty = (): RestError =>
+	imError('DIALOG_ID_EMPTY', "Dialog ID can't be empty");
 export const chatIdEmpty = (): RestError => imError('CHAT_ID_EMPTY', "Chat ID can't be empty");
 export const userIdEmpty = (): RestError => imError('USER_ID_EMPTY', "User ID can't be empty");
-export const noDialogAccess = (): RestError => imError('ACCESS_ERROR', 'You do not have access to the specified dialog', 403);
+export const noDialogAccess = (): RestError =>
+	imError('ACCESS_ERROR', 'You do not have access to the specified dialog', 403);
 
 // ---- parameters ----
 
@@ -244,7 +257,13 @@ export function idList(value: unknown): number[] {
 			}
 		}
 	}
-	const list = Array.isArray(v) ? v : isObject(v) ? Object.values(v) : v === undefined || v === null || v === '' ? [] : [v];
+	const list = Array.isArray(v)
+		? v
+		: isObject(v)
+			? Object.values(v)
+			: v === undefined || v === null || v === ''
+				? []
+				: [v];
 	return list.map(phpInt).filter((id) => id > 0);
 }
 
@@ -262,7 +281,9 @@ export function jsonParam(value: unknown): unknown {
 export function readAttach(value: unknown): unknown {
 	if (value === undefined || value === null || value === '') return undefined;
 	const attach = jsonParam(value);
-	const ok = (Array.isArray(attach) && attach.length > 0) || (isObject(attach) && Object.keys(attach).length > 0);
+	const ok =
+		(Array.isArray(attach) && attach.length > 0) ||
+		(isObject(attach) && Object.keys(attach).length > 0);
 	if (!ok) throw imError('ATTACH_ERROR', 'Incorrect attach params');
 	if (JSON.stringify(attach).length > 60_000) {
 		throw imError('ATTACH_OVERSIZE', 'You have exceeded the maximum allowable size of attach');
@@ -283,7 +304,13 @@ export function userById(ctx: CallContext, id: number): User | undefined {
 function privateChat(ctx: CallContext, a: number, b: number): ImChat {
 	const state = imState(ctx.portal.store);
 	for (const chat of state.chats.values()) {
-		if (chat.type === 'private' && chat.members.has(a) && chat.members.has(b) && chat.members.size === (a === b ? 1 : 2)) return chat;
+		if (
+			chat.type === 'private' &&
+			chat.members.has(a) &&
+			chat.members.has(b) &&
+			chat.members.size === (a === b ? 1 : 2)
+		)
+			return chat;
 	}
 	const id = state.nextChatId++;
 	const chat: ImChat = {
@@ -357,7 +384,9 @@ export function dialogIdOf(chat: ImChat, viewerId: number): string {
 }
 
 export function chatMessages(state: ImState, chatId: number): ImMessage[] {
-	return [...state.messages.values()].filter((m) => m.chatId === chatId).sort((a, b) => a.id - b.id);
+	return [...state.messages.values()]
+		.filter((m) => m.chatId === chatId)
+		.sort((a, b) => a.id - b.id);
 }
 
 export function unreadCount(state: ImState, chat: ImChat, userId: number): number {
@@ -428,9 +457,14 @@ export function imUserView(ctx: CallContext, u: User): Record<string, unknown> {
 	};
 }
 
-export function fileView(ctx: CallContext, file: ImFile & { chatId: number; authorId: number; date: number }): Record<string, unknown> {
+export function fileView(
+	ctx: CallContext,
+	file: ImFile & { chatId: number; authorId: number; date: number },
+): Record<string, unknown> {
 	const author = userById(ctx, file.authorId);
-	const extension = file.name.includes('.') ? file.name.slice(file.name.lastIndexOf('.') + 1).toLowerCase() : '';
+	const extension = file.name.includes('.')
+		? file.name.slice(file.name.lastIndexOf('.') + 1).toLowerCase()
+		: '';
 	const url = `${ctx.portal.url}bitrix/services/main/ajax.php?action=disk.api.file.download&fileId=${file.id}&fileName=${encodeURIComponent(file.name)}`;
 	return {
 		id: file.id,

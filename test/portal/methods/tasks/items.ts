@@ -29,7 +29,12 @@ function taskExists(state: TasksState, id: number, error: () => Error): void {
 	if (!state.tasks.has(id)) throw error();
 }
 
-function resolverOf<R>(numeric: string[], dates: string[], strings: string[], get: (row: R, key: string) => unknown): Resolver<R> {
+function resolverOf<R>(
+	numeric: string[],
+	dates: string[],
+	strings: string[],
+	get: (row: R, key: string) => unknown,
+): Resolver<R> {
 	return (name) => {
 		const key = name.toUpperCase();
 		if (numeric.includes(key)) return { def: { type: 'integer' }, get: (r) => get(r, key) };
@@ -40,13 +45,23 @@ function resolverOf<R>(numeric: string[], dates: string[], strings: string[], ge
 }
 
 /** ORDER / FILTER keys a legacy list accepts; anything else is the documented WRONG_ARGUMENTS. */
-function checkKeys(cls: string, method: string, index: number, label: string, value: unknown, allowed: string[]): void {
+function checkKeys(
+	cls: string,
+	method: string,
+	index: number,
+	label: string,
+	value: unknown,
+	allowed: string[],
+): void {
 	if (!isObject(value)) return;
 	for (const key of Object.keys(value)) {
 		const bare = key.replace(/^(>=|<=|!=|>|<|=|!|%)/, '').toUpperCase();
 		const prefixed = key !== bare && index === 1;
 		if (!allowed.includes(bare) || prefixed) {
-			throw taskError('ERROR_CORE', `TASKS_ERROR_EXCEPTION_#256; Param #${index} (${label}) for method ${cls}::${method}() must not contain key "${key}".; 256/TE/WRONG_ARGUMENTS<br>`);
+			throw taskError(
+				'ERROR_CORE',
+				`TASKS_ERROR_EXCEPTION_#256; Param #${index} (${label}) for method ${cls}::${method}() must not contain key "${key}".; 256/TE/WRONG_ARGUMENTS<br>`,
+			);
 		}
 	}
 }
@@ -75,7 +90,10 @@ function checklistView(ctx: CallContext, c: ChecklistItem): Record<string, unkno
 function checklistItem(state: TasksState, taskId: number, itemId: number): ChecklistItem {
 	const item = state.checklist.get(itemId);
 	if (!item || item.TASK_ID !== taskId || !state.tasks.has(taskId)) {
-		throw taskError('ERROR_CORE', 'TASKS_ERROR_EXCEPTION_#512; Check listitem not found or not accessible; 512/TE/ITEM_NOT_FOUND_OR_NOT_ACCESSIBLE<br>');
+		throw taskError(
+			'ERROR_CORE',
+			'TASKS_ERROR_EXCEPTION_#512; Check listitem not found or not accessible; 512/TE/ITEM_NOT_FOUND_OR_NOT_ACCESSIBLE<br>',
+		);
 	}
 	return item;
 }
@@ -84,7 +102,11 @@ function positiveIds(...values: number[]): void {
 	if (values.some((v) => v <= 0)) throw taskError('ERROR_CORE', 'TASKS_ERROR_ASSERT_EXCEPTION<br>');
 }
 
-function applyChecklistFields(item: ChecklistItem, fields: Record<string, unknown>, userId: number): void {
+function applyChecklistFields(
+	item: ChecklistItem,
+	fields: Record<string, unknown>,
+	userId: number,
+): void {
 	const f: Record<string, unknown> = {};
 	for (const [k, v] of Object.entries(fields)) f[k.toUpperCase()] = v;
 	if ('TITLE' in f) item.TITLE = String(f.TITLE ?? '');
@@ -108,10 +130,22 @@ const checklistMethods: MethodDef[] = [
 		scope: 'task',
 		handler: (ctx) => {
 			const state = tasksState(ctx.portal.store);
-			const [taskId, fields] = positional(ctx, CL, 'add', [TASKID, { name: 'arFields', type: 'array' }]) as [number, Record<string, unknown>];
-			taskExists(state, taskId, () => taskError('ERROR_CORE', 'TASKS_ERROR_EXCEPTION_#8; Adding item: action not allowed; 8/TE/ACTION_FAILED_TO_BE_PROCESSED<br>'));
+			const [taskId, fields] = positional(ctx, CL, 'add', [
+				TASKID,
+				{ name: 'arFields', type: 'array' },
+			]) as [number, Record<string, unknown>];
+			taskExists(state, taskId, () =>
+				taskError(
+					'ERROR_CORE',
+					'TASKS_ERROR_EXCEPTION_#8; Adding item: action not allowed; 8/TE/ACTION_FAILED_TO_BE_PROCESSED<br>',
+				),
+			);
 			const title = String(param(fields, 'TITLE') ?? '').trim();
-			if (!title) throw taskError('ERROR_CORE', 'TASKS_ERROR_EXCEPTION_#8; Item name not specified; 8/TE/ACTION_FAILED_TO_BE_PROCESSED<br>');
+			if (!title)
+				throw taskError(
+					'ERROR_CORE',
+					'TASKS_ERROR_EXCEPTION_#8; Item name not specified; 8/TE/ACTION_FAILED_TO_BE_PROCESSED<br>',
+				);
 			const siblings = [...state.checklist.values()].filter((c) => c.TASK_ID === taskId);
 			const item: ChecklistItem = {
 				ID: state.next.checklist++,
@@ -127,7 +161,15 @@ const checklistMethods: MethodDef[] = [
 			};
 			applyChecklistFields(item, fields, ctx.auth.userId);
 			state.checklist.set(item.ID, item);
-			state.history.push({ id: state.next.history++, taskId, createdDate: Date.now(), field: 'CHECKLIST_ITEM_CREATE', from: '', to: item.TITLE, userId: ctx.auth.userId });
+			state.history.push({
+				id: state.next.history++,
+				taskId,
+				createdDate: Date.now(),
+				field: 'CHECKLIST_ITEM_CREATE',
+				from: '',
+				to: item.TITLE,
+				userId: ctx.auth.userId,
+			});
 			return { result: item.ID };
 		},
 	},
@@ -136,10 +178,17 @@ const checklistMethods: MethodDef[] = [
 		scope: 'task',
 		handler: (ctx) => {
 			const state = tasksState(ctx.portal.store);
-			const [taskId, itemId, fields] = positional(ctx, CL, 'update', [TASKID, ITEMID, { name: 'arFields', type: 'array' }]) as [number, number, Record<string, unknown>];
+			const [taskId, itemId, fields] = positional(ctx, CL, 'update', [
+				TASKID,
+				ITEMID,
+				{ name: 'arFields', type: 'array' },
+			]) as [number, number, Record<string, unknown>];
 			const item = checklistItem(state, taskId, itemId);
 			if ('TITLE' in fields && !String(fields.TITLE ?? '').trim()) {
-				throw taskError('ERROR_CORE', 'TASKS_ERROR_EXCEPTION_#8; Item name not specified; 8/TE/ACTION_FAILED_TO_BE_PROCESSED<br>');
+				throw taskError(
+					'ERROR_CORE',
+					'TASKS_ERROR_EXCEPTION_#8; Item name not specified; 8/TE/ACTION_FAILED_TO_BE_PROCESSED<br>',
+				);
 			}
 			applyChecklistFields(item, fields, ctx.auth.userId);
 			return { result: null };
@@ -170,15 +219,48 @@ const checklistMethods: MethodDef[] = [
 		scope: 'task',
 		handler: (ctx) => {
 			const state = tasksState(ctx.portal.store);
-			const [taskId, order] = positional(ctx, CL, 'getlist', [TASKID, { name: 'arOrder', type: 'array', optional: true }]) as [number, unknown];
-			const allowed = ['ID', 'PARENT_ID', 'CREATED_BY', 'TOGGLED_BY', 'TOGGLED_DATE', 'TITLE', 'SORT_INDEX', 'IS_COMPLETE', 'IS_IMPORTANT'];
+			const [taskId, order] = positional(ctx, CL, 'getlist', [
+				TASKID,
+				{ name: 'arOrder', type: 'array', optional: true },
+			]) as [number, unknown];
+			const allowed = [
+				'ID',
+				'PARENT_ID',
+				'CREATED_BY',
+				'TOGGLED_BY',
+				'TOGGLED_DATE',
+				'TITLE',
+				'SORT_INDEX',
+				'IS_COMPLETE',
+				'IS_IMPORTANT',
+			];
 			checkKeys(CL, 'getlist', 1, 'arOrder', order, allowed);
-			taskExists(state, taskId, () => taskError('ERROR_CORE', 'TASKS_ERROR_EXCEPTION_#8; Action failed; 8/TE/ACTION_FAILED_TO_BE_PROCESSED<br>'));
-			const resolve = resolverOf<ChecklistItem>(['ID', 'PARENT_ID', 'CREATED_BY', 'TOGGLED_BY', 'SORT_INDEX'], ['TOGGLED_DATE'], ['TITLE', 'IS_COMPLETE', 'IS_IMPORTANT'], (r, k) =>
-				k === 'TOGGLED_DATE' ? (r.TOGGLED_DATE === null ? null : isoDate(r.TOGGLED_DATE)) : (r as unknown as Record<string, unknown>)[k],
+			taskExists(state, taskId, () =>
+				taskError(
+					'ERROR_CORE',
+					'TASKS_ERROR_EXCEPTION_#8; Action failed; 8/TE/ACTION_FAILED_TO_BE_PROCESSED<br>',
+				),
+			);
+			const resolve = resolverOf<ChecklistItem>(
+				['ID', 'PARENT_ID', 'CREATED_BY', 'TOGGLED_BY', 'SORT_INDEX'],
+				['TOGGLED_DATE'],
+				['TITLE', 'IS_COMPLETE', 'IS_IMPORTANT'],
+				(r, k) =>
+					k === 'TOGGLED_DATE'
+						? r.TOGGLED_DATE === null
+							? null
+							: isoDate(r.TOGGLED_DATE)
+						: (r as unknown as Record<string, unknown>)[k],
 			);
 			const rows = [...state.checklist.values()].filter((c) => c.TASK_ID === taskId);
-			return { result: applyOrder(rows, isObject(order) ? order : { SORT_INDEX: 'ASC' }, resolve, (r) => r.ID).map((c) => checklistView(ctx, c)) };
+			return {
+				result: applyOrder(
+					rows,
+					isObject(order) ? order : { SORT_INDEX: 'ASC' },
+					resolve,
+					(r) => r.ID,
+				).map((c) => checklistView(ctx, c)),
+			};
 		},
 	},
 	...(['complete', 'renew'] as const).map(
@@ -215,13 +297,22 @@ function commentView(ctx: CallContext, c: Comment): Record<string, unknown> {
 
 const COMMENT_FIELDS = ['POST_MESSAGE', 'AUTHOR_ID', 'POST_DATE', 'UF_FORUM_MESSAGE_DOC'];
 
-function comment(state: TasksState, taskId: number, itemId: number, notFound: () => Error): Comment {
+function comment(
+	state: TasksState,
+	taskId: number,
+	itemId: number,
+	notFound: () => Error,
+): Comment {
 	const c = state.comments.get(itemId);
 	if (!c || c.TASK_ID !== taskId || !state.tasks.has(taskId)) throw notFound();
 	return c;
 }
 
-const notAllowed = (): Error => taskError('ERROR_CORE', 'TASKS_ERROR_EXCEPTION_#4; Action is not allowed; 4/TE/ACTION_NOT_ALLOWED<br>');
+const notAllowed = (): Error =>
+	taskError(
+		'ERROR_CORE',
+		'TASKS_ERROR_EXCEPTION_#4; Action is not allowed; 4/TE/ACTION_NOT_ALLOWED<br>',
+	);
 
 const commentMethods: MethodDef[] = [
 	{
@@ -229,21 +320,48 @@ const commentMethods: MethodDef[] = [
 		scope: 'task',
 		handler: (ctx) => {
 			const state = tasksState(ctx.portal.store);
-			const [taskId, fields] = positional(ctx, CM, 'add', [TASKID, { name: 'arFields', type: 'array' }]) as [number, Record<string, unknown>];
+			const [taskId, fields] = positional(ctx, CM, 'add', [
+				TASKID,
+				{ name: 'arFields', type: 'array' },
+			]) as [number, Record<string, unknown>];
 			for (const key of Object.keys(fields)) {
 				if (!COMMENT_FIELDS.includes(key.toUpperCase())) {
-					throw taskError('ERROR_CORE', `TASKS_ERROR_EXCEPTION_#256; Param #1 (arFields) for method ${CM}::add() must not contain key "${key}".; 256/TE/WRONG_ARGUMENTS<br>`);
+					throw taskError(
+						'ERROR_CORE',
+						`TASKS_ERROR_EXCEPTION_#256; Param #1 (arFields) for method ${CM}::add() must not contain key "${key}".; 256/TE/WRONG_ARGUMENTS<br>`,
+					);
 				}
 			}
-			taskExists(state, taskId, () => taskError('ERROR_CORE', 'Insufficient permissions to add a comment.<br>'));
+			taskExists(state, taskId, () =>
+				taskError('ERROR_CORE', 'Insufficient permissions to add a comment.<br>'),
+			);
 			const text = String(param(fields, 'POST_MESSAGE') ?? '').trim();
 			if (!text) throw taskError('ERROR_CORE', 'Comment text is not specified.<br>');
 			const authorRaw = param(fields, 'AUTHOR_ID');
-			const author = authorRaw !== undefined && userOf(ctx.portal.store, phpInt(authorRaw)) ? phpInt(authorRaw) : ctx.auth.userId;
-			const c: Comment = { ID: state.next.comment++, TASK_ID: taskId, AUTHOR_ID: author, POST_DATE: Date.now(), POST_MESSAGE: text };
+			const author =
+				authorRaw !== undefined && userOf(ctx.portal.store, phpInt(authorRaw))
+					? phpInt(authorRaw)
+					: ctx.auth.userId;
+			const c: Comment = {
+				ID: state.next.comment++,
+				TASK_ID: taskId,
+				AUTHOR_ID: author,
+				POST_DATE: Date.now(),
+				POST_MESSAGE: text,
+			};
 			state.comments.set(c.ID, c);
-			state.history.push({ id: state.next.history++, taskId, createdDate: c.POST_DATE, field: 'COMMENT', from: null, to: String(c.ID), userId: author });
-			ctx.portal.events.emit('ONTASKCOMMENTADD', { FIELDS_AFTER: { ID: String(c.ID), TASK_ID: String(taskId) } });
+			state.history.push({
+				id: state.next.history++,
+				taskId,
+				createdDate: c.POST_DATE,
+				field: 'COMMENT',
+				from: null,
+				to: String(c.ID),
+				userId: author,
+			});
+			ctx.portal.events.emit('ONTASKCOMMENTADD', {
+				FIELDS_AFTER: { ID: String(c.ID), TASK_ID: String(taskId) },
+			});
 			return { result: c.ID };
 		},
 	},
@@ -252,7 +370,11 @@ const commentMethods: MethodDef[] = [
 		scope: 'task',
 		handler: (ctx) => {
 			const state = tasksState(ctx.portal.store);
-			const [taskId, itemId, fields] = positional(ctx, CM, 'update', [TASKID, ITEMID, { name: 'arFields', type: 'array' }]) as [number, number, Record<string, unknown>];
+			const [taskId, itemId, fields] = positional(ctx, CM, 'update', [
+				TASKID,
+				ITEMID,
+				{ name: 'arFields', type: 'array' },
+			]) as [number, number, Record<string, unknown>];
 			const c = comment(state, taskId, itemId, notAllowed);
 			const text = String(param(fields, 'POST_MESSAGE') ?? '').trim();
 			if (!text) throw taskError('ERROR_CORE', 'Comment text not specified.<br>');
@@ -279,7 +401,10 @@ const commentMethods: MethodDef[] = [
 			const state = tasksState(ctx.portal.store);
 			const [taskId, itemId] = positional(ctx, CM, 'get', [TASKID, ITEMID]) as [number, number];
 			const c = comment(state, taskId, itemId, () =>
-				taskError('ERROR_CORE', 'TASKS_ERROR_EXCEPTION_#512; Check listitem not found or not accessible; 512/TE/ITEM_NOT_FOUND_OR_NOT_ACCESSIBLE<br>'),
+				taskError(
+					'ERROR_CORE',
+					'TASKS_ERROR_EXCEPTION_#512; Check listitem not found or not accessible; 512/TE/ITEM_NOT_FOUND_OR_NOT_ACCESSIBLE<br>',
+				),
 			);
 			return { result: commentView(ctx, c) };
 		},
@@ -294,14 +419,51 @@ const commentMethods: MethodDef[] = [
 				{ name: 'arOrder', type: 'array', optional: true },
 				{ name: 'arFilter', type: 'array', optional: true },
 			]) as [number, unknown, unknown];
-			checkKeys(CM, 'getlist', 1, 'arOrder', order, ['ID', 'AUTHOR_ID', 'AUTHOR_NAME', 'AUTHOR_EMAIL', 'POST_DATE']);
-			checkKeys(CM, 'getlist', 2, 'arFilter', filter, ['ID', 'AUTHOR_ID', 'AUTHOR_NAME', 'POST_DATE']);
-			taskExists(state, taskId, () => taskError('ERROR_CORE', 'TASKS_ERROR_EXCEPTION_#8; Action failed; 8/TE/ACTION_FAILED_TO_BE_PROCESSED<br>'));
-			const resolve = resolverOf<Comment>(['ID', 'AUTHOR_ID'], ['POST_DATE'], ['AUTHOR_NAME', 'AUTHOR_EMAIL'], (c, k) =>
-				k === 'POST_DATE' ? isoDate(c.POST_DATE) : k === 'AUTHOR_NAME' ? fullName(ctx.portal.store, c.AUTHOR_ID) : k === 'AUTHOR_EMAIL' ? '' : (c as unknown as Record<string, unknown>)[k],
+			checkKeys(CM, 'getlist', 1, 'arOrder', order, [
+				'ID',
+				'AUTHOR_ID',
+				'AUTHOR_NAME',
+				'AUTHOR_EMAIL',
+				'POST_DATE',
+			]);
+			checkKeys(CM, 'getlist', 2, 'arFilter', filter, [
+				'ID',
+				'AUTHOR_ID',
+				'AUTHOR_NAME',
+				'POST_DATE',
+			]);
+			taskExists(state, taskId, () =>
+				taskError(
+					'ERROR_CORE',
+					'TASKS_ERROR_EXCEPTION_#8; Action failed; 8/TE/ACTION_FAILED_TO_BE_PROCESSED<br>',
+				),
 			);
-			const rows = applyFilter([...state.comments.values()].filter((c) => c.TASK_ID === taskId), filter, resolve);
-			return { result: applyOrder(rows, isObject(order) ? order : { POST_DATE: 'ASC' }, resolve, (c) => c.ID).map((c) => commentView(ctx, c)) };
+			const resolve = resolverOf<Comment>(
+				['ID', 'AUTHOR_ID'],
+				['POST_DATE'],
+				['AUTHOR_NAME', 'AUTHOR_EMAIL'],
+				(c, k) =>
+					k === 'POST_DATE'
+						? isoDate(c.POST_DATE)
+						: k === 'AUTHOR_NAME'
+							? fullName(ctx.portal.store, c.AUTHOR_ID)
+							: k === 'AUTHOR_EMAIL'
+								? ''
+								: (c as unknown as Record<string, unknown>)[k],
+			);
+			const rows = applyFilter(
+				[...state.comments.values()].filter((c) => c.TASK_ID === taskId),
+				filter,
+				resolve,
+			);
+			return {
+				result: applyOrder(
+					rows,
+					isObject(order) ? order : { POST_DATE: 'ASC' },
+					resolve,
+					(c) => c.ID,
+				).map((c) => commentView(ctx, c)),
+			};
 		},
 	},
 ];
@@ -327,7 +489,10 @@ function resultView(state: TasksState, id: number): Record<string, unknown> {
 function commentIdParam(ctx: CallContext): number {
 	const raw = param(ctx.params, 'commentId');
 	if (raw === undefined || raw === null || !/^\d+$/.test(String(raw))) {
-		throw taskError('100', `Invalid value ${String(raw ?? '')} to match with parameter {commentId}. Should be value of type int.`);
+		throw taskError(
+			'100',
+			`Invalid value ${String(raw ?? '')} to match with parameter {commentId}. Should be value of type int.`,
+		);
 	}
 	return phpInt(raw);
 }
@@ -340,11 +505,16 @@ const resultMethods: MethodDef[] = [
 			const state = tasksState(ctx.portal.store);
 			const raw = param(ctx.params, 'taskId');
 			if (raw === undefined || raw === null || !/^\d+$/.test(String(raw))) {
-				throw taskError('100', `Invalid value ${String(raw ?? '')} to match with parameter {taskId}. Should be value of type int.`);
+				throw taskError(
+					'100',
+					`Invalid value ${String(raw ?? '')} to match with parameter {taskId}. Should be value of type int.`,
+				);
 			}
 			const taskId = phpInt(raw);
 			if (!state.tasks.has(taskId)) throw taskError('0', 'Access denied.');
-			const rows = [...state.results.values()].filter((r) => r.taskId === taskId).sort((a, b) => b.id - a.id);
+			const rows = [...state.results.values()]
+				.filter((r) => r.taskId === taskId)
+				.sort((a, b) => b.id - a.id);
 			return { result: rows.map((r) => resultView(state, r.id)) };
 		},
 	},
@@ -356,10 +526,19 @@ const resultMethods: MethodDef[] = [
 			const commentId = commentIdParam(ctx);
 			const c = state.comments.get(commentId);
 			if (!c) throw taskError('0', 'Comment not found.');
-			if ([...state.results.values()].some((r) => r.commentId === commentId)) throw taskError('0', 'Result already exists.');
+			if ([...state.results.values()].some((r) => r.commentId === commentId))
+				throw taskError('0', 'Result already exists.');
 			const now = Date.now();
 			const id = state.next.result++;
-			state.results.set(id, { id, taskId: c.TASK_ID, commentId, createdBy: ctx.auth.userId, createdAt: now, updatedAt: now, text: c.POST_MESSAGE });
+			state.results.set(id, {
+				id,
+				taskId: c.TASK_ID,
+				commentId,
+				createdBy: ctx.auth.userId,
+				createdAt: now,
+				updatedAt: now,
+				text: c.POST_MESSAGE,
+			});
 			return { result: resultView(state, id) };
 		},
 	},
@@ -428,11 +607,24 @@ const elapsedMethods: MethodDef[] = [
 		scope: 'task',
 		handler: (ctx) => {
 			const state = tasksState(ctx.portal.store);
-			const [taskId, fields] = positional(ctx, EL, 'add', [TASKID, { name: 'arFields', type: 'array' }]) as [number, Record<string, unknown>];
+			const [taskId, fields] = positional(ctx, EL, 'add', [
+				TASKID,
+				{ name: 'arFields', type: 'array' },
+			]) as [number, Record<string, unknown>];
 			if (!state.tasks.has(taskId)) throw taskNotFound();
 			if (param(fields, 'SECONDS') === undefined) throw elapsedNotAllowed();
 			const now = Date.now();
-			const e: Elapsed = { ID: state.next.elapsed++, TASK_ID: taskId, USER_ID: ctx.auth.userId, COMMENT_TEXT: '', SECONDS: 0, SOURCE: 2, CREATED_DATE: now, DATE_START: now, DATE_STOP: now };
+			const e: Elapsed = {
+				ID: state.next.elapsed++,
+				TASK_ID: taskId,
+				USER_ID: ctx.auth.userId,
+				COMMENT_TEXT: '',
+				SECONDS: 0,
+				SOURCE: 2,
+				CREATED_DATE: now,
+				DATE_START: now,
+				DATE_STOP: now,
+			};
 			applyElapsed(ctx, e, fields);
 			state.elapsed.set(e.ID, e);
 			return { result: e.ID };
@@ -443,7 +635,11 @@ const elapsedMethods: MethodDef[] = [
 		scope: 'task',
 		handler: (ctx) => {
 			const state = tasksState(ctx.portal.store);
-			const [taskId, itemId, fields] = positional(ctx, EL, 'update', [TASKID, ITEMID, { name: 'arFields', type: 'array' }]) as [number, number, Record<string, unknown>];
+			const [taskId, itemId, fields] = positional(ctx, EL, 'update', [
+				TASKID,
+				ITEMID,
+				{ name: 'arFields', type: 'array' },
+			]) as [number, number, Record<string, unknown>];
 			applyElapsed(ctx, elapsedItem(state, taskId, itemId), fields);
 			return { result: null };
 		},
@@ -477,24 +673,55 @@ const elapsedMethods: MethodDef[] = [
 			const values = Object.values(ctx.params);
 			const withTask = values.length > 0 && !isObject(values[0]) && !Array.isArray(values[0]);
 			const args = withTask
-				? positional(ctx, EL, 'getlist', [TASKID, { name: 'arOrder', type: 'array', optional: true }, { name: 'arFilter', type: 'array', optional: true }, { name: 'arSelect', type: 'array', optional: true }, { name: 'arParams', type: 'array', optional: true }])
+				? positional(ctx, EL, 'getlist', [
+						TASKID,
+						{ name: 'arOrder', type: 'array', optional: true },
+						{ name: 'arFilter', type: 'array', optional: true },
+						{ name: 'arSelect', type: 'array', optional: true },
+						{ name: 'arParams', type: 'array', optional: true },
+					])
 				: [undefined, ...values];
-			const [taskId, order, filter, , params] = args as [number | undefined, unknown, unknown, unknown, unknown];
+			const [taskId, order, filter, , params] = args as [
+				number | undefined,
+				unknown,
+				unknown,
+				unknown,
+				unknown,
+			];
 			if (taskId !== undefined && !state.tasks.has(taskId)) throw taskNotFound();
-			const resolve = resolverOf<Elapsed>(['ID', 'USER_ID', 'TASK_ID', 'SECONDS', 'MINUTES'], ['CREATED_DATE', 'DATE_START', 'DATE_STOP'], [], (e, k) =>
-				k === 'MINUTES' ? Math.round(e.SECONDS / 60) : ['CREATED_DATE', 'DATE_START', 'DATE_STOP'].includes(k) ? isoDate((e as unknown as Record<string, number>)[k]) : (e as unknown as Record<string, unknown>)[k],
+			const resolve = resolverOf<Elapsed>(
+				['ID', 'USER_ID', 'TASK_ID', 'SECONDS', 'MINUTES'],
+				['CREATED_DATE', 'DATE_START', 'DATE_STOP'],
+				[],
+				(e, k) =>
+					k === 'MINUTES'
+						? Math.round(e.SECONDS / 60)
+						: ['CREATED_DATE', 'DATE_START', 'DATE_STOP'].includes(k)
+							? isoDate((e as unknown as Record<string, number>)[k])
+							: (e as unknown as Record<string, unknown>)[k],
 			);
 			const rows = applyOrder(
-				applyFilter([...state.elapsed.values()].filter((e) => taskId === undefined || e.TASK_ID === taskId), filter, resolve),
+				applyFilter(
+					[...state.elapsed.values()].filter((e) => taskId === undefined || e.TASK_ID === taskId),
+					filter,
+					resolve,
+				),
 				isObject(order) ? order : { ID: 'ASC' },
 				resolve,
 				(e) => e.ID,
 			);
-			const nav = isObject(params) && isObject(param(params, 'NAV_PARAMS')) ? (param(params, 'NAV_PARAMS') as Record<string, unknown>) : {};
+			const nav =
+				isObject(params) && isObject(param(params, 'NAV_PARAMS'))
+					? (param(params, 'NAV_PARAMS') as Record<string, unknown>)
+					: {};
 			const size = Math.min(PAGE_SIZE, Math.max(1, phpInt(nav.nPageSize ?? PAGE_SIZE)));
 			const pageNo = Math.max(1, phpInt(nav.iNumPage ?? 1));
 			const from = (pageNo - 1) * size;
-			return { result: rows.slice(from, from + size).map(elapsedView), total: rows.length, next: from + size < rows.length ? from + size : undefined };
+			return {
+				result: rows.slice(from, from + size).map(elapsedView),
+				total: rows.length,
+				next: from + size < rows.length ? from + size : undefined,
+			};
 		},
 	},
 ];
@@ -522,7 +749,13 @@ function ufView(f: UserField, full: boolean): Record<string, unknown> {
 	};
 	if (full) {
 		const labels = Object.fromEntries(LANGS.map((l) => [l, f.LABEL]));
-		Object.assign(view, { EDIT_FORM_LABEL: labels, LIST_COLUMN_LABEL: labels, LIST_FILTER_LABEL: labels, ERROR_MESSAGE: Object.fromEntries(LANGS.map((l) => [l, ''])), HELP_MESSAGE: Object.fromEntries(LANGS.map((l) => [l, ''])) });
+		Object.assign(view, {
+			EDIT_FORM_LABEL: labels,
+			LIST_COLUMN_LABEL: labels,
+			LIST_FILTER_LABEL: labels,
+			ERROR_MESSAGE: Object.fromEntries(LANGS.map((l) => [l, ''])),
+			HELP_MESSAGE: Object.fromEntries(LANGS.map((l) => [l, ''])),
+		});
 	}
 	return view;
 }
@@ -531,7 +764,10 @@ function ufIdParam(ctx: CallContext, method: string): number {
 	const values = Object.values(ctx.params);
 	if (values.length === 0) {
 		if (method === 'get') throw taskError('ERROR_CORE', 'No parameters found');
-		throw taskError('ERROR_CORE', `TASKS_ERROR_EXCEPTION_#0; Invalid arguments for Bitrix\\Tasks\\Integration\\Rest\\Task\\UserField::${method}; 0/TE`);
+		throw taskError(
+			'ERROR_CORE',
+			`TASKS_ERROR_EXCEPTION_#0; Invalid arguments for Bitrix\\Tasks\\Integration\\Rest\\Task\\UserField::${method}; 0/TE`,
+		);
 	}
 	const id = /^\d+$/.test(String(values[0])) ? phpInt(values[0]) : 0;
 	if (id <= 0) throw taskError('ERROR_CORE', 'ID is not defined or invalid.');
@@ -548,7 +784,8 @@ function applyUf(f: UserField, data: Record<string, unknown>): void {
 	const get = (k: string): unknown => param(data, k);
 	if (get('XML_ID') !== undefined) f.XML_ID = String(get('XML_ID'));
 	if (get('SORT') !== undefined) f.SORT = phpInt(get('SORT'));
-	if (get('MULTIPLE') !== undefined) f.MULTIPLE = f.USER_TYPE_ID === 'boolean' ? 'N' : flag(get('MULTIPLE')) ? 'Y' : 'N';
+	if (get('MULTIPLE') !== undefined)
+		f.MULTIPLE = f.USER_TYPE_ID === 'boolean' ? 'N' : flag(get('MULTIPLE')) ? 'Y' : 'N';
 	if (get('MANDATORY') !== undefined) f.MANDATORY = flag(get('MANDATORY')) ? 'Y' : 'N';
 	if (isObject(get('SETTINGS'))) f.SETTINGS = get('SETTINGS') as Record<string, unknown>;
 	const label = get('LABEL');
@@ -568,13 +805,28 @@ const userFieldMethods: MethodDef[] = [
 			const type = String(param(fields, 'USER_TYPE_ID') ?? '');
 			if (!type) throw taskError('ERROR_CORE', "The 'USER_TYPE_ID' field is not found.");
 			if (!UF_TYPES.includes(type)) throw taskError('ERROR_CORE', 'Invalid user type specified.');
-			let name = String(param(fields, 'FIELD_NAME') ?? '').trim().toUpperCase();
+			let name = String(param(fields, 'FIELD_NAME') ?? '')
+				.trim()
+				.toUpperCase();
 			if (!name) throw taskError('ERROR_CORE', "The 'FIELD_NAME' field is not found.");
 			if (!name.startsWith('UF_')) name = `UF_${name}`;
 			if ([...state.userFields.values()].some((f) => f.FIELD_NAME === name)) {
-				throw taskError('ERROR_CORE', `The field ${name} for the object TASKS_TASK already exists.`);
+				throw taskError(
+					'ERROR_CORE',
+					`The field ${name} for the object TASKS_TASK already exists.`,
+				);
 			}
-			const f: UserField = { ID: state.next.userField++, FIELD_NAME: name, USER_TYPE_ID: type, XML_ID: '', SORT: 100, MULTIPLE: 'N', MANDATORY: 'N', SETTINGS: [], LABEL: '' };
+			const f: UserField = {
+				ID: state.next.userField++,
+				FIELD_NAME: name,
+				USER_TYPE_ID: type,
+				XML_ID: '',
+				SORT: 100,
+				MULTIPLE: 'N',
+				MANDATORY: 'N',
+				SETTINGS: [],
+				LABEL: '',
+			};
 			applyUf(f, fields);
 			state.userFields.set(f.ID, f);
 			return { result: f.ID };
@@ -588,7 +840,10 @@ const userFieldMethods: MethodDef[] = [
 			const id = ufIdParam(ctx, 'update');
 			const data = Object.values(ctx.params)[1];
 			if (!isObject(data)) {
-				throw taskError('ERROR_CORE', 'TASKS_ERROR_EXCEPTION_#0; Invalid arguments for Bitrix\\Tasks\\Integration\\Rest\\Task\\UserField::update; 0/TE');
+				throw taskError(
+					'ERROR_CORE',
+					'TASKS_ERROR_EXCEPTION_#0; Invalid arguments for Bitrix\\Tasks\\Integration\\Rest\\Task\\UserField::update; 0/TE',
+				);
 			}
 			applyUf(ufById(state, id), data);
 			return { result: true };
@@ -620,11 +875,27 @@ const userFieldMethods: MethodDef[] = [
 		handler: (ctx) => {
 			const state = tasksState(ctx.portal.store);
 			const [order, filter] = Object.values(ctx.params);
-			const resolve = resolverOf<UserField>(['ID', 'SORT'], [], ['FIELD_NAME', 'USER_TYPE_ID', 'XML_ID', 'MULTIPLE', 'MANDATORY'], (f, k) => (f as unknown as Record<string, unknown>)[k]);
-			const rows = applyOrder(applyFilter([...state.userFields.values()], filter, resolve), isObject(order) ? order : { ID: 'ASC' }, resolve, (f) => f.ID);
+			const resolve = resolverOf<UserField>(
+				['ID', 'SORT'],
+				[],
+				['FIELD_NAME', 'USER_TYPE_ID', 'XML_ID', 'MULTIPLE', 'MANDATORY'],
+				(f, k) => (f as unknown as Record<string, unknown>)[k],
+			);
+			const rows = applyOrder(
+				applyFilter([...state.userFields.values()], filter, resolve),
+				isObject(order) ? order : { ID: 'ASC' },
+				resolve,
+				(f) => f.ID,
+			);
 			return { result: rows.map((f) => ufView(f, false)) };
 		},
 	},
 ];
 
-export const itemMethods: MethodDef[] = [...checklistMethods, ...commentMethods, ...resultMethods, ...elapsedMethods, ...userFieldMethods];
+export const itemMethods: MethodDef[] = [
+	...checklistMethods,
+	...commentMethods,
+	...resultMethods,
+	...elapsedMethods,
+	...userFieldMethods,
+];

@@ -19,19 +19,27 @@ function view(s: Stage): Record<string, unknown> {
 }
 
 /** entityId 0 (or none) is the current user's "My Plan"; otherwise a workgroup the portal knows. */
-function owner(ctx: CallContext, entityId: number, denied: string): { type: 'G' | 'U'; id: number } {
+function owner(
+	ctx: CallContext,
+	entityId: number,
+	denied: string,
+): { type: 'G' | 'U'; id: number } {
 	if (entityId <= 0) return { type: 'U', id: ctx.auth.userId };
 	if (!TASK_GROUPS.includes(entityId)) throw taskError('ACCESS_DENIED', denied);
 	return { type: 'G', id: entityId };
 }
 
 function stagesOf(state: TasksState, o: { type: 'G' | 'U'; id: number }): Stage[] {
-	return [...state.stages.values()].filter((s) => s.ENTITY_TYPE === o.type && s.ENTITY_ID === o.id).sort((a, b) => a.SORT - b.SORT);
+	return [...state.stages.values()]
+		.filter((s) => s.ENTITY_TYPE === o.type && s.ENTITY_ID === o.id)
+		.sort((a, b) => a.SORT - b.SORT);
 }
 
 /** Puts `stage` right after `afterId` (or first), renumbering SORT in steps of 100. */
 function place(state: TasksState, stage: Stage, afterId: number): void {
-	const others = stagesOf(state, { type: stage.ENTITY_TYPE, id: stage.ENTITY_ID }).filter((s) => s.ID !== stage.ID);
+	const others = stagesOf(state, { type: stage.ENTITY_TYPE, id: stage.ENTITY_ID }).filter(
+		(s) => s.ID !== stage.ID,
+	);
 	const index = afterId > 0 ? others.findIndex((s) => s.ID === afterId) + 1 : 0;
 	others.splice(index, 0, stage);
 	others.forEach((s, i) => (s.SORT = (i + 1) * 100));
@@ -41,7 +49,8 @@ function stageOf(ctx: CallContext, state: TasksState): Stage {
 	const id = phpInt(param(ctx.params, 'id'));
 	const stage = state.stages.get(id);
 	if (!stage) throw taskError('NOT_FOUND', 'Stage not found');
-	if (stage.ENTITY_TYPE === 'U' && stage.ENTITY_ID !== ctx.auth.userId) throw taskError('ACCESS_DENIED', 'You cannot manage stages');
+	if (stage.ENTITY_TYPE === 'U' && stage.ENTITY_ID !== ctx.auth.userId)
+		throw taskError('ACCESS_DENIED', 'You cannot manage stages');
 	return stage;
 }
 
@@ -56,7 +65,11 @@ export const stageMethods: MethodDef[] = [
 		scope: 'task',
 		handler: (ctx) => {
 			const state = tasksState(ctx.portal.store);
-			const o = owner(ctx, phpInt(param(ctx.params, 'entityId') ?? 0), 'You cannot view stages in this group.');
+			const o = owner(
+				ctx,
+				phpInt(param(ctx.params, 'entityId') ?? 0),
+				'You cannot view stages in this group.',
+			);
 			const result: Record<string, unknown> = {};
 			for (const s of stagesOf(state, o)) result[String(s.ID)] = view(s);
 			return { result };
@@ -70,8 +83,20 @@ export const stageMethods: MethodDef[] = [
 			const fields = fieldsOf(ctx);
 			const title = String(param(fields, 'TITLE') ?? '').trim();
 			if (!title) throw taskError('EMPTY_TITLE', 'Stage title is not specified');
-			const o = owner(ctx, phpInt(param(fields, 'ENTITY_ID') ?? 0), 'You do not have permission to manage stages');
-			const stage: Stage = { ID: state.next.stage++, TITLE: title, SORT: 0, COLOR: String(param(fields, 'COLOR') ?? ''), SYSTEM_TYPE: null, ENTITY_ID: o.id, ENTITY_TYPE: o.type };
+			const o = owner(
+				ctx,
+				phpInt(param(fields, 'ENTITY_ID') ?? 0),
+				'You do not have permission to manage stages',
+			);
+			const stage: Stage = {
+				ID: state.next.stage++,
+				TITLE: title,
+				SORT: 0,
+				COLOR: String(param(fields, 'COLOR') ?? ''),
+				SYSTEM_TYPE: null,
+				ENTITY_ID: o.id,
+				ENTITY_TYPE: o.type,
+			};
 			state.stages.set(stage.ID, stage);
 			place(state, stage, phpInt(param(fields, 'AFTER_ID') ?? 0));
 			return { result: stage.ID };
@@ -102,9 +127,14 @@ export const stageMethods: MethodDef[] = [
 		handler: (ctx) => {
 			const state = tasksState(ctx.portal.store);
 			const stage = stageOf(ctx, state);
-			if (stage.SYSTEM_TYPE === 'NEW') throw taskError('IS_SYSTEM', 'The default stage cannot be deleted');
+			if (stage.SYSTEM_TYPE === 'NEW')
+				throw taskError('IS_SYSTEM', 'The default stage cannot be deleted');
 			const first = stagesOf(state, { type: stage.ENTITY_TYPE, id: stage.ENTITY_ID })[0];
-			if (first && first.ID === stage.ID) throw taskError('CANT_DELETE_FIRST', 'Cannot delete the first stage. Move the stage to delete it.');
+			if (first && first.ID === stage.ID)
+				throw taskError(
+					'CANT_DELETE_FIRST',
+					'Cannot delete the first stage. Move the stage to delete it.',
+				);
 			state.stages.delete(stage.ID);
 			for (const t of state.tasks.values()) if (t.stageId === stage.ID) t.stageId = first?.ID ?? 0;
 			return { result: true };
@@ -121,12 +151,21 @@ export const stageMethods: MethodDef[] = [
 			const stage = state.stages.get(phpInt(param(ctx.params, 'stageId')));
 			const groupStage = stage?.ENTITY_TYPE === 'G' && stage.ENTITY_ID === task.groupId;
 			const planStage = stage?.ENTITY_TYPE === 'U' && stage.ENTITY_ID === ctx.auth.userId;
-			if (!stage || (!groupStage && !planStage)) throw taskError('ACCESS_DENIED_MOVE', 'You cannot move this task');
+			if (!stage || (!groupStage && !planStage))
+				throw taskError('ACCESS_DENIED_MOVE', 'You cannot move this task');
 			if (groupStage) {
 				const from = task.stageId;
 				task.stageId = stage.ID;
 				if (from !== stage.ID) {
-					state.history.push({ id: state.next.history++, taskId, createdDate: Date.now(), field: 'STAGE_ID', from: String(from), to: String(stage.ID), userId: ctx.auth.userId });
+					state.history.push({
+						id: state.next.history++,
+						taskId,
+						createdDate: Date.now(),
+						field: 'STAGE_ID',
+						from: String(from),
+						to: String(stage.ID),
+						userId: ctx.auth.userId,
+					});
 				}
 			} else {
 				const plan = state.planStages.get(taskId) ?? new Map<number, number>();

@@ -136,16 +136,56 @@ export interface TasksState {
 	planner: Map<number, number[]>;
 	/** task id -> user id -> "My Plan" stage id */
 	planStages: Map<number, Map<number, number>>;
-	next: { task: number; checklist: number; comment: number; elapsed: number; userField: number; stage: number; result: number; history: number; attachment: number };
+	next: {
+		task: number;
+		checklist: number;
+		comment: number;
+		elapsed: number;
+		userField: number;
+		stage: number;
+		result: number;
+		history: number;
+		attachment: number;
+	};
 }
 
 const HOUR = 3_600_000;
 
 /** Demo tasks, ids 1..3. Tests compute expectations from these. */
 export const SEED_TASKS = [
-	{ id: 1, title: 'Prepare quarterly report', description: 'Numbers for Q1', status: 2, priority: 1, responsibleId: 2, createdBy: 1, groupId: 1, taskControl: 'Y' as const },
-	{ id: 2, title: 'Call Acme Corp', description: 'Discuss the renewal', status: 3, priority: 2, responsibleId: 3, createdBy: 1, groupId: 0, taskControl: 'N' as const },
-	{ id: 3, title: 'Update price list', description: '', status: 5, priority: 0, responsibleId: 1, createdBy: 2, groupId: 0, taskControl: 'N' as const },
+	{
+		id: 1,
+		title: 'Prepare quarterly report',
+		description: 'Numbers for Q1',
+		status: 2,
+		priority: 1,
+		responsibleId: 2,
+		createdBy: 1,
+		groupId: 1,
+		taskControl: 'Y' as const,
+	},
+	{
+		id: 2,
+		title: 'Call Acme Corp',
+		description: 'Discuss the renewal',
+		status: 3,
+		priority: 2,
+		responsibleId: 3,
+		createdBy: 1,
+		groupId: 0,
+		taskControl: 'N' as const,
+	},
+	{
+		id: 3,
+		title: 'Update price list',
+		description: '',
+		status: 5,
+		priority: 0,
+		responsibleId: 1,
+		createdBy: 2,
+		groupId: 0,
+		taskControl: 'N' as const,
+	},
 ];
 
 /** Checklist of task 1. */
@@ -161,7 +201,9 @@ export const SEED_COMMENTS = [
 ];
 
 /** Time spent on task 1. */
-export const SEED_ELAPSED = [{ ID: 1, TASK_ID: 1, USER_ID: 2, SECONDS: 5400, COMMENT_TEXT: 'Collected figures' }];
+export const SEED_ELAPSED = [
+	{ ID: 1, TASK_ID: 1, USER_ID: 2, SECONDS: 5400, COMMENT_TEXT: 'Collected figures' },
+];
 
 /** The system user fields of tasks. */
 export const SEED_USER_FIELDS = [
@@ -175,12 +217,60 @@ export const TASK_GROUPS = [1];
 
 /** Kanban stages of group 1 and "My Plan" stages of user 1. */
 export const SEED_STAGES: Stage[] = [
-	{ ID: 1, TITLE: 'New', SORT: 100, COLOR: '00C4FB', SYSTEM_TYPE: 'NEW', ENTITY_ID: 1, ENTITY_TYPE: 'G' },
-	{ ID: 2, TITLE: 'In Progress', SORT: 200, COLOR: '47D1E2', SYSTEM_TYPE: null, ENTITY_ID: 1, ENTITY_TYPE: 'G' },
-	{ ID: 3, TITLE: 'Done', SORT: 300, COLOR: '75D900', SYSTEM_TYPE: null, ENTITY_ID: 1, ENTITY_TYPE: 'G' },
-	{ ID: 4, TITLE: 'Not Planned', SORT: 100, COLOR: '00C4FB', SYSTEM_TYPE: 'NEW', ENTITY_ID: 1, ENTITY_TYPE: 'U' },
-	{ ID: 5, TITLE: 'I Will Do It This Week', SORT: 200, COLOR: '47D1E2', SYSTEM_TYPE: null, ENTITY_ID: 1, ENTITY_TYPE: 'U' },
-	{ ID: 6, TITLE: 'Next Week', SORT: 300, COLOR: 'FFA900', SYSTEM_TYPE: null, ENTITY_ID: 1, ENTITY_TYPE: 'U' },
+	{
+		ID: 1,
+		TITLE: 'New',
+		SORT: 100,
+		COLOR: '00C4FB',
+		SYSTEM_TYPE: 'NEW',
+		ENTITY_ID: 1,
+		ENTITY_TYPE: 'G',
+	},
+	{
+		ID: 2,
+		TITLE: 'In Progress',
+		SORT: 200,
+		COLOR: '47D1E2',
+		SYSTEM_TYPE: null,
+		ENTITY_ID: 1,
+		ENTITY_TYPE: 'G',
+	},
+	{
+		ID: 3,
+		TITLE: 'Done',
+		SORT: 300,
+		COLOR: '75D900',
+		SYSTEM_TYPE: null,
+		ENTITY_ID: 1,
+		ENTITY_TYPE: 'G',
+	},
+	{
+		ID: 4,
+		TITLE: 'Not Planned',
+		SORT: 100,
+		COLOR: '00C4FB',
+		SYSTEM_TYPE: 'NEW',
+		ENTITY_ID: 1,
+		ENTITY_TYPE: 'U',
+	},
+	{
+		ID: 5,
+		TITLE: 'I Will Do It This Week',
+		SORT: 200,
+		COLOR: '47D1E2',
+		SYSTEM_TYPE: null,
+		ENTITY_ID: 1,
+		ENTITY_TYPE: 'U',
+	},
+	{
+		ID: 6,
+		TITLE: 'Next Week',
+		SORT: 300,
+		COLOR: 'FFA900',
+		SYSTEM_TYPE: null,
+		ENTITY_ID: 1,
+		ENTITY_TYPE: 'U',
+	},
 ];
 
 /** User 1's daily plan. */
@@ -203,7 +293,17 @@ function createState(): TasksState {
 		dependencies: new Map(),
 		planner: new Map([[1, [...SEED_PLANNER]]]),
 		planStages: new Map(),
-		next: { task: 1, checklist: 1, comment: 1, elapsed: 1, userField: 1, stage: 1, result: 1, history: 1, attachment: 1 },
+		next: {
+			task: 1,
+			checklist: 1,
+			comment: 1,
+			elapsed: 1,
+			userField: 1,
+			stage: 1,
+			result: 1,
+			history: 1,
+			attachment: 1,
+		},
 	};
 	for (const s of SEED_TASKS) {
 		const at = seedTaskTime(s.id);
@@ -234,22 +334,52 @@ function createState(): TasksState {
 			favoriteOf: new Set(),
 			mutedBy: new Set(),
 		});
-		state.history.push({ id: state.next.history++, taskId: s.id, createdDate: at, field: 'NEW', from: null, to: null, userId: s.createdBy });
+		state.history.push({
+			id: state.next.history++,
+			taskId: s.id,
+			createdDate: at,
+			field: 'NEW',
+			from: null,
+			to: null,
+			userId: s.createdBy,
+		});
 	}
 	state.next.task = SEED_TASKS.length + 1;
 	for (const c of SEED_CHECKLIST) {
-		state.checklist.set(c.ID, { ...c, PARENT_ID: 0, CREATED_BY: 1, IS_IMPORTANT: 'N', TOGGLED_BY: c.IS_COMPLETE === 'Y' ? 2 : null, TOGGLED_DATE: c.IS_COMPLETE === 'Y' ? seedTaskTime(2) : null });
+		state.checklist.set(c.ID, {
+			...c,
+			PARENT_ID: 0,
+			CREATED_BY: 1,
+			IS_IMPORTANT: 'N',
+			TOGGLED_BY: c.IS_COMPLETE === 'Y' ? 2 : null,
+			TOGGLED_DATE: c.IS_COMPLETE === 'Y' ? seedTaskTime(2) : null,
+		});
 	}
 	state.next.checklist = SEED_CHECKLIST.length + 1;
-	SEED_COMMENTS.forEach((c, index) => state.comments.set(c.ID, { ...c, POST_DATE: seedTaskTime(index + 2) }));
+	SEED_COMMENTS.forEach((c, index) =>
+		state.comments.set(c.ID, { ...c, POST_DATE: seedTaskTime(index + 2) }),
+	);
 	state.next.comment = SEED_COMMENTS.length + 1;
 	for (const e of SEED_ELAPSED) {
 		const at = seedTaskTime(3);
-		state.elapsed.set(e.ID, { ...e, SOURCE: 2, CREATED_DATE: at, DATE_START: at - e.SECONDS * 1000, DATE_STOP: at });
+		state.elapsed.set(e.ID, {
+			...e,
+			SOURCE: 2,
+			CREATED_DATE: at,
+			DATE_START: at - e.SECONDS * 1000,
+			DATE_STOP: at,
+		});
 	}
 	state.next.elapsed = SEED_ELAPSED.length + 1;
 	for (const f of SEED_USER_FIELDS) {
-		state.userFields.set(f.ID, { ...f, XML_ID: '', SORT: 100, MANDATORY: 'N', SETTINGS: [], LABEL: '' });
+		state.userFields.set(f.ID, {
+			...f,
+			XML_ID: '',
+			SORT: 100,
+			MANDATORY: 'N',
+			SETTINGS: [],
+			LABEL: '',
+		});
 	}
 	state.next.userField = SEED_USER_FIELDS.length + 1;
 	for (const s of SEED_STAGES) state.stages.set(s.ID, { ...s });
@@ -268,7 +398,14 @@ export function taskError(code: string, description: string, status = 400): Rest
 }
 
 /** "Param #1 (itemId) expected by method ctaskchecklistitem::get(), but not given." and friends. */
-export function legacyArgError(cls: string, method: string, index: number, name: string, problem: 'missing' | 'type', type = 'integer'): RestError {
+export function legacyArgError(
+	cls: string,
+	method: string,
+	index: number,
+	name: string,
+	problem: 'missing' | 'type',
+	type = 'integer',
+): RestError {
 	const text =
 		problem === 'missing'
 			? `TASKS_ERROR_EXCEPTION_#256; Param #${index} (${name}) expected by method ${cls}::${method}(), but not given.; 256/TE/WRONG_ARGUMENTS<br>`
@@ -286,7 +423,12 @@ export interface ArgSpec {
  * Legacy task.* methods read their parameters by position; names are ignored. Returns the
  * values checked against the signature.
  */
-export function positional(ctx: CallContext, cls: string, method: string, signature: ArgSpec[]): unknown[] {
+export function positional(
+	ctx: CallContext,
+	cls: string,
+	method: string,
+	signature: ArgSpec[],
+): unknown[] {
 	const values = Object.values(ctx.params);
 	return signature.map((arg, index) => {
 		const value = values[index];
@@ -295,11 +437,13 @@ export function positional(ctx: CallContext, cls: string, method: string, signat
 			throw legacyArgError(cls, method, index, arg.name, 'missing', arg.type);
 		}
 		if (arg.type === 'integer') {
-			if (!/^-?\d+$/.test(String(value)) || typeof value === 'object') throw legacyArgError(cls, method, index, arg.name, 'type', 'integer');
+			if (!/^-?\d+$/.test(String(value)) || typeof value === 'object')
+				throw legacyArgError(cls, method, index, arg.name, 'type', 'integer');
 			return phpInt(value);
 		}
 		if (arg.type === 'array') {
-			if (!isObject(value) && !Array.isArray(value)) throw legacyArgError(cls, method, index, arg.name, 'type', 'array');
+			if (!isObject(value) && !Array.isArray(value))
+				throw legacyArgError(cls, method, index, arg.name, 'type', 'array');
 			return value;
 		}
 		return String(value);
@@ -308,8 +452,10 @@ export function positional(ctx: CallContext, cls: string, method: string, signat
 
 // ---- views --------------------------------------------------------------------------------
 
-export const str = (v: number | null | undefined): string | null => (v === null || v === undefined ? null : String(v));
-export const date = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : isoDate(ms));
+export const str = (v: number | null | undefined): string | null =>
+	v === null || v === undefined ? null : String(v);
+export const date = (ms: number | null | undefined): string | null =>
+	ms === null || ms === undefined ? null : isoDate(ms);
 export const yn = (v: boolean): 'Y' | 'N' => (v ? 'Y' : 'N');
 
 export function userOf(store: Store, id: number): User | undefined {
@@ -338,6 +484,12 @@ export function flag(v: unknown): boolean {
 }
 
 export function ids(v: unknown): number[] {
-	const list = Array.isArray(v) ? v : isObject(v) ? Object.values(v) : v === undefined || v === null || v === '' ? [] : [v];
+	const list = Array.isArray(v)
+		? v
+		: isObject(v)
+			? Object.values(v)
+			: v === undefined || v === null || v === ''
+				? []
+				: [v];
 	return list.map((x) => phpInt(x)).filter((x) => x > 0);
 }

@@ -23,7 +23,13 @@ export function camel(name: string): string {
 	return name.toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
-const STATUS_NAMES: Record<number, string> = { 2: 'pending', 3: 'in progress', 4: 'awaiting control', 5: 'completed', 6: 'deferred' };
+const STATUS_NAMES: Record<number, string> = {
+	2: 'pending',
+	3: 'in progress',
+	4: 'awaiting control',
+	5: 'completed',
+	6: 'deferred',
+};
 
 type Action = 'start' | 'pause' | 'complete' | 'defer' | 'renew' | 'approve' | 'disapprove';
 
@@ -40,7 +46,8 @@ const ACTION_FROM: Record<Action, number[]> = {
 
 function can(task: Task, action: Action, userId: number): boolean {
 	if (!ACTION_FROM[action].includes(task.status)) return false;
-	if (action === 'approve' || action === 'disapprove') return task.createdBy === userId || userId === 1;
+	if (action === 'approve' || action === 'disapprove')
+		return task.createdBy === userId || userId === 1;
 	return true;
 }
 
@@ -131,11 +138,24 @@ function fullView(state: TasksState, ctx: CallContext, t: Task): Record<string, 
 		auditors: t.auditors.map(String),
 		accomplices: t.accomplices.map(String),
 		tags: t.tags,
-		group: t.groupId ? { id: String(t.groupId), name: `Group ${t.groupId}`, opened: true, membersCount: 0, image: '', additionalData: [] } : [],
+		group: t.groupId
+			? {
+					id: String(t.groupId),
+					name: `Group ${t.groupId}`,
+					opened: true,
+					membersCount: 0,
+					image: '',
+					additionalData: [],
+				}
+			: [],
 		creator: userCard(store, t.createdBy),
 		responsible: userCard(store, t.responsibleId),
-		accomplicesData: t.accomplices.length ? Object.fromEntries(t.accomplices.map((id) => [String(id), userCard(store, id)])) : [],
-		auditorsData: t.auditors.length ? Object.fromEntries(t.auditors.map((id) => [String(id), userCard(store, id)])) : [],
+		accomplicesData: t.accomplices.length
+			? Object.fromEntries(t.accomplices.map((id) => [String(id), userCard(store, id)]))
+			: [],
+		auditorsData: t.auditors.length
+			? Object.fromEntries(t.auditors.map((id) => [String(id), userCard(store, id)]))
+			: [],
 		newCommentsCount: 0,
 		action: actions(t, userId),
 		subStatus: String(t.status),
@@ -149,7 +169,12 @@ function ufView(t: Task, name: string): unknown {
 }
 
 /** The view limited to `select` (UPPER_CASE names, `*` for all, UF_* only when named). */
-function selectView(state: TasksState, ctx: CallContext, t: Task, select: string[] | undefined): Record<string, unknown> {
+function selectView(
+	state: TasksState,
+	ctx: CallContext,
+	t: Task,
+	select: string[] | undefined,
+): Record<string, unknown> {
 	const full = fullView(state, ctx, t);
 	if (!select || select.length === 0) return full;
 	const names = select.map((s) => s.toUpperCase());
@@ -173,14 +198,20 @@ function selectParam(ctx: CallContext): string[] | undefined {
 	if (Array.isArray(raw)) return raw.map(String);
 	if (isObject(raw)) return Object.values(raw).map(String);
 	if (typeof raw === 'string' && raw) return [raw];
-	throw taskError('100', `Invalid value ${JSON.stringify(raw)} to match with parameter {select}. Should be value of type array. (internal error)`);
+	throw taskError(
+		'100',
+		`Invalid value ${JSON.stringify(raw)} to match with parameter {select}. Should be value of type array. (internal error)`,
+	);
 }
 
 /** taskId as the tasks.task.* controller reads it. */
 export function taskIdParam(ctx: CallContext, name = 'taskId'): number {
 	const raw = param(ctx.params, name);
 	if (raw === undefined || raw === null || raw === '') {
-		throw taskError('100', 'CTaskItem All parameters in the constructor must have real class type (internal error)');
+		throw taskError(
+			'100',
+			'CTaskItem All parameters in the constructor must have real class type (internal error)',
+		);
 	}
 	if (!/^\d+$/.test(String(raw)) || typeof raw === 'object') throw taskError('0', 'wrong task id');
 	return phpInt(raw);
@@ -197,7 +228,15 @@ function emit(ctx: CallContext, event: string, id: number): void {
 	ctx.portal.events.emit(event, { FIELDS_AFTER: { ID: String(id) } });
 }
 
-function log(state: TasksState, task: Task, field: string, from: unknown, to: unknown, userId: number, at: number): void {
+function log(
+	state: TasksState,
+	task: Task,
+	field: string,
+	from: unknown,
+	to: unknown,
+	userId: number,
+	at: number,
+): void {
 	state.history.push({
 		id: state.next.history++,
 		taskId: task.id,
@@ -210,7 +249,13 @@ function log(state: TasksState, task: Task, field: string, from: unknown, to: un
 }
 
 /** Applies UPPER_CASE input to a task; errors as tasks.task.add/update state them. */
-function applyFields(ctx: CallContext, state: TasksState, task: Task, input: Record<string, unknown>, creating: boolean): void {
+function applyFields(
+	ctx: CallContext,
+	state: TasksState,
+	task: Task,
+	input: Record<string, unknown>,
+	creating: boolean,
+): void {
 	const store = ctx.portal.store;
 	const at = Date.now();
 	const fields: Record<string, unknown> = {};
@@ -220,15 +265,18 @@ function applyFields(ctx: CallContext, state: TasksState, task: Task, input: Rec
 	if (!title) throw taskError('ERROR_CORE', 'Task title is not specified<br>');
 	const responsible = has('RESPONSIBLE_ID') ? phpInt(fields.RESPONSIBLE_ID) : task.responsibleId;
 	if (!responsible) throw taskError('ERROR_CORE', 'Responsible person is not specified<br>');
-	if (!userOf(store, responsible)) throw taskError('ERROR_CORE', 'User specified in the "Responsible" field not found<br>');
+	if (!userOf(store, responsible))
+		throw taskError('ERROR_CORE', 'User specified in the "Responsible" field not found<br>');
 	if (has('STATUS')) {
 		const s = phpInt(fields.STATUS);
 		if (!STATUS_NAMES[s]) throw taskError('ERROR_CORE', 'Incorrect status<br>');
 	}
 	if (has('PARENT_ID') && phpInt(fields.PARENT_ID) > 0) {
 		const parent = phpInt(fields.PARENT_ID);
-		if (!creating && parent === task.id) throw taskError('ERROR_CORE', 'Cannot bind the node to itself<br>');
-		if (!state.tasks.has(parent)) throw taskError('ERROR_CORE', 'Task specified in the "Parent Task" field not found<br>');
+		if (!creating && parent === task.id)
+			throw taskError('ERROR_CORE', 'Cannot bind the node to itself<br>');
+		if (!state.tasks.has(parent))
+			throw taskError('ERROR_CORE', 'Task specified in the "Parent Task" field not found<br>');
 	}
 	const start = has('START_DATE_PLAN') ? dateInput(fields.START_DATE_PLAN) : task.startDatePlan;
 	const end = has('END_DATE_PLAN') ? dateInput(fields.END_DATE_PLAN) : task.endDatePlan;
@@ -236,22 +284,33 @@ function applyFields(ctx: CallContext, state: TasksState, task: Task, input: Rec
 		throw taskError('ERROR_CORE', 'The end date in scheduling is earlier than the start date<br>');
 	}
 	for (const f of state.userFields.values()) {
-		if (creating && f.MANDATORY === 'Y' && (fields[f.FIELD_NAME] === undefined || fields[f.FIELD_NAME] === '')) {
-			throw taskError('ERROR_CORE', `Required field "${f.LABEL || f.FIELD_NAME}" value not entered<br>`);
+		if (
+			creating &&
+			f.MANDATORY === 'Y' &&
+			(fields[f.FIELD_NAME] === undefined || fields[f.FIELD_NAME] === '')
+		) {
+			throw taskError(
+				'ERROR_CORE',
+				`Required field "${f.LABEL || f.FIELD_NAME}" value not entered<br>`,
+			);
 		}
 	}
 
-	if (!creating && title !== task.title) log(state, task, 'TITLE', task.title, title, ctx.auth.userId, at);
-	if (!creating && responsible !== task.responsibleId) log(state, task, 'RESPONSIBLE_ID', task.responsibleId, responsible, ctx.auth.userId, at);
+	if (!creating && title !== task.title)
+		log(state, task, 'TITLE', task.title, title, ctx.auth.userId, at);
+	if (!creating && responsible !== task.responsibleId)
+		log(state, task, 'RESPONSIBLE_ID', task.responsibleId, responsible, ctx.auth.userId, at);
 	task.title = title;
 	task.responsibleId = responsible;
 	if (has('DESCRIPTION')) task.description = String(fields.DESCRIPTION ?? '');
 	if (has('PRIORITY')) task.priority = Math.min(2, Math.max(0, phpInt(fields.PRIORITY)));
 	if (has('STATUS')) setStatus(state, task, phpInt(fields.STATUS), ctx.auth.userId, at);
-	if (has('CREATED_BY') && userOf(store, phpInt(fields.CREATED_BY))) task.createdBy = phpInt(fields.CREATED_BY);
+	if (has('CREATED_BY') && userOf(store, phpInt(fields.CREATED_BY)))
+		task.createdBy = phpInt(fields.CREATED_BY);
 	if (has('DEADLINE')) {
 		const deadline = dateInput(fields.DEADLINE);
-		if (!creating && deadline !== task.deadline) log(state, task, 'DEADLINE', task.deadline, deadline, ctx.auth.userId, at);
+		if (!creating && deadline !== task.deadline)
+			log(state, task, 'DEADLINE', task.deadline, deadline, ctx.auth.userId, at);
 		task.deadline = deadline;
 	}
 	task.startDatePlan = start;
@@ -263,18 +322,30 @@ function applyFields(ctx: CallContext, state: TasksState, task: Task, input: Rec
 	if (has('AUDITORS')) task.auditors = ids(fields.AUDITORS);
 	if (has('TASK_CONTROL')) task.taskControl = yn(flag(fields.TASK_CONTROL));
 	if (has('ALLOW_TIME_TRACKING')) task.allowTimeTracking = yn(flag(fields.ALLOW_TIME_TRACKING));
-	if (has('ALLOW_CHANGE_DEADLINE')) task.allowChangeDeadline = yn(flag(fields.ALLOW_CHANGE_DEADLINE));
+	if (has('ALLOW_CHANGE_DEADLINE'))
+		task.allowChangeDeadline = yn(flag(fields.ALLOW_CHANGE_DEADLINE));
 	if (has('TIME_ESTIMATE')) task.timeEstimate = phpInt(fields.TIME_ESTIMATE);
 	if (has('TAGS')) {
 		const tags = fields.TAGS;
-		task.tags = (Array.isArray(tags) ? tags : isObject(tags) ? Object.values(tags) : String(tags).split(',')).map((x) => String(x).trim()).filter(Boolean);
+		task.tags = (
+			Array.isArray(tags) ? tags : isObject(tags) ? Object.values(tags) : String(tags).split(',')
+		)
+			.map((x) => String(x).trim())
+			.filter(Boolean);
 	}
-	for (const f of state.userFields.values()) if (has(f.FIELD_NAME)) task.uf[f.FIELD_NAME] = fields[f.FIELD_NAME];
+	for (const f of state.userFields.values())
+		if (has(f.FIELD_NAME)) task.uf[f.FIELD_NAME] = fields[f.FIELD_NAME];
 	task.changedBy = ctx.auth.userId;
 	task.changedDate = at;
 }
 
-function setStatus(state: TasksState, task: Task, status: number, userId: number, at: number): void {
+function setStatus(
+	state: TasksState,
+	task: Task,
+	status: number,
+	userId: number,
+	at: number,
+): void {
 	if (task.status === status) return;
 	log(state, task, 'STATUS', task.status, status, userId, at);
 	task.status = status;
@@ -306,8 +377,29 @@ function existing(state: TasksState, id: number, code: string, description: stri
 	return t;
 }
 
-const NUMERIC = new Set(['ID', 'PARENT_ID', 'GROUP_ID', 'CREATED_BY', 'RESPONSIBLE_ID', 'PRIORITY', 'REAL_STATUS', 'STATUS', 'STAGE_ID', 'CHANGED_BY', 'TIME_ESTIMATE']);
-const DATES = new Set(['DEADLINE', 'CREATED_DATE', 'CHANGED_DATE', 'CLOSED_DATE', 'DATE_START', 'START_DATE_PLAN', 'END_DATE_PLAN', 'ACTIVITY_DATE']);
+const NUMERIC = new Set([
+	'ID',
+	'PARENT_ID',
+	'GROUP_ID',
+	'CREATED_BY',
+	'RESPONSIBLE_ID',
+	'PRIORITY',
+	'REAL_STATUS',
+	'STATUS',
+	'STAGE_ID',
+	'CHANGED_BY',
+	'TIME_ESTIMATE',
+]);
+const DATES = new Set([
+	'DEADLINE',
+	'CREATED_DATE',
+	'CHANGED_DATE',
+	'CLOSED_DATE',
+	'DATE_START',
+	'START_DATE_PLAN',
+	'END_DATE_PLAN',
+	'ACTIVITY_DATE',
+]);
 
 function taskValue(t: Task, key: string): unknown {
 	switch (key) {
@@ -337,31 +429,64 @@ function taskValue(t: Task, key: string): unknown {
 function taskResolver(ctx: CallContext): Resolver<Task> {
 	return (name) => {
 		const key = name.toUpperCase();
-		if (key === 'FAVORITE') return { def: { type: 'string' }, get: (t) => yn(t.favoriteOf.has(ctx.auth.userId)) };
-		if (key === 'ACCOMPLICE' || key === 'AUDITOR') return { def: { type: 'integer', isMultiple: true }, get: (t) => taskValue(t, key) };
+		if (key === 'FAVORITE')
+			return { def: { type: 'string' }, get: (t) => yn(t.favoriteOf.has(ctx.auth.userId)) };
+		if (key === 'ACCOMPLICE' || key === 'AUDITOR')
+			return { def: { type: 'integer', isMultiple: true }, get: (t) => taskValue(t, key) };
 		if (key === 'TAG') return { def: { type: 'string', isMultiple: true }, get: (t) => t.tags };
 		if (NUMERIC.has(key)) return { def: { type: 'integer' }, get: (t) => taskValue(t, key) };
 		if (DATES.has(key)) return { def: { type: 'datetime' }, get: (t) => taskValue(t, key) };
-		if (['TITLE', 'DESCRIPTION'].includes(key)) return { def: { type: 'string' }, get: (t) => taskValue(t, key) };
+		if (['TITLE', 'DESCRIPTION'].includes(key))
+			return { def: { type: 'string' }, get: (t) => taskValue(t, key) };
 		return undefined;
 	};
 }
 
-const SORTABLE = new Set(['ID', 'TITLE', 'DATE_START', 'CREATED_DATE', 'CHANGED_DATE', 'CLOSED_DATE', 'ACTIVITY_DATE', 'START_DATE_PLAN', 'END_DATE_PLAN', 'DEADLINE', 'REAL_STATUS', 'STATUS', 'PRIORITY', 'GROUP_ID', 'TIME_ESTIMATE', 'STATUS_COMPLETE', 'MARK', 'SORTING']);
+const SORTABLE = new Set([
+	'ID',
+	'TITLE',
+	'DATE_START',
+	'CREATED_DATE',
+	'CHANGED_DATE',
+	'CLOSED_DATE',
+	'ACTIVITY_DATE',
+	'START_DATE_PLAN',
+	'END_DATE_PLAN',
+	'DEADLINE',
+	'REAL_STATUS',
+	'STATUS',
+	'PRIORITY',
+	'GROUP_ID',
+	'TIME_ESTIMATE',
+	'STATUS_COMPLETE',
+	'MARK',
+	'SORTING',
+]);
 
 function listTasks(ctx: CallContext): { result: unknown; total: number; next?: number } {
 	const state = tasksState(ctx.portal.store);
 	const resolve = taskResolver(ctx);
 	const orderRaw = param(ctx.params, 'order');
-	const order: Record<string, unknown> = isObject(orderRaw) && Object.keys(orderRaw).length ? orderRaw : { ID: 'DESC' };
+	const order: Record<string, unknown> =
+		isObject(orderRaw) && Object.keys(orderRaw).length ? orderRaw : { ID: 'DESC' };
 	for (const key of Object.keys(order)) {
-		if (!SORTABLE.has(key.toUpperCase())) throw taskError('0', 'Invalid sorting key (internal error)');
+		if (!SORTABLE.has(key.toUpperCase()))
+			throw taskError('0', 'Invalid sorting key (internal error)');
 	}
 	const filter = param(ctx.params, 'filter');
-	const rows = applyOrder(applyFilter([...state.tasks.values()], filter, resolve), order, resolve, (t) => t.id);
+	const rows = applyOrder(
+		applyFilter([...state.tasks.values()], filter, resolve),
+		order,
+		resolve,
+		(t) => t.id,
+	);
 	const page = paginate(rows, param(ctx.params, 'start'));
 	const select = selectParam(ctx);
-	return { result: { tasks: page.items.map((t) => selectView(state, ctx, t, select)) }, total: page.total, next: page.next };
+	return {
+		result: { tasks: page.items.map((t) => selectView(state, ctx, t, select)) },
+		total: page.total,
+		next: page.next,
+	};
 }
 
 /** A status action: `from` statuses, the target, and the error the docs give for each method. */
@@ -373,7 +498,8 @@ function statusAction(name: Action, errorCode: string): MethodDef {
 			const state = tasksState(ctx.portal.store);
 			const id = taskIdParam(ctx);
 			const task = state.tasks.get(id);
-			if (!task || !can(task, name, ctx.auth.userId)) throw taskError(errorCode, 'Action on the task is not allowed');
+			if (!task || !can(task, name, ctx.auth.userId))
+				throw taskError(errorCode, 'Action on the task is not allowed');
 			const userId = ctx.auth.userId;
 			const at = Date.now();
 			let target: number;
@@ -404,14 +530,21 @@ function statusAction(name: Action, errorCode: string): MethodDef {
 	};
 }
 
-function userAction(method: string, idName: string, missing: { code: string; description: string }, apply: (task: Task, userId: number) => void, answer: 'task' | 'true'): MethodDef {
+function userAction(
+	method: string,
+	idName: string,
+	missing: { code: string; description: string },
+	apply: (task: Task, userId: number) => void,
+	answer: 'task' | 'true',
+): MethodDef {
 	return {
 		name: method,
 		scope: 'task',
 		handler: (ctx) => {
 			const state = tasksState(ctx.portal.store);
 			const raw = param(ctx.params, idName);
-			if (raw === undefined || raw === null || raw === '' || !/^\d+$/.test(String(raw))) throw taskError('0', 'wrong task id');
+			if (raw === undefined || raw === null || raw === '' || !/^\d+$/.test(String(raw)))
+				throw taskError('0', 'wrong task id');
 			const task = existing(state, phpInt(raw), missing.code, missing.description);
 			apply(task, ctx.auth.userId);
 			return { result: answer === 'true' ? true : { task: fullView(state, ctx, task) } };
@@ -491,7 +624,9 @@ export const taskMethods: MethodDef[] = [
 			}
 			task.id = state.next.task++;
 			if (task.groupId && task.stageId === 0) {
-				const first = [...state.stages.values()].filter((s) => s.ENTITY_TYPE === 'G' && s.ENTITY_ID === task.groupId).sort((a, b) => a.SORT - b.SORT)[0];
+				const first = [...state.stages.values()]
+					.filter((s) => s.ENTITY_TYPE === 'G' && s.ENTITY_ID === task.groupId)
+					.sort((a, b) => a.SORT - b.SORT)[0];
 				if (first) task.stageId = first.ID;
 			}
 			state.tasks.set(task.id, task);
@@ -549,7 +684,8 @@ export const taskMethods: MethodDef[] = [
 			const state = tasksState(ctx.portal.store);
 			const fields: Record<string, unknown> = { ...TASK_FIELDS };
 			for (const f of [...state.userFields.values()].sort((a, b) => a.ID - b.ID)) {
-				if (!(f.FIELD_NAME in fields)) fields[f.FIELD_NAME] = { title: f.LABEL || null, type: f.USER_TYPE_ID };
+				if (!(f.FIELD_NAME in fields))
+					fields[f.FIELD_NAME] = { title: f.LABEL || null, type: f.USER_TYPE_ID };
 			}
 			return { result: { fields } };
 		},
@@ -568,14 +704,18 @@ export const taskMethods: MethodDef[] = [
 			const state = tasksState(ctx.portal.store);
 			const id = taskIdParam(ctx);
 			const raw = param(ctx.params, 'userId');
-			if (raw === undefined || raw === null || raw === '') throw taskError('100', 'Could not find value for parameter {userId}');
+			if (raw === undefined || raw === null || raw === '')
+				throw taskError('100', 'Could not find value for parameter {userId}');
 			const userId = phpInt(raw);
 			const task = state.tasks.get(id);
-			if (!task || !userOf(ctx.portal.store, userId)) throw taskError('0', 'Action on the task is not allowed');
+			if (!task || !userOf(ctx.portal.store, userId))
+				throw taskError('0', 'Action on the task is not allowed');
 			const at = Date.now();
-			if (task.responsibleId !== userId) log(state, task, 'RESPONSIBLE_ID', task.responsibleId, userId, ctx.auth.userId, at);
+			if (task.responsibleId !== userId)
+				log(state, task, 'RESPONSIBLE_ID', task.responsibleId, userId, ctx.auth.userId, at);
 			// The delegating user stays on as an auditor, as the task card does it.
-			if (!task.auditors.includes(ctx.auth.userId) && ctx.auth.userId !== userId) task.auditors.push(ctx.auth.userId);
+			if (!task.auditors.includes(ctx.auth.userId) && ctx.auth.userId !== userId)
+				task.auditors.push(ctx.auth.userId);
 			task.responsibleId = userId;
 			task.changedBy = ctx.auth.userId;
 			task.changedDate = at;
@@ -583,16 +723,52 @@ export const taskMethods: MethodDef[] = [
 			return { result: { task: fullView(state, ctx, task) } };
 		},
 	},
-	userAction('tasks.task.startwatch', 'taskId', { code: '1048584', description: 'a:0:{}' }, (t, u) => {
-		if (!t.auditors.includes(u)) t.auditors.push(u);
-	}, 'task'),
-	userAction('tasks.task.stopwatch', 'taskId', { code: '1048584', description: 'a:0:{}' }, (t, u) => {
-		t.auditors = t.auditors.filter((x) => x !== u);
-	}, 'task'),
-	userAction('tasks.task.mute', 'id', { code: '0', description: 'Action on the task is not allowed' }, (t, u) => t.mutedBy.add(u), 'task'),
-	userAction('tasks.task.unmute', 'id', { code: '0', description: 'Action on the task is not allowed' }, (t, u) => t.mutedBy.delete(u), 'task'),
-	userAction('tasks.task.favorite.add', 'taskId', { code: '1', description: 'Task not found or not accessible' }, (t, u) => t.favoriteOf.add(u), 'true'),
-	userAction('tasks.task.favorite.remove', 'taskId', { code: '1', description: 'Task not found or not accessible' }, (t, u) => t.favoriteOf.delete(u), 'true'),
+	userAction(
+		'tasks.task.startwatch',
+		'taskId',
+		{ code: '1048584', description: 'a:0:{}' },
+		(t, u) => {
+			if (!t.auditors.includes(u)) t.auditors.push(u);
+		},
+		'task',
+	),
+	userAction(
+		'tasks.task.stopwatch',
+		'taskId',
+		{ code: '1048584', description: 'a:0:{}' },
+		(t, u) => {
+			t.auditors = t.auditors.filter((x) => x !== u);
+		},
+		'task',
+	),
+	userAction(
+		'tasks.task.mute',
+		'id',
+		{ code: '0', description: 'Action on the task is not allowed' },
+		(t, u) => t.mutedBy.add(u),
+		'task',
+	),
+	userAction(
+		'tasks.task.unmute',
+		'id',
+		{ code: '0', description: 'Action on the task is not allowed' },
+		(t, u) => t.mutedBy.delete(u),
+		'task',
+	),
+	userAction(
+		'tasks.task.favorite.add',
+		'taskId',
+		{ code: '1', description: 'Task not found or not accessible' },
+		(t, u) => t.favoriteOf.add(u),
+		'true',
+	),
+	userAction(
+		'tasks.task.favorite.remove',
+		'taskId',
+		{ code: '1', description: 'Task not found or not accessible' },
+		(t, u) => t.favoriteOf.delete(u),
+		'true',
+	),
 	{
 		name: 'tasks.task.files.attach',
 		scope: 'task',
@@ -600,9 +776,13 @@ export const taskMethods: MethodDef[] = [
 			const state = tasksState(ctx.portal.store);
 			const id = taskIdParam(ctx);
 			const raw = param(ctx.params, 'fileId');
-			if (raw === undefined || raw === null || raw === '') throw taskError('100', 'Could not find value for parameter {fileId} (internal error)');
+			if (raw === undefined || raw === null || raw === '')
+				throw taskError('100', 'Could not find value for parameter {fileId} (internal error)');
 			if (!/^\d+$/.test(String(raw))) {
-				throw taskError('100', `Invalid value ${String(raw)} to match with parameter {fileId}. Should be value of type int. (internal error)`);
+				throw taskError(
+					'100',
+					`Invalid value ${String(raw)} to match with parameter {fileId}. Should be value of type int. (internal error)`,
+				);
 			}
 			const task = existing(state, id, '0', 'Access denied (internal error)');
 			const attachmentId = state.next.attachment++;
@@ -621,10 +801,15 @@ export const taskMethods: MethodDef[] = [
 			const filter = param(ctx.params, 'filter');
 			const field = isObject(filter) ? (param(filter, 'FIELD') as string | undefined) : undefined;
 			const orderRaw = param(ctx.params, 'order');
-			const asc = isObject(orderRaw) && Object.values(orderRaw).some((v) => String(v).toUpperCase() === 'ASC');
+			const asc =
+				isObject(orderRaw) &&
+				Object.values(orderRaw).some((v) => String(v).toUpperCase() === 'ASC');
 			const rows = state.history
 				.filter((h) => h.taskId === id && (!field || h.field === String(field).toUpperCase()))
-				.sort((a, b) => (asc ? a.createdDate - b.createdDate : b.createdDate - a.createdDate) || a.id - b.id);
+				.sort(
+					(a, b) =>
+						(asc ? a.createdDate - b.createdDate : b.createdDate - a.createdDate) || a.id - b.id,
+				);
 			const store = ctx.portal.store;
 			return {
 				result: {
@@ -635,7 +820,13 @@ export const taskMethods: MethodDef[] = [
 							createdDate: isoDate(h.createdDate),
 							field: h.field,
 							value: { from: h.from, to: h.to },
-							user: { id: h.userId, name: u?.NAME ?? '', lastName: u?.LAST_NAME ?? '', secondName: '', login: u?.EMAIL ?? '' },
+							user: {
+								id: h.userId,
+								name: u?.NAME ?? '',
+								lastName: u?.LAST_NAME ?? '',
+								secondName: '',
+								login: u?.EMAIL ?? '',
+							},
 						};
 					}),
 				},
@@ -650,7 +841,10 @@ export const taskMethods: MethodDef[] = [
 			const id = taskIdParam(ctx);
 			const raw = param(ctx.params, 'users');
 			if (raw !== undefined && !Array.isArray(raw) && !isObject(raw)) {
-				throw taskError('100', `Invalid value ${JSON.stringify(raw)} to match with parameter {users}. Should be value of type array.`);
+				throw taskError(
+					'100',
+					`Invalid value ${JSON.stringify(raw)} to match with parameter {users}. Should be value of type array.`,
+				);
 			}
 			const task = existing(state, id, '0', 'Access denied. (internal error)');
 			const users = raw === undefined ? [ctx.auth.userId] : ids(raw);
@@ -667,13 +861,28 @@ export const taskMethods: MethodDef[] = [
 			const from = phpInt(param(ctx.params, 'taskIdFrom'));
 			const to = phpInt(param(ctx.params, 'taskIdTo'));
 			const linkType = phpInt(param(ctx.params, 'linkType') ?? 2);
-			if (!state.tasks.has(from) || !state.tasks.has(to) || from === to || linkType < 0 || linkType > 3) {
+			if (
+				!state.tasks.has(from) ||
+				!state.tasks.has(to) ||
+				from === to ||
+				linkType < 0 ||
+				linkType > 3
+			) {
 				throw taskError('ACTION_NOT_ALLOWED', 'Unable to add a link between tasks');
 			}
 			const key = `${from}>${to}`;
-			if (state.dependencies.has(key)) throw taskError('ILLEGAL_NEW_LINK', 'A link between tasks already exists');
+			if (state.dependencies.has(key))
+				throw taskError('ILLEGAL_NEW_LINK', 'A link between tasks already exists');
 			state.dependencies.set(key, linkType);
-			log(state, state.tasks.get(to) as Task, 'DEPENDS_ON', null, from, ctx.auth.userId, Date.now());
+			log(
+				state,
+				state.tasks.get(to) as Task,
+				'DEPENDS_ON',
+				null,
+				from,
+				ctx.auth.userId,
+				Date.now(),
+			);
 			return { result: [] };
 		},
 	},
@@ -684,8 +893,13 @@ export const taskMethods: MethodDef[] = [
 			const state = tasksState(ctx.portal.store);
 			const from = phpInt(param(ctx.params, 'taskIdFrom'));
 			const to = phpInt(param(ctx.params, 'taskIdTo'));
-			if (!state.tasks.has(from) || !state.tasks.has(to)) throw taskError('ACTION_NOT_ALLOWED', 'It is not possible to delete the dependency between tasks');
-			if (!state.dependencies.delete(`${from}>${to}`)) throw taskError('ILLEGAL_NEW_LINK', 'The dependency between tasks does not exist');
+			if (!state.tasks.has(from) || !state.tasks.has(to))
+				throw taskError(
+					'ACTION_NOT_ALLOWED',
+					'It is not possible to delete the dependency between tasks',
+				);
+			if (!state.dependencies.delete(`${from}>${to}`))
+				throw taskError('ILLEGAL_NEW_LINK', 'The dependency between tasks does not exist');
 			return { result: [] };
 		},
 	},
@@ -699,5 +913,3 @@ export const taskMethods: MethodDef[] = [
 		},
 	},
 ];
-
-

@@ -28,7 +28,12 @@ function readCommands(ctx: IExecuteFunctions, itemIndex: number): Command[] {
 			try {
 				params = JSON.parse(raw) as IDataObject;
 			} catch (error) {
-				throw paramError(ctx, itemIndex, 'Commands', `the parameters of command "${key}" are not valid JSON (${(error as Error).message})`);
+				throw paramError(
+					ctx,
+					itemIndex,
+					'Commands',
+					`the parameters of command "${key}" are not valid JSON (${(error as Error).message})`,
+				);
 			}
 		} else if (raw && typeof raw === 'object') {
 			params = raw as IDataObject;
@@ -39,19 +44,40 @@ function readCommands(ctx: IExecuteFunctions, itemIndex: number): Command[] {
 	for (const [key, value] of Object.entries(json)) {
 		const spec = value as IDataObject;
 		if (!spec || typeof spec !== 'object' || typeof spec.method !== 'string') {
-			throw paramError(ctx, itemIndex, 'Commands (JSON)', `command "${key}" must be {"method": "...", "params": {...}}`);
+			throw paramError(
+				ctx,
+				itemIndex,
+				'Commands (JSON)',
+				`command "${key}" must be {"method": "...", "params": {...}}`,
+			);
 		}
-		commands.push({ key, call: { method: spec.method, params: (spec.params ?? {}) as IDataObject } });
+		commands.push({
+			key,
+			call: { method: spec.method, params: (spec.params ?? {}) as IDataObject },
+		});
 	}
 	const seen = new Set<string>();
 	for (const { key } of commands) {
-		if (!KEY.test(key)) throw paramError(ctx, itemIndex, 'Commands', `the key "${key}" may hold only letters, digits and _`);
-		if (seen.has(key)) throw paramError(ctx, itemIndex, 'Commands', `the key "${key}" is used twice`);
+		if (!KEY.test(key))
+			throw paramError(
+				ctx,
+				itemIndex,
+				'Commands',
+				`the key "${key}" may hold only letters, digits and _`,
+			);
+		if (seen.has(key))
+			throw paramError(ctx, itemIndex, 'Commands', `the key "${key}" is used twice`);
 		seen.add(key);
 	}
-	if (commands.length === 0) throw paramError(ctx, itemIndex, 'Commands', 'add at least one command');
+	if (commands.length === 0)
+		throw paramError(ctx, itemIndex, 'Commands', 'add at least one command');
 	if (commands.length > BATCH_LIMIT) {
-		throw paramError(ctx, itemIndex, 'Commands', `a batch holds at most ${BATCH_LIMIT} commands, this one has ${commands.length}`);
+		throw paramError(
+			ctx,
+			itemIndex,
+			'Commands',
+			`a batch holds at most ${BATCH_LIMIT} commands, this one has ${commands.length}`,
+		);
 	}
 	return commands;
 }
@@ -72,8 +98,20 @@ export const executeBatch: RunOperation = {
 					displayName: 'Command',
 					name: 'command',
 					values: [
-						{ displayName: 'Key', name: 'key', type: 'string', default: '', description: 'Name of the result; cmd0, cmd1 ... if empty.' },
-						{ displayName: 'Method', name: 'method', type: 'string', default: '', placeholder: 'crm.deal.get' },
+						{
+							displayName: 'Key',
+							name: 'key',
+							type: 'string',
+							default: '',
+							description: 'Name of the result; cmd0, cmd1 ... if empty.',
+						},
+						{
+							displayName: 'Method',
+							name: 'method',
+							type: 'string',
+							default: '',
+							placeholder: 'crm.deal.get',
+						},
 						{ displayName: 'Parameters (JSON)', name: 'parameters', type: 'json', default: '{}' },
 					],
 				},
@@ -84,7 +122,8 @@ export const executeBatch: RunOperation = {
 			name: 'commandsJson',
 			type: 'json',
 			default: '{}',
-			description: 'More commands as a JSON object: {"key": {"method": "crm.deal.get", "params": {"ID": 1}}}, added after the ones above',
+			description:
+				'More commands as a JSON object: {"key": {"method": "crm.deal.get", "params": {"ID": 1}}}, added after the ones above',
 		},
 		{
 			displayName: 'Halt on Error',
@@ -94,17 +133,25 @@ export const executeBatch: RunOperation = {
 			description: 'Whether Bitrix24 stops running the remaining commands once one fails',
 		},
 		optionsCollection([
-				{
-					displayName: 'Command Errors',
-					name: 'commandErrors',
-					type: 'options',
-					default: 'fail',
-					options: [
-						{ name: 'Fail the Item', value: 'fail', description: 'A failing command is an error of the item' },
-						{ name: 'Include in Output', value: 'include', description: 'Failing commands are listed under "errors" of the output item' },
-					],
-				},
-			]),
+			{
+				displayName: 'Command Errors',
+				name: 'commandErrors',
+				type: 'options',
+				default: 'fail',
+				options: [
+					{
+						name: 'Fail the Item',
+						value: 'fail',
+						description: 'A failing command is an error of the item',
+					},
+					{
+						name: 'Include in Output',
+						value: 'include',
+						description: 'Failing commands are listed under "errors" of the output item',
+					},
+				],
+			},
+		]),
 	]),
 	async run(itemIndex) {
 		const commands = readCommands(this, itemIndex);
@@ -133,7 +180,11 @@ export const executeBatch: RunOperation = {
 				error.message = `${error.message} (batch command "${key}")`;
 				throw error;
 			}
-			errors[key] = { error: outcome.error.code, error_description: outcome.error.description, method: outcome.error.method };
+			errors[key] = {
+				error: outcome.error.code,
+				error_description: outcome.error.description,
+				method: outcome.error.method,
+			};
 		}
 		return { result, errors, total, next };
 	},

@@ -23,13 +23,19 @@ export const callMethod: CallOperation = {
 			name: 'parameters',
 			type: 'json',
 			default: '{}',
-			description: 'The method\'s parameters as a JSON object, e.g. {"filter": {">OPPORTUNITY": 1000}, "select": ["ID", "TITLE"]}',
+			description:
+				'The method\'s parameters as a JSON object, e.g. {"filter": {">OPPORTUNITY": 1000}, "select": ["ID", "TITLE"]}',
 		},
 	]),
 	plan(itemIndex) {
 		const method = (this.getNodeParameter('method', itemIndex) as string).trim();
 		if (!METHOD_NAME.test(method)) {
-			throw paramError(this, itemIndex, 'Method', `"${method}" is not a method name such as crm.deal.list`);
+			throw paramError(
+				this,
+				itemIndex,
+				'Method',
+				`"${method}" is not a method name such as crm.deal.list`,
+			);
 		}
 		return { method, params: readJsonObject(this, 'parameters', 'Parameters (JSON)', itemIndex) };
 	},

@@ -12,11 +12,14 @@ const VALUE = 'start';
 
 /** The template's parameters as name/value pairs: PARAMETERS of bizproc.workflow.start. */
 function templateParameters(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const collection = ctx.getNodeParameter('templateParameters', itemIndex, {}) as { parameter?: Array<{ name?: string; value?: unknown }> };
+	const collection = ctx.getNodeParameter('templateParameters', itemIndex, {}) as {
+		parameter?: Array<{ name?: string; value?: unknown }>;
+	};
 	const parameters: IDataObject = {};
 	for (const entry of collection.parameter ?? []) {
 		const name = String(entry.name ?? '').trim();
-		if (!name) throw paramError(ctx, itemIndex, 'Template Parameters', 'every parameter needs a name');
+		if (!name)
+			throw paramError(ctx, itemIndex, 'Template Parameters', 'every parameter needs a name');
 		parameters[name] = entry.value as IDataObject[keyof IDataObject];
 	}
 	return parameters;
@@ -26,7 +29,8 @@ const spec: MethodSpec = {
 	value: VALUE,
 	name: 'Start',
 	action: 'Start a workflow',
-	description: 'Start a workflow from a template on a document (bizproc.workflow.start). Only a portal administrator may call it.',
+	description:
+		'Start a workflow from a template on a document (bizproc.workflow.start). Only a portal administrator may call it.',
 	method: 'bizproc.workflow.start',
 	params: [
 		{
@@ -50,20 +54,29 @@ const spec: MethodSpec = {
 			options: DOCUMENT_KINDS.map((kind) => ({ name: kind.name, value: kind.value })),
 			description: 'What the workflow runs on',
 		},
-		{ name: 'documentId', label: 'Record ID', path: 'documentId', type: 'id', required: true, description: 'ID of the deal, lead, list element, file ... the workflow runs on' },
+		{
+			name: 'documentId',
+			label: 'Record ID',
+			path: 'documentId',
+			type: 'id',
+			required: true,
+			description: 'ID of the deal, lead, list element, file ... the workflow runs on',
+		},
 		{
 			name: 'smartProcessTypeId',
 			label: 'Smart Process Type ID',
 			path: 'smartProcessTypeId',
 			type: 'id',
-			description: 'For a smart process item: the first number in its document ID, e.g. 147 for DYNAMIC_147_1 (item 1)',
+			description:
+				'For a smart process item: the first number in its document ID, e.g. 147 for DYNAMIC_147_1 (item 1)',
 		},
 	],
 	output: { as: 'workflowId' },
 	adjust: (ctx, itemIndex, params) => {
 		const parameters = templateParameters(ctx, itemIndex);
 		const call = buildDocumentId(ctx, itemIndex, params);
-		if (Object.keys(parameters).length) call.PARAMETERS = { ...parameters, ...((call.PARAMETERS as IDataObject) ?? {}) };
+		if (Object.keys(parameters).length)
+			call.PARAMETERS = { ...parameters, ...((call.PARAMETERS as IDataObject) ?? {}) };
 		return call;
 	},
 };
@@ -75,14 +88,28 @@ const parametersProperty: INodeProperties = {
 	placeholder: 'Add Parameter',
 	typeOptions: { multipleValues: true },
 	default: {},
-	description: 'Values of the template\'s parameters (see Workflow Template > Get Many, PARAMETERS). A user parameter takes user_ and the user ID, e.g. user_14.',
+	description:
+		"Values of the template's parameters (see Workflow Template > Get Many, PARAMETERS). A user parameter takes user_ and the user ID, e.g. user_14.",
 	options: [
 		{
 			displayName: 'Parameter',
 			name: 'parameter',
 			values: [
-				{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'resp_employee', description: 'The parameter\'s ID in the template' },
-				{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'user_14' },
+				{
+					displayName: 'Name',
+					name: 'name',
+					type: 'string',
+					default: '',
+					placeholder: 'resp_employee',
+					description: "The parameter's ID in the template",
+				},
+				{
+					displayName: 'Value',
+					name: 'value',
+					type: 'string',
+					default: '',
+					placeholder: 'user_14',
+				},
 			],
 		},
 	],
@@ -90,9 +117,13 @@ const parametersProperty: INodeProperties = {
 
 /** The pairs go after the required fields, before Additional Fields. */
 function withParameters(properties: INodeProperties[]): INodeProperties[] {
-	const [shown] = updateDisplayOptions({ show: { resource: [RESOURCE], operation: [VALUE] } }, [parametersProperty]);
+	const [shown] = updateDisplayOptions({ show: { resource: [RESOURCE], operation: [VALUE] } }, [
+		parametersProperty,
+	]);
 	const at = properties.findIndex((property) => property.name === 'additionalFields');
-	return at < 0 ? [...properties, shown] : [...properties.slice(0, at), shown, ...properties.slice(at)];
+	return at < 0
+		? [...properties, shown]
+		: [...properties.slice(0, at), shown, ...properties.slice(at)];
 }
 
 const base = methodOperation(RESOURCE, spec) as CallOperation;

@@ -14,7 +14,7 @@ export const downloadFile: OperationEntry = {
 	value: 'download',
 	name: 'Download',
 	action: 'Download a file',
-	description: 'Download a file\'s content as binary data (disk.file.get, then its download link)',
+	description: "Download a file's content as binary data (disk.file.get, then its download link)",
 	operation: {
 		description: updateDisplayOptions({ show: { resource: ['file'], operation: ['download'] } }, [
 			{ displayName: 'File ID', name: 'fileId', type: 'string', default: '', required: true },
@@ -28,21 +28,40 @@ export const downloadFile: OperationEntry = {
 			},
 		]),
 		async run(itemIndex) {
-			const id = readPositiveId(this, this.getNodeParameter('fileId', itemIndex, ''), 'File ID', itemIndex);
-			const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
+			const id = readPositiveId(
+				this,
+				this.getNodeParameter('fileId', itemIndex, ''),
+				'File ID',
+				itemIndex,
+			);
+			const property = String(
+				this.getNodeParameter('binaryPropertyName', itemIndex, 'data'),
+			).trim();
 			if (!property) throw paramError(this, itemIndex, 'Put Output File in Field', 'is required');
-			const file = ((await bitrix24Call(this, 'disk.file.get', { id }, itemIndex)).result ?? {}) as IDataObject;
+			const file = ((await bitrix24Call(this, 'disk.file.get', { id }, itemIndex)).result ??
+				{}) as IDataObject;
 			const link = typeof file.DOWNLOAD_URL === 'string' ? file.DOWNLOAD_URL : '';
 			const name = typeof file.NAME === 'string' && file.NAME ? file.NAME : `file-${id}`;
 			if (!link) {
-				throw new NodeApiError(this.getNode(), { message: 'no download link' }, {
-					message: `Bitrix24: disk.file.get gave no download link for file ${id}`,
-					itemIndex,
-				});
+				throw new NodeApiError(
+					this.getNode(),
+					{ message: 'no download link' },
+					{
+						message: `Bitrix24: disk.file.get gave no download link for file ${id}`,
+						itemIndex,
+					},
+				);
 			}
 			const download = await downloadFromPortal(this, link, itemIndex);
-			const binary = await this.helpers.prepareBinaryData(download.content, name, download.mimeType);
-			return { json: withoutDownloadUrl(file), binary: { [property]: binary } } as unknown as IDataObject;
+			const binary = await this.helpers.prepareBinaryData(
+				download.content,
+				name,
+				download.mimeType,
+			);
+			return {
+				json: withoutDownloadUrl(file),
+				binary: { [property]: binary },
+			} as unknown as IDataObject;
 		},
 	},
 };

@@ -13,15 +13,18 @@ export const getFolderFields: OperationEntry = {
 	action: 'Get the folder fields',
 	description: 'List the fields of files and folders a filter may use (disk.folder.getFields)',
 	operation: {
-		description: updateDisplayOptions({ show: { resource: ['folder'], operation: ['getFields'] } }, [
-			{
-				displayName: 'Filterable Only',
-				name: 'filterableOnly',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to list only the fields a Filter (JSON) of Get Children may use',
-			},
-		]),
+		description: updateDisplayOptions(
+			{ show: { resource: ['folder'], operation: ['getFields'] } },
+			[
+				{
+					displayName: 'Filterable Only',
+					name: 'filterableOnly',
+					type: 'boolean',
+					default: true,
+					description: 'Whether to list only the fields a Filter (JSON) of Get Children may use',
+				},
+			],
+		),
 		plan: () => ({ method: 'disk.folder.getFields', params: {} }),
 		shape(envelope, itemIndex) {
 			const filterableOnly = this.getNodeParameter('filterableOnly', itemIndex, true) as boolean;

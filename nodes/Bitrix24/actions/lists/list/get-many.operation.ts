@@ -13,7 +13,13 @@ const spec: MethodSpec = {
 	method: 'lists.get',
 	params: [iblockTypeId, socnetGroupId],
 	// lists.get sorts by IBLOCK_ORDER and has no filter and no select
-	list: { rowsAt: [], idKey: 'ID', paging: 'offset', orderParam: 'IBLOCK_ORDER', selectParam: false },
+	list: {
+		rowsAt: [],
+		idKey: 'ID',
+		paging: 'offset',
+		orderParam: 'IBLOCK_ORDER',
+		selectParam: false,
+	},
 };
 
 const operation = methodOperation('listsList', spec);
@@ -22,7 +28,12 @@ const operation = methodOperation('listsList', spec);
 function withoutFilter(properties: INodeProperties[]): INodeProperties[] {
 	return properties.map((property) =>
 		property.name === 'additionalFields' && property.type === 'collection'
-			? { ...property, options: (property.options as INodeProperties[]).filter((option) => option.name !== 'filterJson') }
+			? {
+					...property,
+					options: (property.options as INodeProperties[]).filter(
+						(option) => option.name !== 'filterJson',
+					),
+				}
 			: property,
 	);
 }

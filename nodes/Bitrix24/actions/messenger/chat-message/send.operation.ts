@@ -22,9 +22,28 @@ const send: MethodSpec = {
 		attachmentsParam,
 		keyboardParam,
 		menuParam,
-		{ name: 'system', label: 'System Message', path: 'SYSTEM', type: 'yesNo', description: 'Whether to send it as a system message' },
-		{ name: 'urlPreview', label: 'Link Previews', path: 'URL_PREVIEW', type: 'yesNo', default: true, description: 'Whether links become rich previews' },
-		{ name: 'replyId', label: 'Reply to Message ID', path: 'REPLY_ID', type: 'id', description: 'A message of the same chat to reply to' },
+		{
+			name: 'system',
+			label: 'System Message',
+			path: 'SYSTEM',
+			type: 'yesNo',
+			description: 'Whether to send it as a system message',
+		},
+		{
+			name: 'urlPreview',
+			label: 'Link Previews',
+			path: 'URL_PREVIEW',
+			type: 'yesNo',
+			default: true,
+			description: 'Whether links become rich previews',
+		},
+		{
+			name: 'replyId',
+			label: 'Reply to Message ID',
+			path: 'REPLY_ID',
+			type: 'id',
+			description: 'A message of the same chat to reply to',
+		},
 	],
 	adjust: (ctx, itemIndex, params) => {
 		const text = String(ctx.getNodeParameter('message', itemIndex, '') ?? '').trim();
@@ -32,10 +51,14 @@ const send: MethodSpec = {
 		if (!text && (params.ATTACH === undefined || isEmptyList(params.ATTACH))) {
 			throw paramError(ctx, itemIndex, 'Message', 'is empty: give a text or Attachments (JSON)');
 		}
-		for (const key of ['ATTACH', 'KEYBOARD', 'MENU']) if (isEmptyList(params[key])) delete params[key];
+		for (const key of ['ATTACH', 'KEYBOARD', 'MENU'])
+			if (isEmptyList(params[key])) delete params[key];
 		return params;
 	},
-	shape: (_ctx, result, params) => ({ messageId: result as number, dialogId: params.DIALOG_ID as string }),
+	shape: (_ctx, result, params) => ({
+		messageId: result as number,
+		dialogId: params.DIALOG_ID as string,
+	}),
 };
 
 /** The text, shown up front after the Dialog ID though it is not required. */
@@ -56,7 +79,9 @@ export const sendMessage: OperationEntry = {
 		...row.operation,
 		description: [
 			...row.operation.description.slice(0, 1),
-			...updateDisplayOptions({ show: { resource: ['message'], operation: ['send'] } }, [messageProperty]),
+			...updateDisplayOptions({ show: { resource: ['message'], operation: ['send'] } }, [
+				messageProperty,
+			]),
 			...row.operation.description.slice(1),
 		],
 	},

@@ -9,10 +9,16 @@ import type { OperationEntry, RunOperation } from '../../types';
 import { dialogIdProperty, readDialogId } from '../dialog-id';
 
 /** A message ID option: 0 or empty means none. */
-function optionalMessageId(ctx: IExecuteFunctions, itemIndex: number, value: unknown, label: string): number | undefined {
+function optionalMessageId(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	label: string,
+): number | undefined {
 	if (value === undefined || value === null || value === '' || value === 0) return undefined;
 	const id = Number(value);
-	if (!Number.isInteger(id) || id <= 0) throw paramError(ctx, itemIndex, label, `"${String(value)}" is not a message ID`);
+	if (!Number.isInteger(id) || id <= 0)
+		throw paramError(ctx, itemIndex, label, `"${String(value)}" is not a message ID`);
 	return id;
 }
 

@@ -9,15 +9,30 @@ import { success } from '../success';
 /** im.chat.updateAvatar takes base64: from an input item's binary property, or typed in. */
 const operation: CallOperation = {
 	description: updateDisplayOptions({ show: { resource: ['chat'], operation: ['updateAvatar'] } }, [
-		{ displayName: 'Chat ID', name: 'chatId', type: 'string', default: '', required: true, description: chatIdParam.description },
+		{
+			displayName: 'Chat ID',
+			name: 'chatId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: chatIdParam.description,
+		},
 		{
 			displayName: 'Image Source',
 			name: 'imageSource',
 			type: 'options',
 			default: 'binary',
 			options: [
-				{ name: 'Binary File', value: 'binary', description: 'An image in a binary property of the input item' },
-				{ name: 'Base64 Text', value: 'base64', description: 'An image typed in or mapped as base64 text' },
+				{
+					name: 'Binary File',
+					value: 'binary',
+					description: 'An image in a binary property of the input item',
+				},
+				{
+					name: 'Base64 Text',
+					value: 'base64',
+					description: 'An image typed in or mapped as base64 text',
+				},
 			],
 		},
 		{
@@ -40,20 +55,39 @@ const operation: CallOperation = {
 		},
 	]),
 	async plan(itemIndex): Promise<RestCall> {
-		const chatId = readPositiveId(this, this.getNodeParameter('chatId', itemIndex), 'Chat ID', itemIndex);
+		const chatId = readPositiveId(
+			this,
+			this.getNodeParameter('chatId', itemIndex),
+			'Chat ID',
+			itemIndex,
+		);
 		let avatar: string;
 		if (this.getNodeParameter('imageSource', itemIndex) === 'binary') {
 			const property = String(this.getNodeParameter('binaryPropertyName', itemIndex)).trim();
 			const binary = this.getInputData()[itemIndex]?.binary?.[property];
-			if (!binary) throw paramError(this, itemIndex, 'Input Binary Field', `the input item has no binary field "${property}"`);
+			if (!binary)
+				throw paramError(
+					this,
+					itemIndex,
+					'Input Binary Field',
+					`the input item has no binary field "${property}"`,
+				);
 			if (binary.mimeType && !binary.mimeType.startsWith('image/')) {
-				throw paramError(this, itemIndex, 'Input Binary Field', `"${property}" is ${binary.mimeType}, not an image`);
+				throw paramError(
+					this,
+					itemIndex,
+					'Input Binary Field',
+					`"${property}" is ${binary.mimeType}, not an image`,
+				);
 			}
 			avatar = (await this.helpers.getBinaryDataBuffer(itemIndex, property)).toString('base64');
 		} else {
-			avatar = String(this.getNodeParameter('imageBase64', itemIndex)).replace(/^data:[^,]*,/, '').trim();
+			avatar = String(this.getNodeParameter('imageBase64', itemIndex))
+				.replace(/^data:[^,]*,/, '')
+				.trim();
 			if (!avatar) throw paramError(this, itemIndex, 'Image (Base64)', 'is required');
-			if (!/^[A-Za-z0-9+/=\s]+$/.test(avatar)) throw paramError(this, itemIndex, 'Image (Base64)', 'is not base64 text');
+			if (!/^[A-Za-z0-9+/=\s]+$/.test(avatar))
+				throw paramError(this, itemIndex, 'Image (Base64)', 'is not base64 text');
 		}
 		return { method: 'im.chat.updateAvatar', params: { CHAT_ID: chatId, AVATAR: avatar } };
 	},
@@ -66,6 +100,6 @@ export const updateAvatar: OperationEntry = {
 	value: 'updateAvatar',
 	name: 'Update Avatar',
 	action: 'Update the avatar of a chat',
-	description: 'Set a chat\'s picture from a binary file or base64 (im.chat.updateAvatar)',
+	description: "Set a chat's picture from a binary file or base64 (im.chat.updateAvatar)",
 	operation,
 };

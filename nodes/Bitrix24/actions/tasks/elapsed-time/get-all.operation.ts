@@ -14,7 +14,14 @@ const spec: MethodSpec = {
 	description: 'List the time records of a task (task.elapseditem.getlist)',
 	method: 'task.elapseditem.getlist',
 	positional: true,
-	params: [{ ...TASKID, required: false, description: 'Empty lists the records of every task you can see' }, filter('{"USER_ID": 5} or {">=CREATED_DATE": "2024-01-01"}')],
+	params: [
+		{
+			...TASKID,
+			required: false,
+			description: 'Empty lists the records of every task you can see',
+		},
+		filter('{"USER_ID": 5} or {">=CREATED_DATE": "2024-01-01"}'),
+	],
 	list: { rowsAt: [], idKey: 'ID', paging: 'single' },
 };
 

@@ -13,7 +13,7 @@ export const feedPostGetMany: OperationEntry = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many posts',
-	description: 'List the news feed posts the credential\'s user can see (log.blogpost.get)',
+	description: "List the news feed posts the credential's user can see (log.blogpost.get)",
 	operation: {
 		description: updateDisplayOptions({ show: { resource: ['feedPost'], operation: ['getAll'] } }, [
 			...returnAllOrLimit,
@@ -26,8 +26,20 @@ export const feedPostGetMany: OperationEntry = {
 				options: [
 					{ displayName: 'Post ID', name: 'postId', type: 'number', default: 0 },
 					{ displayName: 'Published After', name: 'publishedAfter', type: 'dateTime', default: '' },
-					{ displayName: 'Published Before', name: 'publishedBefore', type: 'dateTime', default: '' },
-					{ displayName: 'Recipients', name: 'recipients', type: 'string', default: '', placeholder: 'UA, DR2', description: 'Only posts addressed to one of these' },
+					{
+						displayName: 'Published Before',
+						name: 'publishedBefore',
+						type: 'dateTime',
+						default: '',
+					},
+					{
+						displayName: 'Recipients',
+						name: 'recipients',
+						type: 'string',
+						default: '',
+						placeholder: 'UA, DR2',
+						description: 'Only posts addressed to one of these',
+					},
 				],
 			},
 		]),

@@ -6,22 +6,41 @@ import type { OperationEntry } from '../../types';
 import { userListOptions } from '../user-list-options';
 
 const filterOptions: INodeProperties[] = [
-	{ displayName: 'Active Only', name: 'activeOnly', type: 'boolean', default: true, description: 'Whether to leave out dismissed users' },
-	{ displayName: 'Department ID', name: 'departmentId', type: 'number', default: 0, description: 'Only users of this department' },
+	{
+		displayName: 'Active Only',
+		name: 'activeOnly',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to leave out dismissed users',
+	},
+	{
+		displayName: 'Department ID',
+		name: 'departmentId',
+		type: 'number',
+		default: 0,
+		description: 'Only users of this department',
+	},
 	{
 		displayName: 'Filter (JSON)',
 		name: 'filterJson',
 		type: 'json',
 		default: '{}',
-		description: 'More conditions with Bitrix24 prefixes, e.g. {"%LAST_NAME": "smi", "USER_TYPE": "employee"}',
+		description:
+			'More conditions with Bitrix24 prefixes, e.g. {"%LAST_NAME": "smi", "USER_TYPE": "employee"}',
 	},
 ];
 
-function readUserFilter(ctx: IExecuteFunctions, itemIndex: number): { filter: IDataObject; options: IDataObject } {
+function readUserFilter(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): { filter: IDataObject; options: IDataObject } {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const filter: IDataObject = { ...parseJsonParam(ctx, options.filterJson, 'Filter (JSON)', itemIndex, 'object') };
+	const filter: IDataObject = {
+		...parseJsonParam(ctx, options.filterJson, 'Filter (JSON)', itemIndex, 'object'),
+	};
 	if (options.activeOnly !== false) filter.ACTIVE = true;
-	if (typeof options.departmentId === 'number' && options.departmentId > 0) filter.UF_DEPARTMENT = options.departmentId;
+	if (typeof options.departmentId === 'number' && options.departmentId > 0)
+		filter.UF_DEPARTMENT = options.departmentId;
 	return { filter, options };
 }
 
@@ -29,7 +48,13 @@ function readUserFilter(ctx: IExecuteFunctions, itemIndex: number): { filter: ID
  * user.get takes its order as two strings (`sort`, `order`), not as an object: the transport's
  * fast walk (ID order, `>ID`, `start=-1`, 50 pages a batch) gets user.get's own page parameters.
  */
-async function walkUsers(ctx: IExecuteFunctions, base: IDataObject, filter: IDataObject, limit: number, itemIndex: number): Promise<IDataObject[]> {
+async function walkUsers(
+	ctx: IExecuteFunctions,
+	base: IDataObject,
+	filter: IDataObject,
+	limit: number,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const rest = { ...filter };
 	delete rest['>ID'];
 	return await bitrix24List(
@@ -40,7 +65,13 @@ async function walkUsers(ctx: IExecuteFunctions, base: IDataObject, filter: IDat
 			rowsAt: [],
 			idKey: 'ID',
 			startAfter: filter['>ID'] ?? 0,
-			pageAfter: (after) => ({ ...base, FILTER: { ...rest, '>ID': after }, sort: 'ID', order: 'ASC', start: -1 }),
+			pageAfter: (after) => ({
+				...base,
+				FILTER: { ...rest, '>ID': after },
+				sort: 'ID',
+				order: 'ASC',
+				start: -1,
+			}),
 		},
 		limit,
 		itemIndex,
@@ -61,8 +92,17 @@ export const userGetMany: OperationEntry = {
 			const sort = typeof options.sort === 'string' ? options.sort.trim() : '';
 			const byId = !sort || (sort.toUpperCase() === 'ID' && options.order !== 'DESC');
 			if (byId) return await walkUsers(this, {}, filter, limit, itemIndex);
-			const params: IDataObject = { FILTER: filter, sort, order: options.order === 'DESC' ? 'DESC' : 'ASC' };
-			return await bitrix24List(this, { method: 'user.get', params, rowsAt: [], idKey: 'ID', paging: 'offset' }, limit, itemIndex);
+			const params: IDataObject = {
+				FILTER: filter,
+				sort,
+				order: options.order === 'DESC' ? 'DESC' : 'ASC',
+			};
+			return await bitrix24List(
+				this,
+				{ method: 'user.get', params, rowsAt: [], idKey: 'ID', paging: 'offset' },
+				limit,
+				itemIndex,
+			);
 		},
 	},
 };

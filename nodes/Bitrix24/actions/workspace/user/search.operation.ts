@@ -37,7 +37,12 @@ export const userSearch: OperationEntry = {
 				params.order = options.order === 'DESC' ? 'DESC' : 'ASC';
 			}
 			const limit = readLimit(this, itemIndex);
-			return await bitrix24List(this, { method: 'user.search', params, rowsAt: [], idKey: 'ID', paging: 'offset' }, limit, itemIndex);
+			return await bitrix24List(
+				this,
+				{ method: 'user.search', params, rowsAt: [], idKey: 'ID', paging: 'offset' },
+				limit,
+				itemIndex,
+			);
 		},
 	},
 };
