@@ -362,6 +362,58 @@ describe('Business processes: tasks and templates', () => {
 	});
 });
 
+describe('Business processes: delegating tasks', () => {
+	let portal: Portal;
+	beforeAll(async () => {
+		portal = await withPortal({ demo: { deals: 2 } });
+	});
+	afterAll(async () => await portal.close());
+	beforeEach(() => portal.resetRequests());
+	const state = () => bizprocState(portal.store);
+
+	it('hands a task over to another user, and refuses one that is no longer yours', async () => {
+		const owner = state().tasks.get(DEMO_TASK_ID)!.USER_ID;
+		const other = portal.store.users.find((u) => u.ID !== owner && u.ACTIVE)!.ID;
+		const run = await runNode(portal, {
+			resource: 'bizprocTask',
+			operation: 'delegate',
+			taskIds: String(DEMO_TASK_ID),
+			fromUserId: String(owner),
+			toUserId: String(other),
+		});
+		expect(run.result.error).toBeUndefined();
+		const sent = portal.restRequests().filter((r) => r.restMethod === 'bizproc.task.delegate');
+		expect(sent[0].body).toMatchObject({
+			TASK_IDS: [DEMO_TASK_ID],
+			FROM_USER_ID: owner,
+			TO_USER_ID: other,
+		});
+		expect(state().tasks.get(DEMO_TASK_ID)?.USER_ID).toBe(other);
+		expect(run.json).toEqual([
+			{ taskIds: [DEMO_TASK_ID], fromUserId: owner, toUserId: other, delegated: true },
+		]);
+
+		const again = await runNode(portal, {
+			resource: 'bizprocTask',
+			operation: 'delegate',
+			taskIds: String(DEMO_TASK_ID),
+			fromUserId: String(owner),
+			toUserId: String(other),
+		});
+		expect(again.result.error?.message).toContain('ERROR_DELEGATION_NOT_ALLOWED');
+		expect(state().tasks.get(DEMO_TASK_ID)?.USER_ID).toBe(other);
+
+		const bad = await runNode(portal, {
+			resource: 'bizprocTask',
+			operation: 'delegate',
+			taskIds: String(DEMO_TASK_ID),
+			fromUserId: 'anna',
+			toUserId: String(owner),
+		});
+		expect(bad.result.error?.message).toContain('From User Name or ID');
+	});
+});
+
 describe('Business processes: administrators only', () => {
 	let portal: Portal;
 	beforeAll(async () => {

@@ -2,6 +2,7 @@
  * Business processes (scope `bizproc`) as bitrix24/b24restdocs api-reference/bizproc/ describes
  * them: bizproc-workflow-start.md, bizproc-workflow-instances.md, bizproc-workflow-terminate.md,
  * bizproc-workflow-kill.md, bizproc-task/bizproc-task-list.md, bizproc-task/bizproc-task-complete.md
+ * bizproc-task/bizproc-task-delegate.md
  * and template/bizproc-workflow-template-{list,add,update,delete}.md. Error codes, texts and HTTP
  * statuses are the ones each page gives (they differ: ACCESS_DENIED is 403 for start / instances /
  * terminate / kill and 400 for the others).
@@ -677,6 +678,46 @@ const taskMethods: MethodDef[] = [
 				(t) => t.WORKFLOW_ID === task.WORKFLOW_ID && t.STATUS === 0,
 			);
 			if (!open) st.instances.delete(task.WORKFLOW_ID);
+			return { result: true };
+		},
+	},
+	{
+		// bizproc-task/bizproc-task-delegate.md: "You can only delegate your own task". Which users a
+		// task lets one delegate to (subordinates, everyone, no one) is a template setting the portal
+		// does not model: every active user of the portal is an intranet user who may get it. A caller
+		// other than FROM_USER_ID is refused as the docs' system error ACCESS_DENIED (administrators
+		// too: the page names no exception); a completed task no longer counts as the user's.
+		name: 'bizproc.task.delegate',
+		scope: 'bizproc',
+		handler: (ctx) => {
+			const st = state(ctx);
+			const ids = listParam(param(ctx.params, 'TASK_IDS'));
+			if (ids.length === 0 || ids.some((id) => !/^\d+$/.test(id.trim()) || Number(id) <= 0))
+				throw new RestError(400, 'ERROR_TASK_VALIDATION', 'Invalid TASK_IDS');
+			const user = (key: string): User => {
+				const raw = String(param(ctx.params, key) ?? '').trim();
+				const found = /^\d+$/.test(raw)
+					? ctx.portal.store.users.find((u) => u.ID === Number(raw) && u.ACTIVE)
+					: undefined;
+				if (!found) throw new RestError(400, 'ERROR_INVALID_USER_ID', `Invalid ${key}`);
+				return found;
+			};
+			const from = user('FROM_USER_ID');
+			const to = user('TO_USER_ID');
+			if (from.ID !== ctx.auth.userId) throw new RestError(403, 'ACCESS_DENIED', 'Access denied!');
+			const errors: string[] = [];
+			const tasks: WorkflowTask[] = [];
+			for (const id of ids) {
+				const task = st.tasks.get(Number(id));
+				if (!task || task.USER_ID !== from.ID || task.STATUS !== 0)
+					errors.push('User is not responsible for the task');
+				else tasks.push(task);
+			}
+			if (errors.length) throw new RestError(400, 'ERROR_DELEGATION_NOT_ALLOWED', errors.join(';'));
+			for (const task of tasks) {
+				task.USER_ID = to.ID;
+				task.MODIFIED = Date.now();
+			}
 			return { result: true };
 		},
 	},

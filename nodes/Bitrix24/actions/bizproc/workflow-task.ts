@@ -1,4 +1,17 @@
-import type { MethodSpec, ResourceSpec } from '../method-table/spec';
+import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
+import { readPositiveId } from '../params';
+
+function userPicker(name: string, label: string, path: string, description: string): ParamSpec {
+	return {
+		name,
+		label,
+		path,
+		type: 'options',
+		loadOptionsMethod: 'getUsers',
+		required: true,
+		description: `${description}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+	};
+}
 
 /** Every field bizproc.task.list documents; without SELECT it leaves out STATUS, USER_ID, PARAMETERS ... */
 const TASK_FIELDS = [
@@ -127,6 +140,48 @@ const methods: MethodSpec[] = [
 			},
 		],
 		output: { as: 'completed', echo: { ID: 'TASK_ID' } },
+	},
+	{
+		value: 'delegate',
+		name: 'Delegate',
+		action: 'Delegate workflow tasks',
+		description: 'Hand workflow tasks over from one user to another (bizproc.task.delegate)',
+		method: 'bizproc.task.delegate',
+		params: [
+			{
+				name: 'taskIds',
+				label: 'Task IDs',
+				path: 'TASK_IDS',
+				type: 'idList',
+				required: true,
+				placeholder: '1128, 1129',
+				description:
+					'IDs of the workflow tasks, separated by commas, e.g. from Workflow Task > Get Many',
+			},
+			userPicker(
+				'fromUserId',
+				'From User Name or ID',
+				'FROM_USER_ID',
+				'The user the tasks belong to; you can only delegate your own tasks',
+			),
+			userPicker(
+				'toUserId',
+				'To User Name or ID',
+				'TO_USER_ID',
+				'The user who gets the tasks; the task settings decide who may be chosen (subordinates, every employee, or no one)',
+			),
+		],
+		adjust: (ctx, itemIndex, params) => ({
+			...params,
+			FROM_USER_ID: readPositiveId(ctx, params.FROM_USER_ID, 'From User Name or ID', itemIndex),
+			TO_USER_ID: readPositiveId(ctx, params.TO_USER_ID, 'To User Name or ID', itemIndex),
+		}),
+		shape: (_ctx, result, params) => ({
+			taskIds: params.TASK_IDS,
+			fromUserId: params.FROM_USER_ID,
+			toUserId: params.TO_USER_ID,
+			delegated: result === true,
+		}),
 	},
 ];
 
