@@ -50,6 +50,11 @@ const FIRST_DEAL = 101;
 const WEBHOOK_PATH = 'load';
 
 const WORKFLOW_ID = 'b24LoadWorkflow1';
+// Regular mode also activates a Bitrix24 Poll Trigger (no public URL): every minute (n8n's
+// shortest), new deals -> Deal > Update that marks the deal, so the portal shows what it emitted.
+const POLL_WORKFLOW_ID = 'b24PollWorkflow01';
+const POLL_MARKER = 'seen by the n8n poll trigger';
+const WITH_POLL = MODE === 'regular';
 const NODES = { webhook: 'Webhook', get: 'Get deal', update: 'Update deal' };
 
 if (!['regular', 'queue'].includes(MODE)) {
@@ -301,6 +306,85 @@ function workflow() {
 	};
 }
 
+function pollWorkflow() {
+	const cred = fixtures.SPEC.credentials.webhook;
+	const credentials = { [cred.type]: { id: cred.id, name: cred.name } };
+	return {
+		id: POLL_WORKFLOW_ID,
+		name: 'Poll: new deals -> mark the deal',
+		active: false,
+		nodes: [
+			{
+				id: 'poll-trigger',
+				name: 'New deals',
+				type: 'n8n-nodes-bitrix24.bitrix24PollTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {
+					authentication: 'bitrix24WebhookApi',
+					pollTimes: { item: [{ mode: 'everyMinute' }] },
+					record: 'deal',
+					event: 'new',
+				},
+				credentials,
+			},
+			{
+				id: 'poll-mark',
+				name: 'Mark the deal',
+				type: 'n8n-nodes-bitrix24.bitrix24',
+				typeVersion: 1,
+				position: [240, 0],
+				parameters: {
+					authentication: 'bitrix24WebhookApi',
+					resource: 'deal',
+					operation: 'update',
+					recordId: { __rl: true, mode: 'id', value: '={{ $json.ID }}' },
+					updateFields: { comments: POLL_MARKER },
+				},
+				credentials,
+			},
+		],
+		connections: { 'New deals': { main: [[{ node: 'Mark the deal', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
+/** n8n polls once when it activates a poll trigger: that poll only notes where the portal stands. */
+async function waitForFirstPoll(portal) {
+	const polled = () => portal.requests.some((r) => r.restMethod === 'crm.deal.list');
+	const until = Date.now() + bounded(30_000);
+	while (!polled() && Date.now() < until) await sleep(250);
+	return check('the activated poll trigger polls the portal once at activation', polled());
+}
+
+/**
+ * The poll trigger inside the running n8n: a deal created at the portal after the first poll is
+ * emitted at the next one (and marked by the workflow), and no older deal is emitted.
+ */
+async function pollCheck(portal, parsePhpQuery) {
+	const answer = await fetch(`${portal.webhookUrl}crm.deal.add`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ fields: { TITLE: 'Created for the poll trigger' } }),
+	}).then((r) => r.json());
+	const id = String(answer.result);
+	const marked = () => portal.store.get(DEAL_ENTITY_TYPE, Number(id))?.COMMENTS === POLL_MARKER;
+	// the next poll comes within a minute
+	const deadline = Date.now() + bounded(75_000);
+	while (!marked() && Date.now() < deadline) await sleep(500);
+	check(`a deal created at the portal (${id}) starts the poll workflow at the next poll`, marked());
+	await sleep(2_000);
+	const marks = dealUpdates(portal.requests, parsePhpQuery).accepted.filter(
+		(u) => u.comments === POLL_MARKER,
+	);
+	check(
+		'the poll trigger emitted exactly that deal, once, and none of the deals that existed before',
+		marks.length === 1 && marks[0].id === id,
+		`updates with the marker: ${JSON.stringify(marks)}`,
+	);
+}
+
 // ---------------------------------------------------------------- the portal's side
 
 /** Method and params of a batch command string ("crm.deal.update?id=1&fields[COMMENTS]=x"). */
@@ -400,7 +484,7 @@ async function main(portal, { parsePhpQuery }) {
 	const credentialsFile = path.join(fixturesDir, 'credentials.json');
 	const workflowFile = path.join(fixturesDir, 'workflow.json');
 	fixtures.writeJson(credentialsFile, [fixtures.credential('webhook', vars)]);
-	fixtures.writeJson(workflowFile, [workflow()]);
+	fixtures.writeJson(workflowFile, WITH_POLL ? [workflow(), pollWorkflow()] : [workflow()]);
 
 	const credentialImport = await n8nCommand('import-credentials', [
 		'import:credentials',
@@ -411,13 +495,18 @@ async function main(portal, { parsePhpQuery }) {
 		`--input=${workflowFile}`,
 	]);
 	const publish = await n8nCommand('publish-workflow', ['publish:workflow', `--id=${WORKFLOW_ID}`]);
+	const pollPublish = WITH_POLL
+		? await n8nCommand('publish-poll-workflow', ['publish:workflow', `--id=${POLL_WORKFLOW_ID}`])
+		: { ok: true, output: 'Publishing workflow with ID' };
 	const prepared = check(
 		'n8n imports the credential and the workflow and publishes it',
 		credentialImport.ok &&
 			workflowImport.ok &&
 			publish.ok &&
 			/imported 1 credential/i.test(credentialImport.output) &&
-			/imported 1 workflow/i.test(workflowImport.output) &&
+			new RegExp(`imported ${WITH_POLL ? 2 : 1} workflow`, 'i').test(workflowImport.output) &&
+			pollPublish.ok &&
+			/Publishing workflow with ID/.test(pollPublish.output) &&
 			/Publishing workflow with ID/.test(publish.output) &&
 			!/GOT ERROR|Error updating database|flag is required/.test(publish.output),
 		tail(`${credentialImport.output}\n${workflowImport.output}\n${publish.output}`),
@@ -480,6 +569,7 @@ async function main(portal, { parsePhpQuery }) {
 		const deal = portal.store.get(DEAL_ENTITY_TYPE, Number(dealId));
 		if (!deal) throw new Abort(`the portal has no seeded deal ${dealId}`);
 	}
+	if (WITH_POLL && !(await waitForFirstPoll(portal))) return;
 	portal.limits.resetBucket();
 	portal.resetRequests();
 	const updates = new Map();
@@ -613,6 +703,7 @@ async function main(portal, { parsePhpQuery }) {
 				`log ${child.logFile}\n${tail(readLog(child))}`,
 			);
 	}
+	if (WITH_POLL && children.has(mainProcess)) await pollCheck(portal, parsePhpQuery);
 }
 
 async function run() {
