@@ -8,8 +8,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { crmItemCommon } from './actions/crm/item';
-import { listSearch, loadOptions } from './actions/registry';
-import { resourceMapping } from './methods/resource-mapping';
+import { listSearch, loadOptions, resourceMapping } from './actions/registry';
 import { resources } from './actions/areas';
 import { router } from './actions/router';
 import { authenticationProperty, bitrix24Credentials } from '../shared/descriptions/authentication';
@@ -54,7 +53,8 @@ export class Bitrix24 implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Work with Bitrix24 CRM records and call any Bitrix24 REST method',
+		description:
+			'Work with Bitrix24: CRM, tasks, messenger, open lines, chat bots, Drive, calendars, workgroups, business processes, lists, telephony, or any REST method',
 		defaults: { name: 'Bitrix24' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
