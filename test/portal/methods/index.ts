@@ -7,6 +7,7 @@ import { methods as crmItem } from './crm-item';
 import { methods as crmMeta } from './crm-meta';
 import { methods as crmOld } from './crm-old';
 import { methods as crmLinks } from './crm-links';
+import { methods as crmUserfields } from './crm-userfields';
 import { methods as event } from './event';
 import { methods as user } from './user';
 import { methods as tasks } from './tasks';
@@ -30,6 +31,7 @@ export const ALL_METHODS: MethodDef[] = [
 	...crmItem,
 	...crmMeta,
 	...crmExtras,
+	...crmUserfields,
 	...batch,
 	...event,
 	...tasks,

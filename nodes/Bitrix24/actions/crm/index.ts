@@ -3,6 +3,8 @@ import type { Area } from '../types';
 import { activitySpec } from './activity';
 import { companyResource } from './company';
 import { contactResource } from './contact';
+import { currencySpec } from './currency';
+import { customFieldLoadOptions, customFieldSpec } from './custom-field';
 import { dealResource } from './deal';
 import { duplicateSpec } from './duplicate';
 import { crmExtrasLoadOptions } from './extras-load-options';
@@ -12,6 +14,7 @@ import { leadResource } from './lead';
 import { linkSpecs } from './links';
 import { pipelineSpec } from './pipeline';
 import { productRowSpec } from './product-row';
+import { smartProcessTypeSpec } from './smart-process-type';
 import { stageSpec } from './stage';
 import { timelineCommentSpec } from './timeline-comment';
 
@@ -34,6 +37,7 @@ export const crmArea: Area = {
 			methodResource(spec),
 		),
 		...[duplicateSpec, ...linkSpecs].map((spec) => methodResource(spec)),
+		...[customFieldSpec, smartProcessTypeSpec, currencySpec].map((spec) => methodResource(spec)),
 	],
-	loadOptions: crmExtrasLoadOptions,
+	loadOptions: { ...crmExtrasLoadOptions, ...customFieldLoadOptions },
 };
