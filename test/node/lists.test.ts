@@ -1,4 +1,21 @@
-import { bitrix24Node, loadOptions } from '../harness';
+import type {
+	IBinaryData,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import {
+	bitrix24Node,
+	chain,
+	CredentialStore,
+	loadOptions,
+	resourceMapping,
+	runWorkflow,
+} from '../harness';
 import type { Portal } from '../portal';
 import { DEMO_ELEMENTS, DEMO_LISTS, DEMO_STATUS_VALUES, listsState } from '../portal/methods/lists';
 import { runNode, WEBHOOK_ID, webhookCredential, withPortal } from './support';
@@ -422,5 +439,184 @@ describe('Universal lists: rights and workgroups', () => {
 			additionalFields: { socnetGroupId: String(DEMO_LISTS.groupList.SOCNET_GROUP_ID) },
 		});
 		expect(withGroup.json.map((f) => f.FIELD_ID)).toEqual(['NAME']);
+	});
+});
+
+/** Test-only source of one item with two files, in binary fields `contract` and `scan`. */
+class TwoFilesSource implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Two Files',
+		name: 'twoFiles',
+		group: ['input'],
+		version: 1,
+		description: 'Emits one item with two files (test)',
+		defaults: { name: 'Two Files' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const file = (name: string, text: string): IBinaryData => ({
+			data: Buffer.from(text).toString('base64'),
+			mimeType: 'application/pdf',
+			fileName: name,
+		});
+		return [
+			[
+				{
+					json: {},
+					binary: {
+						contract: file('contract.pdf', 'CONTRACT BYTES'),
+						scan: file('scan.pdf', 'SCAN BYTES'),
+					},
+					pairedItem: { item: 0 },
+				},
+			],
+		];
+	}
+}
+
+describe('Universal lists: mapped fields and files', () => {
+	let portal: Portal;
+	beforeAll(async () => {
+		portal = await withPortal({ demo: { deals: 1 } });
+	});
+	afterAll(async () => await portal.close());
+	beforeEach(() => portal.resetRequests());
+	const state = () => listsState(portal.store);
+	const credential = () => webhookCredential(portal);
+
+	async function withFiles(parameters: INodeParameters) {
+		const source = {
+			id: 'files',
+			name: 'Two Files',
+			type: 'test.twoFiles',
+			typeVersion: 1,
+			position: [0, 0] as [number, number],
+			parameters: {},
+		};
+		const node = bitrix24Node(parameters, { type: 'bitrix24WebhookApi', id: WEBHOOK_ID });
+		const result = await runWorkflow({
+			workflow: chain([source, node]),
+			credentials: new CredentialStore([credential()]),
+			nodeTypes: { 'test.twoFiles': new TwoFilesSource() },
+		});
+		return { result, json: result.error ? [] : result.output(node.name).map((i) => i.json) };
+	}
+
+	it("maps the list's fields from lists.field.get, File fields left to the binary option", async () => {
+		const documents = await runNode(portal, {
+			resource: 'listsField',
+			operation: 'create',
+			...CONTRACTORS,
+			name: 'Documents',
+			type: 'F',
+			additionalFields: { code: 'DOCUMENTS', multiple: true },
+		});
+		expect(documents.result.error).toBeUndefined();
+		const node = bitrix24Node(
+			{ resource: 'listsElement', operation: 'create', ...CONTRACTORS },
+			{
+				type: 'bitrix24WebhookApi',
+				id: WEBHOOK_ID,
+			},
+		);
+		const { fields } = await resourceMapping(node, [credential()], 'getListElementMappingColumns');
+		const byId = Object.fromEntries(fields.map((f) => [f.id, f]));
+		const list = state().iblocks.get(DEMO_LISTS.contractors.ID)!;
+		const files = [...list.fields.values()].filter((f) => f.TYPE === 'F').map((f) => f.FIELD_ID);
+		expect(files).toHaveLength(1);
+		expect(byId[files[0]]).toBeUndefined();
+		expect(byId.NAME).toBeUndefined();
+		expect(byId.PROPERTY_1).toMatchObject({ type: 'string', displayName: 'Phone (PROPERTY_1)' });
+		expect(byId.PROPERTY_2.type).toBe('options');
+		expect(byId.PROPERTY_2.options).toEqual(
+			Object.entries(DEMO_STATUS_VALUES).map(([value, name]) => ({ name, value })),
+		);
+		expect(portal.restRequests().at(-1)).toMatchObject({
+			restMethod: 'lists.field.get',
+			body: { IBLOCK_TYPE_ID: 'lists', IBLOCK_ID: String(DEMO_LISTS.contractors.ID) },
+		});
+	});
+
+	it('creates an element from mapped fields and two files, then overwrites it with one', async () => {
+		const list = state().iblocks.get(DEMO_LISTS.contractors.ID)!;
+		const fileField = [...list.fields.values()].find((f) => f.TYPE === 'F')!.FIELD_ID;
+		const expectedId = state().nextElement;
+		const created = await withFiles({
+			resource: 'listsElement',
+			operation: 'create',
+			...CONTRACTORS,
+			elementCode: 'hooli',
+			name: 'Hooli',
+			additionalFields: { properties: '{"PROPERTY_1": "+1 555 0000", "PROPERTY_2": "1"}' },
+			elementFields: {
+				mappingMode: 'defineBelow',
+				value: { PROPERTY_2: '2' },
+				matchingColumns: [],
+				schema: [],
+			},
+			filesFromBinary: {
+				file: [
+					{ fieldId: fileField, binaryPropertyName: 'contract' },
+					{ fieldId: fileField.toLowerCase(), binaryPropertyName: 'scan' },
+				],
+			},
+		});
+		expect(created.result.error).toBeUndefined();
+		expect(created.json).toEqual([{ ID: expectedId }]);
+		const stored = state().elements.get(expectedId)!;
+		expect(stored.NAME).toBe('Hooli');
+		// the JSON field stays, the mapped one wins over the JSON
+		expect(Object.values(stored.properties.PROPERTY_1)).toEqual(['+1 555 0000']);
+		expect(Object.values(stored.properties.PROPERTY_2)).toEqual(['2']);
+		const saved = Object.values(stored.properties[fileField]).map((id) =>
+			state().files.get(Number(id)),
+		);
+		expect(saved.map((f) => [f?.name, f?.content.toString()])).toEqual([
+			['contract.pdf', 'CONTRACT BYTES'],
+			['scan.pdf', 'SCAN BYTES'],
+		]);
+
+		const updated = await withFiles({
+			resource: 'listsElement',
+			operation: 'update',
+			...CONTRACTORS,
+			elementId: String(expectedId),
+			name: 'Hooli XYZ',
+			elementFields: {
+				mappingMode: 'defineBelow',
+				value: { PROPERTY_1: '+1 555 0001' },
+				matchingColumns: [],
+				schema: [],
+			},
+			filesFromBinary: { file: [{ fieldId: fileField, binaryPropertyName: 'scan' }] },
+		});
+		expect(updated.json).toEqual([{ ID: expectedId, updated: true }]);
+		const sent = portal.restRequests().filter((r) => r.restMethod === 'lists.element.update');
+		expect((sent[0].body as { FIELDS: unknown }).FIELDS).toEqual({
+			PROPERTY_1: '+1 555 0001',
+			[fileField]: ['scan.pdf', Buffer.from('SCAN BYTES').toString('base64')],
+			NAME: 'Hooli XYZ',
+		});
+		const after = state().elements.get(expectedId)!;
+		expect(after.NAME).toBe('Hooli XYZ');
+		expect(after.properties.PROPERTY_2).toBeUndefined();
+		const kept = Object.values(after.properties[fileField]).map(
+			(id) => state().files.get(Number(id))?.name,
+		);
+		expect(kept).toEqual(['scan.pdf']);
+
+		const wrong = await withFiles({
+			resource: 'listsElement',
+			operation: 'update',
+			...CONTRACTORS,
+			elementId: String(expectedId),
+			name: 'Hooli',
+			filesFromBinary: { file: [{ fieldId: 'Documents', binaryPropertyName: 'scan' }] },
+		});
+		expect(wrong.result.error?.message).toContain('Files From Binary');
+		expect(state().elements.get(expectedId)?.NAME).toBe('Hooli XYZ');
 	});
 });

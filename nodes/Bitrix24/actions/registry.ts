@@ -2,10 +2,12 @@ import type {
 	ILoadOptionsFunctions,
 	INodeListSearchResult,
 	INodePropertyOptions,
+	ResourceMapperFields,
 } from 'n8n-workflow';
 
 import { listSearch as recordSearches } from '../methods/list-search';
 import { loadOptions as recordLoadOptions } from '../methods/load-options';
+import { resourceMapping as recordMappings } from '../methods/resource-mapping';
 import { AREAS, resources } from './areas';
 import type { Operation } from './types';
 
@@ -70,3 +72,8 @@ export const listSearch: ListSearches = mergeByName('list-search', [
 	recordSearches,
 	...AREAS.map((area) => area.listSearch),
 ]);
+
+export const resourceMapping: Record<
+	string,
+	(this: ILoadOptionsFunctions) => Promise<ResourceMapperFields>
+> = mergeByName('resource-mapping', [recordMappings, ...AREAS.map((area) => area.resourceMapping)]);

@@ -5,6 +5,7 @@ import type {
 	INodeListSearchResult,
 	INodeProperties,
 	INodePropertyOptions,
+	ResourceMapperFields,
 } from 'n8n-workflow';
 
 import type { Envelope, RestCall } from '../../shared/transport';
@@ -81,4 +82,6 @@ export interface Area {
 			paginationToken?: string,
 		) => Promise<INodeListSearchResult>
 	>;
+	/** resource mapper methods (the columns of a `resourceMapper` parameter) */
+	resourceMapping?: Record<string, (this: ILoadOptionsFunctions) => Promise<ResourceMapperFields>>;
 }

@@ -95,6 +95,9 @@ export interface ListsState {
 	nextValue: number;
 	nextSection: number;
 	nextElement: number;
+	/** files of File (F) fields, by file ID (what an element's value holds) */
+	files: Map<number, { name: string; content: Buffer }>;
+	nextFile: number;
 }
 
 function nameField(): ListField {
@@ -238,6 +241,8 @@ export function listsState(store: Store): ListsState {
 			nextValue: value,
 			nextSection: 2,
 			nextElement: 4,
+			files: new Map(),
+			nextFile: 1,
 		};
 	});
 }
@@ -900,6 +905,20 @@ function elementResolver(b: Iblock): Resolver<ListElement> {
 	};
 }
 
+/**
+ * A File value saved: [name, base64] or base64 alone (how-to-upload-files.md; a file without a
+ * name is called "file", the docs give none; "Invalid file value" for content that is no base64
+ * is our text under the docs' code for field values). The element keeps the file's ID.
+ */
+function storeFile(st: ListsState, value: unknown): number {
+	const [name, content] = Array.isArray(value) ? value.map(String) : ['file', String(value)];
+	if (!content || !/^[A-Za-z0-9+/=\s]+$/.test(content))
+		throw fail('ERROR_ELEMENT_FIELD_VALUE', 'Invalid file value');
+	const id = st.nextFile++;
+	st.files.set(id, { name, content: Buffer.from(content, 'base64') });
+	return id;
+}
+
 /** PROPERTY_<id> values of FIELDS: every value gets a value id; a multiple field takes a list. */
 function propertyValues(
 	st: ListsState,
@@ -910,14 +929,21 @@ function propertyValues(
 	for (const [key, raw] of Object.entries(fields)) {
 		const f = b.fields.get(key.toUpperCase());
 		if (!f || f.ID === undefined) continue;
-		const values = (Array.isArray(raw) ? raw : isObject(raw) ? Object.values(raw) : [raw]).filter(
-			(v) => !isEmpty(v),
-		);
+		// a File value is base64 or [name, base64]; a multiple field takes a list of them
+		const oneFile =
+			f.TYPE === 'F' &&
+			Array.isArray(raw) &&
+			raw.length === 2 &&
+			raw.every((v) => typeof v === 'string');
+		const values = (
+			oneFile ? [raw] : Array.isArray(raw) ? raw : isObject(raw) ? Object.values(raw) : [raw]
+		).filter((v) => !isEmpty(v));
 		if (!values.length) continue;
 		// file values by id are refused, as the docs' ERROR_ELEMENT_FIELD_VALUE example says
 		if (f.TYPE === 'F' && values.some((v) => /^\d+$/.test(String(v))))
 			throw fail('ERROR_ELEMENT_FIELD_VALUE', 'Writing file values by ID is not supported');
-		const kept = f.MULTIPLE === 'Y' ? values : values.slice(0, 1);
+		let kept = f.MULTIPLE === 'Y' ? values : values.slice(0, 1);
+		if (f.TYPE === 'F') kept = kept.map((v) => String(storeFile(st, v)));
 		properties[f.FIELD_ID] = Object.fromEntries(
 			kept.map((v) => [String(st.nextValue++), typeof v === 'object' ? v : String(v)]),
 		);

@@ -5,6 +5,7 @@ import { methodResource } from '../method-table/build';
 import type { Area } from '../types';
 import { listSpec } from './list';
 import { listElementSpec } from './list-element';
+import { listsResourceMapping, withElementExtras } from './element-fields';
 import { listFieldSpec } from './list-field';
 import { listSectionSpec } from './list-section';
 
@@ -33,7 +34,8 @@ export const listsArea: Area = {
 		methodResource(listSpec),
 		methodResource({ ...listFieldSpec, first: 'getAll' }),
 		methodResource({ ...listSectionSpec, first: 'getAll' }),
-		methodResource(listElementSpec),
+		withElementExtras(methodResource(listElementSpec)),
 	],
 	loadOptions: { getListsLists },
+	resourceMapping: listsResourceMapping,
 };

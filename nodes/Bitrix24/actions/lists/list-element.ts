@@ -1,5 +1,6 @@
 import type { ParamSpec, ResourceSpec } from '../method-table/spec';
 import { firstRow, listAddress } from './common';
+import { elementFieldsAdjust } from './element-fields';
 
 const elementId: ParamSpec = {
 	name: 'elementId',
@@ -58,6 +59,7 @@ export const listElementSpec: ResourceSpec = {
 				},
 				...elementFields(false),
 			],
+			adjust: elementFieldsAdjust,
 			output: { as: 'ID' },
 		},
 		{
@@ -109,6 +111,7 @@ export const listElementSpec: ResourceSpec = {
 				'Overwrite an element of a list; fields left out are cleared (lists.element.update)',
 			method: 'lists.element.update',
 			params: [...listAddress, elementId, ...elementFields(true)],
+			adjust: elementFieldsAdjust,
 			output: { as: 'updated', echo: { ID: 'ELEMENT_ID' } },
 		},
 		{
