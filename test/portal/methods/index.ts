@@ -22,6 +22,7 @@ import { methods as openlines } from './openlines';
 import { methods as chatbots } from './chatbots';
 import { methods as bizproc } from './bizproc';
 import { methods as lists } from './lists';
+import { methods as requisites } from './requisites';
 
 export const ALL_METHODS: MethodDef[] = [
 	...common,
@@ -46,4 +47,5 @@ export const ALL_METHODS: MethodDef[] = [
 	...chatbots,
 	...bizproc,
 	...lists,
+	...requisites,
 ];

@@ -14,6 +14,9 @@ import { leadResource } from './lead';
 import { linkSpecs } from './links';
 import { pipelineSpec } from './pipeline';
 import { productRowSpec } from './product-row';
+import { addressSpec } from './address';
+import { requisiteLoadOptions, requisiteSpec } from './requisite';
+import { requisiteBankDetailSpec } from './requisite-bank-detail';
 import { smartProcessTypeSpec } from './smart-process-type';
 import { stageSpec } from './stage';
 import { timelineCommentSpec } from './timeline-comment';
@@ -37,7 +40,8 @@ export const crmArea: Area = {
 			methodResource(spec),
 		),
 		...[duplicateSpec, ...linkSpecs].map((spec) => methodResource(spec)),
+		...[requisiteSpec, requisiteBankDetailSpec, addressSpec].map((spec) => methodResource(spec)),
 		...[customFieldSpec, smartProcessTypeSpec, currencySpec].map((spec) => methodResource(spec)),
 	],
-	loadOptions: { ...crmExtrasLoadOptions, ...customFieldLoadOptions },
+	loadOptions: { ...crmExtrasLoadOptions, ...customFieldLoadOptions, ...requisiteLoadOptions },
 };
