@@ -8,6 +8,7 @@ import { methods as crmMeta } from './crm-meta';
 import { methods as crmOld } from './crm-old';
 import { methods as crmLinks } from './crm-links';
 import { methods as crmUserfields } from './crm-userfields';
+import { methods as crmAutomation } from './crm-automation';
 import { methods as event } from './event';
 import { methods as user } from './user';
 import { methods as tasks } from './tasks';
@@ -33,6 +34,7 @@ export const ALL_METHODS: MethodDef[] = [
 	...crmMeta,
 	...crmExtras,
 	...crmUserfields,
+	...crmAutomation,
 	...batch,
 	...event,
 	...tasks,

@@ -1,6 +1,7 @@
 import { methodResource } from '../method-table/build';
 import type { Area } from '../types';
 import { activitySpec } from './activity';
+import { automationSpec } from './automation';
 import { companyResource } from './company';
 import { contactResource } from './contact';
 import { currencySpec } from './currency';
@@ -20,6 +21,7 @@ import { requisiteBankDetailSpec } from './requisite-bank-detail';
 import { smartProcessTypeSpec } from './smart-process-type';
 import { stageSpec } from './stage';
 import { timelineCommentSpec } from './timeline-comment';
+import { timelineLogSpec } from './timeline-log';
 
 /**
  * The CRM: the classic records (deal, lead, contact, company), any entity type through crm.item
@@ -42,6 +44,7 @@ export const crmArea: Area = {
 		...[duplicateSpec, ...linkSpecs].map((spec) => methodResource(spec)),
 		...[requisiteSpec, requisiteBankDetailSpec, addressSpec].map((spec) => methodResource(spec)),
 		...[customFieldSpec, smartProcessTypeSpec, currencySpec].map((spec) => methodResource(spec)),
+		...[automationSpec, timelineLogSpec].map((spec) => methodResource(spec)),
 	],
 	loadOptions: { ...crmExtrasLoadOptions, ...customFieldLoadOptions, ...requisiteLoadOptions },
 };
