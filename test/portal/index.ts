@@ -78,7 +78,7 @@ export interface Portal {
 }
 
 const DEFAULT_SCOPE =
-	'crm,user,user_brief,task,tasks_extended,im,disk,calendar,department,placement,entity,log,sonet_group,timeman,bizproc,lists,telephony';
+	'crm,user,user_brief,task,tasks_extended,im,disk,calendar,department,placement,entity,log,sonet_group,timeman,bizproc,lists,telephony,catalog';
 
 function randomCode(length: number): string {
 	const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';

@@ -1,6 +1,7 @@
 import { apiArea } from './api';
 import { bizprocArea } from './bizproc';
 import { calendarArea } from './calendar';
+import { catalogArea } from './catalog';
 import { chatBotsArea } from './chatbots';
 import { crmArea } from './crm';
 import { driveArea } from './drive';
@@ -27,6 +28,7 @@ export const AREAS: Area[] = [
 	chatBotsArea,
 	workgroupsArea,
 	telephonyArea,
+	catalogArea,
 	apiArea,
 ];
 

@@ -19,6 +19,7 @@ const SCOPES: Array<[RegExp, string]> = [
 	[/^imopenlines\./, 'imopenlines'],
 	[/^bizproc\./, 'bizproc'],
 	[/^lists\./, 'lists'],
+	[/^catalog\./, 'catalog'],
 ];
 
 export function scopeOf(method: string): string | undefined {

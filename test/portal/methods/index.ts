@@ -24,6 +24,7 @@ import { methods as chatbots } from './chatbots';
 import { methods as bizproc } from './bizproc';
 import { methods as lists } from './lists';
 import { methods as requisites } from './requisites';
+import { methods as catalog } from './catalog';
 
 export const ALL_METHODS: MethodDef[] = [
 	...common,
@@ -50,4 +51,5 @@ export const ALL_METHODS: MethodDef[] = [
 	...bizproc,
 	...lists,
 	...requisites,
+	...catalog,
 ];

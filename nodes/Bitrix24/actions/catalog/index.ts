@@ -1,0 +1,15 @@
+import { methodResource } from '../method-table/build';
+import type { Area } from '../types';
+import { catalogLoadOptions, catalogSpec } from './catalog';
+import { priceSpec } from './price';
+import { productSpec } from './product';
+import { sectionSpec } from './section';
+
+/**
+ * The trade catalog (scope `catalog`): simple products, sections, prices and the catalogs
+ * themselves; a catalog picker (catalog.catalog.list) gives the iblockId products and sections take.
+ */
+export const catalogArea: Area = {
+	resources: [productSpec, sectionSpec, priceSpec, catalogSpec].map((spec) => methodResource(spec)),
+	loadOptions: catalogLoadOptions,
+};
