@@ -9,6 +9,7 @@ import { methods as crmOld } from './crm-old';
 import { methods as crmLinks } from './crm-links';
 import { methods as crmUserfields } from './crm-userfields';
 import { methods as crmAutomation } from './crm-automation';
+import { methods as crmDocuments } from './crm-documents';
 import { methods as event } from './event';
 import { methods as user } from './user';
 import { methods as tasks } from './tasks';
@@ -36,6 +37,7 @@ export const ALL_METHODS: MethodDef[] = [
 	...crmExtras,
 	...crmUserfields,
 	...crmAutomation,
+	...crmDocuments,
 	...batch,
 	...event,
 	...tasks,

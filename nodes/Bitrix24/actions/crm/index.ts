@@ -6,6 +6,7 @@ import { companyResource } from './company';
 import { contactResource } from './contact';
 import { currencySpec } from './currency';
 import { customFieldLoadOptions, customFieldSpec } from './custom-field';
+import { documentSpec } from './document';
 import { dealResource } from './deal';
 import { duplicateSpec } from './duplicate';
 import { crmExtrasLoadOptions } from './extras-load-options';
@@ -45,6 +46,7 @@ export const crmArea: Area = {
 		...[requisiteSpec, requisiteBankDetailSpec, addressSpec].map((spec) => methodResource(spec)),
 		...[customFieldSpec, smartProcessTypeSpec, currencySpec].map((spec) => methodResource(spec)),
 		...[automationSpec, timelineLogSpec].map((spec) => methodResource(spec)),
+		methodResource(documentSpec),
 	],
 	loadOptions: { ...crmExtrasLoadOptions, ...customFieldLoadOptions, ...requisiteLoadOptions },
 };
