@@ -309,6 +309,8 @@ describe('Catalog: products, sections, prices', () => {
 		// 200040300010): the call fails and nothing is output
 		expect(missing.result.error).toBeDefined();
 		expect(visibleText(missing)).toMatch(/HTTP 400/);
+		// the description Bitrix24 gave, with its numeric code, reaches the user
+		expect(missing.result.error?.message).toMatch(/does not exist/);
 
 		const node = bitrix24Node({ resource: 'catalogProduct' } as never, {
 			type: 'bitrix24WebhookApi',

@@ -23,7 +23,10 @@ export function batchOutcome(
 		return {
 			ok: false,
 			error: {
-				code: typeof error.error === 'string' ? error.error : '',
+				code:
+					typeof error.error === 'string' || typeof error.error === 'number'
+						? String(error.error)
+						: '',
 				description: typeof error.error_description === 'string' ? error.error_description : '',
 				method,
 			},

@@ -44,11 +44,12 @@ export function readEnvelope(
 	response: RawResponse,
 ): { ok: true; envelope: Envelope } | { ok: false; failure: Bitrix24Failure } {
 	const json = asObject(response.body);
-	if (json && typeof json.error === 'string') {
+	// catalog.* methods answer numeric codes (`"error": 200040300010`)
+	if (json && (typeof json.error === 'string' || typeof json.error === 'number')) {
 		return {
 			ok: false,
 			failure: {
-				code: json.error,
+				code: String(json.error),
 				description: typeof json.error_description === 'string' ? json.error_description : '',
 				httpStatus: response.status,
 				method,
