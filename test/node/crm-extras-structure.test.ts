@@ -1,8 +1,9 @@
 import { bitrix24Node, loadOptions } from '../harness';
 import type { Portal } from '../portal';
+import { SEED_CATALOGS } from '../portal/methods/catalog';
 import { extrasState } from '../portal/methods/crm-extras';
 import { DEAL_STAGES, demoDeal, SMART_PROCESS } from '../portal/seed';
-import { runNode, WEBHOOK_ID, webhookCredential, withPortal } from './support';
+import { runNode, visibleText, WEBHOOK_ID, webhookCredential, withPortal } from './support';
 
 const smartCode = `T${SMART_PROCESS.entityTypeId.toString(16)}`;
 
@@ -311,5 +312,96 @@ describe('CRM product rows, pipelines and stages', () => {
 			.map((c) => c.id);
 		expect(stored).toEqual(expect.arrayContaining([...SMART_PROCESS.categories]));
 		expect(smartPipelines.map((o) => o.value).sort()).toEqual(stored.sort());
+	});
+});
+
+describe('CRM product rows picked from the catalog', () => {
+	let portal: Portal;
+	beforeAll(async () => {
+		portal = await withPortal({ demo: { deals: 5 } });
+	});
+	afterAll(async () => await portal.close());
+
+	/** A product added through the portal's own catalog.product.add. */
+	async function addProduct(iblockId: number, name: string): Promise<number> {
+		const response = await fetch(`${portal.webhookUrl}catalog.product.add`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ fields: { iblockId, name } }),
+		});
+		const body = (await response.json()) as { result: { element: { id: number } } };
+		return Number(body.result.element.id);
+	}
+
+	it('lists the products of every catalog and sets rows picked from them after the JSON rows', async () => {
+		// simple products live in the product catalog; the offers one stays empty
+		const [main] = SEED_CATALOGS;
+		const chair = await addProduct(main.iblockId, 'Chair');
+		const table = await addProduct(main.iblockId, 'Table');
+		const lamp = await addProduct(main.iblockId, 'Lamp');
+
+		const options = await loadOptions(
+			bitrix24Node({ resource: 'crmProductRow' } as never, {
+				type: 'bitrix24WebhookApi',
+				id: WEBHOOK_ID,
+			}),
+			[webhookCredential(portal)],
+			'getCatalogProducts',
+		);
+		expect(options.map((o) => o.value)).toEqual([chair, lamp, table]);
+		expect(options.map((o) => o.name)).toEqual([
+			`Chair (${chair})`,
+			`Lamp (${lamp})`,
+			`Table (${table})`,
+		]);
+		expect(new Set(options.map((o) => o.description))).toEqual(new Set([main.name]));
+
+		const run = await runNode(portal, {
+			resource: 'crmProductRow',
+			operation: 'set',
+			ownerType: 'D',
+			ownerId: 3,
+			productRows: '[{"productName": "Delivery", "price": 15}]',
+			rows: {
+				row: [
+					{ productId: table, price: 250.5, quantity: 2 },
+					{ productId: String(lamp), price: 30, quantity: 1 },
+				],
+			},
+		});
+		expect(run.result.error).toBeUndefined();
+		const stored = extrasState(portal.store).productRows.get('D:3') ?? [];
+		expect(
+			stored.map((r) => ({ productId: r.productId, price: r.price, quantity: r.quantity })),
+		).toEqual([
+			{ productId: 0, price: 15, quantity: 1 },
+			{ productId: table, price: 250.5, quantity: 2 },
+			{ productId: lamp, price: 30, quantity: 1 },
+		]);
+		expect(run.json).toHaveLength(3);
+
+		const onlyPicked = await runNode(portal, {
+			resource: 'crmProductRow',
+			operation: 'set',
+			ownerType: 'D',
+			ownerId: 3,
+			productRows: '[]',
+			rows: { row: [{ productId: chair, price: 9, quantity: 4 }] },
+		});
+		expect(onlyPicked.result.error).toBeUndefined();
+		expect(extrasState(portal.store).productRows.get('D:3')).toEqual([
+			expect.objectContaining({ productId: chair, price: 9, quantity: 4 }),
+		]);
+
+		const unpicked = await runNode(portal, {
+			resource: 'crmProductRow',
+			operation: 'set',
+			ownerType: 'D',
+			ownerId: 3,
+			productRows: '[]',
+			rows: { row: [{ productId: '', price: 1, quantity: 1 }] },
+		});
+		expect(visibleText(unpicked)).toContain('Rows: Product');
+		expect(extrasState(portal.store).productRows.get('D:3')).toHaveLength(1);
 	});
 });

@@ -1,4 +1,5 @@
 import type { Portal } from '../portal';
+import { field } from '../portal/fields';
 import { demoContact, demoDeal } from '../portal/seed';
 import { id, runNode, visibleText, withPortal } from './support';
 
@@ -214,6 +215,96 @@ describe('Links between CRM records', () => {
 			resource: 'dealContact',
 			operation: 'add',
 			ownerId: id(99999),
+			boundId: id(1),
+		});
+		expect(visibleText(run)).toContain('Not found.');
+	});
+});
+
+describe('Contacts of a quote', () => {
+	let portal: Portal;
+	beforeAll(async () => {
+		portal = await withPortal({ demo: { deals: 5 } });
+		// the seed has no quotes (entity type 7): registered here with the field the primary link fills
+		portal.store.addEntityType(
+			{ entityTypeId: 7, eventPrefix: 'ONCRMDYNAMICITEM', title: 'Quote' },
+			[
+				field('ID', 'integer', 'ID', { isReadOnly: true }),
+				field('TITLE', 'string', 'Name'),
+				field('CONTACT_ID', 'crm_contact', 'Contact'),
+			],
+		);
+		portal.store.insertRaw(7, { ID: 4, TITLE: 'Offer', CONTACT_ID: null });
+	});
+	afterAll(async () => await portal.close());
+
+	it('adds, lists, sets and removes the contacts of a quote; the quote follows its primary contact', async () => {
+		const quote = () => portal.store.get(7, 4)!;
+		const first = await runNode(portal, {
+			resource: 'quoteContact',
+			operation: 'add',
+			ownerId: 4,
+			boundId: id(5),
+		});
+		expect(first.json[0]).toEqual({ ID: '4', CONTACT_ID: '5', added: true });
+		await runNode(portal, {
+			resource: 'quoteContact',
+			operation: 'add',
+			ownerId: 4,
+			boundId: id(8),
+			additionalFields: { isPrimary: true },
+		});
+		expect(quote().CONTACT_ID).toBe(8);
+		const listed = await runNode(portal, {
+			resource: 'quoteContact',
+			operation: 'getAll',
+			ownerId: 4,
+			returnAll: true,
+		});
+		expect(listed.json).toEqual(await bindings(portal, 'crm.quote.contact.items.get', 4));
+		expect(listed.json.map((b) => [b.CONTACT_ID, b.IS_PRIMARY])).toEqual([
+			[5, 'N'],
+			[8, 'Y'],
+		]);
+
+		const removed = await runNode(portal, {
+			resource: 'quoteContact',
+			operation: 'remove',
+			ownerId: 4,
+			boundId: id(8),
+		});
+		expect(removed.json[0].removed).toBe(true);
+		expect(quote().CONTACT_ID).toBe(5);
+
+		await runNode(portal, {
+			resource: 'quoteContact',
+			operation: 'set',
+			ownerId: 4,
+			boundIds: '7, 3',
+		});
+		expect(
+			(await bindings(portal, 'crm.quote.contact.items.get', 4)).map((b) => [
+				b.CONTACT_ID,
+				b.SORT,
+				b.IS_PRIMARY,
+			]),
+		).toEqual([
+			[7, 10, 'Y'],
+			[3, 20, 'N'],
+		]);
+		expect(quote().CONTACT_ID).toBe(7);
+
+		await runNode(portal, { resource: 'quoteContact', operation: 'removeAll', ownerId: 4 });
+		expect(await bindings(portal, 'crm.quote.contact.items.get', 4)).toEqual([]);
+		expect(quote().CONTACT_ID).toBeNull();
+	});
+
+	it('answers an unknown quote as the docs say: [] for items.get, Not found. for add', async () => {
+		expect(await bindings(portal, 'crm.quote.contact.items.get', 999)).toEqual([]);
+		const run = await runNode(portal, {
+			resource: 'quoteContact',
+			operation: 'add',
+			ownerId: 999,
 			boundId: id(1),
 		});
 		expect(visibleText(run)).toContain('Not found.');

@@ -3,6 +3,10 @@
  * - crm.duplicate.findbycomm (api-reference/crm/duplicates/crm-duplicate-find-by-comm.md)
  * - crm.deal.contact.*, crm.lead.contact.* (api-reference/crm/deals/contacts/,
  *   api-reference/crm/leads/management-communication/): contacts of a deal / lead;
+ * - crm.quote.contact.* (api-reference/crm/quote/contacts/): contacts of a quote (crm.item type 7,
+ *   whose table exists only when the type is registered in the store; its CONTACT_ID follows the
+ *   primary link when the table has that field). Unlike the others, items.get does not check the
+ *   quote exists: an unknown id answers [] (crm-quote-contact-items-get.md);
  * - crm.contact.company.* (api-reference/crm/contacts/company/): companies of a contact;
  * - crm.company.contact.* (api-reference/crm/companies/contacts/): contacts of a company.
  * Each relation has add, delete, items.get, items.set, items.delete. The contact-company
@@ -20,6 +24,7 @@ const LEAD = 1;
 const DEAL = 2;
 const CONTACT = 3;
 const COMPANY = 4;
+const QUOTE = 7;
 
 interface Binding {
 	id: number;
@@ -39,6 +44,8 @@ interface Relation {
 	rowField?: string;
 	/** the same links seen from the other side */
 	mirror?: string;
+	/** items.get answers [] for an unknown owner instead of "Not found." */
+	getUnchecked?: boolean;
 }
 
 const RELATIONS: Relation[] = [
@@ -57,6 +64,15 @@ const RELATIONS: Relation[] = [
 		targetType: CONTACT,
 		key: 'CONTACT_ID',
 		rowField: 'CONTACT_ID',
+	},
+	{
+		owner: 'quote',
+		target: 'contact',
+		ownerType: QUOTE,
+		targetType: CONTACT,
+		key: 'CONTACT_ID',
+		rowField: 'CONTACT_ID',
+		getUnchecked: true,
 	},
 	{
 		owner: 'contact',
@@ -160,10 +176,13 @@ function sync(store: Store, links: Links, r: Relation, ownerId: number): void {
 		bind(store, links, r, ownerId, id, { primary: true });
 }
 
-function ownerOf(ctx: CallContext, r: Relation): number {
+function ownerOf(ctx: CallContext, r: Relation, unchecked = false): number {
 	const id = phpInt(param(ctx.params, 'id'));
 	if (!(id > 0)) throw crmError('The parameter ownerEntityID is invalid or not defined.');
-	if (!ctx.portal.store.get(r.ownerType, id)) throw crmError('Not found.');
+	if (!ctx.portal.store.get(r.ownerType, id)) {
+		if (unchecked) return id;
+		throw crmError('Not found.');
+	}
 	sync(ctx.portal.store, linksOf(ctx.portal.store), r, id);
 	return id;
 }
@@ -218,7 +237,7 @@ function relationMethods(r: Relation): MethodDef[] {
 			name: `${m}.items.get`,
 			scope: 'crm',
 			handler: (ctx) => {
-				const ownerId = ownerOf(ctx, r);
+				const ownerId = ownerOf(ctx, r, r.getUnchecked);
 				return { result: view(r, listOf(state(ctx).links, r, ownerId)) };
 			},
 		},

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { bitrix24Call } from '../../../shared/transport';
+import { bitrix24Call, bitrix24List } from '../../../shared/transport';
 import type { CrmEntityType } from './entity-types';
 import { CRM_ENTITY_TYPES, shortTypeCode, smartProcessTypes } from './entity-types';
 
@@ -24,6 +24,45 @@ export const crmExtrasLoadOptions: Record<string, LoadOptions> = {
 	async getProductRowOwnerTypes() {
 		const types = [...standardTypes('productRows'), ...(await smartProcessTypes(this))];
 		return types.map((type) => ({ name: type.name, value: shortTypeCode(type.id) }));
+	},
+
+	/**
+	 * Products for product rows, by name: catalog.product.list of every trade catalog of
+	 * catalog.catalog.list (the list needs the catalog's iblockId in its filter and id + iblockId
+	 * selected, catalog-product-list.md); the value is the product's id (productId of the rows).
+	 * At most 500 products per catalog, enough for a picker; more can be given by expression.
+	 */
+	async getCatalogProducts() {
+		const envelope = await bitrix24Call(this, 'catalog.catalog.list', {
+			select: ['id', 'iblockId', 'name'],
+			order: { id: 'ASC' },
+		});
+		const catalogs = ((envelope.result as IDataObject)?.catalogs ?? []) as IDataObject[];
+		const options: INodePropertyOptions[] = [];
+		for (const catalog of catalogs) {
+			const products = await bitrix24List(
+				this,
+				{
+					method: 'catalog.product.list',
+					params: {
+						select: ['id', 'iblockId', 'name'],
+						filter: { iblockId: Number(catalog.iblockId) },
+						order: { id: 'ASC' },
+					},
+					rowsAt: ['products'],
+					idKey: 'id',
+					paging: 'id',
+				},
+				500,
+			);
+			for (const product of products)
+				options.push({
+					name: `${String(product.name)} (${String(product.id)})`,
+					value: Number(product.id),
+					description: String(catalog.name),
+				});
+		}
+		return options.sort((a, b) => a.name.localeCompare(b.name));
 	},
 
 	/** Types with pipelines: deals and smart processes */

@@ -7,13 +7,15 @@ import { done } from './answers';
 /**
  * Links between CRM records, one resource per link: the contacts of a deal (crm.deal.contact.*)
  * and of a lead (crm.lead.contact.*), the companies of a contact (crm.contact.company.*) and the
- * contacts of a company (crm.company.contact.*). Each: add, delete, items.get, items.set,
+ * contacts of a company (crm.company.contact.*), the contacts of a quote (crm.quote.contact.*,
+ * api-reference/crm/quote/contacts/, deprecated there in favour of crm.item contactIds). Each: add, delete, items.get, items.set,
  * items.delete; the record's primary link is its CONTACT_ID / COMPANY_ID.
  */
 interface Link {
 	value: string;
 	name: string;
-	owner: { code: string; name: string; path: string; search: string };
+	/** no `search`: the owner is given by its ID only (quotes have no list search of their own) */
+	owner: { code: string; name: string; path: string; search?: string };
 	bound: { code: string; name: string; plural: string; path: string; search: string; key: string };
 }
 
@@ -48,6 +50,12 @@ const LINKS: Link[] = [
 		bound: contact,
 	},
 	{
+		value: 'quoteContact',
+		name: 'Quote Contact',
+		owner: { code: 'quote', name: 'Quote', path: 'type/7' },
+		bound: contact,
+	},
+	{
 		value: 'contactCompany',
 		name: 'Contact Company',
 		owner: { code: 'contact', name: 'Contact', path: 'contact', search: 'searchContacts' },
@@ -77,11 +85,11 @@ function linkSpec(link: Link): ResourceSpec {
 	const pluralLower = bound.plural.toLowerCase();
 	const ownerId: ParamSpec = {
 		name: 'ownerId',
-		label: owner.name,
+		label: owner.search ? owner.name : `${owner.name} ID`,
 		path: 'id',
 		type: 'id',
 		required: true,
-		locator: locator(owner.search, owner.path),
+		...(owner.search ? { locator: locator(owner.search, owner.path) } : {}),
 	};
 	const boundId: ParamSpec = {
 		name: 'boundId',

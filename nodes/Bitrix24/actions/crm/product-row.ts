@@ -1,6 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { methodEntry } from '../method-table/build';
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
+import type { CallOperation } from '../types';
 import { paramError } from '../params';
 import { listParam } from './pickers';
 
@@ -22,6 +24,70 @@ const ownerId = (path: string): ParamSpec => ({
 	required: true,
 	description: 'ID of the record',
 });
+
+const RESOURCE = 'crmProductRow';
+
+/**
+ * Rows picked in the node, merged after the JSON ones: a catalog product From List (the
+ * productId of crm-item-productrow-set.md, a catalog_product.id) with its price and quantity.
+ */
+const rowsProperty: INodeProperties = {
+	displayName: 'Rows',
+	name: 'rows',
+	type: 'fixedCollection',
+	placeholder: 'Add Row',
+	typeOptions: { multipleValues: true, sortable: true },
+	default: {},
+	description:
+		'Product rows picked from the catalog, added after the rows of Product Rows (JSON); set that to [] to send only these',
+	displayOptions: { show: { resource: [RESOURCE], operation: ['set'] } },
+	options: [
+		{
+			displayName: 'Row',
+			name: 'row',
+			values: [
+				{
+					displayName: 'Product Name or ID',
+					name: 'productId',
+					type: 'options',
+					typeOptions: { loadOptionsMethod: 'getCatalogProducts' },
+					default: '',
+					description:
+						'A product of the trade catalog (catalog.product.list); its name is the catalog\'s. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				},
+				{
+					displayName: 'Price',
+					name: 'price',
+					type: 'number',
+					typeOptions: { numberPrecision: 2 },
+					default: 0,
+					description:
+						"Price per unit, discounts and taxes included, in the record's currency; the catalog price is not taken",
+				},
+				{
+					displayName: 'Quantity',
+					name: 'quantity',
+					type: 'number',
+					default: 1,
+				},
+			],
+		},
+	],
+};
+
+function pickedRows(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
+	const raw = ctx.getNodeParameter('rows', itemIndex, {}) as { row?: IDataObject[] };
+	return (raw.row ?? []).map((entry) => {
+		const productId = Number(entry.productId);
+		if (!Number.isInteger(productId) || productId <= 0)
+			throw paramError(ctx, itemIndex, 'Rows: Product', 'pick a product or give its ID');
+		return {
+			productId,
+			price: Number(entry.price ?? 0),
+			quantity: Number(entry.quantity ?? 1),
+		};
+	});
+}
 
 const methods: MethodSpec[] = [
 	{
@@ -56,6 +122,7 @@ const methods: MethodSpec[] = [
 		],
 		output: { at: ['productRows'], split: true },
 		adjust(ctx, itemIndex, params) {
+			const picked = pickedRows(ctx, itemIndex);
 			const value = params.productRows;
 			const list = Array.isArray(value)
 				? value
@@ -70,15 +137,23 @@ const methods: MethodSpec[] = [
 					'must be a JSON array of objects, e.g. [{"productName": "Consulting", "price": 100}]',
 				);
 			}
-			params.productRows = list as IDataObject[];
+			params.productRows = [...(list as IDataObject[]), ...picked];
 			return params;
 		},
 	},
 ];
 
+/** Set Product Rows is the table's row with the Rows list shown beside its parameters. */
+const [getAllMethod, setMethod] = methods;
+const setEntry = methodEntry(RESOURCE, setMethod);
+const setProperties = (setEntry.operation as CallOperation).description;
+const additional = setProperties.findIndex((property) => property.name === 'additionalFields');
+setProperties.splice(additional === -1 ? setProperties.length : additional, 0, rowsProperty);
+
 export const productRowSpec: ResourceSpec = {
-	value: 'crmProductRow',
+	value: RESOURCE,
 	name: 'CRM Product Row',
 	description: 'Products of CRM records',
-	methods,
+	methods: [getAllMethod],
+	operations: [setEntry],
 };
