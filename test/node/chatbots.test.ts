@@ -1,11 +1,49 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type {
+	IBinaryData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeParameters,
+	INodeProperties,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { Bitrix24 } from '../../nodes/Bitrix24/Bitrix24.node';
 
+import { bitrix24Node, chain, CredentialStore, runWorkflow } from '../harness';
 import type { Portal } from '../portal';
 import { seed } from '../portal';
 import { BOT_SEED, chatBotsState, userWrites } from '../portal/methods/chatbots';
-import { oauthCredential, runNode, withPortal } from './support';
+import { DRIVE_SEED, driveState } from '../portal/methods/disk';
+import type { NodeRun } from './support';
+import { oauthCredential, runNode, visibleText, webhookCredential, withPortal } from './support';
+
+/** Test-only source of one item with a binary field `data` (name, MIME type, base64 bytes). */
+class OneFile implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'One File',
+		name: 'oneFile',
+		group: ['input'],
+		version: 1,
+		description: 'Emits one item with binary data (test)',
+		defaults: { name: 'File' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'File', name: 'file', type: 'json', default: '{}' }],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const file = JSON.parse(this.getNodeParameter('file', 0) as string) as {
+			name: string;
+			mime: string;
+			base64: string;
+		};
+		const data = { data: file.base64, mimeType: file.mime, fileName: file.name } as IBinaryData;
+		return [[{ json: {}, binary: { data } }]];
+	}
+}
 
 const state = (portal: Portal) => chatBotsState(portal.store);
 /** A request's parameters with every value as text and lists as objects: a batch command carries strings, a single call JSON. */
@@ -606,6 +644,168 @@ describe('Chat bots (imbot.v2)', () => {
 				additionalFields: { botToken: TOKEN },
 			});
 			expect(wrong.result.error?.message).toMatch(/COMMAND_ANSWER_FAILED|answer failed/);
+		});
+	});
+
+	describe('files', () => {
+		/** File(one binary item) -> Bitrix24(parameters), with the webhook credential. */
+		async function runWithFile(
+			parameters: INodeParameters,
+			file: { name: string; mime: string; content: Buffer },
+		): Promise<NodeRun> {
+			const credential = webhookCredential(portal);
+			const source = {
+				id: 'file',
+				name: 'File',
+				type: 'test.oneFile',
+				typeVersion: 1,
+				position: [0, 0] as [number, number],
+				parameters: {
+					file: JSON.stringify({
+						name: file.name,
+						mime: file.mime,
+						base64: file.content.toString('base64'),
+					}),
+				},
+			};
+			const node = bitrix24Node(parameters, { type: 'bitrix24WebhookApi', id: credential.id });
+			const result = await runWorkflow({
+				workflow: chain([source, node]),
+				credentials: new CredentialStore([credential]),
+				nodeTypes: { 'test.oneFile': new OneFile() },
+			});
+			if (result.error) return { result, items: [], json: [] };
+			const items = result.output(node.name);
+			return { result, items, json: items.map((item) => item.json) };
+		}
+
+		// bytes that are not text, so a lossy conversion anywhere would show
+		const bytes = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 7 + 3) % 256));
+
+		beforeEach(() => {
+			const drive = driveState(portal.store);
+			drive.publicUrl = portal.url;
+			// as on a real portal, the links a webhook caller gets carry the webhook's secret path
+			drive.webhookPath = `/rest/${portal.webhook.userId}/${portal.webhook.code}/`;
+		});
+
+		it('obscures the bot token of both operations', () => {
+			const properties = new Bitrix24().description.properties.filter((p) =>
+				p.displayOptions?.show?.resource?.includes('chatBotFile'),
+			);
+			for (const operation of ['upload', 'download']) {
+				const token = properties
+					.filter((p) => p.displayOptions?.show?.operation?.includes(operation))
+					.flatMap((p) => (p.type === 'collection' ? (p.options as INodeProperties[]) : [p]))
+					.find((p) => p.name === 'botToken');
+				expect(token?.typeOptions?.password).toBe(true);
+			}
+		});
+
+		it('uploads a binary to a dialog with a message, then downloads the same bytes without showing the link', async () => {
+			const botId = await register();
+			const upload = await runWithFile(
+				{
+					resource: 'chatBotFile',
+					operation: 'upload',
+					botId: String(botId),
+					dialogId: '2',
+					binaryPropertyName: 'data',
+					additionalFields: { botToken: TOKEN, message: 'Here is the report' },
+				},
+				{ name: 'report.pdf', mime: 'application/pdf', content: bytes },
+			);
+			expect(upload.result.error).toBeUndefined();
+			const sent = bodies(portal, 'imbot.v2.File.upload')[0];
+			expect(sent).toMatchObject({
+				botId: String(botId),
+				botToken: TOKEN,
+				dialogId: '2',
+				fields: {
+					name: 'report.pdf',
+					content: bytes.toString('base64'),
+					message: 'Here is the report',
+				},
+			});
+			const fileId = Number((upload.json[0].file as IDataObject).id);
+			const stored = driveState(portal.store).objects.get(fileId);
+			expect(stored?.NAME).toBe('report.pdf');
+			expect(stored?.content?.equals(bytes)).toBe(true);
+			const message = [...state(portal).messages.values()].find((m) => m.fileIds?.includes(fileId));
+			expect(message).toMatchObject({ authorId: botId, text: 'Here is the report' });
+			const chat = state(portal).chats.get(message!.chatId)!;
+			expect([...chat.members].sort((a, b) => a - b)).toEqual([2, botId]);
+			expect(upload.json[0]).toEqual({
+				file: {
+					id: fileId,
+					chatId: chat.id,
+					name: 'report.pdf',
+					extension: 'pdf',
+					size: bytes.length,
+				},
+				messageId: message!.id,
+				chatId: chat.id,
+				dialogId: '2',
+			});
+
+			portal.resetRequests();
+			const download = await runNode(portal, {
+				resource: 'chatBotFile',
+				operation: 'download',
+				botId: String(botId),
+				fileId: String(fileId),
+				binaryPropertyName: 'file',
+				additionalFields: { botToken: TOKEN, fileName: 'copy.pdf' },
+			});
+			expect(download.result.error).toBeUndefined();
+			const binary = download.items[0].binary?.file;
+			expect(Buffer.from(binary?.data ?? '', 'base64').equals(bytes)).toBe(true);
+			expect(binary).toMatchObject({ fileName: 'copy.pdf', mimeType: 'application/pdf' });
+			expect(download.json[0]).toEqual({ botId, fileId, size: bytes.length });
+			const fetched = portal.requests.filter((r) => r.restMethod === 'download');
+			expect(fetched).toHaveLength(1);
+			expect(fetched[0]).toMatchObject({
+				path: `/rest/${portal.webhook.userId}/${portal.webhook.code}/download/`,
+				status: 200,
+			});
+			const text = visibleText(download);
+			expect(text).not.toContain('token=');
+			expect(text).not.toContain(portal.webhook.code);
+			expect(text).not.toContain(stored!.downloadToken!);
+		});
+
+		it('says which item lacks the binary field, without calling Bitrix24', async () => {
+			const botId = await register();
+			portal.resetRequests();
+			const run = await runNode(portal, {
+				resource: 'chatBotFile',
+				operation: 'upload',
+				botId: String(botId),
+				dialogId: '2',
+				binaryPropertyName: 'data',
+				additionalFields: { botToken: TOKEN },
+			});
+			expect(run.result.error?.message).toContain('the item has no binary field "data"');
+			expect(bodies(portal, 'imbot.v2.File.upload')).toHaveLength(0);
+		});
+
+		it('answers FILE_NOT_FOUND for a missing file and FILE_ACCESS_ERROR for a Drive file of no chat of the bot', async () => {
+			const botId = await register();
+			const download = (fileId: number) =>
+				runNode(portal, {
+					resource: 'chatBotFile',
+					operation: 'download',
+					botId: String(botId),
+					fileId: String(fileId),
+					binaryPropertyName: 'data',
+					additionalFields: { botToken: TOKEN },
+				});
+			const missing = Math.max(...driveState(portal.store).objects.keys()) + 1;
+			const gone = await download(missing);
+			expect(gone.result.error?.message).toMatch(/FILE_NOT_FOUND|File not found/);
+			const other = await download(DRIVE_SEED.files[0].ID);
+			expect(other.result.error?.message).toMatch(/FILE_ACCESS_ERROR|File access error/);
+			expect(portal.requests.filter((r) => r.restMethod === 'download')).toHaveLength(0);
 		});
 	});
 });

@@ -1,7 +1,7 @@
 /**
  * Chat bots v2 (scope imbot): imbot.v2.Bot.*, imbot.v2.Chat.*, imbot.v2.Chat.Message.*,
- * imbot.v2.Command.*. Written from the REST docs, api-reference/chat-bots/chat-bots-v2/
- * (index.md for authorization, imbot.v2/bots, chats, messages, commands). State in memory.
+ * imbot.v2.Command.*, imbot.v2.File.*. Written from the REST docs, api-reference/chat-bots/chat-bots-v2/
+ * (index.md for authorization, imbot.v2/bots, chats, messages, commands, files). State in memory.
  *
  * Authorization as the docs give it: with an incoming webhook every call names the bot's
  * `botToken` (at registration `fields.botToken`), which ties the bot to the caller; with OAuth the
@@ -16,6 +16,7 @@ import { isoDate, RestError } from '../envelope';
 import { isObject, phpInt } from '../php-query';
 import type { CallContext, MethodDef } from '../registry';
 import type { Store } from '../store';
+import { addDriveFile, addDriveFolder, driveState } from './disk/state';
 
 export interface BotRecord {
 	id: number;
@@ -62,6 +63,8 @@ export interface BotMessage {
 	urlPreview: boolean;
 	system: boolean;
 	replyId?: number;
+	/** Drive file ids sent with the message (imbot.v2.File.upload) */
+	fileIds?: number[];
 	deleted: boolean;
 }
 
@@ -81,6 +84,10 @@ export interface ChatBotsState {
 	chats: Map<number, BotChat>;
 	messages: Map<number, BotMessage>;
 	commands: Map<number, BotCommand>;
+	/** Drive file id -> the bot chat it was sent to (imbot.v2.File.upload) */
+	files: Map<number, number>;
+	/** bot chat id -> its Drive folder */
+	chatFolders: Map<number, number>;
 	next: { bot: number; chat: number; message: number; command: number };
 }
 
@@ -91,6 +98,10 @@ export const BOT_SEED = {
 	commandBase: 40,
 	maxBots: 100,
 	maxMessage: 20000,
+	/** file-upload.md: at most 100 MB of content */
+	maxFileBytes: 100 * 1024 * 1024,
+	/** where the chat folders live: the root of the shared documents storage (DRIVE_SEED) */
+	fileStorageRoot: 103,
 };
 
 const COLORS: Record<string, string> = {
@@ -134,6 +145,8 @@ export function chatBotsState(store: Store): ChatBotsState {
 			chats: new Map(),
 			messages: new Map(),
 			commands: new Map(),
+			files: new Map(),
+			chatFolders: new Map(),
 			next: {
 				bot: BOT_SEED.botBase,
 				chat: BOT_SEED.chatBase,
@@ -952,9 +965,121 @@ const commandMethods: MethodDef[] = [
 	},
 ];
 
+// ---- files ----
+
+/**
+ * The chat's Drive folder. Bitrix24 keeps chat files in the messenger's own storage; the test
+ * portal has none, so a folder per chat in the shared documents stands in for it.
+ */
+function chatFolder(ctx: CallContext, chat: BotChat): number {
+	const st = state(ctx);
+	const known = st.chatFolders.get(chat.id);
+	if (known !== undefined && driveState(ctx.portal.store).objects.has(known)) return known;
+	let folder: number;
+	try {
+		folder = addDriveFolder(ctx.portal.store, BOT_SEED.fileStorageRoot, `Chat ${chat.id}`);
+	} catch {
+		throw err('FILE_FOLDER_ERROR', 'Failed to get chat folder');
+	}
+	st.chatFolders.set(chat.id, folder);
+	return folder;
+}
+
+/** Strict base64 (the docs: only the string, no `data:*\/*;base64,` prefix). */
+function decodeBase64(value: string): Buffer | undefined {
+	const text = value.replace(/\s+/g, '');
+	if (!text || text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return undefined;
+	return Buffer.from(text, 'base64');
+}
+
+/** A Drive download link as disk.ts hands them out to this caller (the Drive's download route serves it). */
+function driveLink(ctx: CallContext, fileId: number): string {
+	const drive = driveState(ctx.portal.store);
+	const token = encodeURIComponent(drive.objects.get(fileId)?.downloadToken ?? '');
+	const base = drive.publicUrl ?? ctx.portal.url;
+	if (ctx.auth.kind === 'oauth')
+		return `${base}/rest/download.json?auth=${ctx.auth.accessToken ?? ''}&token=${token}`;
+	return drive.webhookPath
+		? `${base}${drive.webhookPath}download/?token=${token}`
+		: `${base}/rest/download.json?token=${token}`;
+}
+
+const fileMethods: MethodDef[] = [
+	{
+		// files/file-upload.md: Drive upload, attach to the chat and the message in one call
+		name: 'imbot.v2.File.upload',
+		scope: 'imbot',
+		handler: (ctx) => {
+			const bot = ownedBot(ctx);
+			const fields = obj(json(ctx.params.fields));
+			const name = str(fields.name).trim();
+			const raw = str(fields.content);
+			if (!name || !raw.trim()) throw err('FILE_EMPTY', 'File name or content is empty');
+			const content = decodeBase64(raw);
+			if (!content) throw err('FILE_INVALID_CONTENT', 'Invalid base64 content');
+			if (content.length > BOT_SEED.maxFileBytes) throw err('FILE_TOO_LARGE', 'File too large');
+			// the page lists no error for a chat the bot is not in: ACCESS_DENIED, as the other
+			// imbot.v2 chat methods answer
+			const chat = memberChat(ctx, bot);
+			const folder = chatFolder(ctx, chat);
+			const st = state(ctx);
+			const fileId = addDriveFile(ctx.portal.store, folder, name, content, bot.id);
+			st.files.set(fileId, chat.id);
+			let text = str(fields.message);
+			if (text.length > BOT_SEED.maxMessage) text = text.slice(0, BOT_SEED.maxMessage);
+			const message: BotMessage = {
+				id: st.next.message++,
+				chatId: chat.id,
+				authorId: bot.id,
+				text,
+				urlPreview: true,
+				system: false,
+				fileIds: [fileId],
+				deleted: false,
+			};
+			st.messages.set(message.id, message);
+			const dot = name.lastIndexOf('.');
+			const dialogId = chatView(ctx, chat, bot).dialogId;
+			return {
+				result: {
+					file: {
+						id: fileId,
+						chatId: chat.id,
+						name,
+						extension: dot > 0 ? name.slice(dot + 1).toLowerCase() : '',
+						size: content.length,
+					},
+					messageId: message.id,
+					chatId: chat.id,
+					dialogId,
+				},
+			};
+		},
+	},
+	{
+		// files/file-download.md: a link to the file; it is served by the Drive's download route
+		name: 'imbot.v2.File.download',
+		scope: 'imbot',
+		handler: (ctx) => {
+			const bot = ownedBot(ctx);
+			const fileId = phpInt(ctx.params.fileId);
+			const file = driveState(ctx.portal.store).objects.get(fileId);
+			if (fileId <= 0 || !file || file.TYPE !== 'file' || file.DELETED_TYPE !== 0)
+				throw err('FILE_NOT_FOUND', 'File not found');
+			// the bot reaches the files of the chats it is in (the docs: "No permission to download
+			// the file" otherwise); a Drive file never sent to a chat is not the bot's either
+			const chatId = state(ctx).files.get(fileId);
+			const chat = chatId === undefined ? undefined : state(ctx).chats.get(chatId);
+			if (!chat || !chat.members.has(bot.id)) throw err('FILE_ACCESS_ERROR', 'File access error');
+			return { result: { downloadUrl: driveLink(ctx, fileId) } };
+		},
+	},
+];
+
 export const methods: MethodDef[] = [
 	...botMethods,
 	...chatMethods,
 	...messageMethods,
 	...commandMethods,
+	...fileMethods,
 ];

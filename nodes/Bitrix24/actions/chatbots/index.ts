@@ -5,6 +5,7 @@ import type { Area, Resource } from '../types';
 import { botSpec } from './bot';
 import { botChatSpec } from './bot-chat';
 import { botCommandSpec } from './bot-command';
+import { botFileSpec } from './bot-file';
 import { botMessageSpec } from './bot-message';
 import { SECRET_FIELDS } from './bot-params';
 
@@ -24,11 +25,11 @@ function withSecretTokens(resource: Resource): Resource {
 }
 
 /**
- * Chat bots 2.0 (scope imbot, imbot.v2.*): bots, their messages, chats and commands. With an
+ * Chat bots 2.0 (scope imbot, imbot.v2.*): bots, their messages, chats, commands and files. With an
  * incoming webhook every call carries the bot's token; with OAuth2 the bot is the application's.
  */
 export const chatBotsArea: Area = {
-	resources: [botSpec, botMessageSpec, botChatSpec, botCommandSpec]
+	resources: [botSpec, botMessageSpec, botChatSpec, botCommandSpec, botFileSpec]
 		.map(methodResource)
 		.map(withSecretTokens),
 };
