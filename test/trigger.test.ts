@@ -3,21 +3,17 @@
  * n8n-core's HookContext, deliveries from the portal into a stand-in for n8n's webhook endpoint
  * that parses bodies as n8n does and runs webhook() through n8n-core's WebhookContext.
  */
-import { randomUUID } from 'node:crypto';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
-
-import { Bitrix24Trigger } from '../nodes/Bitrix24Trigger/Bitrix24Trigger.node';
 import { parsePhpForm, splitFormKey } from '../nodes/shared/events';
 import type { StoredCredential } from './harness';
+import { startBitrix24Trigger } from './harness/bitrix24-trigger';
+import { webhookCredential } from './node/support';
 import { TriggerHarness } from './harness/trigger-context';
 import type { Portal } from './portal';
 import { startPortal } from './portal';
 import { buildPhpQuery } from './portal/php-query';
 import { SMART_PROCESS } from './portal/seed';
-
-const TYPE = 'n8n-nodes-bitrix24.bitrix24Trigger';
-const NODE_TYPES = { [TYPE]: new Bitrix24Trigger() };
 
 let portal: Portal;
 const harnesses: TriggerHarness[] = [];
@@ -48,34 +44,11 @@ function oauthCredential(): StoredCredential {
 	};
 }
 
-function webhookCredential(): StoredCredential {
-	return {
-		id: 'cred-webhook',
-		name: 'Portal webhook',
-		type: 'bitrix24WebhookApi',
-		data: { webhookSecretUrl: portal.webhookUrl, allowHttp: true },
-	};
-}
-
 async function trigger(
 	parameters: INodeParameters,
 	credential: StoredCredential,
 ): Promise<TriggerHarness> {
-	const node: INode = {
-		id: randomUUID(),
-		name: 'Bitrix24 Trigger',
-		type: TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		webhookId: randomUUID(),
-		parameters: { authentication: credential.type, ...parameters },
-		credentials: { [credential.type]: { id: credential.id, name: credential.name } },
-	};
-	const harness = await TriggerHarness.start({
-		node,
-		credentials: [credential],
-		nodeTypes: NODE_TYPES,
-	});
+	const harness = await startBitrix24Trigger(parameters, credential);
 	harnesses.push(harness);
 	return harness;
 }
@@ -382,7 +355,7 @@ describe('OAuth2 credential: the first call without an Application Token', () =>
 
 describe('webhook credential', () => {
 	it('activation binds nothing; the outgoing webhook delivers and its token is enforced', async () => {
-		const harness = await trigger({ events: ['ONCRMDEALADD'] }, webhookCredential());
+		const harness = await trigger({ events: ['ONCRMDEALADD'] }, webhookCredential(portal));
 		const token = portal.events.addOutgoingWebhook(harness.webhookUrl(), ['ONCRMDEALADD']);
 
 		// without the token the trigger cannot verify anything and refuses to activate
@@ -501,7 +474,7 @@ describe('Fetch Full Record', () => {
 	it('with a webhook credential reads through the incoming webhook, and reports a record that is gone', async () => {
 		const harness = await trigger(
 			{ events: ['ONCRMDEALUPDATE'], options: { fetchFullRecord: true } },
-			webhookCredential(),
+			webhookCredential(portal),
 		);
 		const token = portal.events.addOutgoingWebhook(harness.webhookUrl(), ['ONCRMDEALUPDATE']);
 		harness.updateParameters({ applicationToken: token });

@@ -10,14 +10,8 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	INode,
-	INodeParameters,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { Bitrix24Trigger } from '../../nodes/Bitrix24Trigger/Bitrix24Trigger.node';
 import * as phpForm from '../../nodes/shared/events/php-form';
 import {
 	FORM_LIMITS,
@@ -26,13 +20,13 @@ import {
 	readFormFields,
 } from '../../nodes/shared/events/php-form';
 import type { StoredCredential } from '../harness';
+import { startBitrix24Trigger } from '../harness/bitrix24-trigger';
+import { webhookCredential } from '../node/support';
 import { TriggerHarness } from '../harness/trigger-context';
 import type { Portal } from '../portal';
 import { startPortal } from '../portal';
 import { buildPhpQuery } from '../portal/php-query';
 
-const TYPE = 'n8n-nodes-bitrix24.bitrix24Trigger';
-const NODE_TYPES = { [TYPE]: new Bitrix24Trigger() };
 const TOKEN = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 
 let portal: Portal;
@@ -86,41 +80,21 @@ function oauthCredential(
 	};
 }
 
-function webhookCredential(): StoredCredential {
-	return {
-		id: 'cred-webhook',
-		name: 'Portal webhook',
-		type: 'bitrix24WebhookApi',
-		data: { webhookSecretUrl: portal.webhookUrl, allowHttp: true },
-	};
-}
-
 async function trigger(
 	parameters: INodeParameters,
 	credential: StoredCredential,
 ): Promise<TriggerHarness> {
-	const node: INode = {
-		id: randomUUID(),
-		name: 'Bitrix24 Trigger',
-		type: TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		webhookId: randomUUID(),
-		parameters: { authentication: credential.type, ...parameters },
-		credentials: { [credential.type]: { id: credential.id, name: credential.name } },
-	};
-	const harness = await TriggerHarness.start({
-		node,
-		credentials: [credential],
-		nodeTypes: NODE_TYPES,
-	});
+	const harness = await startBitrix24Trigger(parameters, credential);
 	harnesses.push(harness);
 	return harness;
 }
 
 /** A webhook-credential trigger whose Application Token is TOKEN: the simplest verified caller. */
 async function tokenTrigger(): Promise<TriggerHarness> {
-	return await trigger({ events: ['ONCRMDEALADD'], applicationToken: TOKEN }, webhookCredential());
+	return await trigger(
+		{ events: ['ONCRMDEALADD'], applicationToken: TOKEN },
+		webhookCredential(portal),
+	);
 }
 
 /** `count` keys `k[]=1` (6 bytes each), then the auth and event keys. */

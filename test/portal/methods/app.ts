@@ -6,7 +6,6 @@
  * With an incoming webhook only `SCOPE` and `LICENSE`, as the official PHP SDK records
  * (bitrix24/b24phpsdk src/Services/Main/Result/ApplicationInfoItemResult.php). An unknown or
  * expired token never gets here: the portal refuses it first (invalid_token / expired_token).
- * Registered after common.ts, whose older app.info this one replaces.
  */
 import type { MethodDef } from '../registry';
 

@@ -1,4 +1,4 @@
-/** Methods every portal has: server.time, scope, methods, method.get, app.info. */
+/** Methods every portal has: server.time, scope, methods, method.get (app.info: app.ts). */
 import { isoDate } from '../envelope';
 import { phpBool } from '../php-query';
 import { MethodDef } from '../registry';
@@ -38,27 +38,6 @@ export const methods: MethodDef[] = [
 				result: {
 					isExisting: !!def,
 					isAvailable: !!def && (def.scope === 'basic' || ctx.auth.scope.includes(def.scope)),
-				},
-			};
-		},
-	},
-	{
-		name: 'app.info',
-		scope: 'basic',
-		handler: (ctx) => {
-			if (ctx.auth.kind === 'webhook')
-				return { result: { SCOPE: ctx.auth.scope, LICENSE: 'en_project' } };
-			return {
-				result: {
-					ID: 1,
-					CODE: ctx.auth.clientId,
-					VERSION: 1,
-					STATUS: 'L',
-					INSTALLED: true,
-					PAYMENT_EXPIRED: 'N',
-					DAYS: null,
-					LANGUAGE_ID: 'en',
-					LICENSE: 'en_project',
 				},
 			};
 		},

@@ -1,7 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { MethodSpec, ResourceSpec } from '../method-table/spec';
+import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { BOT_ID, BOT_TOKEN, DIALOG_ID, done, needsFields } from './bot-params';
+
+const USER_IDS: ParamSpec = {
+	name: 'userIds',
+	label: 'User IDs',
+	path: 'userIds',
+	type: 'idList',
+	required: true,
+	description: 'User IDs separated by commas',
+};
 
 /** The bot's group chats and their members: imbot.v2.Chat.* (api-reference/chat-bots/chat-bots-v2/imbot.v2/chats). */
 const groupDialog = {
@@ -113,19 +122,7 @@ const methods: MethodSpec[] = [
 		description:
 			'Make members of a chat the bot owns its managers; non-members are skipped (imbot.v2.Chat.Manager.add)',
 		method: 'imbot.v2.Chat.Manager.add',
-		params: [
-			BOT_ID,
-			groupDialog,
-			{
-				name: 'userIds',
-				label: 'User IDs',
-				path: 'userIds',
-				type: 'idList',
-				required: true,
-				description: 'User IDs separated by commas',
-			},
-			BOT_TOKEN,
-		],
+		params: [BOT_ID, groupDialog, USER_IDS, BOT_TOKEN],
 		shape: done('added', { dialogId: 'dialogId', userIds: 'userIds' }),
 	},
 	{
@@ -135,19 +132,7 @@ const methods: MethodSpec[] = [
 		description:
 			'Take the manager role from users of a chat the bot owns (imbot.v2.Chat.Manager.delete)',
 		method: 'imbot.v2.Chat.Manager.delete',
-		params: [
-			BOT_ID,
-			groupDialog,
-			{
-				name: 'userIds',
-				label: 'User IDs',
-				path: 'userIds',
-				type: 'idList',
-				required: true,
-				description: 'User IDs separated by commas',
-			},
-			BOT_TOKEN,
-		],
+		params: [BOT_ID, groupDialog, USER_IDS, BOT_TOKEN],
 		shape: done('removed', { dialogId: 'dialogId', userIds: 'userIds' }),
 	},
 	{
@@ -189,19 +174,7 @@ const methods: MethodSpec[] = [
 		description:
 			'Add users to a group chat the bot administers; unknown or inactive users are skipped (imbot.v2.Chat.User.add)',
 		method: 'imbot.v2.Chat.User.add',
-		params: [
-			BOT_ID,
-			groupDialog,
-			{
-				name: 'userIds',
-				label: 'User IDs',
-				path: 'userIds',
-				type: 'idList',
-				required: true,
-				description: 'User IDs separated by commas',
-			},
-			BOT_TOKEN,
-		],
+		params: [BOT_ID, groupDialog, USER_IDS, BOT_TOKEN],
 		shape: done('added', { dialogId: 'dialogId', userIds: 'userIds' }),
 	},
 	{
