@@ -193,7 +193,12 @@ describe('CRM custom fields, smart process types and currencies', () => {
 			operation: 'get',
 			typeId: type!.id,
 		});
-		expect(got.json[0]).toMatchObject({ id: type!.id, title: 'Contracts' });
+		// Get shows what Create stored, as Bitrix24 does
+		expect(got.json[0]).toMatchObject({
+			id: type!.id,
+			title: 'Contracts',
+			isAutomationEnabled: 'Y',
+		});
 
 		const updated = await runNode(portal, {
 			resource: 'crmSmartProcessType',

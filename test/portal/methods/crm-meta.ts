@@ -3,9 +3,15 @@ import { isoDate, RestError } from '../envelope';
 import { applyFilter, applyOrder, paginate, Resolver } from '../filter';
 import { phpInt } from '../php-query';
 import { CallContext, MethodDef, param } from '../registry';
-import type { Category, SmartType, StatusRow } from '../store';
+import type { Category, SmartType, StatusRow, Store } from '../store';
+import { storedTypeFlags } from './crm-type-flags';
 
-function typeView(t: SmartType): Record<string, unknown> {
+/** A type as crm.type.get/list show it, with the flags and relations crm.type.add/update stored. */
+function typeView(t: SmartType, store: Store): Record<string, unknown> {
+	return { ...fixedTypeView(t), ...storedTypeFlags(store, t.id) };
+}
+
+function fixedTypeView(t: SmartType): Record<string, unknown> {
 	return {
 		id: t.id,
 		title: t.title,
@@ -103,7 +109,11 @@ export const methods: MethodDef[] = [
 				(t) => t.id,
 			);
 			const page = paginate(rows, ctx.params.start);
-			return { result: { types: page.items.map(typeView) }, total: page.total, next: page.next };
+			return {
+				result: { types: page.items.map((t) => typeView(t, ctx.portal.store)) },
+				total: page.total,
+				next: page.next,
+			};
 		},
 	},
 	{
@@ -112,7 +122,7 @@ export const methods: MethodDef[] = [
 		handler: (ctx) => {
 			const t = ctx.portal.store.smartTypes.find((x) => x.id === phpInt(ctx.params.id));
 			if (!t) throw new RestError(400, 'NOT_FOUND', 'SPA not found');
-			return { result: { type: typeView(t) } };
+			return { result: { type: typeView(t, ctx.portal.store) } };
 		},
 	},
 	{
@@ -123,7 +133,7 @@ export const methods: MethodDef[] = [
 				(x) => x.entityTypeId === phpInt(ctx.params.entityTypeId),
 			);
 			if (!t) throw new RestError(400, 'NOT_FOUND', 'SPA not found');
-			return { result: { type: typeView(t) } };
+			return { result: { type: typeView(t, ctx.portal.store) } };
 		},
 	},
 	{

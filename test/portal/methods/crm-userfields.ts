@@ -15,6 +15,7 @@ import { smartProcessFields } from '../entities';
 import { phpInt } from '../php-query';
 import { CallContext, MethodDef, MethodResult, param } from '../registry';
 import type { Store } from '../store';
+import { typeFlags } from './crm-type-flags';
 import { methods as metaMethods } from './crm-meta';
 
 const ENTITIES = { deal: 2, lead: 1, contact: 3, company: 4 } as const;
@@ -379,10 +380,6 @@ function userFieldMethods(entity: EntityName): MethodDef[] {
 	];
 }
 
-interface TypeFlags {
-	flags: Record<string, Record<string, unknown>>;
-}
-
 const FLAG_KEYS = [
 	'isCategoriesEnabled',
 	'isStagesEnabled',
@@ -400,19 +397,11 @@ const FLAG_KEYS = [
 	'isSetOpenPermissions',
 ];
 
-function typeFlags(store: Store): TypeFlags {
-	return store.area<TypeFlags>('crm-type-flags', () => ({ flags: {} }));
-}
-
-/**
- * The type as crm.type.get shows it (crm-meta.ts), with the flags and relations sent to add/update
- * (crm.type.get there shows fixed flags: only add/update answers carry the stored ones).
- */
+/** The type as crm.type.get shows it (crm-meta.ts). */
 async function typeAnswer(ctx: CallContext, id: number): Promise<MethodResult> {
 	const outcome = await ctx.call('crm.type.get', { id });
 	if (!outcome.ok) throw new RestError(outcome.status, outcome.error, outcome.error_description);
-	const type = (outcome.result as { type: Record<string, unknown> }).type;
-	return { result: { type: { ...type, ...(typeFlags(ctx.portal.store).flags[id] ?? {}) } } };
+	return { result: outcome.result };
 }
 
 function typeFields(ctx: CallContext): Record<string, unknown> {
