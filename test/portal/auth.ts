@@ -47,7 +47,7 @@ export function tokenOf(
 }
 
 export interface AuthSetup {
-	webhook: { userId: number; code: string };
+	webhook: { userId: number; code: string; scope?: string[] };
 	invalidCredentialsStatus: number;
 	allScopes: () => string[];
 	oauth: OAuthServer;
@@ -63,7 +63,11 @@ export function authenticate(
 		if (route.userId !== setup.webhook.userId || route.code !== setup.webhook.code) {
 			throw errors.invalidCredentials(setup.invalidCredentialsStatus);
 		}
-		return { kind: 'webhook', userId: route.userId, scope: setup.allScopes() };
+		return {
+			kind: 'webhook',
+			userId: route.userId,
+			scope: setup.webhook.scope ?? setup.allScopes(),
+		};
 	}
 	const token = tokenOf(headers, params);
 	if (!token) throw errors.noAuth();

@@ -108,11 +108,12 @@ export const errors = {
 	internal: (): RestError => new RestError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error'),
 	wrongAuthType: (): RestError =>
 		new RestError(403, 'WRONG_AUTH_TYPE', 'Current authorization type is denied for this method'),
-	insufficientScope: (): RestError =>
+	/** The docs' text ends "provided by the webhook token" for a webhook, "by the access token" for an app. */
+	insufficientScope: (kind: 'webhook' | 'oauth' = 'oauth'): RestError =>
 		new RestError(
 			403,
 			'insufficient_scope',
-			'The request requires higher privileges than provided by the access token',
+			`The request requires higher privileges than provided by the ${kind === 'webhook' ? 'webhook' : 'access'} token`,
 		),
 };
 

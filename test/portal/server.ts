@@ -43,7 +43,7 @@ export async function invoke(
 	const def = state.portal.registry.get(name);
 	if (!def) return fail(errors.methodNotFound());
 	if (def.scope !== 'basic' && !auth.scope.includes(def.scope))
-		return fail(errors.insufficientScope());
+		return fail(errors.insufficientScope(auth.kind));
 	if (state.operating?.blocked(name)) return fail(errors.operationTimeLimit());
 	const startMs = Date.now();
 	const ctx: CallContext = {
@@ -136,6 +136,10 @@ async function handleRest(
 				return sendError(res, record, errors.operationTimeLimit());
 			case 'expiredToken':
 				return sendError(res, record, errors.expiredToken());
+			case 'error': {
+				const e = fault.error ?? { status: 400, code: 'ERROR_CORE', description: '' };
+				return sendError(res, record, new RestError(e.status, e.code, e.description));
+			}
 			case 'redirect':
 				record.status = 307;
 				res.writeHead(307, { Location: fault.location ?? '/', 'Content-Length': 0 });

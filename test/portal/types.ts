@@ -23,8 +23,8 @@ export interface PortalOptions {
 	seed?: 'demo' | 'empty';
 	/** Demo seed sizes. Default deals: 300. */
 	demo?: { deals?: number };
-	/** Default {userId: 1, code: random 16 lower-case alnum}. */
-	webhook?: { userId: number; code: string };
+	/** Default {userId: 1, code: random 16 lower-case alnum, every scope}. */
+	webhook?: { userId: number; code: string; scope?: string[] };
 	oauth?: {
 		clientId?: string;
 		clientSecret?: string;
@@ -79,7 +79,8 @@ export type FaultKind =
 	| 'reset'
 	| 'expiredToken'
 	| 'status429'
-	| 'redirect';
+	| 'redirect'
+	| 'error';
 
 export interface FaultSpec {
 	kind: FaultKind;
@@ -91,6 +92,8 @@ export interface FaultSpec {
 	delayMs?: number;
 	/** For 'redirect': where a 307 sends the client (a proxy or a moved portal would do this). */
 	location?: string;
+	/** For 'error': the Bitrix24 error answered, as `{error, error_description}` with this HTTP status. */
+	error?: { status: number; code: string; description: string };
 }
 
 export interface DeliveredEvent {

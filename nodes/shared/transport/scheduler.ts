@@ -198,9 +198,13 @@ class PortalScheduler {
 			const job = this.queue[index];
 			if (now <= job.deadline && this.readyAt(job) <= job.deadline) continue;
 			this.queue.splice(index, 1);
+			// held back by a method's known operating-time block, it fails as that block, not as the rate limit
+			const blocked = (this.blockedUntil.get(job.method.toLowerCase()) ?? 0) > job.deadline;
 			const refusal = job.lastRefusal ?? {
-				code: 'QUERY_LIMIT_EXCEEDED',
-				description: "The call waited for the portal's request limit and was not sent",
+				code: blocked ? 'OPERATION_TIME_LIMIT' : 'QUERY_LIMIT_EXCEEDED',
+				description: blocked
+					? `${job.method} is blocked by its operating-time limit until the reset; the call was not sent`
+					: "The call waited for the portal's request limit and was not sent",
 				method: job.method,
 			};
 			job.resolve({
