@@ -52,6 +52,8 @@ function stringify(v: unknown): unknown {
 export class EventBus {
 	readonly bindings: EventBinding[] = [];
 	readonly delivered: DeliveredEvent[] = [];
+	/** What offline bindings (event_type=offline) were given, in order; methods/event-offline.ts queues it. */
+	readonly offline: Array<{ binding: EventBinding; data: Record<string, unknown>; at: number }> = [];
 	private nextId = 1;
 	private inFlight = new Set<Promise<void>>();
 
@@ -84,6 +86,8 @@ export class EventBus {
 	/** Sends `event` with `data` to every online handler bound to it. */
 	emit(event: string, data: Record<string, unknown>): void {
 		const name = event.toUpperCase();
+		for (const b of this.bindings.filter((x) => x.event === name && x.eventType === 'offline'))
+			this.offline.push({ binding: b, data: structuredClone(data), at: Date.now() });
 		for (const b of this.bindings.filter((x) => x.event === name && x.eventType === 'online')) {
 			const auth: Record<string, unknown> = {};
 			if (!b.outgoing) {

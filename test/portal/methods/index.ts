@@ -11,6 +11,7 @@ import { methods as crmUserfields } from './crm-userfields';
 import { methods as crmAutomation } from './crm-automation';
 import { methods as crmDocuments } from './crm-documents';
 import { methods as event } from './event';
+import { methods as eventOffline } from './event-offline';
 import { methods as user } from './user';
 import { methods as tasks } from './tasks';
 import { methods as im } from './im';
@@ -40,6 +41,7 @@ export const ALL_METHODS: MethodDef[] = [
 	...crmDocuments,
 	...batch,
 	...event,
+	...eventOffline,
 	...tasks,
 	...im,
 	...disk,

@@ -1,0 +1,59 @@
+/** The event queue trigger's parameters. */
+import type { INodeProperties } from 'n8n-workflow';
+
+import { EVENT_OPTIONS } from '../shared/events';
+import { optionsCollection } from '../shared/descriptions/options';
+
+export const queueProperties: INodeProperties[] = [
+	{
+		// Bitrix24 keeps offline events for applications only: no incoming webhook here
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'hidden',
+		default: 'bitrix24OAuth2Api',
+	},
+	{
+		displayName:
+			'Bitrix24 keeps the selected events in its offline queue and this trigger reads them at the Poll Times below: no public URL is needed, and nothing is lost while n8n is down. Needs an OAuth2 credential of a local application connected by a portal administrator. Each application has one queue: use one Event Queue Trigger per local application. Deactivating the workflow leaves the subscription in Bitrix24, so events keep queueing until it is active again (n8n tells a polling trigger nothing about deactivation); remove it with event.unbind (Bitrix24 > Method > Call) or by deleting the application.',
+		name: 'queueNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		options: EVENT_OPTIONS,
+		default: [],
+		description:
+			'The Bitrix24 events that start the workflow. Deletions are included: the queue keeps them too.',
+	},
+	{
+		displayName: 'Custom Event Names',
+		name: 'customEvents',
+		type: 'string',
+		default: '',
+		placeholder: 'ONCRMACTIVITYADD, ONCALENDARENTRYADD',
+		description:
+			'Any other Bitrix24 events, comma-separated, named as in the Bitrix24 REST documentation',
+	},
+	optionsCollection([
+		{
+			displayName: 'Events per Poll',
+			name: 'batchSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 1000 },
+			default: 50,
+			description:
+				'How many events one poll takes from the queue (event.offline.get limit); the rest wait for the next poll',
+		},
+		{
+			displayName: 'Fetch Full Record',
+			name: 'fetchFullRecord',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to read the whole record the event names (crm.deal.get and the like, crm.item.get, tasks.task.get) and add it as "record". The queue holds only IDs, and one entry per record however often it changed; delete events have nothing to read.',
+		},
+	]),
+];
