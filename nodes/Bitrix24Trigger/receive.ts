@@ -23,7 +23,7 @@ export function forgetTrustedToken(staticData: IDataObject): void {
 	delete staticData[TRUSTED];
 }
 
-type Verdict = { ok: true } | { ok: false; reason: string };
+export type Verdict = { ok: true } | { ok: false; reason: string };
 
 /**
  * Checks `auth[application_token]` (read alone, before the body is parsed). Expected: the
@@ -31,7 +31,7 @@ type Verdict = { ok: true } | { ok: false; reason: string };
  * after activation, trusted only once the credential's own portal has confirmed the access
  * token that call carries (see verifyWithPortal). Anything that cannot be verified is refused.
  */
-async function verify(ctx: IWebhookFunctions, caller: CallerAuth): Promise<Verdict> {
+export async function verify(ctx: IWebhookFunctions, caller: CallerAuth): Promise<Verdict> {
 	if (caller.repeated)
 		return { ok: false, reason: 'it carries one of its auth fields more than once' };
 	// one field per credential type, so a token typed for one never silently applies to the other
@@ -101,7 +101,7 @@ function refuse(
 }
 
 /** The body as n8n received it: its bytes when n8n kept them (`rawBody`), and n8n's parse. */
-function deliveryBody(ctx: IWebhookFunctions): DeliveryBody {
+export function deliveryBody(ctx: IWebhookFunctions): DeliveryBody {
 	const rawBody = (ctx.getRequestObject() as { rawBody?: unknown }).rawBody;
 	const contentType = String(ctx.getHeaderData()['content-type'] ?? '')
 		.split(';')[0]

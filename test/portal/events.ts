@@ -117,7 +117,7 @@ export class EventBus {
 				ts: Math.floor(Date.now() / 1000),
 				auth,
 			};
-			this.track(this.deliver(b.handler, name, buildPhpQuery(stringify(payload))));
+			void this.send(b.handler, name, buildPhpQuery(stringify(payload)));
 		}
 	}
 
@@ -131,14 +131,25 @@ export class EventBus {
 		while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
 	}
 
-	private deliver(url: string, event: string, body: string): Promise<void> {
+	/**
+	 * POSTs a form body the way deliveries go (once, never retried) and resolves with what was
+	 * recorded; other portal calls to handlers (an automation rule running a robot) use it too.
+	 */
+	send(url: string, event: string, body: string): Promise<DeliveredEvent> {
+		const delivery = this.deliver(url, event, body);
+		this.track(delivery.then(() => undefined));
+		return delivery;
+	}
+
+	private deliver(url: string, event: string, body: string): Promise<DeliveredEvent> {
 		return new Promise((resolve) => {
 			let done = false;
 			const record = (status: number): void => {
 				if (done) return;
 				done = true;
-				this.delivered.push({ url, status, body, event, at: Date.now() });
-				resolve();
+				const entry = { url, status, body, event, at: Date.now() };
+				this.delivered.push(entry);
+				resolve(entry);
 			};
 			let target: URL;
 			try {

@@ -105,17 +105,21 @@ export function readCallerAuth(body: DeliveryBody): CallerAuth {
 }
 
 /**
- * The whole call, nested again, under the caps of FORM_LIMITS (FormLimitError over one). Read
- * only once the call is verified: this is the part that costs in proportion to the body.
+ * A call's whole body, nested again, under the caps of FORM_LIMITS (FormLimitError over one).
+ * Read only once the call is verified: this is the part that costs in proportion to the body.
  */
-export function readDelivery(body: DeliveryBody, limits: FormLimits = FORM_LIMITS): Delivery {
+export function readFormBody(body: DeliveryBody, limits: FormLimits = FORM_LIMITS): IDataObject {
 	if (body.raw && body.raw.length > limits.maxBytes) {
 		throw new FormLimitError('bytes', `it is larger than ${limits.maxBytes} bytes`);
 	}
-	const nested =
-		body.raw && body.contentType === FORM
-			? parsePhpFormText(body.raw.toString('utf8'), limits)
-			: parsePhpForm(object(body.parsed), limits, body.contentType === 'application/json');
+	return body.raw && body.contentType === FORM
+		? parsePhpFormText(body.raw.toString('utf8'), limits)
+		: parsePhpForm(object(body.parsed), limits, body.contentType === 'application/json');
+}
+
+/** An event call, read by readFormBody. */
+export function readDelivery(body: DeliveryBody, limits: FormLimits = FORM_LIMITS): Delivery {
+	const nested = readFormBody(body, limits);
 	const auth = object(nested.auth);
 	return {
 		event: text(nested.event).trim().toUpperCase(),

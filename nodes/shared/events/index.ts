@@ -5,6 +5,7 @@ export {
 	publicEvent,
 	readCallerAuth,
 	readDelivery,
+	readFormBody,
 	tokenFingerprint,
 	tokenMatches,
 } from './delivery';

@@ -24,6 +24,7 @@ import { methods as telephony } from './telephony';
 import { methods as openlines } from './openlines';
 import { methods as chatbots } from './chatbots';
 import { methods as bizproc } from './bizproc';
+import { methods as bizprocRobot } from './bizproc-robot';
 import { methods as lists } from './lists';
 import { methods as requisites } from './requisites';
 import { methods as catalog } from './catalog';
@@ -53,6 +54,7 @@ export const ALL_METHODS: MethodDef[] = [
 	...openlines,
 	...chatbots,
 	...bizproc,
+	...bizprocRobot,
 	...lists,
 	...requisites,
 	...catalog,

@@ -3,6 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 import { bitrix24List } from '../../../shared/transport';
 import { methodResource } from '../method-table/build';
 import type { Area } from '../types';
+import { robotSpec } from './robot';
 import { workflowSpec } from './workflow';
 import { workflowTaskSpec } from './workflow-task';
 import { workflowTemplateSpec } from './workflow-template';
@@ -30,6 +31,7 @@ export const bizprocArea: Area = {
 		methodResource(workflowSpec),
 		methodResource({ ...workflowTaskSpec, first: 'getAll' }),
 		methodResource({ ...workflowTemplateSpec, first: 'getAll' }),
+		methodResource(robotSpec),
 	],
 	loadOptions: { getBizprocTemplates },
 };
