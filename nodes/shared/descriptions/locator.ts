@@ -2,14 +2,21 @@ import type { INodeProperties } from 'n8n-workflow';
 
 /**
  * A record picked from a searchable list, by ID, or by pasting its address from the portal
- * (e.g. https://portal/crm/deal/details/42/).
+ * (e.g. https://portal/crm/deal/details/42/). Records without a page of their own (no
+ * `urlPattern`) offer From List and By ID only.
+ *
+ * `inCollection`: the locator is an option of a collection (Additional Fields, Options). n8n
+ * checks a collection's options against the node's top-level values of the same name, shown
+ * or not, so its By URL mode carries no check of its own (the pattern still reads the ID, and
+ * a URL it does not match fails the item at run time).
  */
 export function recordLocator(options: {
 	displayName: string;
 	name: string;
 	searchListMethod: string;
-	urlPattern: string;
-	urlPlaceholder: string;
+	urlPattern?: string;
+	urlPlaceholder?: string;
+	inCollection?: boolean;
 }): INodeProperties {
 	return {
 		displayName: options.displayName,
@@ -36,19 +43,28 @@ export function recordLocator(options: {
 					},
 				],
 			},
-			{
-				displayName: 'By URL',
-				name: 'url',
-				type: 'string',
-				placeholder: options.urlPlaceholder,
-				extractValue: { type: 'regex', regex: options.urlPattern },
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: `.*${options.urlPattern}.*`, errorMessage: 'Not a valid URL' },
-					},
-				],
-			},
+			...(options.urlPattern
+				? [
+						{
+							displayName: 'By URL',
+							name: 'url',
+							type: 'string' as const,
+							placeholder: options.urlPlaceholder,
+							extractValue: { type: 'regex' as const, regex: options.urlPattern },
+							validation: options.inCollection
+								? undefined
+								: [
+										{
+											type: 'regex' as const,
+											properties: {
+												regex: `.*${options.urlPattern}.*`,
+												errorMessage: 'Not a valid URL',
+											},
+										},
+									],
+						},
+					]
+				: []),
 		],
 	};
 }

@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { bitrix24Call } from '../../../shared/transport';
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
+import { CATALOG_LOCATOR } from './search';
 
 /** catalog.catalog.*: the trade catalogs (information blocks that hold products). */
 
@@ -28,7 +29,16 @@ const methods: MethodSpec[] = [
 		action: 'Get a catalog',
 		description: 'Get a trade catalog by ID (catalog.catalog.get)',
 		method: 'catalog.catalog.get',
-		params: [{ name: 'catalogId', label: 'Catalog ID', path: 'id', type: 'id', required: true }],
+		params: [
+			{
+				name: 'catalogId',
+				label: 'Catalog',
+				path: 'id',
+				type: 'id',
+				required: true,
+				locator: CATALOG_LOCATOR,
+			},
+		],
 		output: { at: ['catalog'] },
 	},
 	{

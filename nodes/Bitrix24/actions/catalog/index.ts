@@ -3,6 +3,7 @@ import type { Area } from '../types';
 import { catalogLoadOptions, catalogSpec } from './catalog';
 import { priceSpec } from './price';
 import { productSpec } from './product';
+import { catalogSearches } from './search';
 import { sectionSpec } from './section';
 
 /**
@@ -12,4 +13,5 @@ import { sectionSpec } from './section';
 export const catalogArea: Area = {
 	resources: [productSpec, sectionSpec, priceSpec, catalogSpec].map((spec) => methodResource(spec)),
 	loadOptions: catalogLoadOptions,
+	listSearch: catalogSearches,
 };

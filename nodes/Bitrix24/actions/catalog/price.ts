@@ -1,5 +1,6 @@
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { deleted } from './fields';
+import { PRICE_LOCATOR, PRICED_PRODUCT_LOCATOR } from './search';
 
 /**
  * catalog.price.*: the prices of products, one per price type (catalogGroupId, see
@@ -8,10 +9,11 @@ import { deleted } from './fields';
 
 const priceId: ParamSpec = {
 	name: 'priceId',
-	label: 'Price ID',
+	label: 'Price',
 	path: 'id',
 	type: 'id',
 	required: true,
+	locator: PRICE_LOCATOR,
 };
 const amount: ParamSpec = {
 	name: 'price',
@@ -56,10 +58,12 @@ const methods: MethodSpec[] = [
 		params: [
 			{
 				name: 'productId',
-				label: 'Product ID',
+				label: 'Product',
 				path: 'fields.productId',
 				type: 'id',
 				required: true,
+				description: 'The simple product or product variation the price is for',
+				locator: PRICED_PRODUCT_LOCATOR,
 			},
 			{
 				name: 'catalogGroupId',
@@ -103,10 +107,11 @@ const methods: MethodSpec[] = [
 		params: [
 			{
 				name: 'productId',
-				label: 'Product ID',
+				label: 'Product',
 				path: 'filter.productId',
 				type: 'id',
-				description: 'Only the prices of this product',
+				description: 'Only the prices of this product or variation',
+				locator: PRICED_PRODUCT_LOCATOR,
 			},
 			{
 				name: 'catalogGroupId',

@@ -4,6 +4,7 @@ import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { paramError, takeParam } from '../params';
 import { catalogParam } from './catalog';
 import { changed, deleted, mergeOtherFields, otherFields } from './fields';
+import { PRODUCT_LOCATOR, SECTION_LOCATOR } from './search';
 
 /**
  * catalog.product.*: simple products of a trade catalog. Fields are camelCase (iblockId, name,
@@ -13,10 +14,11 @@ import { changed, deleted, mergeOtherFields, otherFields } from './fields';
 
 const productId: ParamSpec = {
 	name: 'productId',
-	label: 'Product ID',
+	label: 'Product',
 	path: 'id',
 	type: 'id',
 	required: true,
+	locator: PRODUCT_LOCATOR,
 };
 const field = (
 	name: string,
@@ -28,7 +30,10 @@ const editable: ParamSpec[] = [
 	{ ...field('active', 'Active', 'yesNo'), default: true },
 	field('code', 'Code', 'string', 'Symbolic code, unique in the catalog'),
 	field('detailText', 'Detailed Description', 'text'),
-	field('iblockSectionId', 'Section ID', 'id', 'ID of the main catalog section'),
+	{
+		...field('iblockSectionId', 'Section', 'id', 'The main catalog section'),
+		locator: SECTION_LOCATOR,
+	},
 	field('measure', 'Unit of Measure ID', 'id'),
 	field('previewText', 'Short Description', 'text'),
 	field('purchasingCurrency', 'Purchasing Currency', 'string', 'Currency code, e.g. USD'),
@@ -137,10 +142,11 @@ const methods: MethodSpec[] = [
 			},
 			{
 				name: 'sectionId',
-				label: 'Section ID',
+				label: 'Section',
 				path: 'filter.iblockSectionId',
 				type: 'id',
 				description: 'Only the products of this section',
+				locator: SECTION_LOCATOR,
 			},
 		],
 		adjust: listSelect,

@@ -1,6 +1,7 @@
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { catalogParam } from './catalog';
 import { deleted } from './fields';
+import { SECTION_LOCATOR } from './search';
 
 /**
  * catalog.section.*: the sections (folders) of a trade catalog. The docs mark iblockId and name
@@ -10,10 +11,11 @@ import { deleted } from './fields';
 
 const sectionId: ParamSpec = {
 	name: 'sectionId',
-	label: 'Section ID',
+	label: 'Section',
 	path: 'id',
 	type: 'id',
 	required: true,
+	locator: SECTION_LOCATOR,
 };
 const name: ParamSpec = {
 	name: 'name',
@@ -39,10 +41,11 @@ const editable: ParamSpec[] = [
 	},
 	{
 		name: 'parentSectionId',
-		label: 'Parent Section ID',
+		label: 'Parent Section',
 		path: 'fields.iblockSectionId',
 		type: 'id',
-		description: 'ID of the section this one is inside',
+		description: 'The section this one is inside',
+		locator: SECTION_LOCATOR,
 	},
 	{ name: 'sort', label: 'Sort', path: 'fields.sort', type: 'number', default: 500 },
 	{ name: 'xmlId', label: 'External ID', path: 'fields.xmlId', type: 'string' },
@@ -86,10 +89,11 @@ const methods: MethodSpec[] = [
 			catalogParam('filter.iblockId'),
 			{
 				name: 'parentSectionId',
-				label: 'Parent Section ID',
+				label: 'Parent Section',
 				path: 'filter.iblockSectionId',
 				type: 'id',
 				description: 'Only the sections directly inside this one',
+				locator: SECTION_LOCATOR,
 			},
 		],
 		list: { rowsAt: ['sections'], idKey: 'id', paging: 'id' },

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { requireChangedFields } from './changed-fields';
+import { ANCHOR_OF_TYPE, REQUISITE_OR_LEAD } from './locators';
 
 /**
  * crm.address.*: addresses of requisites (owner type 8; a requisite belongs to a company or a
@@ -44,11 +45,12 @@ const ownerType = (path: string, required = true): ParamSpec => ({
 });
 const ownerId = (path: string, required = true): ParamSpec => ({
 	name: 'entityId',
-	label: 'Owner ID',
+	label: 'Owner',
 	path,
 	type: 'id',
 	required,
-	description: 'ID of the requisite or lead',
+	description: 'The requisite or lead (of the Owner Type)',
+	locator: REQUISITE_OR_LEAD,
 });
 const key: ParamSpec[] = [
 	addressType('fields.TYPE_ID'),
@@ -127,10 +129,11 @@ const methods: MethodSpec[] = [
 			},
 			{
 				name: 'anchorId',
-				label: 'Company or Contact ID',
+				label: 'Company or Contact Record',
 				path: 'filter.ANCHOR_ID',
 				type: 'id',
-				description: 'ID of the company or contact whose requisites hold the addresses',
+				description: 'The company or contact whose requisites hold the addresses',
+				locator: ANCHOR_OF_TYPE,
 			},
 		],
 		// addresses have no ID: pages by offset

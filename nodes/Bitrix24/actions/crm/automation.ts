@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { paramError } from '../params';
+import { RECORD_OF_TYPE } from './locators';
 import { listParam } from './pickers';
 
 /**
@@ -42,11 +43,12 @@ const entityType = (path: string): ParamSpec =>
 	);
 const recordId = (path: string): ParamSpec => ({
 	name: 'recordId',
-	label: 'Record ID',
+	label: 'Record',
 	path,
 	type: 'id',
 	required: true,
-	description: 'ID of the CRM record',
+	description: 'The CRM record (of the Entity Type)',
+	locator: RECORD_OF_TYPE,
 });
 
 const methods: MethodSpec[] = [

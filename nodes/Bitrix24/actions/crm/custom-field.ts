@@ -14,6 +14,7 @@ import type { CallOperation, Operation, OperationEntry, RunOperation } from '../
 import { isCallOperation } from '../types';
 import { createdId, done } from './answers';
 import { requireChangedFields } from './changed-fields';
+import { CUSTOM_FIELD_LOCATOR } from './locators';
 import { listParam } from './pickers';
 
 /**
@@ -27,11 +28,13 @@ type Entity = (typeof ENTITIES)[number];
 
 const fieldId: ParamSpec = {
 	name: 'fieldId',
-	label: 'Field ID',
+	label: 'Field',
 	path: 'id',
 	type: 'id',
 	required: true,
-	description: 'The numeric ID of the custom field (ID in Get Many), not its UF_CRM_ code',
+	description:
+		'The custom field: By ID takes its numeric ID (ID in Get Many), not its UF_CRM_ code',
+	locator: CUSTOM_FIELD_LOCATOR,
 };
 
 const yesNo = (name: string, label: string, path: string, description: string): ParamSpec => ({

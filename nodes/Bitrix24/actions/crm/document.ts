@@ -1,16 +1,18 @@
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { done } from './answers';
 import { downloadDocument } from './document/download.operation';
+import { DOCUMENT_LOCATOR, RECORD_OF_TYPE, TEMPLATE_LOCATOR } from './locators';
 import { listParam } from './pickers';
 
 /** crm.documentgenerator.*: documents generated from templates for CRM records. */
 
 const documentId: ParamSpec = {
 	name: 'documentId',
-	label: 'Document ID',
+	label: 'Document',
 	path: 'id',
 	type: 'id',
 	required: true,
+	locator: DOCUMENT_LOCATOR,
 };
 const entityTypeId = (required: boolean, path: string): ParamSpec =>
 	listParam(
@@ -33,20 +35,23 @@ const methods: MethodSpec[] = [
 		params: [
 			{
 				name: 'templateId',
-				label: 'Template ID',
+				label: 'Template',
 				path: 'templateId',
 				type: 'id',
 				required: true,
-				description: 'ID of the document template (Get Templates lists them)',
+				description:
+					'The document template (crm.documentgenerator.template.list); the list shows those of the Entity Type',
+				locator: TEMPLATE_LOCATOR,
 			},
 			entityTypeId(true, 'entityTypeId'),
 			{
 				name: 'entityId',
-				label: 'Record ID',
+				label: 'Record',
 				path: 'entityId',
 				type: 'id',
 				required: true,
-				description: 'ID of the CRM record the document is made for',
+				description: 'The CRM record (of the Entity Type) the document is made for',
+				locator: RECORD_OF_TYPE,
 			},
 			{
 				name: 'values',
@@ -101,12 +106,20 @@ const methods: MethodSpec[] = [
 			entityTypeId(false, 'filter.entityTypeId'),
 			{
 				name: 'entityId',
-				label: 'Record ID',
+				label: 'Record',
 				path: 'filter.entityId',
 				type: 'id',
 				description: 'Only the documents of this record (with Entity Type)',
+				locator: RECORD_OF_TYPE,
 			},
-			{ name: 'templateId', label: 'Template ID', path: 'filter.templateId', type: 'id' },
+			{
+				name: 'templateId',
+				label: 'Template',
+				path: 'filter.templateId',
+				type: 'id',
+				description: 'Only the documents made from this template',
+				locator: TEMPLATE_LOCATOR,
+			},
 		],
 		list: { rowsAt: ['documents'], idKey: 'id', paging: 'offset', selectParam: 'select' },
 	},

@@ -15,6 +15,7 @@ import { crmItemResource } from './item';
 import { leadResource } from './lead';
 import { linkSpecs } from './links';
 import { pipelineSpec } from './pipeline';
+import { crmRecordSearches } from './record-search';
 import { productRowSpec } from './product-row';
 import { addressSpec } from './address';
 import { requisiteLoadOptions, requisiteSpec } from './requisite';
@@ -49,4 +50,5 @@ export const crmArea: Area = {
 		methodResource(documentSpec),
 	],
 	loadOptions: { ...crmExtrasLoadOptions, ...customFieldLoadOptions, ...requisiteLoadOptions },
+	listSearch: crmRecordSearches,
 };

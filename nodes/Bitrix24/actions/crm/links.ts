@@ -14,8 +14,7 @@ import { done } from './answers';
 interface Link {
 	value: string;
 	name: string;
-	/** no `search`: the owner is given by its ID only (quotes have no list search of their own) */
-	owner: { code: string; name: string; path: string; search?: string };
+	owner: { code: string; name: string; path: string; search: string };
 	bound: { code: string; name: string; plural: string; path: string; search: string; key: string };
 }
 
@@ -52,7 +51,8 @@ const LINKS: Link[] = [
 	{
 		value: 'quoteContact',
 		name: 'Quote Contact',
-		owner: { code: 'quote', name: 'Quote', path: 'type/7' },
+		// quotes are crm.item type 7: their cards are /crm/type/7/details/<id>/
+		owner: { code: 'quote', name: 'Quote', path: 'type/7', search: 'searchQuotes' },
 		bound: contact,
 	},
 	{
@@ -85,11 +85,11 @@ function linkSpec(link: Link): ResourceSpec {
 	const pluralLower = bound.plural.toLowerCase();
 	const ownerId: ParamSpec = {
 		name: 'ownerId',
-		label: owner.search ? owner.name : `${owner.name} ID`,
+		label: owner.name,
 		path: 'id',
 		type: 'id',
 		required: true,
-		...(owner.search ? { locator: locator(owner.search, owner.path) } : {}),
+		locator: locator(owner.search, owner.path),
 	};
 	const boundId: ParamSpec = {
 		name: 'boundId',

@@ -1,24 +1,27 @@
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { createdId, done } from './answers';
 import { requireChangedFields } from './changed-fields';
+import { BANK_DETAIL_LOCATOR, REQUISITE_LOCATOR } from './locators';
 import { mergeOtherFields, otherFields } from './requisite';
 
 /** crm.requisite.bankdetail.*: the bank accounts of a requisite (ENTITY_ID is the requisite). */
 
 const bankDetailId: ParamSpec = {
 	name: 'bankDetailId',
-	label: 'Bank Detail ID',
+	label: 'Bank Detail',
 	path: 'id',
 	type: 'id',
 	required: true,
+	locator: BANK_DETAIL_LOCATOR,
 };
 const requisiteId = (path: string, required = true): ParamSpec => ({
 	name: 'requisiteId',
-	label: 'Requisite ID',
+	label: 'Requisite',
 	path,
 	type: 'id',
 	required,
-	description: 'ID of the requisite the bank details belong to',
+	description: 'The requisite the bank details belong to',
+	locator: REQUISITE_LOCATOR,
 });
 const text = (name: string, label: string, field: string, description?: string): ParamSpec => ({
 	name,

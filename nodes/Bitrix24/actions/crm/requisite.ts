@@ -5,6 +5,7 @@ import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { takeParam } from '../params';
 import { createdId, done } from './answers';
 import { requireChangedFields } from './changed-fields';
+import { CLIENT_OF_TYPE, REQUISITE_LOCATOR } from './locators';
 import { listParam } from './pickers';
 
 /**
@@ -49,11 +50,12 @@ const ownerType = (path: string, required = true): ParamSpec => ({
 });
 const ownerId = (path: string, required = true): ParamSpec => ({
 	name: 'entityId',
-	label: 'Owner ID',
+	label: 'Owner',
 	path,
 	type: 'id',
 	required,
-	description: 'ID of the company or contact',
+	description: 'The company or contact (of the Owner Type)',
+	locator: CLIENT_OF_TYPE,
 });
 const preset = (path: string, required = true): ParamSpec =>
 	listParam(
@@ -66,10 +68,11 @@ const preset = (path: string, required = true): ParamSpec =>
 	);
 const requisiteId: ParamSpec = {
 	name: 'requisiteId',
-	label: 'Requisite ID',
+	label: 'Requisite',
 	path: 'id',
 	type: 'id',
 	required: true,
+	locator: REQUISITE_LOCATOR,
 };
 const text = (name: string, label: string, field: string, description?: string): ParamSpec => ({
 	name,

@@ -1,16 +1,19 @@
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { done } from './answers';
 import { requireChangedFields } from './changed-fields';
+import { SMART_PROCESS_TYPE_LOCATOR } from './locators';
 
 /** crm.type.*: the smart process types themselves (their items are crm.item with entityTypeId). */
 
 const typeId: ParamSpec = {
 	name: 'typeId',
-	label: 'Type ID',
+	label: 'Type',
 	path: 'id',
 	type: 'id',
 	required: true,
-	description: 'The ID of the smart process type (id in Get Many), not its entity type ID',
+	description:
+		'The smart process type: By ID takes its ID (id in Get Many), not its entity type ID',
+	locator: SMART_PROCESS_TYPE_LOCATOR,
 };
 
 const flag = (name: string, label: string, description: string): ParamSpec => ({

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { done } from './answers';
+import { RECORD_OF_TYPE } from './locators';
 import { listParam } from './pickers';
 import { getManyLogEntries } from './timeline-log/get-many.operation';
 
@@ -20,11 +21,12 @@ const entityTypeId = (path: string): ParamSpec =>
 	);
 const entityId = (path: string): ParamSpec => ({
 	name: 'entityId',
-	label: 'Record ID',
+	label: 'Record',
 	path,
 	type: 'id',
 	required: true,
-	description: 'ID of the CRM record',
+	description: 'The CRM record (of the Entity Type)',
+	locator: RECORD_OF_TYPE,
 });
 const entryId = (description: string): ParamSpec => ({
 	name: 'entryId',

@@ -15,7 +15,12 @@ const EXTRA = 'extraParameters';
 export function paramProperty(spec: ParamSpec): INodeProperties {
 	if (spec.locator) {
 		return {
-			...recordLocator({ displayName: spec.label, name: spec.name, ...spec.locator }),
+			...recordLocator({
+				displayName: spec.label,
+				name: spec.name,
+				...spec.locator,
+				inCollection: !spec.required,
+			}),
 			required: spec.required,
 			description: spec.description,
 		};
@@ -162,7 +167,12 @@ export function readParams(
 					undefined,
 					param.locator ? { extractValue: true } : undefined,
 				)
-			: additional[param.name];
+			: param.locator && additional[param.name] !== undefined
+				? // a picked record inside the collection: its ID (a URL's too); a plain saved ID as it is
+					ctx.getNodeParameter(`additionalFields.${param.name}`, itemIndex, undefined, {
+						extractValue: true,
+					})
+				: additional[param.name];
 		if (param.required && isEmpty(raw))
 			throw paramError(ctx, itemIndex, param.label, 'is required');
 		if (isEmpty(raw)) continue;

@@ -39,8 +39,8 @@ export interface ParamSpec {
 	loadOptionsMethod?: string;
 	/** parameters whose change reloads the list (e.g. the entity type a pipeline list depends on) */
 	loadOptionsDependsOn?: string[];
-	/** for a record ID: pick it From List (this list-search method), By ID, or By URL */
-	locator?: { searchListMethod: string; urlPattern: string; urlPlaceholder: string };
+	/** for a record ID: pick it From List (this list-search method), By ID, or By URL (where the record has a page) */
+	locator?: { searchListMethod: string; urlPattern?: string; urlPlaceholder?: string };
 	/** a text value must match this (after trimming; compared lower-case when `lowerCase`), else the item fails with `hint` */
 	pattern?: { match: RegExp; hint: string; lowerCase?: boolean };
 }

@@ -1,9 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
+import { recordLocator } from '../../../../shared/descriptions/locator';
 import { bitrix24Call, downloadFromPortal } from '../../../../shared/transport';
 import { paramError, readPositiveId } from '../../params';
 import type { OperationEntry } from '../../types';
+import { DOCUMENT_LOCATOR } from '../locators';
 
 const LINK_KEYS = ['downloadUrl', 'downloadUrlMachine', 'pdfUrl', 'pdfUrlMachine', 'imageUrl'];
 
@@ -22,13 +24,7 @@ export const downloadDocument: OperationEntry = {
 		description: updateDisplayOptions(
 			{ show: { resource: ['crmDocument'], operation: ['download'] } },
 			[
-				{
-					displayName: 'Document ID',
-					name: 'documentId',
-					type: 'string',
-					default: '',
-					required: true,
-				},
+				recordLocator({ displayName: 'Document', name: 'documentId', ...DOCUMENT_LOCATOR }),
 				{
 					displayName: 'Format',
 					name: 'format',
@@ -54,8 +50,8 @@ export const downloadDocument: OperationEntry = {
 		async run(itemIndex) {
 			const id = readPositiveId(
 				this,
-				this.getNodeParameter('documentId', itemIndex, ''),
-				'Document ID',
+				this.getNodeParameter('documentId', itemIndex, '', { extractValue: true }),
+				'Document',
 				itemIndex,
 			);
 			const format = this.getNodeParameter('format', itemIndex, 'pdf') === 'docx' ? 'docx' : 'pdf';

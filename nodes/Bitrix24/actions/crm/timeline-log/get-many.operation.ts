@@ -1,12 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { recordLocator } from '../../../../shared/descriptions/locator';
 import { returnAllOrLimit } from '../../../../shared/descriptions/paging';
 import { bitrix24List } from '../../../../shared/transport';
 import { paramValue } from '../../method-table/build';
 import type { ParamSpec } from '../../method-table/spec';
 import { readLimit } from '../../params';
 import type { OperationEntry } from '../../types';
+import { RECORD_OF_TYPE } from '../locators';
 import { listParam } from '../pickers';
 
 /**
@@ -22,11 +24,12 @@ const entityType: ParamSpec = listParam(
 );
 const entityId: ParamSpec = {
 	name: 'entityId',
-	label: 'Record ID',
+	label: 'Record',
 	path: 'entityId',
 	type: 'id',
 	required: true,
-	description: 'ID of the CRM record',
+	description: 'The CRM record (of the Entity Type)',
+	locator: RECORD_OF_TYPE,
 };
 
 export const getManyLogEntries: OperationEntry = {
@@ -50,11 +53,7 @@ export const getManyLogEntries: OperationEntry = {
 						'The CRM type of the record. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 				},
 				{
-					displayName: entityId.label,
-					name: entityId.name,
-					type: 'string',
-					required: true,
-					default: '',
+					...recordLocator({ displayName: entityId.label, name: entityId.name, ...RECORD_OF_TYPE }),
 					description: entityId.description,
 				},
 				...returnAllOrLimit,
@@ -91,7 +90,7 @@ export const getManyLogEntries: OperationEntry = {
 			const id = paramValue(
 				this,
 				entityId,
-				this.getNodeParameter('entityId', itemIndex),
+				this.getNodeParameter('entityId', itemIndex, undefined, { extractValue: true }),
 				itemIndex,
 			);
 			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
