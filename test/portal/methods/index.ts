@@ -23,6 +23,7 @@ import { methods as workgroups } from './workgroups';
 import { methods as telephony } from './telephony';
 import { methods as openlines } from './openlines';
 import { methods as chatbots } from './chatbots';
+import { methods as imbotFetch } from './imbot-fetch';
 import { methods as bizproc } from './bizproc';
 import { methods as bizprocRobot } from './bizproc-robot';
 import { methods as lists } from './lists';
@@ -53,6 +54,7 @@ export const ALL_METHODS: MethodDef[] = [
 	...telephony,
 	...openlines,
 	...chatbots,
+	...imbotFetch,
 	...bizproc,
 	...bizprocRobot,
 	...lists,
