@@ -1,8 +1,8 @@
 /**
  * The trade catalog (scope `catalog`) as bitrix24/b24restdocs api-reference/catalog/ describes it:
  * catalog/catalog-catalog-{list,get}.md, product/catalog-product-{add,get,update,delete,list}.md,
- * section/catalog-section-{add,get,update,delete,list}.md and price/catalog-price-{add,get,update,
- * delete,list}.md. Fields are camelCase and typed; answers wrap the object (`element`, `product`,
+ * section/catalog-section-{add,get,update,delete,list}.md, price/catalog-price-{add,get,update,
+ * delete,list}.md and price-type/catalog-price-type-list.md. Fields are camelCase and typed; answers wrap the object (`element`, `product`,
  * `section`, `price`) or the rows (`products`, `sections`, `prices`, `catalogs`).
  *
  * Errors are HTTP 400 with a NUMERIC code, as the pages show (`"error": 200040300010`); where a page
@@ -32,6 +32,12 @@ export interface CatalogState {
 	nextValue: number;
 }
 
+/** The price types of a new portal (the rows of catalog-price-type-list.md): 1 is the base price. */
+export const SEED_PRICE_TYPES = [
+	{ id: 1, name: 'BASE', base: 'Y', sort: 100, xmlId: 'BASE' },
+	{ id: 2, name: 'Base wholesale price', base: 'N', sort: 200, xmlId: 'basewholesale' },
+];
+
 /** A new portal's CRM catalog and its offers catalog (the shapes of catalog-catalog-list.md). */
 export const SEED_CATALOGS = [
 	{ id: 23, iblockId: 23, name: 'CRM product catalog', productIblockId: null, skuPropertyId: null },
@@ -53,7 +59,7 @@ export function catalogState(store: Store): CatalogState {
 			subscription: 'N',
 			vatId: null,
 		})),
-		priceTypes: [1, 2],
+		priceTypes: SEED_PRICE_TYPES.map((type) => type.id),
 		products: new Map(),
 		sections: new Map(),
 		prices: new Map(),
@@ -546,6 +552,17 @@ export const methods: MethodDef[] = [
 			const row = findPrice(ctx);
 			catalogState(ctx.portal.store).prices.delete(Number(row.id));
 			return { result: true };
+		},
+	},
+	{
+		name: 'catalog.priceType.list',
+		scope: 'catalog',
+		handler: (ctx) => {
+			const st = catalogState(ctx.portal.store);
+			const rows = SEED_PRICE_TYPES.filter((type) => st.priceTypes.includes(type.id)).map(
+				(type) => ({ ...type }) as CatalogRow,
+			);
+			return list(ctx, rows, 'priceTypes');
 		},
 	},
 	{

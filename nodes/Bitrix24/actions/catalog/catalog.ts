@@ -22,6 +22,24 @@ export function catalogParam(path: string, required = true): ParamSpec {
 	};
 }
 
+/**
+ * The price type (catalogGroupId) of a price, picked from catalog.priceType.list; version 1
+ * of Catalog Price took its ID typed in, which the picker's value is. 1 is usually the base price.
+ */
+export function priceTypeParam(path: string, required: boolean): ParamSpec {
+	return {
+		name: 'catalogGroupId',
+		label: 'Price Type Name or ID',
+		path,
+		type: 'options',
+		loadOptionsMethod: 'getPriceTypes',
+		required,
+		...(required ? { default: 1 } : {}),
+		description: `The price type (catalog.priceType.list). ${CHOOSE}.`,
+		pattern: { match: /^\d+$/, hint: 'is not a price type ID' },
+	};
+}
+
 const methods: MethodSpec[] = [
 	{
 		value: 'get',
@@ -60,6 +78,19 @@ export const catalogSpec: ResourceSpec = {
 };
 
 export const catalogLoadOptions = {
+	/** The price types (catalogGroupId of prices) by name, the base one first */
+	async getPriceTypes(this: ILoadOptionsFunctions) {
+		const envelope = await bitrix24Call(this, 'catalog.priceType.list', {
+			select: ['id', 'name', 'base', 'sort'],
+			order: { sort: 'ASC', id: 'ASC' },
+		});
+		const rows = ((envelope.result as IDataObject)?.priceTypes ?? []) as IDataObject[];
+		return rows.map((row) => ({
+			name: `${String(row.name)}${row.base === 'Y' ? ' (base price)' : ''}`,
+			value: Number(row.id),
+		}));
+	},
+
 	/** The trade catalogs by name; the value is the iblockId products and sections take. */
 	async getCatalogs(this: ILoadOptionsFunctions) {
 		const envelope = await bitrix24Call(this, 'catalog.catalog.list', {

@@ -1,4 +1,6 @@
+import { currencyParam } from '../crm/currency';
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
+import { priceTypeParam } from './catalog';
 import { deleted } from './fields';
 import { PRICE_LOCATOR, PRICED_PRODUCT_LOCATOR } from './search';
 
@@ -22,15 +24,7 @@ const amount: ParamSpec = {
 	type: 'number',
 	required: true,
 };
-const currency: ParamSpec = {
-	name: 'currency',
-	label: 'Currency',
-	path: 'fields.currency',
-	type: 'string',
-	required: true,
-	placeholder: 'USD',
-	description: 'Currency code (crm.currency.list)',
-};
+const currency: ParamSpec = currencyParam('currency', 'Currency', 'fields.currency', true);
 const ranges: ParamSpec[] = [
 	{
 		name: 'quantityFrom',
@@ -65,15 +59,7 @@ const methods: MethodSpec[] = [
 				description: 'The simple product or product variation the price is for',
 				locator: PRICED_PRODUCT_LOCATOR,
 			},
-			{
-				name: 'catalogGroupId',
-				label: 'Price Type ID',
-				path: 'fields.catalogGroupId',
-				type: 'id',
-				required: true,
-				default: '1',
-				description: 'The price type (catalog.priceType.list); 1 is usually the base price',
-			},
+			priceTypeParam('fields.catalogGroupId', true),
 			amount,
 			currency,
 			...ranges,
@@ -113,13 +99,7 @@ const methods: MethodSpec[] = [
 				description: 'Only the prices of this product or variation',
 				locator: PRICED_PRODUCT_LOCATOR,
 			},
-			{
-				name: 'catalogGroupId',
-				label: 'Price Type ID',
-				path: 'filter.catalogGroupId',
-				type: 'id',
-				description: 'Only the prices of this price type',
-			},
+			priceTypeParam('filter.catalogGroupId', false),
 		],
 		list: { rowsAt: ['prices'], idKey: 'id', paging: 'id' },
 	},

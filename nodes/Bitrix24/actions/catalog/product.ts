@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { currencyParam } from '../crm/currency';
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { paramError, takeParam } from '../params';
 import { catalogParam } from './catalog';
@@ -36,7 +37,7 @@ const editable: ParamSpec[] = [
 	},
 	field('measure', 'Unit of Measure ID', 'id'),
 	field('previewText', 'Short Description', 'text'),
-	field('purchasingCurrency', 'Purchasing Currency', 'string', 'Currency code, e.g. USD'),
+	currencyParam('purchasingCurrency', 'Purchasing Currency', 'fields.purchasingCurrency'),
 	field('purchasingPrice', 'Purchasing Price', 'number'),
 	field('quantity', 'Quantity', 'number', 'Quantity in stock'),
 	{ ...field('sort', 'Sort', 'number'), default: 500 },

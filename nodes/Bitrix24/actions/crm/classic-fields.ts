@@ -1,4 +1,5 @@
 import type { ParamSpec } from '../method-table/spec';
+import { currencyParam } from './currency';
 
 /**
  * Fields the classic CRM records share, offered by name under Additional Fields / Update Fields.
@@ -21,13 +22,8 @@ export const comments: ParamSpec = {
 	label: 'Comments',
 	type: 'string',
 };
-export const currency: ParamSpec = {
-	name: 'currencyId',
-	path: 'CURRENCY_ID',
-	label: 'Currency',
-	type: 'string',
-	description: 'Currency code, e.g. USD',
-};
+/** version 1 saved a typed code (USD): the picker's value is that code */
+export const currency: ParamSpec = currencyParam('currencyId', 'Currency', 'CURRENCY_ID');
 export const opportunity: ParamSpec = {
 	name: 'opportunity',
 	path: 'OPPORTUNITY',

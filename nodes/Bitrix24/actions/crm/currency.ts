@@ -1,6 +1,24 @@
-import type { MethodSpec, ResourceSpec } from '../method-table/spec';
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { bitrix24Call } from '../../../shared/transport';
+import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
+import { listParam } from './pickers';
 
 /** crm.currency.get / list: the portal's currencies and their rates. */
+
+/** A currency picked from the portal's currencies (crm.currency.list), its ISO 4217 code sent. */
+export function currencyParam(
+	name: string,
+	label: string,
+	path: string,
+	required = false,
+	description = 'The currency',
+): ParamSpec {
+	return {
+		...listParam(name, `${label} Name or ID`, path, 'getCurrencies', description, required),
+		pattern: { match: /^[A-Za-z]{3}$/, hint: 'is not a three-letter ISO 4217 code' },
+	};
+}
 
 const methods: MethodSpec[] = [
 	{
@@ -9,18 +27,7 @@ const methods: MethodSpec[] = [
 		action: 'Get a currency',
 		description: 'Get a currency with its rate and formats (crm.currency.get)',
 		method: 'crm.currency.get',
-		params: [
-			{
-				name: 'currency',
-				label: 'Currency Code',
-				path: 'id',
-				type: 'string',
-				required: true,
-				placeholder: 'EUR',
-				description: 'ISO 4217 code of the currency',
-				pattern: { match: /^[A-Za-z]{3}$/, hint: 'is not a three-letter ISO 4217 code' },
-			},
-		],
+		params: [currencyParam('currency', 'Currency', 'id', true, 'The currency (its ISO 4217 code)')],
 		// ISO 4217 codes are upper case
 		adjust: (_ctx, _itemIndex, params) => ({ ...params, id: String(params.id).toUpperCase() }),
 	},
@@ -34,6 +41,21 @@ const methods: MethodSpec[] = [
 		list: { rowsAt: [], idKey: 'CURRENCY', paging: 'single', selectParam: false },
 	},
 ];
+
+export const currencyLoadOptions: Record<
+	string,
+	(this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>
+> = {
+	/** The portal's currencies by name (crm.currency.list); the value is the ISO 4217 code */
+	async getCurrencies() {
+		const envelope = await bitrix24Call(this, 'crm.currency.list', { order: { SORT: 'ASC' } });
+		const rows = (Array.isArray(envelope.result) ? envelope.result : []) as IDataObject[];
+		return rows.map((row) => ({
+			name: `${String(row.FULL_NAME || row.CURRENCY)} (${String(row.CURRENCY)})`,
+			value: String(row.CURRENCY),
+		}));
+	},
+};
 
 export const currencySpec: ResourceSpec = {
 	value: 'crmCurrency',

@@ -4,7 +4,7 @@ import { activitySpec } from './activity';
 import { automationSpec } from './automation';
 import { companyResource } from './company';
 import { contactResource } from './contact';
-import { currencySpec } from './currency';
+import { currencyLoadOptions, currencySpec } from './currency';
 import { customFieldLoadOptions, customFieldSpec } from './custom-field';
 import { documentSpec } from './document';
 import { dealResource } from './deal';
@@ -49,6 +49,11 @@ export const crmArea: Area = {
 		...[automationSpec, timelineLogSpec].map((spec) => methodResource(spec)),
 		methodResource(documentSpec),
 	],
-	loadOptions: { ...crmExtrasLoadOptions, ...customFieldLoadOptions, ...requisiteLoadOptions },
+	loadOptions: {
+		...crmExtrasLoadOptions,
+		...customFieldLoadOptions,
+		...requisiteLoadOptions,
+		...currencyLoadOptions,
+	},
 	listSearch: crmRecordSearches,
 };

@@ -1,5 +1,6 @@
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { createdId, done } from './answers';
+import { currencyParam } from './currency';
 import { requireChangedFields } from './changed-fields';
 import { BANK_DETAIL_LOCATOR, REQUISITE_LOCATOR } from './locators';
 import { mergeOtherFields, otherFields } from './requisite';
@@ -31,7 +32,7 @@ const text = (name: string, label: string, field: string, description?: string):
 	description,
 });
 const editable: ParamSpec[] = [
-	text('accountCurrency', 'Account Currency', 'RQ_ACC_CURRENCY'),
+	currencyParam('accountCurrency', 'Account Currency', 'fields.RQ_ACC_CURRENCY'),
 	text('accountName', 'Account Holder', 'RQ_ACC_NAME', 'Name of the account holder'),
 	text('accountNumber', 'Account Number', 'RQ_ACC_NUM'),
 	{ name: 'active', label: 'Active', path: 'fields.ACTIVE', type: 'yesNo', default: true },
