@@ -458,6 +458,10 @@ async function main(portal) {
 		leaks.length === 0,
 		leaks.map((run) => run.logFile).join(', '),
 	);
+
+	// (e) The polling triggers, activated in a running n8n (triggers.js).
+	const triggers = { portal, n8n, check, tail, fixtures, WORK, N8N_NODE, N8N_BIN };
+	await require('./triggers').checkTriggers(triggers);
 }
 
 async function run() {

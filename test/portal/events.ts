@@ -49,11 +49,18 @@ function stringify(v: unknown): unknown {
 	return String(v);
 }
 
+/** An event for an offline binding, as emitted. */
+export interface OfflineHandOver {
+	binding: EventBinding;
+	data: Record<string, unknown>;
+	at: number;
+}
+
 export class EventBus {
 	readonly bindings: EventBinding[] = [];
 	readonly delivered: DeliveredEvent[] = [];
 	/** What offline bindings (event_type=offline) were given, in order; methods/event-offline.ts queues it. */
-	readonly offline: Array<{ binding: EventBinding; data: Record<string, unknown>; at: number }> = [];
+	readonly offline: OfflineHandOver[] = [];
 	private nextId = 1;
 	private inFlight = new Set<Promise<void>>();
 
