@@ -26,6 +26,7 @@ async function withContext<T>(
 	node: INode,
 	credentials: CredentialStore | StoredCredential[],
 	call: (context: LoadOptionsContext, nodeType: INodeType) => Promise<T>,
+	path = 'parameters',
 ): Promise<T> {
 	setUpContainer();
 	const store =
@@ -65,22 +66,29 @@ async function withContext<T>(
 		nodeTypes.getByName(node.type),
 		node.typeVersion,
 	) as INodeType;
-	return await call(
-		new LoadOptionsContext(workflow, workflowNode, additionalData, 'parameters'),
-		nodeType,
-	);
+	return await call(new LoadOptionsContext(workflow, workflowNode, additionalData, path), nodeType);
 }
 
+/**
+ * `path` is the parameter the editor loads the options for (`parameters.filters.conditions[0].field`):
+ * a method reading a sibling (`&field`) reads it beside that parameter.
+ */
 export async function loadOptions(
 	node: INode,
 	credentials: CredentialStore | StoredCredential[],
 	method: string,
+	path?: string,
 ): Promise<INodePropertyOptions[]> {
-	return await withContext(node, credentials, async (context, nodeType) => {
-		const fn = nodeType.methods?.loadOptions?.[method];
-		if (!fn) throw new Error(`The node has no loadOptions method "${method}"`);
-		return await fn.call(context);
-	});
+	return await withContext(
+		node,
+		credentials,
+		async (context, nodeType) => {
+			const fn = nodeType.methods?.loadOptions?.[method];
+			if (!fn) throw new Error(`The node has no loadOptions method "${method}"`);
+			return await fn.call(context);
+		},
+		path,
+	);
 }
 
 export async function listSearch(

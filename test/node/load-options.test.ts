@@ -32,7 +32,7 @@ describe('Lists the editor loads from the portal', () => {
 		);
 		const region = options.find((option) => option.value === DEAL_UF.region);
 		expect(region?.name).toMatch(new RegExp(`\\(${DEAL_UF.region}\\)$`));
-		expect(region?.description).toContain('enumeration');
+		expect(region?.description).toContain('Choice list');
 		expect(REGION_ITEMS.length).toBeGreaterThan(0);
 	});
 

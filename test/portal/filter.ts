@@ -5,7 +5,24 @@ import { isObject, phpInt } from './php-query';
 
 export const PAGE_SIZE = 50;
 
-const OPS = ['>=', '<=', '!@', '!=', '=%', '%=', '>', '<', '@', '%', '=', '!'] as const;
+// longest first: `!=%` before `!=`, `!%=` before `!%` (NOT LIKE, per the crm.item.list docs)
+const OPS = [
+	'!=%',
+	'!%=',
+	'!%',
+	'>=',
+	'<=',
+	'!@',
+	'!=',
+	'=%',
+	'%=',
+	'>',
+	'<',
+	'@',
+	'%',
+	'=',
+	'!',
+] as const;
 export type FilterOp = (typeof OPS)[number] | '';
 
 export function splitFilterKey(key: string): { op: FilterOp; name: string } {
@@ -84,6 +101,15 @@ function matchOne(type: string, op: FilterOp, rowValue: unknown, filterValue: un
 	}
 }
 
+const NEGATED: Partial<Record<FilterOp, FilterOp>> = {
+	'!': '=',
+	'!=': '=',
+	'!@': '@',
+	'!%': '%',
+	'!=%': '=%',
+	'!%=': '%=',
+};
+
 function matchCondition(
 	type: string,
 	multiple: boolean,
@@ -91,8 +117,8 @@ function matchCondition(
 	rowValue: unknown,
 	filterValue: unknown,
 ): boolean {
-	const negate = op === '!' || op === '!=' || op === '!@';
-	const positiveOp: FilterOp = op === '!' || op === '!=' ? '=' : op === '!@' ? '@' : op;
+	const negate = op.startsWith('!');
+	const positiveOp: FilterOp = NEGATED[op] ?? op;
 	const candidates =
 		Array.isArray(filterValue) || isObject(filterValue)
 			? listOf(filterValue)

@@ -6,6 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { FilterRow } from './filter-row';
+import { filterEntry } from './filter-row';
+
 /** Every message names the parameter and the item, as users see them in the editor. */
 export function paramError(
 	ctx: IExecuteFunctions,
@@ -165,32 +168,16 @@ export function readRecordId(
 	return String(readPositiveId(ctx, raw, label, itemIndex));
 }
 
-function listValue(value: string): unknown[] {
-	const parsed = parseValue(value);
-	if (Array.isArray(parsed)) return parsed;
-	return value
-		.split(',')
-		.map((part) => part.trim())
-		.filter((part) => part !== '');
-}
-
-/** The Filters conditions as Bitrix24 reads them: operator prefix + field name. */
+/** The Filters conditions as Bitrix24 reads them: operator prefix + field name (see filter-row.ts). */
 export function readFilter(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as {
-		conditions?: Array<{ field?: string; operator?: string; value?: string }>;
-	};
+	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as { conditions?: FilterRow[] };
 	const filter: IDataObject = {};
 	for (const condition of filters.conditions ?? []) {
-		const field = (condition.field ?? '').trim();
-		if (!field) throw paramError(ctx, itemIndex, 'Filters', 'a condition has no field');
-		const operator = condition.operator ?? 'eq';
-		const value = condition.value ?? '';
-		// plain `=` is still accepted from workflows saved before Equals became `eq`
-		const key =
-			operator === 'eq' || operator === '=' || operator === '' ? field : `${operator}${field}`;
-		filter[key] = (
-			operator === '@' || operator === '!@' ? listValue(value) : value
-		) as IDataObject[keyof IDataObject];
+		if (!(condition.field ?? '').trim())
+			throw paramError(ctx, itemIndex, 'Filters', 'a condition has no field');
+		const entry = filterEntry(condition, ctx.getTimezone());
+		if ('problem' in entry) throw paramError(ctx, itemIndex, 'Filters', entry.problem);
+		filter[entry.key] = entry.value as IDataObject[keyof IDataObject];
 	}
 	return filter;
 }

@@ -5,6 +5,7 @@ import type {
 	ResourceMapperFields,
 } from 'n8n-workflow';
 
+import { filterLoadOptions } from '../methods/filter-values';
 import { listSearch as recordSearches } from '../methods/list-search';
 import { loadOptions as recordLoadOptions } from '../methods/load-options';
 import { resourceMapping as recordMappings } from '../methods/resource-mapping';
@@ -65,6 +66,7 @@ export function findOperation(resource: string, operation: string): Operation | 
 
 export const loadOptions: LoadOptions = mergeByName('load-options', [
 	recordLoadOptions,
+	filterLoadOptions,
 	...AREAS.map((area) => area.loadOptions),
 ]);
 

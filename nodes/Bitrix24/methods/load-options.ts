@@ -4,6 +4,7 @@ import { bitrix24Call, bitrix24List } from '../../shared/transport';
 import { CLASSIC_RECORDS } from '../actions/crm/classic-records';
 import { CRM_ENTITY_TYPES, smartProcessTypes } from '../actions/crm/entity-types';
 import { fieldsMethodOf } from '../actions/crm/classic-record';
+import { typeInWords } from './field-types';
 
 type LoadOptions = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
 
@@ -21,7 +22,7 @@ export function fieldOptions(fields: IDataObject): INodePropertyOptions[] {
 				name: label === code ? code : `${label} (${code})`,
 				value: code,
 				description: [
-					meta.type,
+					typeInWords(meta),
 					meta.isRequired ? 'required' : '',
 					meta.isMultiple ? 'multiple' : '',
 					meta.isReadOnly ? 'read-only' : '',
