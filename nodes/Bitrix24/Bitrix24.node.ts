@@ -1,82 +1,23 @@
-import type {
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type { INodeTypeBaseDescription } from 'n8n-workflow';
+import { VersionedNodeType } from 'n8n-workflow';
 
-import { crmItemCommon } from './actions/crm/item';
-import { listSearch, loadOptions, resourceMapping } from './actions/registry';
-import { resources } from './actions/areas';
-import { router } from './actions/router';
-import { authenticationProperty, bitrix24Credentials } from '../shared/descriptions/authentication';
-import { requestOptionsProperty } from '../shared/descriptions/rate-limits';
+import { Bitrix24Version } from './versions/Bitrix24Version';
 
-const resource: INodeProperties = {
-	displayName: 'Resource',
-	name: 'resource',
-	type: 'options',
-	noDataExpression: true,
-	options: resources
-		.map(({ name, value, description }) => ({ name, value, description }))
-		.sort((a, b) => a.name.localeCompare(b.name)),
-	default: 'deal',
-};
-
-const operations: INodeProperties[] = resources.map((entry) => {
-	const firstOperation = entry.operations[0].value;
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [entry.value] } },
-		options: entry.operations.map(({ name, value, action, description }) => ({
-			name,
-			value,
-			action,
-			description,
-		})),
-		default: firstOperation,
-	};
-});
-
-const authentication = authenticationProperty('bitrix24WebhookApi');
-
-export class Bitrix24 implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Bitrix24',
-		name: 'bitrix24',
-		icon: { light: 'file:bitrix24.svg', dark: 'file:bitrix24.dark.svg' },
-		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Work with Bitrix24: CRM, tasks, messenger, open lines, chat bots, Drive, calendars, workgroups, business processes, lists, telephony, or any REST method',
-		defaults: { name: 'Bitrix24' },
-		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: bitrix24Credentials,
-		properties: [
-			authentication,
-			resource,
-			...operations,
-			...crmItemCommon,
-			...resources.flatMap((entry) => entry.operations.flatMap((op) => op.operation.description)),
-			requestOptionsProperty,
-		],
-	};
-
-	methods = {
-		loadOptions,
-		listSearch,
-		resourceMapping,
-	};
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+/**
+ * The Bitrix24 action node. Version 2 is what new nodes get; version 1 keeps loading and
+ * running saved workflows exactly as released (its parameters and outputs never change).
+ */
+export class Bitrix24 extends VersionedNodeType {
+	constructor() {
+		const base: INodeTypeBaseDescription = {
+			displayName: 'Bitrix24',
+			name: 'bitrix24',
+			icon: { light: 'file:bitrix24.svg', dark: 'file:bitrix24.dark.svg' },
+			group: ['transform'],
+			description:
+				'Work with Bitrix24: CRM, tasks, messenger, open lines, chat bots, Drive, calendars, workgroups, business processes, lists, telephony, or any REST method',
+			defaultVersion: 2,
+		};
+		super({ 1: new Bitrix24Version(base, 1), 2: new Bitrix24Version(base, 2) }, base);
 	}
 }

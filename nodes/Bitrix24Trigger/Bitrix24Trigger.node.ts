@@ -8,6 +8,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { triggerProperties } from './description';
+import { configuredApplicationToken } from './settings';
 import { forgetTrustedToken, receive } from './receive';
 import {
 	bindEvents,
@@ -26,7 +27,8 @@ export class Bitrix24Trigger implements INodeType {
 		name: 'bitrix24Trigger',
 		icon: { light: 'file:bitrix24.svg', dark: 'file:bitrix24.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
 		description:
 			'Starts the workflow when events happen in Bitrix24 (CRM, smart processes, tasks and more)',
@@ -63,7 +65,7 @@ export class Bitrix24Trigger implements INodeType {
 			async create(this: IHookFunctions): Promise<boolean> {
 				const events = eventsToSubscribe(this);
 				if (!usesOAuth2(this)) {
-					if (!String(this.getNodeParameter('applicationToken', '') ?? '').trim()) {
+					if (!configuredApplicationToken(this)) {
 						throw new NodeOperationError(this.getNode(), 'Application Token is empty', {
 							description:
 								'Paste the application token Bitrix24 shows for the outgoing webhook; without it no call can be verified.',

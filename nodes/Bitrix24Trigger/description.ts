@@ -6,6 +6,27 @@ import { optionsCollection } from '../shared/descriptions/options';
 
 const WEBHOOK = { show: { authentication: ['bitrix24WebhookApi'] } };
 const OAUTH2 = { show: { authentication: ['bitrix24OAuth2Api'] } };
+const V1 = { '@version': [1] };
+const V2 = { '@version': [{ _cnd: { gte: 2 } }] };
+
+const fetchFullRecord: INodeProperties = {
+	displayName: 'Fetch Full Record',
+	name: 'fetchFullRecord',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to read the whole record the event names (crm.deal.get and the like, crm.item.get, tasks.task.get) and add it as "record". Bitrix24 sends only IDs. Costs one REST call before Bitrix24 gets its answer; delete events have nothing to read.',
+};
+
+const oauthApplicationToken: INodeProperties = {
+	displayName: 'Application Token',
+	name: 'oauthApplicationToken',
+	type: 'string',
+	typeOptions: { password: true },
+	default: '',
+	description:
+		"The application token Bitrix24 sends with the events of this local application, if you know it. When empty, the first call after activation is accepted only once this credential's portal confirms the access token it carries (app.info), and its application token is required from then on. A credential connected without a member ID accepts no call until this is set.",
+};
 
 export const triggerProperties: INodeProperties[] = [
 	authenticationProperty(
@@ -56,24 +77,13 @@ export const triggerProperties: INodeProperties[] = [
 		description:
 			'The application token Bitrix24 shows for the outgoing webhook. Every call must carry it; calls without it are refused with HTTP 401.',
 	},
+	// version 1, as released: the OAuth2 token at the top, Fetch Full Record under Options (off)
+	{ ...oauthApplicationToken, displayOptions: { show: { ...OAUTH2.show, ...V1 } } },
+	{ ...optionsCollection([fetchFullRecord]), displayOptions: { show: V1 } },
+	// version 2: the full record by default, the optional token under Options
+	{ ...fetchFullRecord, default: true, displayOptions: { show: V2 } },
 	{
-		displayName: 'Application Token',
-		name: 'oauthApplicationToken',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		displayOptions: OAUTH2,
-		description:
-			"The application token Bitrix24 sends with the events of this local application, if you know it. When empty, the first call after activation is accepted only once this credential's portal confirms the access token it carries (app.info), and its application token is required from then on. A credential connected without a member ID accepts no call until this is set.",
+		...optionsCollection([oauthApplicationToken]),
+		displayOptions: { show: { ...OAUTH2.show, ...V2 } },
 	},
-	optionsCollection([
-		{
-			displayName: 'Fetch Full Record',
-			name: 'fetchFullRecord',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to read the whole record the event names (crm.deal.get and the like, crm.item.get, tasks.task.get) and add it as "record". Bitrix24 sends only IDs. Costs one REST call before Bitrix24 gets its answer; delete events have nothing to read.',
-		},
-	]),
 ];

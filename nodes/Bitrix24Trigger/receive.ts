@@ -1,3 +1,4 @@
+import { configuredApplicationToken, fetchesFullRecord } from './settings';
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -35,9 +36,7 @@ export async function verify(ctx: IWebhookFunctions, caller: CallerAuth): Promis
 	if (caller.repeated)
 		return { ok: false, reason: 'it carries one of its auth fields more than once' };
 	// one field per credential type, so a token typed for one never silently applies to the other
-	const configured = String(
-		ctx.getNodeParameter(usesOAuth2(ctx) ? 'oauthApplicationToken' : 'applicationToken', '') ?? '',
-	).trim();
+	const configured = configuredApplicationToken(ctx);
 	const received = caller.applicationToken;
 	if (configured) {
 		return tokenMatches(received, tokenFingerprint(configured))
@@ -172,8 +171,7 @@ export async function receive(ctx: IWebhookFunctions): Promise<IWebhookResponseD
 	if (!selectedEvents(ctx).includes(delivery.event)) {
 		return { webhookResponse: { message: 'Event not selected in the trigger; ignored' } };
 	}
-	const options = ctx.getNodeParameter('options', {}) as IDataObject;
 	const item = publicEvent(delivery);
-	if (options.fetchFullRecord === true) Object.assign(item, await fetchRecord(ctx, delivery));
+	if (fetchesFullRecord(ctx)) Object.assign(item, await fetchRecord(ctx, delivery));
 	return { workflowData: [ctx.helpers.returnJsonArray([item])] };
 }

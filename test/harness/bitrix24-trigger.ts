@@ -12,12 +12,13 @@ export const TRIGGER_TYPE = 'n8n-nodes-bitrix24.bitrix24Trigger';
 export async function startBitrix24Trigger(
 	parameters: INodeParameters,
 	credential: StoredCredential,
+	typeVersion = 1,
 ): Promise<TriggerHarness> {
 	const node: INode = {
 		id: randomUUID(),
 		name: 'Bitrix24 Trigger',
 		type: TRIGGER_TYPE,
-		typeVersion: 1,
+		typeVersion,
 		position: [0, 0],
 		webhookId: randomUUID(),
 		parameters: { authentication: credential.type, ...parameters },

@@ -79,7 +79,7 @@ describe('Chat bots (imbot.v2)', () => {
 	}
 
 	it('obscures the bot token fields in the editor', () => {
-		const properties = new Bitrix24().description.properties;
+		const properties = new Bitrix24().nodeVersions[1].description.properties;
 		const shown = (
 			name: string,
 			resource: string,
@@ -690,7 +690,7 @@ describe('Chat bots (imbot.v2)', () => {
 		});
 
 		it('obscures the bot token of both operations', () => {
-			const properties = new Bitrix24().description.properties.filter((p) =>
+			const properties = new Bitrix24().nodeVersions[1].description.properties.filter((p) =>
 				p.displayOptions?.show?.resource?.includes('chatBotFile'),
 			);
 			for (const operation of ['upload', 'download']) {

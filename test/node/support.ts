@@ -48,6 +48,8 @@ export async function runNode(
 		credential?: StoredCredential;
 		credentials?: CredentialStore;
 		continueOnFail?: boolean;
+		/** the node version the workflow was saved with (default 1) */
+		typeVersion?: number;
 	} = {},
 ): Promise<NodeRun> {
 	const credential = options.credential ?? webhookCredential(portal);
@@ -57,6 +59,7 @@ export async function runNode(
 		{ type: credential.type as 'bitrix24WebhookApi', id: credential.id },
 		{
 			continueOnFail: options.continueOnFail,
+			typeVersion: options.typeVersion,
 		},
 	);
 	const result = await runWorkflow({

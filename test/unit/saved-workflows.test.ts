@@ -24,7 +24,7 @@ const v1 = saved as unknown as {
 	parameters: Record<string, Record<string, Saved>>;
 };
 
-const properties = new Bitrix24().description.properties;
+const properties = new Bitrix24().nodeVersions[1].description.properties;
 
 function shownFor(resource: string, operation: string): Map<string, INodeProperties> {
 	const shown = new Map<string, INodeProperties>();

@@ -10,12 +10,17 @@ import type {
 
 import type { Envelope, RestCall } from '../../shared/transport';
 
+/** An operation's parameters: as version 1 shows them, and as version 2 does where it differs. */
+export interface Described {
+	description: INodeProperties[];
+	v2Description?: INodeProperties[];
+}
+
 /**
  * An operation that needs one REST call per item. It only declares the call and how to read
  * the answer; the router sends the calls of all items together (50 to a batch request).
  */
-export interface CallOperation {
-	description: INodeProperties[];
+export interface CallOperation extends Described {
 	plan(this: IExecuteFunctions, itemIndex: number): RestCall | Promise<RestCall>;
 	shape(
 		this: IExecuteFunctions,
@@ -26,8 +31,7 @@ export interface CallOperation {
 }
 
 /** An operation that drives the transport itself (paging, several dependent calls). */
-export interface RunOperation {
-	description: INodeProperties[];
+export interface RunOperation extends Described {
 	run(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
 }
 
@@ -37,8 +41,7 @@ export interface RunOperation {
  * per item index: the item's data, or an Error the router reports as Continue On Fail says
  * (the operation itself decides what to send when a phase fails without Continue On Fail).
  */
-export interface ItemsOperation {
-	description: INodeProperties[];
+export interface ItemsOperation extends Described {
 	runAll(
 		this: IExecuteFunctions,
 		itemIndexes: number[],
@@ -84,4 +87,16 @@ export interface Area {
 	>;
 	/** resource mapper methods (the columns of a `resourceMapper` parameter) */
 	resourceMapping?: Record<string, (this: ILoadOptionsFunctions) => Promise<ResourceMapperFields>>;
+}
+
+/** The operation with `change` applied to its parameters of every version. */
+export function withDescriptions<T extends Described>(
+	operation: T,
+	change: (properties: INodeProperties[]) => INodeProperties[],
+): T {
+	return {
+		...operation,
+		description: change(operation.description),
+		...(operation.v2Description ? { v2Description: change(operation.v2Description) } : {}),
+	};
 }

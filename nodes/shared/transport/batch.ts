@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { batchOutcome } from './batch-answer';
 import type { Bitrix24Context, Connection } from './connection';
-import { buildPhpQuery, hasBatchToken } from './php-query';
+import { BatchReference, buildPhpQuery, hasBatchToken, withWrittenId } from './php-query';
 import { callRaw, isReadMethod } from './request';
 import { rememberOperatingTime } from './scheduler';
 import type { CallOutcome, RestCall } from './types';
@@ -38,10 +38,14 @@ export async function runBatch(
 	halt: boolean,
 	keys: string[] = calls.map((_, index) => commandKey(index)),
 ): Promise<CallOutcome[]> {
-	if (calls.length > BATCH_LIMIT)
+	if (commandCount(calls) > BATCH_LIMIT)
 		throw new RangeError(`a batch holds at most ${BATCH_LIMIT} calls`);
 	const cmd: IDataObject = {};
-	calls.forEach((call, index) => (cmd[keys[index]] = batchCommand(call)));
+	calls.forEach((call, index) => {
+		cmd[keys[index]] = batchCommand(call);
+		if (call.readBack)
+			cmd[readBackKey(keys[index])] = batchCommand(readBackCall(call, keys[index]));
+	});
 	const idempotent = calls.every((call) => isReadMethod(call.method));
 	const answer = await callRaw(
 		ctx,
@@ -60,15 +64,40 @@ export async function runBatch(
 	return calls.map((call, index): CallOutcome => {
 		const outcome = batchOutcome(answer.envelope.result, keys[index], call.method);
 		if ('notRun' in outcome) return notRun(call.method);
-		if (outcome.ok)
-			rememberOperatingTime(
-				connection.portalKey,
-				connection.limits,
-				call.method,
-				outcome.envelope.time,
+		if (!outcome.ok) return outcome;
+		rememberOperatingTime(
+			connection.portalKey,
+			connection.limits,
+			call.method,
+			outcome.envelope.time,
+		);
+		if (call.readBack) {
+			const read = batchOutcome(
+				answer.envelope.result,
+				readBackKey(keys[index]),
+				call.readBack.method,
 			);
+			outcome.envelope.readBack = 'notRun' in read ? notRun(call.readBack.method) : read;
+		}
 		return outcome;
 	});
+}
+
+function readBackKey(key: string): string {
+	return `${key}r`;
+}
+
+function readBackCall(call: RestCall, key: string): RestCall {
+	const readBack = call.readBack!;
+	return {
+		method: readBack.method,
+		params: withWrittenId(readBack.params, new BatchReference(key, [])),
+	};
+}
+
+/** Commands a call takes in a batch: its read-back rides along. */
+function commandCount(calls: RestCall[]): number {
+	return calls.reduce((count, call) => count + (call.readBack ? 2 : 1), 0);
 }
 
 async function runAlone(
@@ -77,7 +106,18 @@ async function runAlone(
 	call: RestCall,
 ): Promise<CallOutcome> {
 	const answer = await callRaw(ctx, connection, call.method, call.params ?? {});
-	return answer.ok ? answer : { ok: false, error: answer.failure };
+	if (!answer.ok) return { ok: false, error: answer.failure };
+	if (call.readBack) {
+		// a write that may not ride in a batch: its read-back follows as a call of its own
+		const read = await callRaw(
+			ctx,
+			connection,
+			call.readBack.method,
+			withWrittenId(call.readBack.params, answer.envelope.result),
+		);
+		answer.envelope.readBack = read.ok ? read : { ok: false, error: read.failure };
+	}
+	return answer;
 }
 
 /**
@@ -92,7 +132,7 @@ export async function runMany(
 	calls: RestCall[],
 	halt: boolean,
 ): Promise<CallOutcome[]> {
-	if (calls.length === 1) return [await runAlone(ctx, connection, calls[0])];
+	if (calls.length === 1 && !calls[0].readBack) return [await runAlone(ctx, connection, calls[0])];
 	const outcomes: CallOutcome[] = [];
 	let chunk: RestCall[] = [];
 	const failed = () => halt && outcomes.some((outcome) => !outcome.ok);
@@ -101,7 +141,8 @@ export async function runMany(
 		const pending = chunk;
 		chunk = [];
 		if (failed()) outcomes.push(...pending.map((call) => notRun(call.method)));
-		else if (pending.length === 1) outcomes.push(await runAlone(ctx, connection, pending[0]));
+		else if (pending.length === 1 && !pending[0].readBack)
+			outcomes.push(await runAlone(ctx, connection, pending[0]));
 		else outcomes.push(...(await runBatch(ctx, connection, pending, halt)));
 	};
 	for (const call of calls) {
@@ -110,8 +151,8 @@ export async function runMany(
 			outcomes.push(failed() ? notRun(call.method) : await runAlone(ctx, connection, call));
 			continue;
 		}
+		if (commandCount([...chunk, call]) > BATCH_LIMIT) await flush();
 		chunk.push(call);
-		if (chunk.length === BATCH_LIMIT) await flush();
 	}
 	await flush();
 	return outcomes;

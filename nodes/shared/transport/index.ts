@@ -16,6 +16,7 @@ export type { Bitrix24Failure, CallOutcome, Envelope, RestCall } from './types';
 export { connect, oauthRestBase } from './connection';
 export { callWithAccessToken } from './access-token-call';
 export { BATCH_LIMIT } from './batch';
+export { WrittenId } from './php-query';
 export { PAGE_SIZE } from './paging';
 export { readEnvelope } from './envelope';
 export type { PortalDownload, PortalFile } from './files';

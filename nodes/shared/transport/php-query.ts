@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 /**
  * PHP `http_build_query` semantics, which is how Bitrix24 reads the query string of each
  * `batch` command: nested keys in brackets, `true`/`false` as 1/0, null and empty arrays
@@ -32,6 +34,23 @@ export class BatchReference {
 	toJSON(): string {
 		return this.toString();
 	}
+}
+
+/** In a call's `readBack` parameters: the result of the write it follows (see RestCall). */
+export class WrittenId {}
+
+/** The read-back's parameters with its `WrittenId` replaced (a reference, or the ID itself). */
+export function withWrittenId(params: IDataObject, written: unknown): IDataObject {
+	const replace = (value: unknown): unknown => {
+		if (value instanceof WrittenId) return written;
+		if (Array.isArray(value)) return value.map(replace);
+		if (value && typeof value === 'object' && !(value instanceof BatchReference))
+			return Object.fromEntries(
+				Object.entries(value as IDataObject).map(([key, entry]) => [key, replace(entry)]),
+			);
+		return value;
+	};
+	return replace(params) as IDataObject;
 }
 
 /**

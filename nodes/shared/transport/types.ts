@@ -6,6 +6,12 @@ export type Bitrix24CredentialType = 'bitrix24WebhookApi' | 'bitrix24OAuth2Api';
 export interface RestCall {
 	method: string;
 	params?: IDataObject;
+	/**
+	 * A read of what this call wrote, sent right after it in the same `batch` request (it costs
+	 * a command of the batch, not a request). A `WrittenId` among its parameters stands for the
+	 * write's result (the new record's ID). Its outcome comes back as the envelope's `readBack`.
+	 */
+	readBack?: { method: string; params: IDataObject };
 }
 
 /** A successful envelope, kept whole: list methods need `total`/`next`, limits need `time`. */
@@ -14,6 +20,8 @@ export interface Envelope {
 	total?: number;
 	next?: number;
 	time?: IDataObject;
+	/** the outcome of the call's `readBack`, when it asked for one */
+	readBack?: CallOutcome;
 }
 
 /** Per-call outcome of a call that went out with others (batch). */
