@@ -23,9 +23,14 @@ export interface CatalogState {
 	catalogs: CatalogRow[];
 	/** catalog.priceType ids: 1 is the base price */
 	priceTypes: number[];
+	/** simple products (catalog.product.*, type 1) */
 	products: Map<number, CatalogRow>;
+	/** parent products (catalog.product.sku.*, type 3) and variations (catalog.product.offer.*, 4 or 5) */
+	skus: Map<number, CatalogRow>;
+	offers: Map<number, CatalogRow>;
 	sections: Map<number, CatalogRow>;
 	prices: Map<number, CatalogRow>;
+	/** every product, parent product and variation is an element of one sequence */
 	nextProduct: number;
 	nextSection: number;
 	nextPrice: number;
@@ -61,6 +66,8 @@ export function catalogState(store: Store): CatalogState {
 		})),
 		priceTypes: SEED_PRICE_TYPES.map((type) => type.id),
 		products: new Map(),
+		skus: new Map(),
+		offers: new Map(),
 		sections: new Map(),
 		prices: new Map(),
 		nextProduct: 1,
@@ -70,30 +77,30 @@ export function catalogState(store: Store): CatalogState {
 	}));
 }
 
-function catalogError(code: number, description: string): RestError {
+export function catalogError(code: number, description: string): RestError {
 	// the pages show the code as a JSON number
 	return new RestError(400, code as unknown as string, description);
 }
 const missing = (name: string): RestError =>
 	catalogError(100, `Could not find value for parameter {${name}}`);
 
-function fieldsOf(ctx: CallContext): Record<string, unknown> {
+export function fieldsOf(ctx: CallContext): Record<string, unknown> {
 	const fields = param(ctx.params, 'fields');
 	if (!isObject(fields) || Object.keys(fields).length === 0) throw missing('fields');
 	return fields as Record<string, unknown>;
 }
 
-function idOf(ctx: CallContext): number {
+export function idOf(ctx: CallContext): number {
 	const raw = param(ctx.params, 'id');
 	if (raw === undefined || raw === null || raw === '') throw missing('id');
 	return Number(raw);
 }
 
-function given(value: unknown): boolean {
+export function given(value: unknown): boolean {
 	return value !== undefined && value !== null && value !== '';
 }
 
-function requireFields(fields: Record<string, unknown>, names: string[]): void {
+export function requireFields(fields: Record<string, unknown>, names: string[]): void {
 	const absent = names.filter((name) => !given(fields[name]));
 	if (absent.length) throw catalogError(0, `Required fields: ${absent.join(', ')}`);
 }
@@ -128,7 +135,7 @@ const NUMERIC = new Set([
 const DOUBLE = new Set(['price', 'purchasingPrice', 'weight', 'width', 'height', 'length']);
 const DATES = new Set(['dateCreate', 'timestampX', 'dateActiveFrom', 'dateActiveTo']);
 
-const resolve: Resolver<CatalogRow> = (name) => {
+export const resolve: Resolver<CatalogRow> = (name) => {
 	const type = NUMERIC.has(name)
 		? 'integer'
 		: DOUBLE.has(name)
@@ -139,16 +146,21 @@ const resolve: Resolver<CatalogRow> = (name) => {
 	return { def: { type }, get: (row) => (name in row ? row[name] : undefined) };
 };
 
-function selectOf(ctx: CallContext): string[] {
+export function selectOf(ctx: CallContext): string[] {
 	const select = param(ctx.params, 'select');
 	return (Array.isArray(select) ? select : isObject(select) ? Object.values(select) : []).map(
 		(name) => String(name),
 	);
 }
 
-function list(ctx: CallContext, rows: CatalogRow[], key: string): MethodResult {
-	const filtered = applyFilter(rows, param(ctx.params, 'filter'), resolve);
-	const ordered = applyOrder(filtered, param(ctx.params, 'order'), resolve, (row) =>
+export function list(
+	ctx: CallContext,
+	rows: CatalogRow[],
+	key: string,
+	resolver: Resolver<CatalogRow> = resolve,
+): MethodResult {
+	const filtered = applyFilter(rows, param(ctx.params, 'filter'), resolver);
+	const ordered = applyOrder(filtered, param(ctx.params, 'order'), resolver, (row) =>
 		Number(row.id),
 	);
 	const page = paginate(ordered, param(ctx.params, 'start'));
@@ -161,7 +173,7 @@ function list(ctx: CallContext, rows: CatalogRow[], key: string): MethodResult {
 	return { result: { [key]: items }, total: page.total, next: page.next };
 }
 
-function filterIblock(ctx: CallContext, what: string): void {
+export function filterIblock(ctx: CallContext, what: string): void {
 	const filter = param(ctx.params, 'filter');
 	if (!isObject(filter) || !given((filter as Record<string, unknown>).iblockId))
 		throw catalogError(0, `Required filter fields: iblockId (${what})`);
@@ -217,11 +229,17 @@ function productCatalog(st: CatalogState, iblockId: unknown): CatalogRow {
 	return catalog;
 }
 
-function applyProduct(
+/**
+ * The fields of a product, parent product or variation (the catalog_product, _sku and _offer
+ * shapes share them); a symbolic code is unique among `siblings` of the same catalog.
+ */
+export function applyProduct(
 	ctx: CallContext,
 	st: CatalogState,
 	row: CatalogRow,
 	fields: Record<string, unknown>,
+	siblings: Map<number, CatalogRow> = st.products,
+	codeTaken = 'Product with the specified symbolic code already exists',
 ): void {
 	const iblockId = Number(row.iblockId);
 	if (given(fields.iblockSectionId)) {
@@ -230,10 +248,10 @@ function applyProduct(
 			throw catalogError(0, 'Section with the specified identifier does not exist');
 	}
 	if (given(fields.code)) {
-		const clash = [...st.products.values()].some(
+		const clash = [...siblings.values()].some(
 			(p) => p.id !== row.id && p.iblockId === iblockId && p.code === String(fields.code),
 		);
-		if (clash) throw catalogError(0, 'Product with the specified symbolic code already exists');
+		if (clash) throw catalogError(0, codeTaken);
 	}
 	if (fields.name !== undefined) row.name = str(fields.name);
 	for (const name of PRODUCT_TEXT) if (fields[name] !== undefined) row[name] = str(fields[name]);
@@ -252,6 +270,51 @@ function applyProduct(
 	}
 	row.modifiedBy = ctx.auth.userId;
 	row.timestampX = isoDate(Date.now());
+}
+
+/** A new element of a catalog with the defaults the add methods name (type 1 simple, 3 parent, 4/5 variation). */
+export function newProductRow(
+	ctx: CallContext,
+	id: number,
+	iblockId: number,
+	type: number,
+): CatalogRow {
+	const now = isoDate(Date.now());
+	return {
+		active: 'Y',
+		available: 'Y',
+		barcodeMulti: 'N',
+		bundle: 'N',
+		canBuyZero: 'N',
+		code: null,
+		createdBy: ctx.auth.userId,
+		dateActiveFrom: null,
+		dateActiveTo: null,
+		dateCreate: now,
+		detailText: null,
+		detailTextType: 'text',
+		iblockId,
+		iblockSectionId: null,
+		id,
+		measure: null,
+		modifiedBy: ctx.auth.userId,
+		name: null,
+		previewText: null,
+		previewTextType: 'text',
+		purchasingCurrency: null,
+		purchasingPrice: null,
+		quantity: 0,
+		quantityReserved: 0,
+		quantityTrace: 'N',
+		sort: 500,
+		subscribe: 'N',
+		timestampX: now,
+		type,
+		vatId: null,
+		vatIncluded: 'N',
+		weight: null,
+		xmlId: String(id),
+	};
 }
 
 function findProduct(ctx: CallContext): CatalogRow {
@@ -355,42 +418,7 @@ export const methods: MethodDef[] = [
 			requireFields(fields, ['iblockId', 'name']);
 			const catalog = productCatalog(st, fields.iblockId);
 			const id = st.nextProduct;
-			const now = isoDate(Date.now());
-			const row: CatalogRow = {
-				active: 'Y',
-				available: 'Y',
-				barcodeMulti: 'N',
-				bundle: 'N',
-				canBuyZero: 'N',
-				code: null,
-				createdBy: ctx.auth.userId,
-				dateActiveFrom: null,
-				dateActiveTo: null,
-				dateCreate: now,
-				detailText: null,
-				detailTextType: 'text',
-				iblockId: Number(catalog.iblockId),
-				iblockSectionId: null,
-				id,
-				measure: null,
-				modifiedBy: ctx.auth.userId,
-				name: null,
-				previewText: null,
-				previewTextType: 'text',
-				purchasingCurrency: null,
-				purchasingPrice: null,
-				quantity: 0,
-				quantityReserved: 0,
-				quantityTrace: 'N',
-				sort: 500,
-				subscribe: 'N',
-				timestampX: now,
-				type: 1,
-				vatId: null,
-				vatIncluded: 'N',
-				weight: null,
-				xmlId: String(id),
-			};
+			const row = newProductRow(ctx, id, Number(catalog.iblockId), 1);
 			applyProduct(ctx, st, row, fields);
 			st.nextProduct++;
 			st.products.set(id, row);
@@ -508,8 +536,10 @@ export const methods: MethodDef[] = [
 			requireFields(fields, ['productId', 'catalogGroupId', 'price', 'currency']);
 			if (!st.priceTypes.includes(Number(fields.catalogGroupId)))
 				throw catalogError(0, 'Validate price error. Catalog price group is wrong');
-			// no documented text for an unknown product: the portal's own
-			if (!st.products.has(Number(fields.productId)))
+			// no documented text for an unknown product: the portal's own. Simple products and
+			// variations have prices; a parent product has none (its variations do, sku/index.md)
+			const productId = Number(fields.productId);
+			if (!st.products.has(productId) && !st.offers.has(productId))
 				throw catalogError(0, 'Validate price error. Catalog product is wrong');
 			const row: CatalogRow = {
 				catalogGroupId: Number(fields.catalogGroupId),

@@ -29,6 +29,7 @@ import { methods as bizprocRobot } from './bizproc-robot';
 import { methods as lists } from './lists';
 import { methods as requisites } from './requisites';
 import { methods as catalog } from './catalog';
+import { methods as catalogVariations } from './catalog-variations';
 
 export const ALL_METHODS: MethodDef[] = [
 	...common,
@@ -60,4 +61,5 @@ export const ALL_METHODS: MethodDef[] = [
 	...lists,
 	...requisites,
 	...catalog,
+	...catalogVariations,
 ];

@@ -91,6 +91,20 @@ export const catalogLoadOptions = {
 		}));
 	},
 
+	/** The offers catalogs (productIblockId set), where variations live, by name */
+	async getVariationCatalogs(this: ILoadOptionsFunctions) {
+		const envelope = await bitrix24Call(this, 'catalog.catalog.list', {
+			select: ['id', 'iblockId', 'name', 'productIblockId'],
+			order: { id: 'ASC' },
+		});
+		const rows = ((envelope.result as IDataObject)?.catalogs ?? []) as IDataObject[];
+		return rows
+			.filter((row) => row.productIblockId !== null && row.productIblockId !== undefined)
+			.map((row) => ({
+				name: `${String(row.name)} (${String(row.iblockId)})`,
+				value: Number(row.iblockId),
+			}));
+	},
 	/** The trade catalogs by name; the value is the iblockId products and sections take. */
 	async getCatalogs(this: ILoadOptionsFunctions) {
 		const envelope = await bitrix24Call(this, 'catalog.catalog.list', {

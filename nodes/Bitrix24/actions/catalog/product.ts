@@ -1,10 +1,7 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-
-import { currencyParam } from '../crm/currency';
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
-import { paramError, takeParam } from '../params';
 import { catalogParam } from './catalog';
-import { changed, deleted, mergeOtherFields, otherFields } from './fields';
+import { changed, deleted, mergeOtherFields } from './fields';
+import { FIELD_NAMES, PRODUCT_FIELDS, productSelect } from './product-fields';
 import { PRODUCT_LOCATOR, SECTION_LOCATOR } from './search';
 
 /**
@@ -21,76 +18,6 @@ const productId: ParamSpec = {
 	required: true,
 	locator: PRODUCT_LOCATOR,
 };
-const field = (
-	name: string,
-	label: string,
-	type: ParamSpec['type'],
-	description?: string,
-): ParamSpec => ({ name, label, path: `fields.${name}`, type, description });
-const editable: ParamSpec[] = [
-	{ ...field('active', 'Active', 'yesNo'), default: true },
-	field('code', 'Code', 'string', 'Symbolic code, unique in the catalog'),
-	field('detailText', 'Detailed Description', 'text'),
-	{
-		...field('iblockSectionId', 'Section', 'id', 'The main catalog section'),
-		locator: SECTION_LOCATOR,
-	},
-	field('measure', 'Unit of Measure ID', 'id'),
-	field('previewText', 'Short Description', 'text'),
-	currencyParam('purchasingCurrency', 'Purchasing Currency', 'fields.purchasingCurrency'),
-	field('purchasingPrice', 'Purchasing Price', 'number'),
-	field('quantity', 'Quantity', 'number', 'Quantity in stock'),
-	{ ...field('sort', 'Sort', 'number'), default: 500 },
-	field('vatId', 'VAT Rate ID', 'id'),
-	field('vatIncluded', 'VAT Included', 'yesNo'),
-	field('weight', 'Weight', 'number'),
-	field('xmlId', 'External ID', 'string'),
-	otherFields('{"property258": "value", "width": 100}'),
-];
-
-/** The fields the list returns when the user names none (the docs' select requires id and iblockId). */
-const DEFAULT_SELECT = [
-	'id',
-	'iblockId',
-	'name',
-	'active',
-	'code',
-	'xmlId',
-	'iblockSectionId',
-	'sort',
-	'type',
-	'measure',
-	'purchasingPrice',
-	'purchasingCurrency',
-	'quantity',
-	'vatId',
-	'vatIncluded',
-	'dateCreate',
-	'timestampX',
-	'previewText',
-	'detailText',
-];
-
-function listSelect(ctx: IExecuteFunctions, itemIndex: number, params: IDataObject): IDataObject {
-	const raw = takeParam(params, 'fieldNames');
-	const named =
-		typeof raw === 'string'
-			? raw
-					.split(',')
-					.map((name) => name.trim())
-					.filter(Boolean)
-			: [];
-	if (named.some((name) => !/^[A-Za-z][A-Za-z0-9_]*$/.test(name)))
-		throw paramError(
-			ctx,
-			itemIndex,
-			'Fields',
-			'give field names separated by commas, e.g. name, code',
-		);
-	params.select = named.length ? [...new Set(['id', 'iblockId', ...named])] : DEFAULT_SELECT;
-	return params;
-}
-
 const methods: MethodSpec[] = [
 	{
 		value: 'create',
@@ -101,7 +28,7 @@ const methods: MethodSpec[] = [
 		params: [
 			catalogParam('fields.iblockId'),
 			{ name: 'name', label: 'Name', path: 'fields.name', type: 'string', required: true },
-			...editable,
+			...PRODUCT_FIELDS,
 		],
 		adjust: mergeOtherFields,
 		output: { at: ['element'] },
@@ -132,15 +59,7 @@ const methods: MethodSpec[] = [
 		method: 'catalog.product.list',
 		params: [
 			catalogParam('filter.iblockId'),
-			{
-				name: 'fieldNames',
-				label: 'Fields',
-				path: 'fieldNames',
-				type: 'string',
-				placeholder: 'name, code, purchasingPrice',
-				description:
-					'Fields to return, separated by commas (id and iblockId are always included); empty returns the main fields',
-			},
+			FIELD_NAMES,
 			{
 				name: 'sectionId',
 				label: 'Section',
@@ -150,7 +69,7 @@ const methods: MethodSpec[] = [
 				locator: SECTION_LOCATOR,
 			},
 		],
-		adjust: listSelect,
+		adjust: productSelect(),
 		list: { rowsAt: ['products'], idKey: 'id', paging: 'id', selectParam: false },
 	},
 	{
@@ -162,7 +81,7 @@ const methods: MethodSpec[] = [
 		params: [
 			productId,
 			{ name: 'name', label: 'Name', path: 'fields.name', type: 'string' },
-			...editable,
+			...PRODUCT_FIELDS,
 		],
 		adjust: (ctx, itemIndex, params) =>
 			changed(ctx, itemIndex, mergeOtherFields(ctx, itemIndex, params)),

@@ -92,23 +92,30 @@ async function sourcesOf(ctx: ILoadOptionsFunctions, kinds: Kind[]): Promise<Sou
 	});
 	const catalogs = ((envelope.result as IDataObject)?.catalogs ?? []) as IDataObject[];
 	const chosen = chosenCatalog(ctx);
+	// a chosen catalog and its pair: a product catalog and its offers catalog go together
+	const related = new Set<number>();
+	for (const catalog of catalogs) {
+		const own = Number(catalog.iblockId);
+		const products = Number(catalog.productIblockId);
+		if (own === chosen || products === chosen) {
+			related.add(own);
+			if (products) related.add(products);
+		}
+	}
 	const sources: Source[] = [];
 	for (const kind of kinds) {
 		const { offers, ...source } = KINDS[kind];
 		for (const catalog of catalogs) {
 			const isOffers = catalog.productIblockId !== null && catalog.productIblockId !== undefined;
 			if (offers !== null && offers !== isOffers) continue;
-			if (chosen !== undefined && Number(catalog.iblockId) !== chosen) continue;
+			if (chosen !== undefined && !related.has(Number(catalog.iblockId))) continue;
 			sources.push({ ...source, iblockId: Number(catalog.iblockId) });
 		}
 	}
 	return sources;
 }
 
-function catalogSearch(
-	kinds: Kind[],
-	extraFilter?: (ctx: ILoadOptionsFunctions) => IDataObject,
-): ListSearch {
+function catalogSearch(kinds: Kind[]): ListSearch {
 	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
 		const sources = await sourcesOf(this, kinds);
 		const [at, from] = (paginationToken ?? '0:0').split(':').map(Number);
@@ -119,7 +126,6 @@ function catalogSearch(
 			filter: {
 				iblockId: source.iblockId,
 				...(filter ? { '%name': filter } : {}),
-				...(extraFilter?.(this) ?? {}),
 			},
 			order: { id: 'DESC' },
 			start: from,
@@ -145,17 +151,10 @@ function catalogSearch(
 	};
 }
 
-/** Variations of the parent product chosen in the node, when one is */
-function ofChosenParent(ctx: ILoadOptionsFunctions): IDataObject {
-	const raw = ctx.getCurrentNodeParameter('parentId', { extractValue: true });
-	const parent = Number(raw);
-	return Number.isInteger(parent) && parent > 0 ? { parentId: parent } : {};
-}
-
 export const catalogSearches: Record<string, ListSearch> = {
 	searchCatalogProducts: catalogSearch(['product']),
 	searchCatalogParentProducts: catalogSearch(['parent']),
-	searchCatalogVariations: catalogSearch(['variation'], ofChosenParent),
+	searchCatalogVariations: catalogSearch(['variation']),
 	searchCatalogPricedProducts: catalogSearch(['product', 'variation']),
 	searchCatalogSections: catalogSearch(['section']),
 

@@ -27,29 +27,32 @@ export const crmExtrasLoadOptions: Record<string, LoadOptions> = {
 	},
 
 	/**
-	 * Products for product rows, by name: catalog.product.list of every trade catalog of
-	 * catalog.catalog.list (the list needs the catalog's iblockId in its filter and id + iblockId
-	 * selected, catalog-product-list.md); the value is the product's id (productId of the rows).
-	 * At most 500 products per catalog, enough for a picker; more can be given by expression.
+	 * Products for product rows, by name: the simple products (catalog.product.list) and the
+	 * variations (catalog.product.offer.list, in the offers catalogs: those with productIblockId)
+	 * of every trade catalog of catalog.catalog.list (the lists need the catalog's iblockId in
+	 * their filter and id + iblockId selected); the value is the product's id (productId of the
+	 * rows; a variation is a product there). At most 500 per catalog, enough for a picker; more can
+	 * be given by expression.
 	 */
 	async getCatalogProducts() {
 		const envelope = await bitrix24Call(this, 'catalog.catalog.list', {
-			select: ['id', 'iblockId', 'name'],
+			select: ['id', 'iblockId', 'name', 'productIblockId'],
 			order: { id: 'ASC' },
 		});
 		const catalogs = ((envelope.result as IDataObject)?.catalogs ?? []) as IDataObject[];
 		const options: INodePropertyOptions[] = [];
 		for (const catalog of catalogs) {
+			const offers = catalog.productIblockId !== null && catalog.productIblockId !== undefined;
 			const products = await bitrix24List(
 				this,
 				{
-					method: 'catalog.product.list',
+					method: offers ? 'catalog.product.offer.list' : 'catalog.product.list',
 					params: {
 						select: ['id', 'iblockId', 'name'],
 						filter: { iblockId: Number(catalog.iblockId) },
 						order: { id: 'ASC' },
 					},
-					rowsAt: ['products'],
+					rowsAt: [offers ? 'offers' : 'products'],
 					idKey: 'id',
 					paging: 'id',
 				},

@@ -53,7 +53,7 @@ const rowsProperty: INodeProperties = {
 					typeOptions: { loadOptionsMethod: 'getCatalogProducts' },
 					default: '',
 					description:
-						'A product of the trade catalog (catalog.product.list); its name is the catalog\'s. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+						'A product or product variation of the trade catalog (catalog.product.list, catalog.product.offer.list); its name is the catalog\'s. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 				},
 				{
 					displayName: 'Price',
