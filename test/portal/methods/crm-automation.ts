@@ -8,7 +8,8 @@ import { crmError, isoDate, RestError } from '../envelope';
 import { phpInt } from '../php-query';
 import { CallContext, MethodDef, param } from '../registry';
 import type { Store } from '../store';
-import { extrasState } from './crm-extras';
+import type { TimelineBinding } from './crm-extras';
+import { entryBindings, extrasState, isBoundTo } from './crm-extras';
 
 export interface FiredTrigger {
 	/** crm.automation.trigger: the target as sent; execute: TYPENAME_ID built from the owner */
@@ -115,15 +116,21 @@ const view = (m: LogMessage): Record<string, unknown> => ({
 	iconCode: m.iconCode,
 });
 
-/** The timeline entry `id` of the owner: a log entry or a timeline comment. */
+/** The record a log entry was added to, as timeline bindings name it (deal, dynamic_128 ...). */
+export const messageBinding = (m: LogMessage): TimelineBinding => ({
+	ENTITY_TYPE: typeName(m.entityTypeId).toLowerCase(),
+	ENTITY_ID: m.entityId,
+});
+
+/** The timeline entry `id` shown in the owner's timeline: a log entry or a timeline comment. */
 function entryExists(store: Store, entityTypeId: number, entityId: number, id: number): boolean {
 	const message = automationState(store).logMessages.get(id);
-	if (message) return message.entityTypeId === entityTypeId && message.entityId === entityId;
 	const comment = extrasState(store).comments.get(id);
-	if (!comment) return false;
-	return (
-		comment.ENTITY_ID === entityId && comment.ENTITY_TYPE.toUpperCase() === typeName(entityTypeId)
-	);
+	const own: TimelineBinding | undefined = message
+		? messageBinding(message)
+		: comment && { ENTITY_TYPE: comment.ENTITY_TYPE, ENTITY_ID: comment.ENTITY_ID };
+	if (!own) return false;
+	return isBoundTo(entryBindings(store, id, own), typeName(entityTypeId), entityId);
 }
 
 function pinning(pin: boolean): MethodDef {
@@ -271,7 +278,13 @@ export const methods: MethodDef[] = [
 			const order = ctx.params.order as Record<string, unknown> | undefined;
 			const direction = String(order?.id ?? order?.created ?? 'desc').toLowerCase();
 			const rows = [...automationState(ctx.portal.store).logMessages.values()]
-				.filter((m) => m.entityTypeId === entityTypeId && m.entityId === entityId)
+				.filter((m) =>
+					isBoundTo(
+						entryBindings(ctx.portal.store, m.id, messageBinding(m)),
+						typeName(entityTypeId),
+						entityId,
+					),
+				)
 				.sort((a, b) => (direction === 'asc' ? a.id - b.id : b.id - a.id));
 			// pages of 10; `next` while more remain, as the other list methods answer it
 			const start = Math.max(0, phpInt(ctx.params.start ?? 0));
@@ -297,6 +310,7 @@ export const methods: MethodDef[] = [
 					'Timeline entry was created in the context of another REST application',
 				);
 			automationState(ctx.portal.store).logMessages.delete(message.id);
+			extrasState(ctx.portal.store).timelineBindings.delete(message.id);
 			return { result: true };
 		},
 	},

@@ -95,6 +95,12 @@ export interface ProductRow {
 	sort: number;
 }
 
+/** A record a timeline entry shows in (crm.timeline.bindings.*): lead, deal, contact, company ... */
+export interface TimelineBinding {
+	ENTITY_TYPE: string;
+	ENTITY_ID: number;
+}
+
 export interface ExtrasState {
 	activities: Map<number, Activity>;
 	nextActivity: number;
@@ -105,6 +111,11 @@ export interface ExtrasState {
 	/** product rows by owner: `${ownerType}:${ownerId}` */
 	productRows: Map<string, ProductRow[]>;
 	nextProductRow: number;
+	/**
+	 * The records a timeline entry (a comment, a log entry) is bound to, once crm.timeline.bindings.*
+	 * changed them; until then an entry is bound to the record it was added to.
+	 */
+	timelineBindings: Map<number, TimelineBinding[]>;
 }
 
 /** This module's per-portal state (tests read it to check what the portal stored). */
@@ -118,8 +129,29 @@ export function extrasState(store: Store): ExtrasState {
 		nextFile: 1,
 		productRows: new Map(),
 		nextProductRow: 1,
+		timelineBindings: new Map(),
 	}));
 }
+
+/** The records a timeline entry shows in: its bindings, at first the record it was added to. */
+export function entryBindings(
+	store: Store,
+	entryId: number,
+	own: TimelineBinding,
+): TimelineBinding[] {
+	return extrasState(store).timelineBindings.get(entryId) ?? [own];
+}
+
+export function isBoundTo(bindings: TimelineBinding[], entityType: string, entityId: number) {
+	return bindings.some(
+		(b) => b.ENTITY_TYPE === entityType.toLowerCase() && b.ENTITY_ID === entityId,
+	);
+}
+
+const ownBinding = (c: TimelineComment): TimelineBinding => ({
+	ENTITY_TYPE: c.ENTITY_TYPE,
+	ENTITY_ID: c.ENTITY_ID,
+});
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -770,6 +802,7 @@ const commentMethods: MethodDef[] = [
 		handler: (ctx) => {
 			const comment = commentOf(ctx, commentNotFound);
 			extrasState(ctx.portal.store).comments.delete(comment.ID);
+			extrasState(ctx.portal.store).timelineBindings.delete(comment.ID);
 			return { result: null };
 		},
 	},
@@ -781,10 +814,13 @@ const commentMethods: MethodDef[] = [
 			if (!isObject(filter) || filter.ENTITY_ID === undefined || filter.ENTITY_TYPE === undefined) {
 				throw crmError('Filter fields ENTITY_ID and ENTITY_TYPE are required.');
 			}
-			const rows = [...extrasState(ctx.portal.store).comments.values()].filter(
-				(c) =>
-					c.ENTITY_TYPE === String(filter.ENTITY_TYPE).toLowerCase() &&
-					c.ENTITY_ID === phpInt(filter.ENTITY_ID),
+			// the comments the record's timeline shows: those bound to it (crm.timeline.bindings.*)
+			const rows = [...extrasState(ctx.portal.store).comments.values()].filter((c) =>
+				isBoundTo(
+					entryBindings(ctx.portal.store, c.ID, ownBinding(c)),
+					String(filter.ENTITY_TYPE),
+					phpInt(filter.ENTITY_ID),
+				),
 			);
 			const resolve: Resolver<TimelineComment> = (name) => {
 				const key = name.toUpperCase();

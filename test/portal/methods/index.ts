@@ -10,6 +10,7 @@ import { methods as crmLinks } from './crm-links';
 import { methods as crmUserfields } from './crm-userfields';
 import { methods as crmAutomation } from './crm-automation';
 import { methods as crmDocuments } from './crm-documents';
+import { methods as crmTimelineBindings } from './crm-timeline-bindings';
 import { methods as event } from './event';
 import { methods as eventOffline } from './event-offline';
 import { methods as user } from './user';
@@ -42,6 +43,7 @@ export const ALL_METHODS: MethodDef[] = [
 	...crmUserfields,
 	...crmAutomation,
 	...crmDocuments,
+	...crmTimelineBindings,
 	...batch,
 	...event,
 	...eventOffline,

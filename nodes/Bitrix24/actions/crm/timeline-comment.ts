@@ -3,9 +3,13 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { paramError, takeParam } from '../params';
 import { createdId, done } from './answers';
+import { RECORD_OF_CODE } from './locators';
 import { listParam, userParam } from './pickers';
 
-/** crm.timeline.comment.*: comments in a CRM record's timeline, with files. */
+/**
+ * crm.timeline.comment.*: comments in a CRM record's timeline, with files; and the records a
+ * timeline entry shows in (crm.timeline.bindings.*: a comment added to a lead can show in a deal).
+ */
 
 const entityType = (path: string): ParamSpec =>
 	listParam(
@@ -81,6 +85,88 @@ async function attachFile(
 	return params;
 }
 
+/** The timeline entry of crm.timeline.bindings.*: OWNER_ID is the comment's (or log entry's) ID */
+const entryId = (path: string): ParamSpec => ({
+	name: 'commentId',
+	label: 'Comment ID',
+	path,
+	type: 'id',
+	required: true,
+	description: 'ID of the comment, or of any other timeline entry such as a log entry',
+});
+const bindingTarget: ParamSpec[] = [
+	{
+		name: 'entityType',
+		label: 'Record Type',
+		path: 'fields.ENTITY_TYPE',
+		type: 'options',
+		required: true,
+		options: [
+			{ name: 'Company', value: 'company' },
+			{ name: 'Contact', value: 'contact' },
+			{ name: 'Deal', value: 'deal' },
+			{ name: 'Lead', value: 'lead' },
+			{ name: 'Order', value: 'order' },
+		],
+		default: 'deal',
+		description: 'The type of the record whose timeline shows the entry',
+	},
+	{
+		name: 'entityId',
+		label: 'Record',
+		path: 'fields.ENTITY_ID',
+		type: 'id',
+		required: true,
+		description: 'The record (of the Record Type)',
+		locator: RECORD_OF_CODE,
+	},
+];
+/** What bind and unbind did, with the binding: the methods answer only true or false. */
+const binding =
+	(flag: 'bound' | 'unbound') =>
+	(_ctx: unknown, result: unknown, params: IDataObject): IDataObject => {
+		const fields = (params.fields ?? {}) as IDataObject;
+		return {
+			OWNER_ID: String(fields.OWNER_ID),
+			ENTITY_TYPE: fields.ENTITY_TYPE as string,
+			ENTITY_ID: String(fields.ENTITY_ID),
+			[flag]: result === true,
+		};
+	};
+
+const bindingMethods: MethodSpec[] = [
+	{
+		value: 'bind',
+		name: 'Bind',
+		action: 'Bind a timeline entry to a record',
+		description:
+			"Show a comment (or another timeline entry) in one more record's timeline; bound is false when it was shown there already (crm.timeline.bindings.bind)",
+		method: 'crm.timeline.bindings.bind',
+		params: [entryId('fields.OWNER_ID'), ...bindingTarget],
+		shape: binding('bound'),
+	},
+	{
+		value: 'getBindings',
+		name: 'Get Bindings',
+		action: 'Get the bindings of a timeline entry',
+		description:
+			'List the records whose timelines show a comment or another timeline entry (crm.timeline.bindings.list)',
+		method: 'crm.timeline.bindings.list',
+		params: [entryId('filter.OWNER_ID')],
+		output: { split: true },
+	},
+	{
+		value: 'unbind',
+		name: 'Unbind',
+		action: 'Unbind a timeline entry from a record',
+		description:
+			"Stop showing a comment (or another timeline entry) in a record's timeline (crm.timeline.bindings.unbind)",
+		method: 'crm.timeline.bindings.unbind',
+		params: [entryId('fields.OWNER_ID'), ...bindingTarget],
+		shape: binding('unbound'),
+	},
+];
+
 const methods: MethodSpec[] = [
 	{
 		value: 'create',
@@ -150,6 +236,8 @@ const methods: MethodSpec[] = [
 export const timelineCommentSpec: ResourceSpec = {
 	value: 'crmTimelineComment',
 	name: 'CRM Timeline Comment',
-	description: 'Comments in the timeline of CRM records',
-	methods,
+	description: 'Comments in the timeline of CRM records, and the records timeline entries show in',
+	methods: [...methods, ...bindingMethods],
+	// saved workflows rely on the default operation (Bind would sort first)
+	first: 'create',
 };
