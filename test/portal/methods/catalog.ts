@@ -77,6 +77,15 @@ export function catalogState(store: Store): CatalogState {
 	}));
 }
 
+/**
+ * The catalog element a product row names by productId: a simple product, a variation or a
+ * parent product (product rows take their name from it when they give none).
+ */
+export function catalogElement(store: Store, id: number): CatalogRow | undefined {
+	const st = catalogState(store);
+	return st.products.get(id) ?? st.offers.get(id) ?? st.skus.get(id);
+}
+
 export function catalogError(code: number, description: string): RestError {
 	// the pages show the code as a JSON number
 	return new RestError(400, code as unknown as string, description);

@@ -14,6 +14,7 @@ import { applyFilter, applyOrder, paginate, Resolver } from '../filter';
 import { isObject, phpInt } from '../php-query';
 import { CallContext, MethodDef, param } from '../registry';
 import type { Category, StatusRow, Store } from '../store';
+import { catalogElement } from './catalog';
 
 // ---------------------------------------------------------------------------------------------
 // State
@@ -850,7 +851,27 @@ const commentMethods: MethodDef[] = [
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
-function productRowView(r: ProductRow): Record<string, unknown> {
+/** The product's name in the catalog, for a row that names a product but gives no name. */
+export function catalogName(store: Store, productId: number): string | undefined {
+	const product = productId > 0 ? catalogElement(store, productId) : undefined;
+	return product && typeof product.name === 'string' ? product.name : undefined;
+}
+
+/** A product row's owner follows its products' sum unless its amount was set by hand. */
+export function followProducts(
+	ctx: CallContext,
+	entityTypeId: number,
+	id: number,
+	rows: ProductRow[],
+): void {
+	const record = ctx.portal.store.get(entityTypeId, id);
+	if (record && 'OPPORTUNITY' in record && record.IS_MANUAL_OPPORTUNITY !== 'Y') {
+		const sum = round2(rows.reduce((total, r) => total + r.price * r.quantity, 0));
+		ctx.portal.store.update(entityTypeId, id, { OPPORTUNITY: sum }, ctx.auth.userId);
+	}
+}
+
+export function productRowView(r: ProductRow): Record<string, unknown> {
 	const tax = r.taxRate ?? 0;
 	const priceExclusive = r.taxIncluded === 'Y' ? round2(r.price / (1 + tax / 100)) : r.price;
 	const priceNetto =
@@ -908,7 +929,7 @@ function productOwner(
 	return { abbr: typeAbbr(entityTypeId), entityTypeId, id };
 }
 
-function numberOr(value: unknown, fallback: number): number {
+export function numberOr(value: unknown, fallback: number): number {
 	if (value === undefined || value === null || value === '') return fallback;
 	const n = typeof value === 'number' ? value : parseFloat(String(value));
 	return Number.isFinite(n) ? n : fallback;
@@ -950,12 +971,18 @@ const productRowMethods: MethodDef[] = [
 			const state = extrasState(ctx.portal.store);
 			const rows: ProductRow[] = (list as Array<Record<string, unknown>>).map((input) => {
 				const discountTypeId = numberOr(input.discountTypeId, 2);
+				const productId = numberOr(input.productId, 0);
+				const named =
+					input.productName !== undefined && input.productName !== null && input.productName !== '';
 				return {
 					id: state.nextProductRow++,
 					ownerId: owner.id,
 					ownerType: owner.abbr,
-					productId: numberOr(input.productId, 0),
-					productName: String(input.productName ?? ''),
+					productId,
+					// "if not provided and a productId is provided, the product name from the catalog is used"
+					productName: named
+						? String(input.productName)
+						: (catalogName(ctx.portal.store, productId) ?? ''),
 					price: numberOr(input.price, 0),
 					quantity: numberOr(input.quantity, 1),
 					discountTypeId,
@@ -972,17 +999,7 @@ const productRowMethods: MethodDef[] = [
 				};
 			});
 			state.productRows.set(`${owner.abbr}:${owner.id}`, rows);
-			// the owner's amount follows its products unless it was set by hand
-			const record = ctx.portal.store.get(owner.entityTypeId, owner.id);
-			if (record && 'OPPORTUNITY' in record && record.IS_MANUAL_OPPORTUNITY !== 'Y') {
-				const sum = round2(rows.reduce((total, r) => total + r.price * r.quantity, 0));
-				ctx.portal.store.update(
-					owner.entityTypeId,
-					owner.id,
-					{ OPPORTUNITY: sum },
-					ctx.auth.userId,
-				);
-			}
+			followProducts(ctx, owner.entityTypeId, owner.id, rows);
 			return { result: { productRows: rows.map(productRowView) } };
 		},
 	},

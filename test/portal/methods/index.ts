@@ -11,6 +11,7 @@ import { methods as crmUserfields } from './crm-userfields';
 import { methods as crmAutomation } from './crm-automation';
 import { methods as crmDocuments } from './crm-documents';
 import { methods as crmTimelineBindings } from './crm-timeline-bindings';
+import { methods as crmProductRowsClassic } from './crm-product-rows-classic';
 import { methods as event } from './event';
 import { methods as eventOffline } from './event-offline';
 import { methods as user } from './user';
@@ -44,6 +45,7 @@ export const ALL_METHODS: MethodDef[] = [
 	...crmAutomation,
 	...crmDocuments,
 	...crmTimelineBindings,
+	...crmProductRowsClassic,
 	...batch,
 	...event,
 	...eventOffline,
