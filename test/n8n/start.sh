@@ -5,7 +5,8 @@
 # delete that folder to start over.
 #
 # Env: N8N_PORT (5678), PORTAL_PORT (8899), N8N_BITRIX24_CACHE (where n8n is installed),
-# N8N_START_SKIP_BUILD=1 (use dist/ and .build/ as they are).
+# N8N_START_SKIP_BUILD=1 (use dist/ and .build/ as they are), N8N_START_STATE (the state folder),
+# N8N_VERSION (which n8n: 2.x, the default, or 1.x; see install.sh).
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -13,7 +14,7 @@ cd "$REPO_ROOT"
 
 N8N_PORT="${N8N_PORT:-5678}"
 PORTAL_PORT="${PORTAL_PORT:-8899}"
-STATE="$REPO_ROOT/.n8n-start"
+STATE="${N8N_START_STATE:-$REPO_ROOT/.n8n-start}"
 
 port_busy() {
   "$SYSTEM_NODE" -e '
@@ -51,8 +52,13 @@ fi
 
 portal_pid=
 n8n_pid=
+runner_pid=
 cleanup() {
   [ -n "$n8n_pid" ] && kill -TERM "$n8n_pid" 2>/dev/null || true
+  if [ -n "$runner_pid" ]; then
+    kill -TERM "$runner_pid" 2>/dev/null || true
+    wait "$runner_pid" 2>/dev/null || true
+  fi
   if [ -n "$portal_pid" ]; then
     kill "$portal_pid" 2>/dev/null || true
     wait "$portal_pid" 2>/dev/null || true
@@ -104,23 +110,32 @@ mv "$STATE/fixtures.new" "$STATE/fixtures"
   const n8nUrl = `http://localhost:${process.argv[2]}`;
   console.log(`
 n8n:              ${n8nUrl}   (starting: "n8n is ready" is printed when it answers)
-Bitrix24 portal:  ${p.url}   (test portal with demo data; log .n8n-start/portal.log)
+Bitrix24 portal:  ${p.url}   (test portal with demo data; log ${process.argv[3]}/portal.log)
   webhook URL:    ${p.webhookUrl}
   OAuth2 app:     client id ${p.clientId}
                   authorize ${p.authorizeUrl}   token ${p.tokenUrl}
 
 What to do:
   1. Open ${n8nUrl}. The first time, n8n asks you to set up an owner account (any email
-     and password; it stays on this machine, in .n8n-start/).
+     and password; it stays on this machine, in ${process.argv[3]}/).
   2. Open the workflow "Bitrix24 example: deals from the test portal" and click
      "Execute workflow". It uses the credential "Bitrix24 test portal (webhook)".
   3. OAuth2: open the credential "Bitrix24 test portal (OAuth2)" and click "Connect my
      account"; the portal grants access at once. The portal forgets tokens when it stops,
      so reconnect after each npm start.
 Stop with Ctrl-C (stops n8n and the portal).
-`);' "$STATE/portal.json" "$N8N_PORT"
+`);' "$STATE/portal.json" "$N8N_PORT" "${STATE#"$REPO_ROOT"/}"
 
 echo "== Starting n8n (task broker on port $N8N_RUNNERS_BROKER_PORT)"
+# Task runners in external mode, as n8n's deprecation notice for the internal mode asks:
+# task-runner.js is the launcher (the JavaScript runner for the Code node), sharing a token
+# with n8n's task broker. In internal mode n8n would also try a Python runner, whose
+# environment exists only in n8n's Docker image, and say it failed.
+export N8N_RUNNERS_MODE=external
+N8N_RUNNERS_AUTH_TOKEN="$("$SYSTEM_NODE" -p 'require("crypto").randomBytes(24).toString("hex")')"
+export N8N_RUNNERS_AUTH_TOKEN
+"$SYSTEM_NODE" "$N8N_DIR_OF_LIB/task-runner.js" &
+runner_pid=$!
 # In the background with `wait`, so that Ctrl-C or a TERM to this script reaches the trap
 # at once; the trap asks n8n to shut down and the loop waits until it has.
 (PATH="$(dirname "$N8N_NODE"):$PATH" exec "$N8N_NODE" "$N8N_BIN" start) &
