@@ -3,8 +3,9 @@
 # Needs `npm run build` (dist/) and `npm run build:test` (.build/: the portal) done first.
 # The first run installs n8n into a cache outside the clone (~8 min); later runs take ~1 min.
 #
-# Env: N8N_BITRIX24_CACHE (install cache), KEEP_N8N_TEST_DIR=1 (keep the temp folder even
-# when everything passed; it is always kept on failure).
+# Env: N8N_VERSION (which n8n: 2.x, the default, or 1.x, or an exact version; see
+# install.sh), N8N_BITRIX24_CACHE (install cache), KEEP_N8N_TEST_DIR=1 (keep the temp folder
+# even when everything passed; it is always kept on failure).
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
