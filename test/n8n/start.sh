@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm start: build the package, start the Bitrix24 test portal and a local n8n with the
 # package loaded, credentials for the portal and an example workflow. n8n runs in the
-# foreground; Ctrl-C stops it and the portal. State lives in .n8n-start/ (gitignored);
+# foreground; Ctrl-C stops it and the portal. State lives in .n8n-start/ (gitignored; n8n 1.x:
+# .n8n-start/n8n-1.x/);
 # delete that folder to start over.
 #
 # Env: N8N_PORT (5678), PORTAL_PORT (8899), N8N_BITRIX24_CACHE (where n8n is installed),
@@ -14,7 +15,6 @@ cd "$REPO_ROOT"
 
 N8N_PORT="${N8N_PORT:-5678}"
 PORTAL_PORT="${PORTAL_PORT:-8899}"
-STATE="${N8N_START_STATE:-$REPO_ROOT/.n8n-start}"
 
 port_busy() {
   "$SYSTEM_NODE" -e '
@@ -40,6 +40,11 @@ portal_js="$REPO_ROOT/.build/test/portal/cli.js"
 echo "== n8n (installed once into a cache outside the clone; the first time takes ~8 minutes)"
 n8n_ensure_installed
 
+# n8n 1.x cannot open a database n8n 2.x has migrated: it gets a state folder of its own.
+case "$N8N_INSTALLED_VERSION" in
+  1.*) STATE="${N8N_START_STATE:-$REPO_ROOT/.n8n-start/n8n-1.x}" ;;
+  *) STATE="${N8N_START_STATE:-$REPO_ROOT/.n8n-start}" ;;
+esac
 mkdir -p "$STATE"
 n8n_env "$STATE"
 export N8N_PORT
