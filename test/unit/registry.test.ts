@@ -64,7 +64,8 @@ describe('Operation registry', () => {
 		expect(wanted.loadOptions.size).toBeGreaterThan(5);
 		expect(wanted.listSearch.size).toBeGreaterThan(3);
 		const methods = versions[2].methods!;
-		for (const name of wanted.loadOptions) expect(Object.keys(methods.loadOptions!)).toContain(name);
+		for (const name of wanted.loadOptions)
+			expect(Object.keys(methods.loadOptions!)).toContain(name);
 		for (const name of wanted.listSearch) expect(Object.keys(methods.listSearch!)).toContain(name);
 	});
 });
