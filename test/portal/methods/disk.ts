@@ -14,6 +14,7 @@ import { isObject, phpBool, phpInt } from '../php-query';
 import { CallContext, MethodDef, param } from '../registry';
 import type { DeletedType, DriveObject, DriveState, DriveStorage } from './disk/state';
 import { driveState, mimeOf, newToken } from './disk/state';
+import { fileSearch } from './disk/search';
 
 export {
 	addDriveFile,
@@ -801,5 +802,6 @@ export const methods: MethodDef[] = [
 	...storageMethods,
 	...folderMethods,
 	...fileMethods,
+	fileSearch(objectView),
 	uploadTarget,
 ];

@@ -2,6 +2,7 @@
 import type { MethodDef } from '../registry';
 import { chatMethods } from './im/chat';
 import { messageMethods } from './im/message';
+import { searchMethods } from './im/search';
 
 export {
 	CHAT_COLORS,
@@ -13,4 +14,4 @@ export {
 } from './im/state';
 export type { ImChat, ImMessage, ImNotification, ImState } from './im/state';
 
-export const methods: MethodDef[] = [...chatMethods, ...messageMethods];
+export const methods: MethodDef[] = [...chatMethods, ...messageMethods, ...searchMethods];
