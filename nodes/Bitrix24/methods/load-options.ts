@@ -4,6 +4,7 @@ import { bitrix24Call, bitrix24List } from '../../shared/transport';
 import { CLASSIC_RECORDS } from '../actions/crm/classic-records';
 import { CRM_ENTITY_TYPES, smartProcessTypes } from '../actions/crm/entity-types';
 import { fieldsMethodOf } from '../actions/crm/classic-record';
+import { chosenPipeline, pipelineStageOptions } from '../actions/crm/stage-options';
 import { typeInWords } from './field-types';
 
 type LoadOptions = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
@@ -74,29 +75,15 @@ export const loadOptions: Record<string, LoadOptions> = {
 		}));
 	},
 
+	/**
+	 * Deal stages named and grouped by pipeline ("General / New"); only the chosen pipeline's when
+	 * the operation has a Pipeline set (Additional Fields or Update Fields, or top level).
+	 */
 	async getDealStages() {
-		const envelope = await bitrix24Call(this, 'crm.category.list', { entityTypeId: 2 });
-		const categories = ((envelope.result as IDataObject)?.categories ?? []) as IDataObject[];
-		const options: INodePropertyOptions[] = [];
-		for (const category of categories) {
-			const id = Number(category.id);
-			const stages = await bitrix24List(this, {
-				method: 'crm.status.list',
-				params: {
-					filter: { ENTITY_ID: id === 0 ? 'DEAL_STAGE' : `DEAL_STAGE_${id}` },
-					order: { SORT: 'ASC' },
-				},
-				rowsAt: [],
-				idKey: 'ID',
-			});
-			for (const stage of stages) {
-				options.push({
-					name: `${String(category.name)}: ${String(stage.NAME)}`,
-					value: String(stage.STATUS_ID),
-				});
-			}
-		}
-		return options;
+		const chosen = ['additionalFields.categoryId', 'updateFields.categoryId', 'categoryId']
+			.map((path) => chosenPipeline(this.getCurrentNodeParameter(path)))
+			.find((id) => id !== undefined);
+		return await pipelineStageOptions(this, 2, chosen);
 	},
 
 	async getUsers() {
