@@ -16,6 +16,9 @@ export function recordLocator(options: {
 	searchListMethod: string;
 	urlPattern?: string;
 	urlPlaceholder?: string;
+	/** what By ID accepts (a regex), when the ID is not a plain number (dialog IDs such as chat12) */
+	idPattern?: string;
+	idPlaceholder?: string;
 	inCollection?: boolean;
 }): INodeProperties {
 	return {
@@ -35,11 +38,14 @@ export function recordLocator(options: {
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
-				placeholder: '42',
+				placeholder: options.idPlaceholder ?? '42',
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Not a valid ID' },
+						properties: {
+							regex: options.idPattern ?? '^\\s*\\d+\\s*$',
+							errorMessage: 'Not a valid ID',
+						},
 					},
 				],
 			},

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
+import { usersPicker } from '../user-picker';
 import { BOT_ID, BOT_TOKEN, DIALOG_ID, done, needsFields } from './bot-params';
 
 const USER_IDS: ParamSpec = {
@@ -10,6 +11,7 @@ const USER_IDS: ParamSpec = {
 	type: 'idList',
 	required: true,
 	description: 'User IDs separated by commas',
+	v2: usersPicker('User Names or IDs', 'The users'),
 };
 
 /** The bot's group chats and their members: imbot.v2.Chat.* (api-reference/chat-bots/chat-bots-v2/imbot.v2/chats). */
@@ -17,6 +19,18 @@ const groupDialog = {
 	...DIALOG_ID,
 	description: 'The group chat, chat<N> (e.g. chat12)',
 	pattern: { match: /^chat\d+$/, hint: 'is not a group chat: use chat<N>', lowerCase: true },
+	v2: {
+		label: 'Chat',
+		description:
+			'A group chat the bot is in: from your recent chats (3 letters or more search every chat), by ID (chat12) or by a messenger link',
+		locator: {
+			searchListMethod: 'searchGroupDialogs',
+			urlPattern: '/online/\\?IM_DIALOG=(chat\\d+)',
+			urlPlaceholder: 'https://your-portal.bitrix24.com/online/?IM_DIALOG=chat12',
+			idPattern: '^\\s*[cC][hH][aA][tT]\\d+\\s*$',
+			idPlaceholder: 'chat12',
+		},
+	},
 };
 const COLORS = [
 	'aqua',
@@ -56,6 +70,7 @@ const methods: MethodSpec[] = [
 				path: 'fields.userIds',
 				type: 'idList',
 				description: 'User IDs separated by commas',
+				v2: usersPicker('Member Names or IDs', 'The members besides the bot'),
 			},
 			{
 				name: 'ownerId',

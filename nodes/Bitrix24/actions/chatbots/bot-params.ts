@@ -46,6 +46,18 @@ export const DIALOG_ID: ParamSpec = {
 		hint: 'is not a dialog ID: use chat<N> or a user ID',
 		lowerCase: true,
 	},
+	v2: {
+		label: 'Dialog',
+		description:
+			"A chat the bot is in, or a person for the bot's private dialog with them: from your recent chats (3 letters or more search every chat and person), by ID (chat12 or a user ID) or by a messenger link",
+		locator: {
+			searchListMethod: 'searchDialogs',
+			urlPattern: '/online/\\?IM_DIALOG=((?:chat)?\\d+)',
+			urlPlaceholder: 'https://your-portal.bitrix24.com/online/?IM_DIALOG=chat12',
+			idPattern: '^\\s*([cC][hH][aA][tT])?\\d+\\s*$',
+			idPlaceholder: 'chat12',
+		},
+	},
 };
 
 /** Message content (send, update, command answer): keyboards and attachments as JSON. */

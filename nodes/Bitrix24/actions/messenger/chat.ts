@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
+import { userPicker, usersPicker } from '../user-picker';
 import { getMembers } from './chat/get-members.operation';
 import { getMessages } from './chat/get-messages.operation';
 import { updateAvatar } from './chat/update-avatar.operation';
@@ -38,6 +39,7 @@ const userIdParam: ParamSpec = {
 	path: 'USER_ID',
 	type: 'id',
 	required: true,
+	v2: userPicker('User'),
 };
 
 const chatEcho = { chatId: 'CHAT_ID' };
@@ -56,6 +58,7 @@ const create: MethodSpec = {
 			path: 'USERS',
 			type: 'idList',
 			description: 'Members besides you, separated by commas, e.g. 2, 3',
+			v2: usersPicker('Member Names or IDs', 'Members besides you'),
 		},
 		{
 			name: 'chatType',
@@ -132,6 +135,7 @@ const addUsers: MethodSpec = {
 			type: 'idList',
 			required: true,
 			description: 'Separated by commas, e.g. 4, 5',
+			v2: usersPicker('User Names or IDs', 'The users to add'),
 		},
 		{
 			name: 'hideHistory',
@@ -179,6 +183,7 @@ const getUsers: MethodSpec = {
 			type: 'idList',
 			required: true,
 			description: 'Separated by commas, e.g. 1, 2',
+			v2: usersPicker('User Names or IDs', 'The users to get'),
 		},
 	],
 	// without it the answer is keyed by user ID
@@ -231,7 +236,12 @@ const setOwner: MethodSpec = {
 	method: 'im.chat.setOwner',
 	params: [
 		chatIdParam,
-		{ ...userIdParam, label: 'New Owner User ID', description: 'Must be a member of the chat' },
+		{
+			...userIdParam,
+			label: 'New Owner User ID',
+			description: 'Must be a member of the chat',
+			v2: userPicker('New Owner', 'Must be a member of the chat'),
+		},
 	],
 	shape: success({ chatId: 'CHAT_ID', ownerId: 'USER_ID' }),
 };

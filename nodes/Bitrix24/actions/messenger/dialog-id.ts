@@ -1,6 +1,7 @@
 /** How the messenger names a chat: a dialog ID (chat12, sg5, a user's ID) or a chat's number. */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { forVersion, paramProperty } from '../method-table/build';
 import type { ParamSpec } from '../method-table/spec';
 import { paramError } from '../params';
 
@@ -13,6 +14,10 @@ const DIALOG_ID_PATTERN = {
 	lowerCase: true,
 };
 
+/** A messenger link names the dialog: https://portal/online/?IM_DIALOG=chat12 */
+const DIALOG_URL = '/online/\\?IM_DIALOG=((?:chat|sg)?\\d+)';
+const URL_PLACEHOLDER = 'https://your-portal.bitrix24.com/online/?IM_DIALOG=chat12';
+
 /** DIALOG_ID as a table parameter: checked and written lower-case by its pattern. */
 export const dialogIdParam: ParamSpec = {
 	name: 'dialogId',
@@ -23,6 +28,18 @@ export const dialogIdParam: ParamSpec = {
 	placeholder: 'chat12',
 	description: DIALOG_ID_DESCRIPTION,
 	pattern: DIALOG_ID_PATTERN,
+	v2: {
+		label: 'Dialog',
+		description:
+			'A chat, or a person for your private dialog with them: from your recent chats (type 3 letters or more to search every chat and person), by ID (chat12, sg5 for a workgroup chat, or a user ID) or by a messenger link',
+		locator: {
+			searchListMethod: 'searchDialogs',
+			urlPattern: DIALOG_URL,
+			urlPlaceholder: URL_PLACEHOLDER,
+			idPattern: '^\\s*([cC][hH][aA][tT]|[sS][gG])?\\d+\\s*$',
+			idPlaceholder: 'chat12',
+		},
+	},
 };
 
 /** The Dialog ID field of a hand-written operation, read with `readDialogId`. */
@@ -36,9 +53,15 @@ export const dialogIdProperty: INodeProperties = {
 	description: DIALOG_ID_DESCRIPTION,
 };
 
-/** The Dialog ID of a hand-written operation, as the table's pattern would give it. */
+/** Version 2's Dialog field of a hand-written operation: the dialog picker. */
+export const dialogPickerProperty: INodeProperties = paramProperty(forVersion(dialogIdParam, 2));
+
+/**
+ * The Dialog ID of a hand-written operation, as the table's pattern would give it: a picked
+ * dialog (version 2) or the text of version 1.
+ */
 export function readDialogId(ctx: IExecuteFunctions, itemIndex: number): string {
-	const raw = String(ctx.getNodeParameter('dialogId', itemIndex));
+	const raw = String(ctx.getNodeParameter('dialogId', itemIndex, '', { extractValue: true }));
 	const value = raw.trim().toLowerCase();
 	if (value === '') throw paramError(ctx, itemIndex, 'Dialog ID', 'is required');
 	if (!DIALOG_ID_PATTERN.match.test(value))
@@ -53,4 +76,17 @@ export const chatIdParam: ParamSpec = {
 	type: 'id',
 	required: true,
 	description: 'The chat number, without the "chat" prefix (chat12 is 12)',
+	v2: {
+		label: 'Chat',
+		description:
+			'A group chat: from your recent chats (type 3 letters or more to search every chat), by its number (12 for chat12) or by a messenger link',
+		locator: {
+			searchListMethod: 'searchChats',
+			urlPattern: '/online/\\?IM_DIALOG=chat(\\d+)',
+			urlPlaceholder: URL_PLACEHOLDER,
+		},
+	},
 };
+
+/** Version 2's Chat field of a hand-written operation: the chat picker. */
+export const chatPickerProperty: INodeProperties = paramProperty(forVersion(chatIdParam, 2));

@@ -2,6 +2,7 @@ import { methodResource } from '../method-table/build';
 import type { Area } from '../types';
 import { chat } from './chat';
 import { chatMessage } from './chat-message';
+import { messengerListSearch } from './dialog-search';
 import { notification } from './notification';
 
 /** The messenger: chats and dialogs, messages, notifications (im.*). */
@@ -12,4 +13,5 @@ export const messengerArea: Area = {
 		methodResource({ ...chatMessage, first: 'send' }),
 		methodResource({ ...notification, first: 'sendPersonal' }),
 	],
+	listSearch: messengerListSearch,
 };

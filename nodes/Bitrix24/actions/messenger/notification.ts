@@ -1,4 +1,5 @@
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
+import { userPicker } from '../user-picker';
 import { attachmentsParam } from './message-blocks';
 import { deleteNotification } from './notification/delete.operation';
 
@@ -21,7 +22,14 @@ function sendSpec(kind: 'personal' | 'system'): MethodSpec {
 			: 'Notify a user with a system notification, without a sender (im.notify.system.add)',
 		method: personal ? 'im.notify.personal.add' : 'im.notify.system.add',
 		params: [
-			{ name: 'userId', label: 'Recipient User ID', path: 'USER_ID', type: 'id', required: true },
+			{
+				name: 'userId',
+				label: 'Recipient User ID',
+				path: 'USER_ID',
+				type: 'id',
+				required: true,
+				v2: userPicker('Recipient'),
+			},
 			{
 				name: 'message',
 				label: 'Message',

@@ -11,6 +11,11 @@ import type { MethodSpec, OutputSpec, ParamSpec, ResourceSpec } from './spec';
 
 const EXTRA = 'extraParameters';
 
+/** A parameter as the given node version shows and reads it (version 2's picker, see `ParamSpec.v2`). */
+export function forVersion(spec: ParamSpec, version: number): ParamSpec {
+	return version >= 2 && spec.v2 ? { ...spec, ...spec.v2 } : spec;
+}
+
 /** The editor field of a table parameter. */
 export function paramProperty(spec: ParamSpec): INodeProperties {
 	if (spec.locator) {
@@ -73,6 +78,16 @@ export function paramProperty(spec: ParamSpec): INodeProperties {
 			};
 		case 'multiField':
 			return { ...base, type: 'string', default: '' };
+		case 'userList':
+			return {
+				...base,
+				type: 'multiOptions',
+				typeOptions: {
+					loadOptionsMethod: spec.loadOptionsMethod ?? 'getUsers',
+					loadOptionsDependsOn: spec.loadOptionsDependsOn,
+				},
+				default: [],
+			};
 		default:
 			return { ...base, type: 'string', default: (spec.default as string) ?? '' };
 	}
@@ -92,13 +107,39 @@ function isEmpty(value: unknown): boolean {
 	return value === undefined || value === null || value === '';
 }
 
-/** A user's value as Bitrix24 wants it; bad values fail with the parameter's label and the item. */
-export function paramValue(
+/**
+ * A picked value (a resource locator's, also inside Additional Fields, where n8n does not
+ * extract it) as the text it holds, a URL read by the locator's pattern; other values as they are.
+ */
+function pickedValue(
 	ctx: IExecuteFunctions,
 	spec: ParamSpec,
 	value: unknown,
 	itemIndex: number,
 ): unknown {
+	if (!spec.locator || !value || typeof value !== 'object' || !('mode' in value)) return value;
+	const picked = value as { mode?: string; value?: unknown };
+	let text = picked.value;
+	const urlPattern = spec.locator.urlPattern;
+	if (picked.mode === 'url' && urlPattern && typeof text === 'string') {
+		const match = new RegExp(urlPattern).exec(text);
+		if (!match) throw paramError(ctx, itemIndex, spec.label, `"${text}" is not a link to it`);
+		text = match[1] ?? match[0];
+	}
+	if (isEmpty(text))
+		throw paramError(ctx, itemIndex, spec.label, spec.required ? 'is required' : 'is empty');
+	return text;
+}
+
+/** A user's value as Bitrix24 wants it; bad values fail with the parameter's label and the item. */
+export function paramValue(
+	ctx: IExecuteFunctions,
+	param: ParamSpec,
+	raw: unknown,
+	itemIndex: number,
+): unknown {
+	const spec = forVersion(param, ctx.getNode().typeVersion ?? 1);
+	const value = pickedValue(ctx, spec, raw, itemIndex);
 	switch (spec.type) {
 		case 'number': {
 			const number = Number(value);
@@ -112,7 +153,8 @@ export function paramValue(
 			return value === true || value === 'true' || value === 'Y';
 		case 'id':
 			return readPositiveId(ctx, value, spec.label, itemIndex);
-		case 'idList': {
+		case 'idList':
+		case 'userList': {
 			const parts = Array.isArray(value) ? value : String(value).split(',');
 			const ids = parts.map((part) => String(part).trim()).filter(Boolean);
 			if (ids.some((part) => !/^\d+$/.test(part))) {
@@ -210,9 +252,10 @@ export function shapeOutput(
 	return { ...echo, [output.as ?? 'result']: value as IDataObject };
 }
 
-function description(resource: string, spec: MethodSpec): INodeProperties[] {
-	const required = spec.params.filter((param) => param.required).map(paramProperty);
-	const optional = spec.params.filter((param) => !param.required).map(paramProperty);
+function description(resource: string, spec: MethodSpec, version = 1): INodeProperties[] {
+	const shown = spec.params.map((param) => forVersion(param, version));
+	const required = shown.filter((param) => param.required).map((param) => paramProperty(param));
+	const optional = shown.filter((param) => !param.required).map((param) => paramProperty(param));
 	if (!spec.positional) {
 		optional.push({
 			displayName: 'Extra Parameters (JSON)',
@@ -280,9 +323,16 @@ async function planParams(
 	return spec.adjust ? await spec.adjust(ctx, itemIndex, params) : params;
 }
 
+/** Version 1's parameters of a row, and version 2's where they differ (its pickers). */
+function descriptions(resource: string, spec: MethodSpec) {
+	const v1 = description(resource, spec);
+	if (!spec.params.some((param) => param.v2)) return { description: v1 };
+	return { description: v1, v2Description: description(resource, spec, 2) };
+}
+
 function callOperation(resource: string, spec: MethodSpec): CallOperation {
 	return {
-		description: description(resource, spec),
+		...descriptions(resource, spec),
 		async plan(itemIndex): Promise<RestCall> {
 			return { method: spec.method, params: await planParams(this, spec, itemIndex) };
 		},
@@ -298,7 +348,7 @@ function callOperation(resource: string, spec: MethodSpec): CallOperation {
 function listOperation(resource: string, spec: MethodSpec): RunOperation {
 	const list = spec.list!;
 	return {
-		description: description(resource, spec),
+		...descriptions(resource, spec),
 		async run(itemIndex) {
 			const params = await planParams(this, spec, itemIndex);
 			const options = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;

@@ -20,7 +20,9 @@ export type ParamType =
 	| 'id'
 	| 'idList'
 	/** a CRM multi-value field (PHONE, EMAIL ...) given as one value: sent as a work entry */
-	| 'multiField';
+	| 'multiField'
+	/** users picked from the portal's list (several), sent as a list of IDs; comma-separated text is read too */
+	| 'userList';
 
 export interface ParamSpec {
 	/** n8n parameter name (camelCase), unique within the operation */
@@ -40,9 +42,22 @@ export interface ParamSpec {
 	/** parameters whose change reloads the list (e.g. the entity type a pipeline list depends on) */
 	loadOptionsDependsOn?: string[];
 	/** for a record ID: pick it From List (this list-search method), By ID, or By URL (where the record has a page) */
-	locator?: { searchListMethod: string; urlPattern?: string; urlPlaceholder?: string };
+	locator?: {
+		searchListMethod: string;
+		urlPattern?: string;
+		urlPlaceholder?: string;
+		/** By ID accepts this (a regex; default a number), e.g. dialog IDs such as chat12 */
+		idPattern?: string;
+		idPlaceholder?: string;
+	};
 	/** a text value must match this (after trimming; compared lower-case when `lowerCase`), else the item fails with `hint` */
 	pattern?: { match: RegExp; hint: string; lowerCase?: boolean };
+	/**
+	 * How version 2 shows the parameter where version 1 must stay as released (saved workflows):
+	 * a picker (`locator`, `type: 'userList'`, a list to load) and its label. The runtime reads
+	 * both versions' values (a picked value, the old text).
+	 */
+	v2?: Partial<Omit<ParamSpec, 'name' | 'path' | 'required' | 'v2'>>;
 }
 
 export interface ListSpec {

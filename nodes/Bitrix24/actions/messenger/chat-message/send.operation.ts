@@ -5,6 +5,7 @@ import { methodEntry } from '../../method-table/build';
 import type { MethodSpec } from '../../method-table/spec';
 import { paramError } from '../../params';
 import type { OperationEntry } from '../../types';
+import { withDescriptions } from '../../types';
 import { dialogIdParam } from '../dialog-id';
 import { attachmentsParam, keyboardParam, menuParam } from '../message-blocks';
 
@@ -75,14 +76,11 @@ const row = methodEntry('message', send);
 
 export const sendMessage: OperationEntry = {
 	...row,
-	operation: {
-		...row.operation,
-		description: [
-			...row.operation.description.slice(0, 1),
-			...updateDisplayOptions({ show: { resource: ['message'], operation: ['send'] } }, [
-				messageProperty,
-			]),
-			...row.operation.description.slice(1),
-		],
-	},
+	operation: withDescriptions(row.operation, (properties) => [
+		...properties.slice(0, 1),
+		...updateDisplayOptions({ show: { resource: ['message'], operation: ['send'] } }, [
+			messageProperty,
+		]),
+		...properties.slice(1),
+	]),
 };

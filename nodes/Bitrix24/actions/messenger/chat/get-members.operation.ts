@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../../shared/descriptions/options';
@@ -6,12 +6,12 @@ import { returnAllOrLimit } from '../../../../shared/descriptions/paging';
 import { bitrix24List } from '../../../../shared/transport';
 import { readLimit } from '../../params';
 import type { OperationEntry, RunOperation } from '../../types';
-import { dialogIdProperty, readDialogId } from '../dialog-id';
+import { dialogIdProperty, dialogPickerProperty, readDialogId } from '../dialog-id';
 
-/** im.dialog.users.list pages by OFFSET (up to 200 a call) and answers `next` while members remain. */
-const operation: RunOperation = {
-	description: updateDisplayOptions({ show: { resource: ['chat'], operation: ['getMembers'] } }, [
-		dialogIdProperty,
+/** The parameters after the dialog, the same in both versions. */
+const listing = (dialog: INodeProperties): INodeProperties[] =>
+	updateDisplayOptions({ show: { resource: ['chat'], operation: ['getMembers'] } }, [
+		dialog,
 		...returnAllOrLimit,
 		optionsCollection([
 			{
@@ -22,7 +22,12 @@ const operation: RunOperation = {
 				description: 'Whether to leave out bots, connectors and other system users',
 			},
 		]),
-	]),
+	]);
+
+/** im.dialog.users.list pages by OFFSET (up to 200 a call) and answers `next` while members remain. */
+const operation: RunOperation = {
+	description: listing(dialogIdProperty),
+	v2Description: listing(dialogPickerProperty),
 	async run(itemIndex) {
 		const dialogId = readDialogId(this, itemIndex);
 		const limit = readLimit(this, itemIndex);

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../../shared/descriptions/options';
@@ -6,7 +6,7 @@ import { returnAllOrLimit } from '../../../../shared/descriptions/paging';
 import { bitrix24List } from '../../../../shared/transport';
 import { paramError, readLimit } from '../../params';
 import type { OperationEntry, RunOperation } from '../../types';
-import { dialogIdProperty, readDialogId } from '../dialog-id';
+import { dialogIdProperty, dialogPickerProperty, readDialogId } from '../dialog-id';
 
 /** A message ID option: 0 or empty means none. */
 function optionalMessageId(
@@ -22,13 +22,10 @@ function optionalMessageId(
 	return id;
 }
 
-/**
- * im.dialog.messages.get pages by message id, at most 50 a call: back from the newest (LAST_ID),
- * or forward from a message (FIRST_ID), oldest first. The transport walks the pages.
- */
-const operation: RunOperation = {
-	description: updateDisplayOptions({ show: { resource: ['chat'], operation: ['getMessages'] } }, [
-		dialogIdProperty,
+/** The parameters after the dialog, the same in both versions. */
+const listing = (dialog: INodeProperties): INodeProperties[] =>
+	updateDisplayOptions({ show: { resource: ['chat'], operation: ['getMessages'] } }, [
+		dialog,
 		...returnAllOrLimit,
 		optionsCollection([
 			{
@@ -46,7 +43,15 @@ const operation: RunOperation = {
 				description: 'Only messages older than this one',
 			},
 		]),
-	]),
+	]);
+
+/**
+ * im.dialog.messages.get pages by message id, at most 50 a call: back from the newest (LAST_ID),
+ * or forward from a message (FIRST_ID), oldest first. The transport walks the pages.
+ */
+const operation: RunOperation = {
+	description: listing(dialogIdProperty),
+	v2Description: listing(dialogPickerProperty),
 	async run(itemIndex) {
 		const dialogId = readDialogId(this, itemIndex);
 		const limit = readLimit(this, itemIndex);

@@ -1,63 +1,71 @@
+import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { RestCall } from '../../../../shared/transport';
 import { paramError, readPositiveId } from '../../params';
 import type { CallOperation, OperationEntry } from '../../types';
-import { chatIdParam } from '../dialog-id';
+import { chatIdParam, chatPickerProperty } from '../dialog-id';
 import { success } from '../success';
 
 /** im.chat.updateAvatar takes base64: from an input item's binary property, or typed in. */
+const chatIdProperty: INodeProperties = {
+	displayName: 'Chat ID',
+	name: 'chatId',
+	type: 'string',
+	default: '',
+	required: true,
+	description: chatIdParam.description,
+};
+
+/** Everything after the chat: where the image comes from. */
+const imageProperties: INodeProperties[] = [
+	{
+		displayName: 'Image Source',
+		name: 'imageSource',
+		type: 'options',
+		default: 'binary',
+		options: [
+			{
+				name: 'Binary File',
+				value: 'binary',
+				description: 'An image in a binary property of the input item',
+			},
+			{
+				name: 'Base64 Text',
+				value: 'base64',
+				description: 'An image typed in or mapped as base64 text',
+			},
+		],
+	},
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the input binary field containing the image',
+		displayOptions: { show: { imageSource: ['binary'] } },
+	},
+	{
+		displayName: 'Image (Base64)',
+		name: 'imageBase64',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'The image as base64 text (at most 5000x5000)',
+		displayOptions: { show: { imageSource: ['base64'] } },
+	},
+];
+
+const shown = { show: { resource: ['chat'], operation: ['updateAvatar'] } };
+
 const operation: CallOperation = {
-	description: updateDisplayOptions({ show: { resource: ['chat'], operation: ['updateAvatar'] } }, [
-		{
-			displayName: 'Chat ID',
-			name: 'chatId',
-			type: 'string',
-			default: '',
-			required: true,
-			description: chatIdParam.description,
-		},
-		{
-			displayName: 'Image Source',
-			name: 'imageSource',
-			type: 'options',
-			default: 'binary',
-			options: [
-				{
-					name: 'Binary File',
-					value: 'binary',
-					description: 'An image in a binary property of the input item',
-				},
-				{
-					name: 'Base64 Text',
-					value: 'base64',
-					description: 'An image typed in or mapped as base64 text',
-				},
-			],
-		},
-		{
-			displayName: 'Input Binary Field',
-			name: 'binaryPropertyName',
-			type: 'string',
-			default: 'data',
-			required: true,
-			hint: 'The name of the input binary field containing the image',
-			displayOptions: { show: { imageSource: ['binary'] } },
-		},
-		{
-			displayName: 'Image (Base64)',
-			name: 'imageBase64',
-			type: 'string',
-			default: '',
-			required: true,
-			description: 'The image as base64 text (at most 5000x5000)',
-			displayOptions: { show: { imageSource: ['base64'] } },
-		},
-	]),
+	description: updateDisplayOptions(shown, [chatIdProperty, ...imageProperties]),
+	v2Description: updateDisplayOptions(shown, [chatPickerProperty, ...imageProperties]),
 	async plan(itemIndex): Promise<RestCall> {
 		const chatId = readPositiveId(
 			this,
-			this.getNodeParameter('chatId', itemIndex),
+			this.getNodeParameter('chatId', itemIndex, '', { extractValue: true }),
 			'Chat ID',
 			itemIndex,
 		);
