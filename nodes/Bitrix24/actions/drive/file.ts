@@ -1,6 +1,6 @@
 import type { ParamSpec, ResourceSpec } from '../method-table/spec';
 import { withoutDownloadUrls } from './download-links';
-import { newName, targetFolderId } from './drive-params';
+import { filePicker, newName, targetFolderId } from './drive-params';
 import { downloadFile } from './file/download.operation';
 
 const fileId: ParamSpec = {
@@ -9,6 +9,7 @@ const fileId: ParamSpec = {
 	path: 'id',
 	type: 'id',
 	required: true,
+	v2: filePicker('File', 'The file'),
 };
 
 /** A Drive file (disk.file.*); its content comes and goes by Download and the uploads of storages and folders. */

@@ -1,6 +1,13 @@
 import type { ParamSpec, ResourceSpec } from '../method-table/spec';
 import { withoutDownloadUrls } from './download-links';
-import { folderName, newName, OBJECT_LIST, rights, targetFolderId } from './drive-params';
+import {
+	folderName,
+	folderPicker,
+	newName,
+	OBJECT_LIST,
+	rights,
+	targetFolderId,
+} from './drive-params';
 import { getFolderFields } from './folder/get-fields.operation';
 import { uploadToFolder } from './folder/upload.operation';
 
@@ -10,6 +17,7 @@ const folderId: ParamSpec = {
 	path: 'id',
 	type: 'id',
 	required: true,
+	v2: folderPicker('Folder', 'The folder'),
 };
 
 /** A Drive folder (disk.folder.*). */
@@ -41,7 +49,15 @@ export const folderSpec: ResourceSpec = {
 			action: 'Create a subfolder',
 			description: 'Create a folder inside a folder (disk.folder.addSubfolder)',
 			method: 'disk.folder.addSubfolder',
-			params: [{ ...folderId, label: 'Parent Folder ID' }, folderName, rights],
+			params: [
+				{
+					...folderId,
+					label: 'Parent Folder ID',
+					v2: folderPicker('Parent Folder', 'The folder to create it in'),
+				},
+				folderName,
+				rights,
+			],
 		},
 		{
 			value: 'copy',

@@ -3,6 +3,7 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { bitrix24List } from '../../../shared/transport';
 import { methodResource } from '../method-table/build';
 import type { Area } from '../types';
+import { driveListSearch } from './drive-search';
 import { fileSpec } from './file';
 import { folderSpec } from './folder';
 import { storageSpec } from './storage';
@@ -37,4 +38,5 @@ export const driveArea: Area = {
 		methodResource({ ...fileSpec, first: 'get' }),
 	],
 	loadOptions: { getDriveStorages },
+	listSearch: driveListSearch,
 };

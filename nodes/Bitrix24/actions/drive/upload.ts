@@ -104,13 +104,16 @@ export function uploadOperation(
 	resource: string,
 	method: string,
 	target: INodeProperties,
+	/** version 2's field for the target, where it differs (a picker) */
+	v2Target?: INodeProperties,
 ): RunOperation {
 	return {
 		description: uploadProperties(resource, target),
+		...(v2Target ? { v2Description: uploadProperties(resource, v2Target) } : {}),
 		async run(itemIndex) {
 			const id = readPositiveId(
 				this,
-				this.getNodeParameter(target.name, itemIndex, ''),
+				this.getNodeParameter(target.name, itemIndex, '', { extractValue: true }),
 				target.displayName,
 				itemIndex,
 			);

@@ -1,10 +1,27 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { bitrix24Call, downloadFromPortal } from '../../../../shared/transport';
+import { forVersion, paramProperty } from '../../method-table/build';
 import { paramError, readPositiveId } from '../../params';
+import { filePicker } from '../drive-params';
 import type { OperationEntry } from '../../types';
 import { withoutDownloadUrl } from '../download-links';
+
+/** The file, then where its bytes go. */
+function properties(file: INodeProperties): INodeProperties[] {
+	return updateDisplayOptions({ show: { resource: ['file'], operation: ['download'] } }, [
+		file,
+		{
+			displayName: 'Put Output File in Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			required: true,
+			hint: 'The name of the output binary field to put the file in',
+		},
+	]);
+}
 
 /**
  * Download: disk.file.get for the metadata and the DOWNLOAD_URL, then the bytes from that URL with
@@ -16,21 +33,32 @@ export const downloadFile: OperationEntry = {
 	action: 'Download a file',
 	description: "Download a file's content as binary data (disk.file.get, then its download link)",
 	operation: {
-		description: updateDisplayOptions({ show: { resource: ['file'], operation: ['download'] } }, [
-			{ displayName: 'File ID', name: 'fileId', type: 'string', default: '', required: true },
-			{
-				displayName: 'Put Output File in Field',
-				name: 'binaryPropertyName',
-				type: 'string',
-				default: 'data',
-				required: true,
-				hint: 'The name of the output binary field to put the file in',
-			},
-		]),
+		description: properties({
+			displayName: 'File ID',
+			name: 'fileId',
+			type: 'string',
+			default: '',
+			required: true,
+		}),
+		v2Description: properties(
+			paramProperty(
+				forVersion(
+					{
+						name: 'fileId',
+						label: 'File ID',
+						path: 'id',
+						type: 'id',
+						required: true,
+						v2: filePicker('File', 'The file to download'),
+					},
+					2,
+				),
+			),
+		),
 		async run(itemIndex) {
 			const id = readPositiveId(
 				this,
-				this.getNodeParameter('fileId', itemIndex, ''),
+				this.getNodeParameter('fileId', itemIndex, '', { extractValue: true }),
 				'File ID',
 				itemIndex,
 			);
