@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ParamSpec, ResourceSpec } from '../method-table/spec';
 import { dateOnly } from '../workspace/date-only';
-import { calendarType, ownerId } from './owner';
+import { usersPicker } from '../user-picker';
+import { CALENDAR_PICKER, calendarType, ownerId } from './owner';
 
 const eventId: ParamSpec = {
 	name: 'eventId',
@@ -38,6 +39,7 @@ const eventFields: ParamSpec[] = [
 		path: 'attendees',
 		type: 'idList',
 		description: 'Invite these users (makes the event a meeting)',
+		v2: usersPicker('Attendee Names or IDs', 'Invite these users (makes the event a meeting)'),
 	},
 	{ name: 'color', label: 'Color', path: 'color', type: 'string', placeholder: '#9dcf00' },
 	{
@@ -164,7 +166,14 @@ export const calendarEvent: ResourceSpec = {
 			params: [
 				calendarType,
 				ownerId(false),
-				{ name: 'sectionId', label: 'Calendar ID', path: 'section', type: 'id', required: true },
+				{
+					name: 'sectionId',
+					label: 'Calendar ID',
+					path: 'section',
+					type: 'id',
+					required: true,
+					v2: CALENDAR_PICKER,
+				},
 				{ name: 'name', label: 'Name', path: 'name', type: 'string', required: true },
 				...fromTo(true),
 				...eventFields,
@@ -244,7 +253,13 @@ export const calendarEvent: ResourceSpec = {
 				eventId,
 				calendarType,
 				ownerId(false),
-				{ name: 'sectionId', label: 'Calendar ID', path: 'section', type: 'id' },
+				{
+					name: 'sectionId',
+					label: 'Calendar ID',
+					path: 'section',
+					type: 'id',
+					v2: CALENDAR_PICKER,
+				},
 				{ name: 'name', label: 'Name', path: 'name', type: 'string' },
 				...fromTo(false),
 				...eventFields,

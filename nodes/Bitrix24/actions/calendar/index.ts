@@ -1,5 +1,6 @@
 import { methodResource } from '../method-table/build';
 import type { Area } from '../types';
+import { calendarListSearch } from './calendar-search';
 import { calendarEvent } from './event';
 import { calendarSection } from './section';
 import { calendarSettings } from './settings';
@@ -7,4 +8,5 @@ import { calendarSettings } from './settings';
 /** Calendars, their events and meetings, settings and availability. */
 export const calendarArea: Area = {
 	resources: [calendarSection, calendarEvent, calendarSettings].map(methodResource),
+	listSearch: calendarListSearch,
 };

@@ -1,5 +1,12 @@
 import type { ParamSpec } from '../method-table/spec';
 
+/** Version 2's calendar (section): one of the chosen owner's calendars, or its ID. */
+export const CALENDAR_PICKER: ParamSpec['v2'] = {
+	label: 'Calendar',
+	description: "One of the owner's calendars, or its ID",
+	locator: { searchListMethod: 'searchCalendars' },
+};
+
 /** Whose calendars: a user's, a group's or the company's. */
 export const calendarType: ParamSpec = {
 	name: 'calendarType',
@@ -25,4 +32,11 @@ export const ownerId = (userDefault: boolean): ParamSpec => ({
 	description: userDefault
 		? "The user (user calendars) or group (group calendars) it belongs to; 0 for the company calendar. For a user calendar, 0 means the credential's user."
 		: 'The user (user calendars) or group (group calendars) it belongs to; 0 for the company calendar',
+	v2: {
+		label: 'Owner',
+		description: userDefault
+			? "The user (user calendars), workgroup (group calendars) or the company; for a user calendar, 0 by ID means the credential's user"
+			: 'The user (user calendars), workgroup (group calendars) or the company',
+		locator: { searchListMethod: 'searchCalendarOwners' },
+	},
 });

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ParamSpec, ResourceSpec } from '../method-table/spec';
-import { calendarType, ownerId } from './owner';
+import { CALENDAR_PICKER, calendarType, ownerId } from './owner';
 
 /** For user calendars the section methods take the credential's user when ownerId is left out. */
 function ownUserCalendar(_ctx: unknown, _itemIndex: number, params: IDataObject): IDataObject {
@@ -16,6 +16,7 @@ const sectionId: ParamSpec = {
 	path: 'id',
 	type: 'id',
 	required: true,
+	v2: CALENDAR_PICKER,
 };
 const sectionFields: ParamSpec[] = [
 	{ name: 'description', label: 'Description', path: 'description', type: 'text' },

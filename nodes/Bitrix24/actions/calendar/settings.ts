@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ResourceSpec } from '../method-table/spec';
+import { usersPicker } from '../user-picker';
 import { dateOnly } from '../workspace/date-only';
 
 /** Calendar settings and user availability. */
@@ -32,6 +33,7 @@ export const calendarSettings: ResourceSpec = {
 					type: 'idList',
 					required: true,
 					description: 'Separated by commas',
+					v2: usersPicker('User Names or IDs', 'The users whose busy times to get'),
 				},
 				{ name: 'from', label: 'From', path: 'from', type: 'dateTime', required: true },
 				{ name: 'to', label: 'To', path: 'to', type: 'dateTime', required: true },

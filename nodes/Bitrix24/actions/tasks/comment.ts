@@ -1,5 +1,7 @@
 import type { MethodSpec, ResourceSpec } from '../method-table/spec';
+import { userPicker } from '../user-picker';
 import { filter, itemId, order, positionalSlots, TASKID } from './positional-params';
+import { TASK_LOCATOR } from './task-locator';
 
 /** Comments of a task (task.commentitem.*, positional) and the results pinned from them (tasks.task.result.*). */
 const methods: MethodSpec[] = [
@@ -25,6 +27,10 @@ const methods: MethodSpec[] = [
 				path: 'FIELDS.AUTHOR_ID',
 				type: 'number',
 				description: 'Post on behalf of this user (administrators only)',
+				v2: {
+					...userPicker('Author', 'Post on behalf of this user (administrators only)'),
+					type: 'id',
+				},
 			},
 		],
 		output: { as: 'id' },
@@ -94,7 +100,16 @@ const methods: MethodSpec[] = [
 		description:
 			"List the comments pinned as the task's result, one item each (tasks.task.result.list)",
 		method: 'tasks.task.result.list',
-		params: [{ name: 'taskId', label: 'Task ID', path: 'taskId', type: 'id', required: true }],
+		params: [
+			{
+				name: 'taskId',
+				label: 'Task ID',
+				path: 'taskId',
+				type: 'id',
+				required: true,
+				v2: { label: 'Task', locator: TASK_LOCATOR },
+			},
+		],
 		output: { split: true },
 	},
 	{

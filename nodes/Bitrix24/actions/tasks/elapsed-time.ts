@@ -1,4 +1,5 @@
 import type { MethodSpec, ResourceSpec } from '../method-table/spec';
+import { userPicker } from '../user-picker';
 import { getManyTimeRecords } from './elapsed-time/get-all.operation';
 import { itemId, TASKID } from './positional-params';
 
@@ -34,6 +35,10 @@ const methods: MethodSpec[] = [
 				path: 'ARFIELDS.USER_ID',
 				type: 'number',
 				description: 'Who spent the time; empty means the current user',
+				v2: {
+					...userPicker('User', 'Who spent the time; empty means the current user'),
+					type: 'id',
+				},
 			},
 		],
 		output: { as: 'id' },
@@ -50,7 +55,13 @@ const methods: MethodSpec[] = [
 			itemId('Record ID'),
 			{ name: 'seconds', label: 'Seconds', path: 'ARFIELDS.SECONDS', type: 'number' },
 			{ name: 'commentText', label: 'Comment', path: 'ARFIELDS.COMMENT_TEXT', type: 'string' },
-			{ name: 'userId', label: 'User ID', path: 'ARFIELDS.USER_ID', type: 'number' },
+			{
+				name: 'userId',
+				label: 'User ID',
+				path: 'ARFIELDS.USER_ID',
+				type: 'number',
+				v2: { ...userPicker('User', 'Who spent the time'), type: 'id' },
+			},
 		],
 		output: { echo: { taskId: 'TASKID', recordId: 'ITEMID' } },
 	},

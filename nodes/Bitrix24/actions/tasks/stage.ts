@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
+import { projectPicker } from './project-picker';
+import { TASK_LOCATOR } from './task-locator';
 
 /** Kanban and My Plan stages: task.stages.*. */
 const isAdmin: ParamSpec = {
@@ -33,6 +35,9 @@ const methods: MethodSpec[] = [
 				path: 'fields.ENTITY_ID',
 				type: 'number',
 				description: 'The workgroup whose Kanban gets the stage; 0 or empty means your My Plan',
+				v2: projectPicker(
+					'The workgroup whose Kanban gets the stage; empty or 0 means your My Plan',
+				),
 			},
 			{
 				name: 'afterId',
@@ -97,7 +102,14 @@ const methods: MethodSpec[] = [
 		description: 'Move a task to another Kanban or My Plan stage (task.stages.movetask)',
 		method: 'task.stages.movetask',
 		params: [
-			{ name: 'taskId', label: 'Task ID', path: 'id', type: 'id', required: true },
+			{
+				name: 'taskId',
+				label: 'Task ID',
+				path: 'id',
+				type: 'id',
+				required: true,
+				v2: { label: 'Task', locator: TASK_LOCATOR },
+			},
 			{ name: 'stageId', label: 'Stage ID', path: 'stageId', type: 'id', required: true },
 			{
 				name: 'before',

@@ -2,6 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
+import { filePicker } from '../drive/drive-params';
+import { usersPicker } from '../user-picker';
+import { projectPicker } from './project-picker';
 import { TASK_LOCATOR } from './task-locator';
 
 const taskId: ParamSpec = {
@@ -56,6 +59,7 @@ function taskFields(required: boolean): ParamSpec[] {
 			path: 'fields.ACCOMPLICES',
 			type: 'idList',
 			description: 'User IDs separated by commas',
+			v2: usersPicker('Participant Names or IDs', 'The users who help with the task'),
 		},
 		{
 			name: 'auditors',
@@ -63,6 +67,7 @@ function taskFields(required: boolean): ParamSpec[] {
 			path: 'fields.AUDITORS',
 			type: 'idList',
 			description: 'User IDs separated by commas',
+			v2: usersPicker('Observer Names or IDs', 'The users who follow the task'),
 		},
 		{ name: 'deadline', label: 'Deadline', path: 'fields.DEADLINE', type: 'dateTime' },
 		{ name: 'description', label: 'Description', path: 'fields.DESCRIPTION', type: 'text' },
@@ -73,8 +78,15 @@ function taskFields(required: boolean): ParamSpec[] {
 			path: 'fields.GROUP_ID',
 			type: 'number',
 			description: 'The workgroup or project the task belongs to',
+			v2: projectPicker('The workgroup or project the task belongs to; 0 takes it out of one'),
 		},
-		{ name: 'parentId', label: 'Parent Task ID', path: 'fields.PARENT_ID', type: 'id' },
+		{
+			name: 'parentId',
+			label: 'Parent Task ID',
+			path: 'fields.PARENT_ID',
+			type: 'id',
+			v2: { label: 'Parent Task', locator: TASK_LOCATOR },
+		},
 		{
 			name: 'priority',
 			label: 'Priority',
@@ -189,6 +201,7 @@ const methods: MethodSpec[] = [
 				path: 'filter.GROUP_ID',
 				type: 'number',
 				description: 'Only tasks of this workgroup or project',
+				v2: projectPicker('Only tasks of this workgroup or project'),
 			},
 		],
 		list: { rowsAt: ['tasks'], idKey: 'id', filterIdKey: 'ID', paging: 'id' },
@@ -328,6 +341,7 @@ const methods: MethodSpec[] = [
 				type: 'id',
 				required: true,
 				description: 'ID of a file on Drive, e.g. from Drive > Upload',
+				v2: filePicker('Drive File', 'The file on Drive to attach'),
 			},
 		],
 		output: { echo: { taskId: 'taskId', fileId: 'fileId' } },
@@ -365,6 +379,7 @@ const methods: MethodSpec[] = [
 				path: 'users',
 				type: 'idList',
 				description: 'Users to check, separated by commas; empty checks the current user',
+				v2: usersPicker('User Names or IDs', 'The users to check; none checks the current user'),
 			},
 		],
 		output: { at: ['allowedActions'] },
@@ -391,6 +406,7 @@ const methods: MethodSpec[] = [
 				path: 'taskIdFrom',
 				type: 'id',
 				required: true,
+				v2: { label: 'Predecessor Task', locator: TASK_LOCATOR },
 			},
 			{
 				name: 'taskIdTo',
@@ -398,6 +414,7 @@ const methods: MethodSpec[] = [
 				path: 'taskIdTo',
 				type: 'id',
 				required: true,
+				v2: { label: 'Dependent Task', locator: TASK_LOCATOR },
 			},
 			{
 				name: 'linkType',
@@ -429,6 +446,7 @@ const methods: MethodSpec[] = [
 				path: 'taskIdFrom',
 				type: 'id',
 				required: true,
+				v2: { label: 'Predecessor Task', locator: TASK_LOCATOR },
 			},
 			{
 				name: 'taskIdTo',
@@ -436,6 +454,7 @@ const methods: MethodSpec[] = [
 				path: 'taskIdTo',
 				type: 'id',
 				required: true,
+				v2: { label: 'Dependent Task', locator: TASK_LOCATOR },
 			},
 		],
 		output: { echo: { taskIdFrom: 'taskIdFrom', taskIdTo: 'taskIdTo' } },

@@ -1,0 +1,78 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { bitrix24Call, connect } from '../../../shared/transport';
+import { searchUsers } from '../workspace/search-users';
+
+/**
+ * The calendar pickers, which follow the node's Calendar Type: the owner is a user (searched as
+ * the user pickers search), a workgroup (sonet_group.get by name) or the company (0); the
+ * calendar (section) is one of that owner's (calendar.section.get), narrowed by name.
+ */
+
+function calendarType(ctx: ILoadOptionsFunctions): string {
+	return String(ctx.getCurrentNodeParameter('calendarType') ?? 'user');
+}
+
+/** The owner as the node holds it: a picked value, a number, or nothing yet. */
+function ownerOf(ctx: ILoadOptionsFunctions): string {
+	const raw = ctx.getCurrentNodeParameter('ownerId') as unknown;
+	const value = raw && typeof raw === 'object' ? (raw as IDataObject).value : raw;
+	const text = String(value ?? '').trim();
+	return /^\d+$/.test(text) ? text : '';
+}
+
+export async function searchCalendarOwners(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const type = calendarType(this);
+	if (type === 'company_calendar')
+		return { results: [{ name: 'The Company', value: '0', description: 'Company calendars' }] };
+	if (type === 'user') return await searchUsers.call(this, filter, paginationToken);
+	const envelope = await bitrix24Call(this, 'sonet_group.get', {
+		ORDER: { NAME: 'ASC' },
+		FILTER: filter ? { '%NAME': filter } : {},
+		start: Number(paginationToken ?? 0),
+	});
+	const groups = (Array.isArray(envelope.result) ? envelope.result : []) as IDataObject[];
+	const { portalRoot } = await connect(this);
+	return {
+		results: groups.map((group) => ({
+			name: String(group.NAME || `Workgroup ${String(group.ID)}`),
+			value: String(group.ID),
+			url: `${portalRoot}/workgroups/group/${String(group.ID)}/`,
+		})),
+		paginationToken: envelope.next === undefined ? undefined : String(envelope.next),
+	};
+}
+
+export async function searchCalendars(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const type = calendarType(this);
+	const owner = ownerOf(this);
+	// a user calendar without an owner (or 0) is the credential's user's, as the section methods read it
+	const params: IDataObject = { type };
+	if (owner && !(type === 'user' && owner === '0')) params.ownerId = Number(owner);
+	if (!params.ownerId && type !== 'user') params.ownerId = type === 'company_calendar' ? 0 : '';
+	if (params.ownerId === '') return { results: [] };
+	const envelope = await bitrix24Call(this, 'calendar.section.get', params);
+	const sections = (Array.isArray(envelope.result) ? envelope.result : []) as IDataObject[];
+	const needle = (filter ?? '').trim().toLowerCase();
+	return {
+		results: sections
+			.filter((section) =>
+				String(section.NAME ?? '')
+					.toLowerCase()
+					.includes(needle),
+			)
+			.map((section) => ({
+				name: String(section.NAME || `Calendar ${String(section.ID)}`),
+				value: String(section.ID),
+			})),
+	};
+}
+
+export const calendarListSearch = { searchCalendarOwners, searchCalendars };
