@@ -163,6 +163,7 @@ function describe(record) {
 		auth: record.auth,
 		params: body,
 		restMethod: record.restMethod?.toLowerCase(),
+		batchCommands: record.batchCommands,
 		webhookCode: webhook?.[2],
 		accessToken: bearer?.[1] ?? body.auth ?? body.access_token,
 	};
@@ -319,6 +320,32 @@ async function main(portal) {
 			'webhook: the deal id n8n output is on the portal, with that title',
 			stored?.status === 200 && stored.body?.result?.TITLE === title,
 			`n8n output ${JSON.stringify(item)}; crm.deal.get -> ${JSON.stringify(stored?.body)}`,
+		);
+	}
+
+	// (a2) Version 2 of the node (what new nodes get): Create answers the created record, read
+	// back in the same batch request as the crm.deal.add. Version 1 ran just above.
+	{
+		const wf = tests.webhookCreateDealV2;
+		const run = await execute(
+			'execute-webhook-create-v2',
+			wf,
+			'version 2: n8n runs the Create deal workflow of node version 2',
+		);
+		const batches = run.received.filter((r) => r.restMethod === 'batch');
+		const commands = batches.flatMap((r) => r.batchCommands ?? []);
+		check(
+			'version 2: crm.deal.add and its read-back crm.deal.get went in one batch request',
+			run.received.filter((r) => r.path?.startsWith('/rest/')).length === 1 &&
+				commands.some((c) => c.startsWith('crm.deal.add')) &&
+				commands.some((c) => c.startsWith('crm.deal.get')),
+			`requests during the run: ${summarize(run.received, code)}`,
+		);
+		const item = nodeItems(run.execution, nodeName(wf))[0] ?? {};
+		check(
+			'version 2: the output is the created deal, with its title and amount',
+			item.TITLE === `${title} (v2)` && Number(item.OPPORTUNITY) === 99 && /^\d+$/.test(item.ID),
+			`n8n output ${JSON.stringify(item)}`,
 		);
 	}
 

@@ -5,6 +5,7 @@ import type { Portal } from '../portal';
 import { field } from '../portal/fields';
 import { catalogState, SEED_CATALOGS } from '../portal/methods/catalog';
 import { DOC_TEMPLATES, documentsState } from '../portal/methods/crm-documents';
+import { extrasState } from '../portal/methods/crm-extras';
 import { requisitesState } from '../portal/methods/requisites';
 import { COMPANY_TITLES, DEAL_UF, demoDeal, SMART_PROCESS } from '../portal/seed';
 import { runNode, WEBHOOK_ID, webhookCredential, withPortal } from './support';
@@ -25,15 +26,26 @@ const PRODUCTS = SEED_CATALOGS.find((catalog) => catalog.productIblockId === nul
 
 describe('CRM and catalog record locators', () => {
 	let portal: Portal;
-	const node = (parameters: Record<string, unknown>) =>
-		bitrix24Node(parameters as never, { type: 'bitrix24WebhookApi', id: WEBHOOK_ID });
+	const node = (parameters: Record<string, unknown>, typeVersion = 1) =>
+		bitrix24Node(
+			parameters as never,
+			{ type: 'bitrix24WebhookApi', id: WEBHOOK_ID },
+			{ typeVersion },
+		);
 	const search = async (
 		parameters: Record<string, unknown>,
 		method: string,
 		filter?: string,
 		token?: string,
+		typeVersion = 1,
 	): Promise<INodeListSearchResult> =>
-		await listSearch(node(parameters), [webhookCredential(portal)], method, filter, token);
+		await listSearch(
+			node(parameters, typeVersion),
+			[webhookCredential(portal)],
+			method,
+			filter,
+			token,
+		);
 	const names = (found: INodeListSearchResult) => found.results.map((result) => result.name);
 	const values = (found: INodeListSearchResult) => found.results.map((result) => result.value);
 
@@ -129,6 +141,27 @@ describe('CRM and catalog record locators', () => {
 			},
 		});
 		expect(listed.json.map((row) => row.ID)).toEqual([String(beta)]);
+		// version 2 keeps a list's options under Options: the owners' list and the pasted card follow
+		const contactsV2 = await search(
+			{ resource: 'crmRequisite', operation: 'getAll', options: { entityTypeId: 3 } },
+			'searchCrmRecords',
+			undefined,
+			undefined,
+			2,
+		);
+		expect(contactsV2.results[0].url).toBe(`${portal.url}/crm/contact/details/15/`);
+		const listedV2 = await runNode(
+			portal,
+			{
+				resource: 'crmRequisite',
+				operation: 'getAll',
+				returnAll: true,
+				options: { entityTypeId: 3, entityId: rl('url', `${portal.url}/crm/contact/details/4/`) },
+			},
+			{ typeVersion: 2 },
+		);
+		expect(listedV2.result.error).toBeUndefined();
+		expect(listedV2.json.map((row) => String(row.ID))).toEqual([String(beta)]);
 
 		const detail = await runNode(portal, {
 			resource: 'crmRequisiteBankDetail',
@@ -391,6 +424,94 @@ describe('CRM and catalog record locators', () => {
 			typeId: SMART_PROCESS.typeId,
 		});
 		expect(plain.json[0]).toEqual(type.json[0]);
+	});
+
+	it('version 2 picks the records of activities, product rows and timeline comments', async () => {
+		const v2 = { typeVersion: 2 };
+		const owners = await search(
+			{ resource: 'crmActivity', operation: 'create', ownerTypeId: 2 },
+			'searchCrmOwners',
+			'#2',
+			undefined,
+			2,
+		);
+		expect(owners.results[0]).toEqual({
+			name: demoDeal(2).TITLE,
+			value: '2',
+			url: `${portal.url}/crm/deal/details/2/`,
+		});
+		const activity = await runNode(
+			portal,
+			{
+				resource: 'crmActivity',
+				operation: 'create',
+				ownerTypeId: 2,
+				ownerId: rl('url', `${portal.url}/crm/deal/details/2/`),
+				typeId: 2,
+				subject: 'Follow-up call',
+				responsibleId: '1',
+			},
+			v2,
+		);
+		expect(activity.result.error).toBeUndefined();
+		const activityId = String(activity.json[0].ID ?? activity.json[0].id);
+		const activities = await search({}, 'searchActivities', 'follow');
+		expect(activities.results).toEqual([{ name: 'Follow-up call', value: activityId }]);
+		const got = await runNode(
+			portal,
+			{ resource: 'crmActivity', operation: 'get', activityId: rl('list', activityId) },
+			v2,
+		);
+		expect(got.result.error).toBeUndefined();
+		expect(JSON.stringify(got.json[0])).toContain('Follow-up call');
+
+		// product rows of a smart process item: the owner type is its short code (T + hex type ID)
+		const shortCode = `T${SMART_PROCESS.entityTypeId.toString(16)}`;
+		const items = await search(
+			{ resource: 'crmProductRow', operation: 'set', ownerType: shortCode },
+			'searchProductRowOwners',
+			undefined,
+			undefined,
+			2,
+		);
+		expect(items.results[0]).toMatchObject({
+			value: '12',
+			url: `${portal.url}/crm/type/${SMART_PROCESS.entityTypeId}/details/12/`,
+		});
+		const rows = await runNode(
+			portal,
+			{
+				resource: 'crmProductRow',
+				operation: 'set',
+				ownerType: shortCode,
+				ownerId: rl('url', `${portal.url}/crm/type/${SMART_PROCESS.entityTypeId}/details/12/`),
+				productRows: '[{"productName": "Survey", "price": 70}]',
+			},
+			v2,
+		);
+		expect(rows.result.error).toBeUndefined();
+		expect(extrasState(portal.store).productRows.get(`${shortCode}:12`)).toEqual([
+			expect.objectContaining({ productName: 'Survey', price: 70 }),
+		]);
+
+		const comment = await runNode(
+			portal,
+			{
+				resource: 'crmTimelineComment',
+				operation: 'create',
+				entityType: 'company',
+				entityId: rl('list', 4),
+				comment: 'Met at the fair',
+			},
+			v2,
+		);
+		expect(comment.result.error).toBeUndefined();
+		const stored = [...extrasState(portal.store).comments.values()].at(-1);
+		expect(stored).toMatchObject({
+			ENTITY_TYPE: 'company',
+			ENTITY_ID: 4,
+			COMMENT: 'Met at the fair',
+		});
 	});
 
 	it('catalog products, sections, prices and catalogs from lists and product cards', async () => {

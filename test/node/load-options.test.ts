@@ -129,9 +129,15 @@ describe('Lists the editor loads from the portal', () => {
 		const values = (id: string) => (byId[id].options ?? []).map((option) => option.value);
 		expect(byId.STAGE_ID.type).toBe('options');
 		expect(values('STAGE_ID').sort()).toEqual([...DEAL_STAGES[0], ...DEAL_STAGES[1]].sort());
-		const categories = portal.store.categories
-			.filter((category) => category.entityTypeId === 2)
-			.map((category) => String(category.id));
+		const dealCategories = portal.store.categories.filter(
+			(category) => category.entityTypeId === 2,
+		);
+		// stages named by their pipeline, as the Stage dropdowns name them
+		const pipelineOf = (code: string) =>
+			dealCategories.find((category) => category.id === (code.startsWith('C1:') ? 1 : 0))!.name;
+		for (const option of byId.STAGE_ID.options ?? [])
+			expect(option.name.startsWith(`${pipelineOf(String(option.value))} / `)).toBe(true);
+		const categories = dealCategories.map((category) => String(category.id));
 		expect(values('CATEGORY_ID').sort()).toEqual(categories.sort());
 		expect(values('ASSIGNED_BY_ID').sort()).toEqual(USERS.map((user) => String(user.ID)).sort());
 		expect(values('CURRENCY_ID')).toEqual(expect.arrayContaining(['USD']));

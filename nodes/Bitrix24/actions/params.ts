@@ -213,3 +213,8 @@ export function takeParam(params: IDataObject, key: string): unknown {
 	delete params[key];
 	return value;
 }
+
+/** The node version the workflow was saved with: version 1 keeps its released behaviour. */
+export function nodeVersion(ctx: IExecuteFunctions): number {
+	return ctx.getNode().typeVersion ?? 1;
+}

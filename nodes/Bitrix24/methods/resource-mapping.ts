@@ -11,6 +11,7 @@ import { CLASSIC_RECORDS } from '../actions/crm/classic-records';
 import { entityTypeByCode } from '../actions/crm/entity-types';
 import { mappingMethodOf } from '../actions/crm/classic-record';
 import { loadOptions } from './load-options';
+import { pipelineStageOptions } from '../actions/crm/stage-options';
 
 type MappingMethod = (this: ILoadOptionsFunctions) => Promise<ResourceMapperFields>;
 
@@ -140,7 +141,16 @@ async function withChoices(
 	for (const field of plain) {
 		const meta = metaOf(field.id);
 		let options: Choices | undefined;
-		if (meta.type === 'crm_status') {
+		const isStage = field.id === 'STAGE_ID' || field.id === 'stageId';
+		if (isStage && (entityTypeId === 2 || entityTypeId >= 128)) {
+			// stages of pipelines: "Pipeline / Stage", as the Stage dropdowns name them
+			options = await choices(async () =>
+				(await pipelineStageOptions(ctx, entityTypeId)).map((option) => ({
+					name: option.name,
+					value: String(option.value),
+				})),
+			);
+		} else if (meta.type === 'crm_status') {
 			const statusType = String(meta.statusType ?? '');
 			options = statuses
 				.filter(

@@ -20,7 +20,10 @@ function obscureTokens(properties: INodeProperties[]): void {
 }
 
 function withSecretTokens(resource: Resource): Resource {
-	for (const entry of resource.operations) obscureTokens(entry.operation.description);
+	for (const entry of resource.operations) {
+		obscureTokens(entry.operation.description);
+		if (entry.operation.v2Description) obscureTokens(entry.operation.v2Description);
+	}
 	return resource;
 }
 

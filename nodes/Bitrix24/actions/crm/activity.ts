@@ -4,6 +4,7 @@ import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { paramError, takeParam } from '../params';
 import { createdId, done, fieldList } from './answers';
 import { requireChangedFields } from './changed-fields';
+import { ACTIVITY_LOCATOR, RECORD_OF_OWNER_TYPE } from './locators';
 import { listParam, userParam } from './pickers';
 
 /** crm.activity.*: the old activity API (meetings, calls, emails) and the universal to-do. */
@@ -24,6 +25,12 @@ const ownerId = (path: string, required = true): ParamSpec => ({
 	type: 'id',
 	required,
 	description: 'ID of the record the activity belongs to',
+	// version 1 keeps the typed ID it was released with (saved workflows)
+	v2: {
+		label: 'Owner',
+		description: 'The record (of the Owner Type) the activity belongs to',
+		locator: RECORD_OF_OWNER_TYPE,
+	},
 });
 const activityId: ParamSpec = {
 	name: 'activityId',
@@ -31,6 +38,7 @@ const activityId: ParamSpec = {
 	path: 'id',
 	type: 'id',
 	required: true,
+	v2: { label: 'Activity', locator: ACTIVITY_LOCATOR },
 };
 
 const TYPES = [

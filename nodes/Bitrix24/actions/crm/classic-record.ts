@@ -1,133 +1,48 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { fieldMapping, fieldsJson } from '../../../shared/descriptions/fields';
 import { filterConditions, orderAndSelect } from '../../../shared/descriptions/filters';
-import { recordLocator } from '../../../shared/descriptions/locator';
+import { optionsCollection } from '../../../shared/descriptions/options';
 import { returnAllOrLimit } from '../../../shared/descriptions/paging';
-import { bitrix24Call, bitrix24List } from '../../../shared/transport';
+import type { RestCall } from '../../../shared/transport';
+import { bitrix24Call, bitrix24List, WrittenId } from '../../../shared/transport';
 import {
+	nodeVersion,
 	paramError,
-	readFieldMapping,
 	readFilter,
-	readJsonObject,
 	readLimit,
 	readOrder,
 	readRecordId,
 	readSelect,
 } from '../params';
-import { optionsCollection } from '../../../shared/descriptions/options';
-import { paramProperty, paramValue } from '../method-table/build';
-import type { ParamSpec } from '../method-table/spec';
+import { paramProperty } from '../method-table/build';
 import type { CallOperation, Resource, RunOperation } from '../types';
+import type { ClassicRecord } from './classic-entity';
+import {
+	fieldCollection,
+	fieldsMethodOf,
+	hasMultiFields,
+	idLocator,
+	mappingMethodOf,
+	multiFieldsOf,
+	readFields,
+	scoped,
+} from './classic-entity';
+import {
+	customFieldLabels,
+	labelsRead,
+	SIMPLIFY,
+	simplifiedSelect,
+	simplifyRecord,
+	simplifying,
+	v2FieldProperties,
+} from './classic-record-v2';
 import { classicUpsert } from './classic-upsert';
-import { multiFieldInput, multiFieldsProperty, needsStored, readMultiFields } from './multi-fields';
+import { multiFieldInput, needsStored, readMultiFields } from './multi-fields';
 
-/**
- * A record of the classic CRM API (`crm.deal.*`, `crm.lead.*` ...): one row per entity
- * (deal.ts, lead.ts, contact.ts, company.ts), its fields as table parameters whose `path` is
- * the field's code; the operations below serve all four.
- */
-export interface ClassicRecord {
-	value: 'deal' | 'lead' | 'contact' | 'company';
-	name: string;
-	plural: string;
-	/** shown under the resource's name */
-	description: string;
-	method: string;
-	/** portal path segment of the record's page: /crm/<path>/details/<id>/ */
-	path: string;
-	/** main fields asked for on Create */
-	primary: ParamSpec[];
-	common: ParamSpec[];
-	/** fields that make a readable name in "From List" */
-	label: string[];
-}
+export * from './classic-entity';
 
-/** Deals have no PHONE, EMAIL, WEB or IM fields. */
-export const hasMultiFields = (entity: ClassicRecord): boolean => entity.value !== 'deal';
-
-/** The Phones, E-Mails ... list where the record has them (a parameter added after version 1's). */
-export function multiFieldsOf(entity: ClassicRecord, withModes: boolean): INodeProperties[] {
-	return hasMultiFields(entity) ? [multiFieldsProperty(withModes)] : [];
-}
-
-export const fieldsMethodOf = (entity: ClassicRecord) => `get${entity.name}Fields`;
-export const searchMethodOf = (entity: ClassicRecord) => `search${entity.plural}`;
-export const mappingMethodOf = (entity: ClassicRecord) => `get${entity.name}MappingColumns`;
-
-export function scoped(
-	entity: ClassicRecord,
-	operation: string,
-	properties: INodeProperties[],
-): INodeProperties[] {
-	return updateDisplayOptions(
-		{ show: { resource: [entity.value], operation: [operation] } },
-		properties,
-	);
-}
-
-function idLocator(entity: ClassicRecord): INodeProperties {
-	return recordLocator({
-		displayName: `${entity.name}`,
-		name: 'recordId',
-		searchListMethod: searchMethodOf(entity),
-		urlPattern: `/crm/${entity.path}/details/(\\d+)`,
-		urlPlaceholder: `https://your-portal.bitrix24.com/crm/${entity.path}/details/42/`,
-	});
-}
-
-export function fieldCollection(
-	entity: ClassicRecord,
-	name: string,
-	displayName: string,
-	withPrimary: boolean,
-): INodeProperties {
-	const fields = withPrimary ? [...entity.primary, ...entity.common] : entity.common;
-	return {
-		displayName,
-		name,
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: fields.map(paramProperty).sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	};
-}
-
-/** Everything the user set for the record: named fields, then Fields, then Fields (JSON). */
-export function readFields(
-	ctx: IExecuteFunctions,
-	entity: ClassicRecord,
-	itemIndex: number,
-	collectionName: string,
-): IDataObject {
-	const fields: IDataObject = {};
-	const all = [...entity.primary, ...entity.common];
-	for (const field of entity.primary) {
-		if (collectionName !== 'additionalFields') break;
-		const value = ctx.getNodeParameter(field.name, itemIndex, '') as string;
-		if (value !== '') fields[field.path] = value;
-	}
-	const collection = ctx.getNodeParameter(collectionName, itemIndex, {}) as IDataObject;
-	for (const [name, value] of Object.entries(collection)) {
-		const field = all.find((entry) => entry.name === name);
-		if (field && value !== '' && value !== undefined && value !== null) {
-			fields[field.path] = paramValue(
-				ctx,
-				field,
-				value,
-				itemIndex,
-			) as IDataObject[keyof IDataObject];
-		}
-	}
-	Object.assign(
-		fields,
-		readFieldMapping(ctx, itemIndex),
-		readJsonObject(ctx, 'fieldsJson', 'Fields (JSON)', itemIndex),
-	);
-	return fields;
-}
-
+/** The operations of the classic records (Create ... Update), one set per entity. */
 function create(entity: ClassicRecord): CallOperation {
 	const primary = entity.primary.map((field) => ({
 		...paramProperty(field),
@@ -141,6 +56,11 @@ function create(entity: ClassicRecord): CallOperation {
 			fieldMapping(mappingMethodOf(entity)),
 			fieldsJson,
 		]),
+		v2Description: scoped(entity, 'create', [
+			...v2FieldProperties(mappingMethodOf(entity)).slice(0, 1),
+			...multiFieldsOf(entity, false),
+			...v2FieldProperties(mappingMethodOf(entity)).slice(1),
+		]),
 		plan(itemIndex) {
 			const fields = readFields(this, entity, itemIndex, 'additionalFields');
 			if (hasMultiFields(entity))
@@ -153,22 +73,36 @@ function create(entity: ClassicRecord): CallOperation {
 					`give the new ${entity.name.toLowerCase()} at least one field`,
 				);
 			}
-			return { method: `${entity.method}.add`, params: { fields } };
+			const call: RestCall = { method: `${entity.method}.add`, params: { fields } };
+			// version 2 answers the created record, read in the same batch request
+			if (nodeVersion(this) >= 2)
+				call.readBack = { method: `${entity.method}.get`, params: { id: new WrittenId() } };
+			return call;
 		},
-		shape: (envelope) => ({ ID: String(envelope.result) }),
+		shape: (envelope) =>
+			envelope.readBack?.ok && envelope.readBack.envelope.result
+				? (envelope.readBack.envelope.result as IDataObject)
+				: { ID: String(envelope.result) },
 	};
 }
 
 function get(entity: ClassicRecord): CallOperation {
 	return {
 		description: scoped(entity, 'get', [idLocator(entity)]),
-		plan(itemIndex) {
+		v2Description: scoped(entity, 'get', [idLocator(entity), SIMPLIFY]),
+		async plan(itemIndex) {
+			if (simplifying(this, itemIndex)) await customFieldLabels(this, entity);
 			return {
 				method: `${entity.method}.get`,
 				params: { id: readRecordId(this, 'recordId', entity.name, itemIndex) },
 			};
 		},
-		shape: (envelope) => envelope.result as IDataObject,
+		shape(envelope, itemIndex) {
+			const record = envelope.result as IDataObject;
+			return simplifying(this, itemIndex)
+				? simplifyRecord(entity, record, labelsRead(this, entity))
+				: record;
+		},
 	};
 }
 
@@ -180,6 +114,12 @@ function update(entity: ClassicRecord): CallOperation {
 			...multiFieldsOf(entity, true),
 			fieldMapping(mappingMethodOf(entity)),
 			fieldsJson,
+		]),
+		v2Description: scoped(entity, 'update', [
+			idLocator(entity),
+			...v2FieldProperties(mappingMethodOf(entity)).slice(0, 1),
+			...multiFieldsOf(entity, true),
+			...v2FieldProperties(mappingMethodOf(entity)).slice(1),
 		]),
 		async plan(itemIndex) {
 			const id = readRecordId(this, 'recordId', entity.name, itemIndex);
@@ -194,7 +134,12 @@ function update(entity: ClassicRecord): CallOperation {
 				Object.assign(fields, multiFieldInput(values, fields, stored));
 			}
 			if (Object.keys(fields).length === 0) {
-				throw paramError(this, itemIndex, 'Update Fields', 'choose at least one field to change');
+				throw paramError(
+					this,
+					itemIndex,
+					nodeVersion(this) >= 2 ? 'Fields' : 'Update Fields',
+					'choose at least one field to change',
+				);
 			}
 			return { method: `${entity.method}.update`, params: { id, fields } };
 		},
@@ -228,9 +173,19 @@ function getAll(entity: ClassicRecord): RunOperation {
 			filterConditions(fieldsMethodOf(entity)),
 			optionsCollection(orderAndSelect(fieldsMethodOf(entity))),
 		]),
+		v2Description: scoped(entity, 'getAll', [
+			...returnAllOrLimit,
+			SIMPLIFY,
+			filterConditions(fieldsMethodOf(entity)),
+			optionsCollection(orderAndSelect(fieldsMethodOf(entity))),
+		]),
 		async run(itemIndex) {
-			const select = readSelect(this, itemIndex);
-			return await bitrix24List(
+			const chosen = readSelect(this, itemIndex);
+			// Simplify keeps what the user chose to return; without a choice it needs custom fields
+			const simplify = simplifying(this, itemIndex) && chosen.length === 0;
+			const select = simplify ? simplifiedSelect(entity) : chosen;
+			const labels = simplify ? await customFieldLabels(this, entity) : {};
+			const rows = await bitrix24List(
 				this,
 				{
 					method: `${entity.method}.list`,
@@ -245,6 +200,7 @@ function getAll(entity: ClassicRecord): RunOperation {
 				readLimit(this, itemIndex),
 				itemIndex,
 			);
+			return simplify ? rows.map((row) => simplifyRecord(entity, row, labels)) : rows;
 		},
 	};
 }

@@ -4,6 +4,7 @@ import { fieldMapping, fieldsJson } from '../../../shared/descriptions/fields';
 import { optionsCollection } from '../../../shared/descriptions/options';
 import { paramProperty } from '../method-table/build';
 import { paramError } from '../params';
+import { fieldsJsonOption } from './classic-record-v2';
 import type { ItemsOperation } from '../types';
 import type { ClassicRecord } from './classic-record';
 import {
@@ -202,6 +203,12 @@ export function classicUpsert(entity: ClassicRecord): ItemsOperation {
 			fieldMapping(mappingMethodOf(entity)),
 			fieldsJson,
 			optionsCollection([ifSeveralOption]),
+		]),
+		v2Description: scoped(entity, 'upsert', [
+			...matchProperties(hasMultiFields(entity), fieldsMethodOf(entity)),
+			fieldMapping(mappingMethodOf(entity)),
+			...multiFieldsOf(entity, true),
+			optionsCollection([ifSeveralOption, fieldsJsonOption]),
 		]),
 		async runAll(itemIndexes) {
 			return await runUpsert(this, itemIndexes, (itemIndex) => planOf(this, entity, itemIndex));

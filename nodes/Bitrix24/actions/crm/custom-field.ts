@@ -11,7 +11,7 @@ import { methodEntry } from '../method-table/build';
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { paramError } from '../params';
 import type { CallOperation, Operation, OperationEntry, RunOperation } from '../types';
-import { isCallOperation } from '../types';
+import { isCallOperation, withDescriptions } from '../types';
 import { createdId, done } from './answers';
 import { requireChangedFields } from './changed-fields';
 import { CUSTOM_FIELD_LOCATOR } from './locators';
@@ -214,12 +214,16 @@ function entityProperty(operation: string): INodeProperties {
 
 /** One operation over the four entities: the Entity parameter picks the entity's own method. */
 function perEntity(value: string, byEntity: Record<Entity, Operation>): Operation {
-	const description = [entityProperty(value), ...byEntity.deal.description];
+	const { description, v2Description } = withDescriptions(byEntity.deal, (properties) => [
+		entityProperty(value),
+		...properties,
+	]);
 	if (isCallOperation(byEntity.deal)) {
 		const call = (ctx: IExecuteFunctions, itemIndex: number) =>
 			byEntity[entityOf(ctx, itemIndex)] as CallOperation;
 		return {
 			description,
+			v2Description,
 			plan(itemIndex) {
 				return call(this, itemIndex).plan.call(this, itemIndex);
 			},
@@ -230,6 +234,7 @@ function perEntity(value: string, byEntity: Record<Entity, Operation>): Operatio
 	}
 	return {
 		description,
+		v2Description,
 		run(itemIndex) {
 			return (byEntity[entityOf(this, itemIndex)] as RunOperation).run.call(this, itemIndex);
 		},

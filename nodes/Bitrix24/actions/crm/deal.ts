@@ -38,7 +38,9 @@ export const DEAL: ClassicRecord = {
 			label: 'Stage Name or ID',
 			type: 'options',
 			loadOptionsMethod: 'getDealStages',
-			description: choose('Stages of all pipelines'),
+			// reloads when the Pipeline beside it changes
+			loadOptionsDependsOn: ['&categoryId'],
+			description: choose('Stages of the chosen pipeline, or of all pipelines'),
 		},
 		opportunity,
 		currency,

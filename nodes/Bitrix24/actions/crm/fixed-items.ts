@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Resource } from '../types';
+import { withDescriptions } from '../types';
 import { itemOperations } from './item';
 
 /**
@@ -66,7 +67,7 @@ function fixedResource(type: FixedType): Resource {
 				name: 'Create',
 				action: `Create a ${type.noun}`,
 				description: `Create a ${type.noun} (crm.item.add)`,
-				operation: { ...ops.create, description: [entityType, ...ops.create.description] },
+				operation: withDescriptions(ops.create, (properties) => [entityType, ...properties]),
 			},
 			{
 				value: 'upsert',

@@ -7,10 +7,10 @@ import { recordLocator } from '../../../shared/descriptions/locator';
 import { returnAllOrLimit } from '../../../shared/descriptions/paging';
 import { bitrix24List } from '../../../shared/transport';
 import {
+	nodeVersion,
 	paramError,
 	readFieldMapping,
 	readFilter,
-	readJsonObject,
 	readLimit,
 	readOrder,
 	readRecordId,
@@ -18,7 +18,10 @@ import {
 } from '../params';
 import type { CallOperation, ItemsOperation, Resource, RunOperation } from '../types';
 import { optionsCollection } from '../../../shared/descriptions/options';
+import { SIMPLIFY, simplifying } from '../method-table/build';
+import { readFieldsJson, v2FieldProperties } from './classic-record-v2';
 import { itemUpsert } from './item-upsert';
+import { itemFieldTitles, itemTitlesRead, simplifyItem } from './item-v2';
 
 /** `crm.item.*`: every CRM entity type by number, smart processes included. */
 const RESOURCE = 'crmItem';
@@ -52,6 +55,9 @@ const title: INodeProperties = {
 	description: 'Title of the item; leave empty for types without one (contacts)',
 };
 
+/** Version 2 sets fields in the mapper, with Fields (JSON) under Options. */
+const v2Fields = v2FieldProperties('getItemMappingColumns', DEPENDS);
+
 function readEntityTypeId(ctx: IExecuteFunctions, itemIndex: number): number {
 	const raw = ctx.getNodeParameter('entityTypeId', itemIndex) as string | number;
 	const value = Number(raw);
@@ -68,7 +74,7 @@ function readItemFields(ctx: IExecuteFunctions, itemIndex: number): IDataObject 
 	return {
 		...fields,
 		...readFieldMapping(ctx, itemIndex),
-		...readJsonObject(ctx, 'fieldsJson', 'Fields (JSON)', itemIndex),
+		...readFieldsJson(ctx, itemIndex),
 	};
 }
 
@@ -100,6 +106,7 @@ export function itemOperations(resource: string): ItemOperations {
 			['create'],
 			[title, fieldMapping('getItemMappingColumns', DEPENDS), fieldsJson],
 		),
+		v2Description: scoped(['create'], v2Fields),
 		plan(itemIndex) {
 			return {
 				method: 'crm.item.add',
@@ -121,16 +128,20 @@ export function itemOperations(resource: string): ItemOperations {
 
 	const get: CallOperation = {
 		description: scoped(['get'], [itemLocator]),
-		plan(itemIndex) {
+		v2Description: scoped(['get'], [itemLocator, SIMPLIFY]),
+		async plan(itemIndex) {
+			const entityTypeId = readEntityTypeId(this, itemIndex);
+			if (simplifying(this, itemIndex)) await itemFieldTitles(this, entityTypeId);
 			return {
 				method: 'crm.item.get',
-				params: {
-					entityTypeId: readEntityTypeId(this, itemIndex),
-					id: readRecordId(this, 'itemId', 'Item', itemIndex),
-				},
+				params: { entityTypeId, id: readRecordId(this, 'itemId', 'Item', itemIndex) },
 			};
 		},
-		shape: (envelope) => ((envelope.result as IDataObject)?.item ?? {}) as IDataObject,
+		shape(envelope, itemIndex, call) {
+			const record = ((envelope.result as IDataObject)?.item ?? {}) as IDataObject;
+			if (!simplifying(this, itemIndex)) return record;
+			return simplifyItem(record, itemTitlesRead(this, Number(call.params?.entityTypeId)));
+		},
 	};
 
 	const update: CallOperation = {
@@ -138,6 +149,7 @@ export function itemOperations(resource: string): ItemOperations {
 			['update'],
 			[itemLocator, title, fieldMapping('getItemMappingColumns', DEPENDS), fieldsJson],
 		),
+		v2Description: scoped(['update'], [itemLocator, ...v2Fields]),
 		plan(itemIndex) {
 			const fields = readItemFields(this, itemIndex);
 			if (Object.keys(fields).length === 0)
@@ -165,7 +177,11 @@ export function itemOperations(resource: string): ItemOperations {
 				},
 			};
 		},
-		shape: (_envelope, _itemIndex, call) => ({ id: Number(call.params?.id), deleted: true }),
+		shape(_envelope, _itemIndex, call) {
+			return nodeVersion(this) >= 2
+				? { ID: String(call.params?.id), deleted: true }
+				: { id: Number(call.params?.id), deleted: true };
+		},
 	};
 
 	const getAll: RunOperation = {
@@ -177,14 +193,27 @@ export function itemOperations(resource: string): ItemOperations {
 				optionsCollection(orderAndSelect(FIELDS_METHOD, DEPENDS)),
 			],
 		),
+		v2Description: scoped(
+			['getAll'],
+			[
+				...returnAllOrLimit,
+				SIMPLIFY,
+				filterConditions(FIELDS_METHOD, DEPENDS),
+				optionsCollection(orderAndSelect(FIELDS_METHOD, DEPENDS)),
+			],
+		),
 		async run(itemIndex) {
 			const select = readSelect(this, itemIndex);
-			return await bitrix24List(
+			const entityTypeId = readEntityTypeId(this, itemIndex);
+			// Simplify keeps what the user chose to return
+			const simplify = simplifying(this, itemIndex) && select.length === 0;
+			const titles = simplify ? await itemFieldTitles(this, entityTypeId) : {};
+			const rows = await bitrix24List(
 				this,
 				{
 					method: 'crm.item.list',
 					params: {
-						entityTypeId: readEntityTypeId(this, itemIndex),
+						entityTypeId,
 						filter: readFilter(this, itemIndex),
 						order: readOrder(this, itemIndex),
 						...(select.length ? { select } : {}),
@@ -195,6 +224,7 @@ export function itemOperations(resource: string): ItemOperations {
 				readLimit(this, itemIndex),
 				itemIndex,
 			);
+			return simplify ? rows.map((row) => simplifyItem(row, titles)) : rows;
 		},
 	};
 

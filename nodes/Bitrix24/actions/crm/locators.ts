@@ -40,6 +40,23 @@ export const REQUISITE_OR_LEAD: Locator = {
 	urlPlaceholder: `${PORTAL}/crm/lead/details/42/`,
 };
 
+/** A record of the type chosen beside it as ownerTypeId (activities, comments bound to several). */
+export const RECORD_OF_OWNER_TYPE: Locator = {
+	...RECORD_OF_TYPE,
+	searchListMethod: 'searchCrmOwners',
+};
+
+/** A product row owner, of the short type code chosen beside it (ownerType: D, L, Q, SI, T<hex>). */
+export const ROW_OWNER: Locator = { ...RECORD_OF_TYPE, searchListMethod: 'searchProductRowOwners' };
+
+/** A timeline comment's record, of the code chosen beside it (entityType: deal, dynamic_128 ...). */
+export const RECORD_OF_TIMELINE_CODE: Locator = {
+	...RECORD_OF_TYPE,
+	searchListMethod: 'searchCrmRecordsByCode',
+};
+
+export const ACTIVITY_LOCATOR: Locator = { searchListMethod: 'searchActivities' };
+
 /** A record of the type given by its code (entityType: lead, deal, contact, company). */
 export const RECORD_OF_CODE: Locator = {
 	searchListMethod: 'searchCrmRecordsByCode',

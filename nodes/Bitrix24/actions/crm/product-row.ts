@@ -4,6 +4,7 @@ import { methodEntry } from '../method-table/build';
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import type { CallOperation } from '../types';
 import { paramError } from '../params';
+import { ROW_OWNER } from './locators';
 import { listParam } from './pickers';
 
 /** crm.item.productrow.*: the products of a deal, lead, quote, invoice or smart-process item. */
@@ -23,6 +24,8 @@ const ownerId = (path: string): ParamSpec => ({
 	type: 'id',
 	required: true,
 	description: 'ID of the record',
+	// version 1 keeps the typed ID it was released with (saved workflows)
+	v2: { label: 'Owner', description: 'The record (of the Owner Type)', locator: ROW_OWNER },
 });
 
 const RESOURCE = 'crmProductRow';
@@ -146,9 +149,14 @@ const methods: MethodSpec[] = [
 /** Set Product Rows is the table's row with the Rows list shown beside its parameters. */
 const [getAllMethod, setMethod] = methods;
 const setEntry = methodEntry(RESOURCE, setMethod);
-const setProperties = (setEntry.operation as CallOperation).description;
-const additional = setProperties.findIndex((property) => property.name === 'additionalFields');
-setProperties.splice(additional === -1 ? setProperties.length : additional, 0, rowsProperty);
+for (const setProperties of [
+	(setEntry.operation as CallOperation).description,
+	(setEntry.operation as CallOperation).v2Description ?? [],
+]) {
+	const additional = setProperties.findIndex((property) => property.name === 'additionalFields');
+	if (setProperties.length)
+		setProperties.splice(additional === -1 ? setProperties.length : additional, 0, rowsProperty);
+}
 
 export const productRowSpec: ResourceSpec = {
 	value: RESOURCE,

@@ -2,7 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { bitrix24Call, connect } from '../../../shared/transport';
 import { listSearch as classicSearches } from '../../methods/list-search';
-import { entityTypeByCode } from './entity-types';
+import { CRM_ENTITY_TYPES, entityTypeByCode } from './entity-types';
 
 /**
  * The From List modes of CRM record IDs that are not one of the four classic records' own
@@ -101,14 +101,22 @@ async function searchRecordsOfType(
 	return { results: [] };
 }
 
-/** The entity type a parameter holds: a number, or a code such as deal or dynamic_128. */
+/**
+ * The entity type a parameter holds: a number, a code (deal, dynamic_128) or a short code (D,
+ * SI, T80 as product rows spell them).
+ */
 function typeIdOf(value: unknown): number {
 	if (typeof value === 'number') return value;
 	const text = String(value ?? '').trim();
 	if (/^\d+$/.test(text)) return Number(text);
 	const dynamic = /^dynamic_(\d+)$/i.exec(text);
 	if (dynamic) return Number(dynamic[1]);
-	return entityTypeByCode(text.toLowerCase())?.id ?? NaN;
+	const byCode = entityTypeByCode(text.toLowerCase());
+	if (byCode) return byCode.id;
+	const byShort = CRM_ENTITY_TYPES.find((type) => type.shortCode === text.toUpperCase());
+	if (byShort) return byShort.id;
+	const hex = /^T([0-9a-f]+)$/i.exec(text);
+	return hex ? parseInt(hex[1], 16) : NaN;
 }
 
 function recordSearchBy(typeParam: string): ListSearch {
@@ -133,6 +141,28 @@ export const crmRecordSearches: Record<string, ListSearch> = {
 	searchCrmRecordsByCode: recordSearchBy('entityType'),
 	/** Companies or contacts, as the address filter's Company or Contact (anchorTypeId) says */
 	searchAnchorRecords: recordSearchBy('anchorTypeId'),
+	/** Records of the Owner Type (ownerTypeId: activities, comments bound to several records) */
+	searchCrmOwners: recordSearchBy('ownerTypeId'),
+	/** Records of the product rows' Owner Type, a short code (ownerType: D, L, Q, SI, T<hex>) */
+	searchProductRowOwners: recordSearchBy('ownerType'),
+
+	/** Activities by subject, newest first */
+	async searchActivities(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+		const envelope = await bitrix24Call(this, 'crm.activity.list', {
+			select: ['ID', 'SUBJECT'],
+			order: { ID: 'DESC' },
+			filter: filter ? { '%SUBJECT': filter } : {},
+			start: Number(paginationToken ?? 0),
+		});
+		const rows = (Array.isArray(envelope.result) ? envelope.result : []) as IDataObject[];
+		return {
+			results: rows.map((row) => ({
+				name: String(row.SUBJECT || `Activity ${String(row.ID)}`),
+				value: String(row.ID),
+			})),
+			paginationToken: nextToken(envelope),
+		};
+	},
 
 	async searchQuotes(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
 		return await searchItemsOfType(this, 7, filter, paginationToken);

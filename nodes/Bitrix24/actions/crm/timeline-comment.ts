@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { paramError, takeParam } from '../params';
 import { createdId, done } from './answers';
-import { RECORD_OF_CODE } from './locators';
+import { RECORD_OF_CODE, RECORD_OF_OWNER_TYPE, RECORD_OF_TIMELINE_CODE } from './locators';
 import { listParam, userParam } from './pickers';
 
 /**
@@ -26,6 +26,12 @@ const entityId = (path: string): ParamSpec => ({
 	type: 'id',
 	required: true,
 	description: 'ID of the CRM record',
+	// version 1 keeps the typed ID it was released with (saved workflows)
+	v2: {
+		label: 'Record',
+		description: 'The CRM record (of the Entity Type)',
+		locator: RECORD_OF_TIMELINE_CODE,
+	},
 });
 const commentId: ParamSpec = {
 	name: 'commentId',
@@ -57,6 +63,11 @@ const ownerParams: ParamSpec[] = [
 		path: 'ownerId',
 		type: 'id',
 		description: 'For a comment bound to several records: the ID of the one meant',
+		v2: {
+			label: 'Owner',
+			description: 'For a comment bound to several records: the one meant (of the Owner Type)',
+			locator: RECORD_OF_OWNER_TYPE,
+		},
 	},
 ];
 

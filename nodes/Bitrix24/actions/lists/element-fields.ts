@@ -12,6 +12,7 @@ import { bitrix24Call } from '../../../shared/transport';
 import { loadOptions as recordLoadOptions } from '../../methods/load-options';
 import { paramError } from '../params';
 import type { Resource } from '../types';
+import { withDescriptions } from '../types';
 
 /**
  * List Element Create / Update beyond the table: the list's fields as a resource mapper read from
@@ -166,14 +167,17 @@ export function withElementExtras(resource: Resource): Resource {
 		...resource,
 		operations: resource.operations.map((entry) => {
 			if (entry.value !== 'create' && entry.value !== 'update') return entry;
-			const description = [...entry.operation.description];
-			const at = description.findIndex((p) => p.name === 'additionalFields');
-			description.splice(
-				at < 0 ? description.length : at,
-				0,
-				...extraProperties(resource.value, entry.value),
-			);
-			return { ...entry, operation: { ...entry.operation, description } };
+			const withExtras = (properties: INodeProperties[]) => {
+				const description = [...properties];
+				const at = description.findIndex((p) => p.name === 'additionalFields');
+				description.splice(
+					at < 0 ? description.length : at,
+					0,
+					...extraProperties(resource.value, entry.value),
+				);
+				return description;
+			};
+			return { ...entry, operation: withDescriptions(entry.operation, withExtras) };
 		}),
 	};
 }

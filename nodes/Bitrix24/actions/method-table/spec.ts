@@ -108,6 +108,11 @@ export interface MethodSpec {
 		itemIndex: number,
 		params: IDataObject,
 	) => IDataObject | Promise<IDataObject>;
+	/**
+	 * From version 2 on, a Simplify switch (on by default) reduces each output item to the
+	 * fields people use; off gives Bitrix24's answer as it is.
+	 */
+	simplify?: (record: IDataObject) => IDataObject;
 	/** the item(s) made from the answer, when `output` cannot say it */
 	shape?: (
 		ctx: IExecuteFunctions,

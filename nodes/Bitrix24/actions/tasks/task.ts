@@ -1,3 +1,4 @@
+import { simplifyTask } from './task-simplify';
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -205,6 +206,7 @@ const methods: MethodSpec[] = [
 			},
 		],
 		list: { rowsAt: ['tasks'], idKey: 'id', filterIdKey: 'ID', paging: 'id' },
+		simplify: simplifyTask,
 	},
 	taskAction(
 		'start',
@@ -467,6 +469,7 @@ const methods: MethodSpec[] = [
 		method: 'tasks.task.get',
 		params: [taskId],
 		shape: taskOrError,
+		simplify: simplifyTask,
 	},
 	{
 		value: 'getDailyPlan',

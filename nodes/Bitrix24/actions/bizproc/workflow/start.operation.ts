@@ -5,6 +5,7 @@ import { methodOperation } from '../../method-table/build';
 import type { MethodSpec } from '../../method-table/spec';
 import { paramError } from '../../params';
 import type { CallOperation, OperationEntry } from '../../types';
+import { withDescriptions } from '../../types';
 import { buildDocumentId, DOCUMENT_KINDS } from '../document';
 
 const RESOURCE = 'bizprocWorkflow';
@@ -134,8 +135,5 @@ export const startOperation: OperationEntry = {
 	name: spec.name,
 	action: spec.action,
 	description: spec.description,
-	operation: {
-		...base,
-		description: withParameters(base.description),
-	},
+	operation: withDescriptions(base, withParameters),
 };

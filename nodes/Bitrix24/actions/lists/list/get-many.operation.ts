@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { methodOperation } from '../../method-table/build';
 import type { MethodSpec } from '../../method-table/spec';
 import type { OperationEntry } from '../../types';
+import { withDescriptions } from '../../types';
 import { iblockTypeId, socnetGroupId } from '../common';
 
 const spec: MethodSpec = {
@@ -27,7 +28,8 @@ const operation = methodOperation('listsList', spec);
 /** The table's list row without the Filter option lists.get has no use for. */
 function withoutFilter(properties: INodeProperties[]): INodeProperties[] {
 	return properties.map((property) =>
-		property.name === 'additionalFields' && property.type === 'collection'
+		(property.name === 'additionalFields' || property.name === 'options') &&
+		property.type === 'collection'
 			? {
 					...property,
 					options: (property.options as INodeProperties[]).filter(
@@ -43,5 +45,5 @@ export const getManyLists: OperationEntry = {
 	name: spec.name,
 	action: spec.action,
 	description: spec.description,
-	operation: { ...operation, description: withoutFilter(operation.description) },
+	operation: withDescriptions(operation, withoutFilter),
 };

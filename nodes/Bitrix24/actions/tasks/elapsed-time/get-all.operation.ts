@@ -35,6 +35,7 @@ export const getManyTimeRecords: OperationEntry = {
 	...generated,
 	operation: {
 		description: generated.operation.description,
+		v2Description: generated.operation.v2Description,
 		async run(itemIndex) {
 			const given = readParams(this, spec, itemIndex);
 			const limit = readLimit(this, itemIndex);
