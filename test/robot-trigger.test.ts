@@ -313,6 +313,10 @@ describe('an automation rule runs the robot', () => {
 			{ items: [item], credential: webhookCredential(portal) },
 		);
 		expect(again.result.error?.message).toContain('ACCESS_DENIED');
+		// the hint says what is wrong with the token, not that the user lacks rights
+		const description = (again.result.error as { description?: string }).description ?? '';
+		expect(description).toMatch(/event token/);
+		expect(description).toMatch(/answered already/);
 		expect(visibleText(again)).not.toContain(portal.webhook.code);
 	});
 

@@ -1,10 +1,18 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { deliveryBody, verify } from '../Bitrix24Trigger/receive';
-import { FormLimitError, readCallerAuth, readFormBody } from '../shared/events';
-import { redact } from '../shared/transport/errors';
+import { refuse as refuseAs, verifiedBody } from '../Bitrix24Trigger/receive';
+import { readFormBody } from '../shared/events';
 import { robotCode } from './registration';
+
+const NODE = 'Bitrix24 Robot Trigger';
+
+const refuse = (
+	ctx: IWebhookFunctions,
+	status: number,
+	answer: string,
+	reason: string,
+	secrets: string[],
+): IWebhookResponseData => refuseAs(ctx, status, answer, reason, secrets, NODE);
 
 function text(value: unknown): string {
 	if (typeof value === 'string') return value;
@@ -89,40 +97,14 @@ function robotItem(form: IDataObject): IDataObject {
 	};
 }
 
-/** Answers the call itself (the workflow does not start) and logs why, without any token. */
-function refuse(
-	ctx: IWebhookFunctions,
-	status: number,
-	answer: string,
-	reason: string,
-	secrets: string[],
-): IWebhookResponseData {
-	ctx.logger.warn(
-		redact(`Bitrix24 Robot Trigger: refused a call with HTTP ${status} because ${reason}`, secrets),
-	);
-	ctx.getResponseObject().status(status).send(answer);
-	return { noWebhookResponse: true };
-}
-
 /**
  * A robot's run, as the Bitrix24 Trigger takes an event: auth[application_token] read alone
  * from the raw body and verified first (verify), then the whole form read under the caps.
  */
 export async function receiveRobot(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const body = deliveryBody(ctx);
-	const caller = readCallerAuth(body);
-	const secrets = [caller.applicationToken, caller.accessToken];
-	const verdict = await verify(ctx, caller);
-	if (!verdict.ok) return refuse(ctx, 401, 'Unauthorized', verdict.reason, secrets);
-	let form: IDataObject;
-	try {
-		form = readFormBody(body);
-	} catch (error) {
-		if (!(error instanceof FormLimitError))
-			throw new NodeOperationError(ctx.getNode(), error as Error);
-		const answer = error.httpStatus === 413 ? 'Payload Too Large' : 'Bad Request';
-		return refuse(ctx, error.httpStatus, answer, error.message, secrets);
-	}
+	const received = await verifiedBody(ctx, readFormBody, NODE);
+	if ('refused' in received) return received.refused;
+	const { value: form, caller, secrets } = received;
 	const auth = object(form.auth);
 	secrets.push(text(auth.refresh_token), text(form.event_token));
 	if (text(auth.application_token) !== caller.applicationToken)

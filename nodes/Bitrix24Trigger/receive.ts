@@ -85,18 +85,47 @@ export async function verify(ctx: IWebhookFunctions, caller: CallerAuth): Promis
 }
 
 /** Answers the call itself (the workflow does not start) and logs why, without any token. */
-function refuse(
+export function refuse(
 	ctx: IWebhookFunctions,
 	status: number,
 	text: string,
 	reason: string,
 	secrets: string[],
+	node = 'Bitrix24 Trigger',
 ): IWebhookResponseData {
-	ctx.logger.warn(
-		redact(`Bitrix24 Trigger: refused a call with HTTP ${status} because ${reason}`, secrets),
-	);
+	ctx.logger.warn(redact(`${node}: refused a call with HTTP ${status} because ${reason}`, secrets));
 	ctx.getResponseObject().status(status).send(text);
 	return { noWebhookResponse: true };
+}
+
+export type Received<T> =
+	| { refused: IWebhookResponseData }
+	| { value: T; caller: CallerAuth; secrets: string[] };
+
+/**
+ * A call from Bitrix24: its application token read alone from the raw body and verified first
+ * (verify), then the whole body read by `read` under the form caps. A call that fails either
+ * is answered here (401, 413, 400) and starts nothing.
+ */
+export async function verifiedBody<T>(
+	ctx: IWebhookFunctions,
+	read: (body: DeliveryBody) => T,
+	node = 'Bitrix24 Trigger',
+): Promise<Received<T>> {
+	const body = deliveryBody(ctx);
+	const caller = readCallerAuth(body);
+	const secrets = [caller.applicationToken, caller.accessToken];
+	const verdict = await verify(ctx, caller);
+	if (!verdict.ok)
+		return { refused: refuse(ctx, 401, 'Unauthorized', verdict.reason, secrets, node) };
+	try {
+		return { value: read(body), caller, secrets };
+	} catch (error) {
+		if (!(error instanceof FormLimitError))
+			throw new NodeOperationError(ctx.getNode(), error as Error);
+		const answer = error.httpStatus === 413 ? 'Payload Too Large' : 'Bad Request';
+		return { refused: refuse(ctx, error.httpStatus, answer, error.message, secrets, node) };
+	}
 }
 
 /** The body as n8n received it: its bytes when n8n kept them (`rawBody`), and n8n's parse. */
@@ -140,25 +169,9 @@ async function fetchRecord(ctx: IWebhookFunctions, delivery: Delivery): Promise<
 }
 
 export async function receive(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const body = deliveryBody(ctx);
-	const caller = readCallerAuth(body);
-	const secrets = [caller.applicationToken, caller.accessToken];
-	const verdict = await verify(ctx, caller);
-	if (!verdict.ok) return refuse(ctx, 401, 'Unauthorized', verdict.reason, secrets);
-	let delivery: Delivery;
-	try {
-		delivery = readDelivery(body);
-	} catch (error) {
-		if (!(error instanceof FormLimitError))
-			throw new NodeOperationError(ctx.getNode(), error as Error);
-		return refuse(
-			ctx,
-			error.httpStatus,
-			error.httpStatus === 413 ? 'Payload Too Large' : 'Bad Request',
-			error.message,
-			secrets,
-		);
-	}
+	const received = await verifiedBody(ctx, readDelivery);
+	if ('refused' in received) return received.refused;
+	const { value: delivery, caller, secrets } = received;
 	if (delivery.auth.applicationToken !== caller.applicationToken) {
 		return refuse(
 			ctx,

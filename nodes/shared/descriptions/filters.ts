@@ -152,6 +152,18 @@ export function filterConditions(
 	};
 }
 
+/** Order Direction: the second half of every sort (Order By + Order Direction). */
+export const orderDirection: INodeProperties = {
+	displayName: 'Order Direction',
+	name: 'orderDirection',
+	type: 'options',
+	options: [
+		{ name: 'Ascending', value: 'ASC' },
+		{ name: 'Descending', value: 'DESC' },
+	],
+	default: 'ASC',
+};
+
 export function orderAndSelect(
 	fieldsMethod: string,
 	loadOptionsDependsOn: string[] = [],
@@ -175,15 +187,6 @@ export function orderAndSelect(
 			description:
 				'Sorting by anything but the ID ascending pages more slowly. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
-		{
-			displayName: 'Order Direction',
-			name: 'orderDirection',
-			type: 'options',
-			options: [
-				{ name: 'Ascending', value: 'ASC' },
-				{ name: 'Descending', value: 'DESC' },
-			],
-			default: 'ASC',
-		},
+		orderDirection,
 	];
 }

@@ -66,6 +66,8 @@ function accessDenied(failure: Bitrix24Failure): string {
 		return "The portal's plan does not include the REST API (or its trial ended). Check the plan in Bitrix24; on a free plan REST calls are refused.";
 	if (/application context|client id not specified/i.test(text))
 		return `${failure.method} works only in an application's context. Use the Bitrix24 OAuth2 credential of a local application for it.`;
+	if (failure.method.toLowerCase() === 'bizproc.event.send')
+		return "Bitrix24 refused the robot's event token: it is unknown, was answered already (each run takes one result), or belongs to a robot that does not wait for a result (turn on Wait for Result in the Robot Trigger). Pass the token of the run being answered, e.g. {{ $json.eventToken }} of the Bitrix24 Robot Trigger.";
 	return `The Bitrix24 user behind this credential lacks the rights for ${failure.method} (CRM access permissions, a workgroup role, or administrator rights for admin-only methods). Create the webhook as a user who has them, or grant them in Bitrix24.`;
 }
 

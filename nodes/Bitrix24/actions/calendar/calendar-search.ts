@@ -1,7 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { bitrix24Call, connect } from '../../../shared/transport';
+import { bitrix24Call } from '../../../shared/transport';
 import { searchUsers } from '../workspace/search-users';
+import { searchWorkgroups } from '../workgroups/workgroup-search';
 
 /**
  * The calendar pickers, which follow the node's Calendar Type: the owner is a user (searched as
@@ -30,21 +31,7 @@ export async function searchCalendarOwners(
 	if (type === 'company_calendar')
 		return { results: [{ name: 'The Company', value: '0', description: 'Company calendars' }] };
 	if (type === 'user') return await searchUsers.call(this, filter, paginationToken);
-	const envelope = await bitrix24Call(this, 'sonet_group.get', {
-		ORDER: { NAME: 'ASC' },
-		FILTER: filter ? { '%NAME': filter } : {},
-		start: Number(paginationToken ?? 0),
-	});
-	const groups = (Array.isArray(envelope.result) ? envelope.result : []) as IDataObject[];
-	const { portalRoot } = await connect(this);
-	return {
-		results: groups.map((group) => ({
-			name: String(group.NAME || `Workgroup ${String(group.ID)}`),
-			value: String(group.ID),
-			url: `${portalRoot}/workgroups/group/${String(group.ID)}/`,
-		})),
-		paginationToken: envelope.next === undefined ? undefined : String(envelope.next),
-	};
+	return await searchWorkgroups.call(this, filter, paginationToken);
 }
 
 export async function searchCalendars(

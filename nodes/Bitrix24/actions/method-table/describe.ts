@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { orderDirection } from '../../../shared/descriptions/filters';
 import { returnAllOrLimit } from '../../../shared/descriptions/paging';
 import { nodeVersion } from '../params';
 import { forVersion, paramProperty } from './param-fields';
@@ -62,16 +63,7 @@ export const ORDER_V2: INodeProperties[] = [
 		description:
 			'The field to sort by, as Bitrix24 names it; empty keeps the ID order, the fastest to page',
 	},
-	{
-		displayName: 'Order Direction',
-		name: 'orderDirection',
-		type: 'options',
-		options: [
-			{ name: 'Ascending', value: 'ASC' },
-			{ name: 'Descending', value: 'DESC' },
-		],
-		default: 'ASC',
-	},
+	orderDirection,
 ];
 
 function description(resource: string, spec: MethodSpec, version: number): INodeProperties[] {
