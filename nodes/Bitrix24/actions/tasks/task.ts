@@ -4,11 +4,12 @@ import type { MethodSpec, ResourceSpec } from '../method-table/spec';
 import { filePicker } from '../drive/drive-params';
 import { usersPicker } from '../user-picker';
 import { projectPicker } from './project-picker';
-import { TASK_LOCATOR } from './task-locator';
 import { STATUSES, taskAction, taskFields, taskId, taskOrError } from './task-params';
+import { dependencyRows } from './task-dependency';
 import { simplifyTask } from './task-simplify';
 
 const methods: MethodSpec[] = [
+	...dependencyRows,
 	{
 		value: 'create',
 		name: 'Create',
@@ -259,72 +260,6 @@ const methods: MethodSpec[] = [
 		method: 'tasks.task.getFields',
 		params: [],
 		output: { at: ['fields'] },
-	},
-	{
-		value: 'addDependency',
-		name: 'Add Dependency',
-		action: 'Add a dependency between tasks',
-		description: 'Link two tasks in the Gantt chart (task.dependence.add)',
-		method: 'task.dependence.add',
-		params: [
-			{
-				name: 'taskIdFrom',
-				label: 'Predecessor Task ID',
-				path: 'taskIdFrom',
-				type: 'id',
-				required: true,
-				v2: { label: 'Predecessor Task', locator: TASK_LOCATOR },
-			},
-			{
-				name: 'taskIdTo',
-				label: 'Dependent Task ID',
-				path: 'taskIdTo',
-				type: 'id',
-				required: true,
-				v2: { label: 'Dependent Task', locator: TASK_LOCATOR },
-			},
-			{
-				name: 'linkType',
-				label: 'Link Type',
-				path: 'linkType',
-				type: 'options',
-				required: true,
-				default: 2,
-				options: [
-					{ name: 'Finish to Finish', value: 3 },
-					{ name: 'Finish to Start', value: 2 },
-					{ name: 'Start to Finish', value: 1 },
-					{ name: 'Start to Start', value: 0 },
-				],
-			},
-		],
-		output: { echo: { taskIdFrom: 'taskIdFrom', taskIdTo: 'taskIdTo', linkType: 'linkType' } },
-	},
-	{
-		value: 'deleteDependency',
-		name: 'Delete Dependency',
-		action: 'Delete a dependency between tasks',
-		description: 'Remove the link between two tasks (task.dependence.delete)',
-		method: 'task.dependence.delete',
-		params: [
-			{
-				name: 'taskIdFrom',
-				label: 'Predecessor Task ID',
-				path: 'taskIdFrom',
-				type: 'id',
-				required: true,
-				v2: { label: 'Predecessor Task', locator: TASK_LOCATOR },
-			},
-			{
-				name: 'taskIdTo',
-				label: 'Dependent Task ID',
-				path: 'taskIdTo',
-				type: 'id',
-				required: true,
-				v2: { label: 'Dependent Task', locator: TASK_LOCATOR },
-			},
-		],
-		output: { echo: { taskIdFrom: 'taskIdFrom', taskIdTo: 'taskIdTo' } },
 	},
 	{
 		value: 'get',
