@@ -93,16 +93,20 @@ describe('CRM and catalog record locators', () => {
 			ENTITY_TYPE_ID: '3',
 			ENTITY_ID: '4',
 		});
-		// a deal's card is no company or contact: the workflow is refused before any call
+		// a deal's card is no company or contact: version 2's picker refuses the workflow before any call
 		await expect(
-			runNode(portal, {
-				resource: 'crmRequisite',
-				operation: 'create',
-				entityTypeId: 4,
-				entityId: rl('url', `${portal.url}/crm/deal/details/2/`),
-				presetId: 1,
-				name: 'Nobody',
-			}),
+			runNode(
+				portal,
+				{
+					resource: 'crmRequisite',
+					operation: 'create',
+					entityTypeId: 4,
+					entityId: rl('url', `${portal.url}/crm/deal/details/2/`),
+					presetId: 1,
+					name: 'Nobody',
+				},
+				{ typeVersion: 2 },
+			),
 		).rejects.toThrow(/Not a valid URL/);
 
 		const all = await search({ resource: 'crmRequisite', operation: 'get' }, 'searchRequisites');

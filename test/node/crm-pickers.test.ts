@@ -50,12 +50,12 @@ describe('Pickers the portal fills', () => {
 		});
 		expect(deal.result.error).toBeUndefined();
 		expect(portal.store.get(2, Number(deal.json[0].ID))?.CURRENCY_ID).toBe(other);
-		const bad = await runNode(portal, {
-			resource: 'deal',
-			operation: 'create',
-			title: 'Bad currency',
-			additionalFields: { currencyId: 'dollars' },
-		});
+		// version 2 picks currencies and checks a typed one; version 1 sends text as released
+		const bad = await runNode(
+			portal,
+			{ resource: 'crmCurrency', operation: 'get', currency: 'dollars' },
+			{ typeVersion: 2 },
+		);
 		expect(String(bad.result.error?.message)).toMatch(
 			/Parameter "Currency Name or ID" of item 0: "dollars" is not a three-letter ISO 4217 code/,
 		);

@@ -4,13 +4,15 @@
  * saved workflow does, and a renamed parameter or option value is silently dropped.
  * test/fixtures/v1-saved-parameters.json was dumped from version 1 as released before the
  * layout change (commit 4b86731): every resource's default operation, and each operation's
- * parameters with their types, defaults, collection options and option values. The node of
- * today must still offer all of it unchanged.
+ * parameters with their types, defaults, collection options and option values.
+ * test/fixtures/v1-saved-parameters-0.1.0.json is the same dump of version 1 as it landed later
+ * (commit df39631, 407 operations). The node of today must still offer all of both unchanged.
  */
 import type { INodeProperties } from 'n8n-workflow';
 
 import { Bitrix24 } from '../../nodes/Bitrix24/Bitrix24.node';
 import saved from '../fixtures/v1-saved-parameters.json';
+import saved010 from '../fixtures/v1-saved-parameters-0.1.0.json';
 
 interface Saved {
 	type: string;
@@ -19,10 +21,15 @@ interface Saved {
 	values?: unknown[];
 }
 
-const v1 = saved as unknown as {
+interface Snapshot {
 	defaultOperation: Record<string, string>;
 	parameters: Record<string, Record<string, Saved>>;
-};
+}
+
+const SNAPSHOTS: Array<[string, Snapshot, number]> = [
+	['before the layout change (4b86731)', saved as unknown as Snapshot, 211],
+	['as landed with 407 operations (df39631)', saved010 as unknown as Snapshot, 407],
+];
 
 const properties = new Bitrix24().nodeVersions[1].description.properties;
 
@@ -38,7 +45,7 @@ function shownFor(resource: string, operation: string): Map<string, INodePropert
 	return shown;
 }
 
-describe('Saved workflows of version 1', () => {
+describe.each(SNAPSHOTS)('Saved workflows of version 1 %s', (_when, v1, count) => {
 	it('default to the same operation of every resource', () => {
 		const now: Record<string, unknown> = {};
 		for (const property of properties.filter((entry) => entry.name === 'operation')) {
@@ -96,6 +103,6 @@ describe('Saved workflows of version 1', () => {
 			}
 		}
 		expect(problems).toEqual([]);
-		expect(Object.keys(v1.parameters).length).toBe(211);
+		expect(Object.keys(v1.parameters).length).toBe(count);
 	});
 });

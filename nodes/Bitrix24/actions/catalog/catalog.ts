@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { bitrix24Call } from '../../../shared/transport';
+import { pickersSinceV2, releasedAs } from '../method-table/build';
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { CATALOG_LOCATOR } from './search';
 
@@ -27,48 +28,60 @@ export function catalogParam(path: string, required = true): ParamSpec {
  * of Catalog Price took its ID typed in, which the picker's value is. 1 is usually the base price.
  */
 export function priceTypeParam(path: string, required: boolean): ParamSpec {
-	return {
-		name: 'catalogGroupId',
-		label: 'Price Type Name or ID',
-		path,
-		type: 'options',
-		loadOptionsMethod: 'getPriceTypes',
-		required,
-		...(required ? { default: 1 } : {}),
-		description: `The price type (catalog.priceType.list). ${CHOOSE}.`,
-		pattern: { match: /^\d+$/, hint: 'is not a price type ID' },
-	};
+	// version 1 released the price type as text (default "1"); version 2 picks it from the portal
+	return releasedAs(
+		{
+			name: 'catalogGroupId',
+			label: 'Price Type Name or ID',
+			path,
+			type: 'options',
+			loadOptionsMethod: 'getPriceTypes',
+			required,
+			...(required ? { default: 1 } : {}),
+			description: `The price type (catalog.priceType.list). ${CHOOSE}.`,
+			pattern: { match: /^\d+$/, hint: 'is not a price type ID' },
+		},
+		{
+			type: 'string',
+			label: 'Price Type ID',
+			loadOptionsMethod: undefined,
+			default: required ? '1' : undefined,
+		},
+	);
 }
 
-const methods: MethodSpec[] = [
-	{
-		value: 'get',
-		name: 'Get',
-		action: 'Get a catalog',
-		description: 'Get a trade catalog by ID (catalog.catalog.get)',
-		method: 'catalog.catalog.get',
-		params: [
-			{
-				name: 'catalogId',
-				label: 'Catalog',
-				path: 'id',
-				type: 'id',
-				required: true,
-				locator: CATALOG_LOCATOR,
-			},
-		],
-		output: { at: ['catalog'] },
-	},
-	{
-		value: 'getAll',
-		name: 'Get Many',
-		action: 'Get many catalogs',
-		description: 'List the trade catalogs (catalog.catalog.list)',
-		method: 'catalog.catalog.list',
-		params: [],
-		list: { rowsAt: ['catalogs'], idKey: 'id', paging: 'id' },
-	},
-];
+const methods: MethodSpec[] = pickersSinceV2(
+	[
+		{
+			value: 'get',
+			name: 'Get',
+			action: 'Get a catalog',
+			description: 'Get a trade catalog by ID (catalog.catalog.get)',
+			method: 'catalog.catalog.get',
+			params: [
+				{
+					name: 'catalogId',
+					label: 'Catalog',
+					path: 'id',
+					type: 'id',
+					required: true,
+					locator: CATALOG_LOCATOR,
+				},
+			],
+			output: { at: ['catalog'] },
+		},
+		{
+			value: 'getAll',
+			name: 'Get Many',
+			action: 'Get many catalogs',
+			description: 'List the trade catalogs (catalog.catalog.list)',
+			method: 'catalog.catalog.list',
+			params: [],
+			list: { rowsAt: ['catalogs'], idKey: 'id', paging: 'id' },
+		},
+	],
+	['catalogId'],
+);
 
 export const catalogSpec: ResourceSpec = {
 	value: 'catalogCatalog',

@@ -1,4 +1,5 @@
 import { currencyParam } from '../crm/currency';
+import { pickersSinceV2 } from '../method-table/build';
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { priceTypeParam } from './catalog';
 import { deleted } from './fields';
@@ -42,77 +43,80 @@ const ranges: ParamSpec[] = [
 	},
 ];
 
-const methods: MethodSpec[] = [
-	{
-		value: 'create',
-		name: 'Create',
-		action: 'Create a price',
-		description: 'Set a price of a product for a price type (catalog.price.add)',
-		method: 'catalog.price.add',
-		params: [
-			{
-				name: 'productId',
-				label: 'Product',
-				path: 'fields.productId',
-				type: 'id',
-				required: true,
-				description: 'The simple product or product variation the price is for',
-				locator: PRICED_PRODUCT_LOCATOR,
-			},
-			priceTypeParam('fields.catalogGroupId', true),
-			amount,
-			currency,
-			...ranges,
-		],
-		output: { at: ['price'] },
-	},
-	{
-		value: 'delete',
-		name: 'Delete',
-		action: 'Delete a price',
-		description: 'Delete a price of a product (catalog.price.delete)',
-		method: 'catalog.price.delete',
-		params: [priceId],
-		shape: deleted,
-	},
-	{
-		value: 'get',
-		name: 'Get',
-		action: 'Get a price',
-		description: 'Get a price by ID (catalog.price.get)',
-		method: 'catalog.price.get',
-		params: [priceId],
-		output: { at: ['price'] },
-	},
-	{
-		value: 'getAll',
-		name: 'Get Many',
-		action: 'Get many prices',
-		description: 'List prices, e.g. those of one product (catalog.price.list)',
-		method: 'catalog.price.list',
-		params: [
-			{
-				name: 'productId',
-				label: 'Product',
-				path: 'filter.productId',
-				type: 'id',
-				description: 'Only the prices of this product or variation',
-				locator: PRICED_PRODUCT_LOCATOR,
-			},
-			priceTypeParam('filter.catalogGroupId', false),
-		],
-		list: { rowsAt: ['prices'], idKey: 'id', paging: 'id' },
-	},
-	{
-		value: 'update',
-		name: 'Update',
-		action: 'Update a price',
-		description: 'Change a price (catalog.price.update)',
-		method: 'catalog.price.update',
-		params: [priceId, amount, currency, ...ranges],
-		output: { at: ['price'] },
-	},
-];
+const methods: MethodSpec[] = pickersSinceV2(
+	[
+		{
+			value: 'create',
+			name: 'Create',
+			action: 'Create a price',
+			description: 'Set a price of a product for a price type (catalog.price.add)',
+			method: 'catalog.price.add',
+			params: [
+				{
+					name: 'productId',
+					label: 'Product',
+					path: 'fields.productId',
+					type: 'id',
+					required: true,
+					description: 'The simple product or product variation the price is for',
+					locator: PRICED_PRODUCT_LOCATOR,
+				},
+				priceTypeParam('fields.catalogGroupId', true),
+				amount,
+				currency,
+				...ranges,
+			],
+			output: { at: ['price'] },
+		},
+		{
+			value: 'delete',
+			name: 'Delete',
+			action: 'Delete a price',
+			description: 'Delete a price of a product (catalog.price.delete)',
+			method: 'catalog.price.delete',
+			params: [priceId],
+			shape: deleted,
+		},
+		{
+			value: 'get',
+			name: 'Get',
+			action: 'Get a price',
+			description: 'Get a price by ID (catalog.price.get)',
+			method: 'catalog.price.get',
+			params: [priceId],
+			output: { at: ['price'] },
+		},
+		{
+			value: 'getAll',
+			name: 'Get Many',
+			action: 'Get many prices',
+			description: 'List prices, e.g. those of one product (catalog.price.list)',
+			method: 'catalog.price.list',
+			params: [
+				{
+					name: 'productId',
+					label: 'Product',
+					path: 'filter.productId',
+					type: 'id',
+					description: 'Only the prices of this product or variation',
+					locator: PRICED_PRODUCT_LOCATOR,
+				},
+				priceTypeParam('filter.catalogGroupId', false),
+			],
+			list: { rowsAt: ['prices'], idKey: 'id', paging: 'id' },
+		},
+		{
+			value: 'update',
+			name: 'Update',
+			action: 'Update a price',
+			description: 'Change a price (catalog.price.update)',
+			method: 'catalog.price.update',
+			params: [priceId, amount, currency, ...ranges],
+			output: { at: ['price'] },
+		},
+	],
+	['priceId', 'productId'],
+);
 
 export const priceSpec: ResourceSpec = {
 	value: 'catalogPrice',

@@ -1,3 +1,4 @@
+import { pickersSinceV2 } from '../method-table/build';
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { catalogParam } from './catalog';
 import { deleted } from './fields';
@@ -51,63 +52,66 @@ const editable: ParamSpec[] = [
 	{ name: 'xmlId', label: 'External ID', path: 'fields.xmlId', type: 'string' },
 ];
 
-const methods: MethodSpec[] = [
-	{
-		value: 'create',
-		name: 'Create',
-		action: 'Create a catalog section',
-		description: 'Add a section to a trade catalog (catalog.section.add)',
-		method: 'catalog.section.add',
-		params: [catalogParam('fields.iblockId'), name, ...editable],
-		output: { at: ['section'] },
-	},
-	{
-		value: 'delete',
-		name: 'Delete',
-		action: 'Delete a catalog section',
-		description: 'Delete a catalog section (catalog.section.delete)',
-		method: 'catalog.section.delete',
-		params: [sectionId],
-		shape: deleted,
-	},
-	{
-		value: 'get',
-		name: 'Get',
-		action: 'Get a catalog section',
-		description: 'Get a catalog section by ID (catalog.section.get)',
-		method: 'catalog.section.get',
-		params: [sectionId],
-		output: { at: ['section'] },
-	},
-	{
-		value: 'getAll',
-		name: 'Get Many',
-		action: 'Get many catalog sections',
-		description: 'List the sections of a trade catalog (catalog.section.list)',
-		method: 'catalog.section.list',
-		params: [
-			catalogParam('filter.iblockId'),
-			{
-				name: 'parentSectionId',
-				label: 'Parent Section',
-				path: 'filter.iblockSectionId',
-				type: 'id',
-				description: 'Only the sections directly inside this one',
-				locator: SECTION_LOCATOR,
-			},
-		],
-		list: { rowsAt: ['sections'], idKey: 'id', paging: 'id' },
-	},
-	{
-		value: 'update',
-		name: 'Update',
-		action: 'Update a catalog section',
-		description: 'Rename, move or change a catalog section (catalog.section.update)',
-		method: 'catalog.section.update',
-		params: [sectionId, catalogParam('fields.iblockId'), name, ...editable],
-		output: { at: ['section'] },
-	},
-];
+const methods: MethodSpec[] = pickersSinceV2(
+	[
+		{
+			value: 'create',
+			name: 'Create',
+			action: 'Create a catalog section',
+			description: 'Add a section to a trade catalog (catalog.section.add)',
+			method: 'catalog.section.add',
+			params: [catalogParam('fields.iblockId'), name, ...editable],
+			output: { at: ['section'] },
+		},
+		{
+			value: 'delete',
+			name: 'Delete',
+			action: 'Delete a catalog section',
+			description: 'Delete a catalog section (catalog.section.delete)',
+			method: 'catalog.section.delete',
+			params: [sectionId],
+			shape: deleted,
+		},
+		{
+			value: 'get',
+			name: 'Get',
+			action: 'Get a catalog section',
+			description: 'Get a catalog section by ID (catalog.section.get)',
+			method: 'catalog.section.get',
+			params: [sectionId],
+			output: { at: ['section'] },
+		},
+		{
+			value: 'getAll',
+			name: 'Get Many',
+			action: 'Get many catalog sections',
+			description: 'List the sections of a trade catalog (catalog.section.list)',
+			method: 'catalog.section.list',
+			params: [
+				catalogParam('filter.iblockId'),
+				{
+					name: 'parentSectionId',
+					label: 'Parent Section',
+					path: 'filter.iblockSectionId',
+					type: 'id',
+					description: 'Only the sections directly inside this one',
+					locator: SECTION_LOCATOR,
+				},
+			],
+			list: { rowsAt: ['sections'], idKey: 'id', paging: 'id' },
+		},
+		{
+			value: 'update',
+			name: 'Update',
+			action: 'Update a catalog section',
+			description: 'Rename, move or change a catalog section (catalog.section.update)',
+			method: 'catalog.section.update',
+			params: [sectionId, catalogParam('fields.iblockId'), name, ...editable],
+			output: { at: ['section'] },
+		},
+	],
+	['sectionId', 'parentSectionId'],
+);
 
 export const sectionSpec: ResourceSpec = {
 	value: 'catalogSection',

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { pickersSinceV2 } from '../method-table/build';
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { requireChangedFields } from './changed-fields';
 import { ANCHOR_OF_TYPE, REQUISITE_OR_LEAD } from './locators';
@@ -86,74 +87,77 @@ const keyed =
 		};
 	};
 
-const methods: MethodSpec[] = [
-	{
-		value: 'create',
-		name: 'Create',
-		action: 'Create an address',
-		description: 'Add an address to a requisite or a lead (crm.address.add)',
-		method: 'crm.address.add',
-		params: [...key, ...editable],
-		shape: keyed('created'),
-	},
-	{
-		value: 'delete',
-		name: 'Delete',
-		action: 'Delete an address',
-		description: 'Delete the address of a type from its owner (crm.address.delete)',
-		method: 'crm.address.delete',
-		params: key,
-		shape: keyed('deleted'),
-	},
-	{
-		value: 'getAll',
-		name: 'Get Many',
-		action: 'Get many addresses',
-		description: 'List addresses, e.g. those of one requisite (crm.address.list)',
-		method: 'crm.address.list',
-		params: [
-			addressType('filter.TYPE_ID', false),
-			ownerType('filter.ENTITY_TYPE_ID', false),
-			ownerId('filter.ENTITY_ID', false),
-			{
-				name: 'anchorTypeId',
-				label: 'Company or Contact',
-				path: 'filter.ANCHOR_TYPE_ID',
-				type: 'options',
-				options: [
-					{ name: 'Company', value: 4 },
-					{ name: 'Contact', value: 3 },
-				],
-				default: 4,
-				description: 'Only addresses of the requisites of a company or a contact',
-			},
-			{
-				name: 'anchorId',
-				label: 'Company or Contact Record',
-				path: 'filter.ANCHOR_ID',
-				type: 'id',
-				description: 'The company or contact whose requisites hold the addresses',
-				locator: ANCHOR_OF_TYPE,
-			},
-		],
-		// addresses have no ID: pages by offset
-		list: { rowsAt: [], idKey: 'ENTITY_ID', paging: 'offset' },
-	},
-	{
-		value: 'update',
-		name: 'Update',
-		action: 'Update an address',
-		description: 'Change the address of a type of its owner (crm.address.update)',
-		method: 'crm.address.update',
-		params: [...key, ...editable],
-		adjust(ctx, itemIndex, params) {
-			const fields = (params.fields ?? {}) as IDataObject;
-			const changed = Object.keys(fields).filter((name) => !KEY_FIELDS.includes(name));
-			return changed.length ? params : requireChangedFields(ctx, itemIndex, {});
+const methods: MethodSpec[] = pickersSinceV2(
+	[
+		{
+			value: 'create',
+			name: 'Create',
+			action: 'Create an address',
+			description: 'Add an address to a requisite or a lead (crm.address.add)',
+			method: 'crm.address.add',
+			params: [...key, ...editable],
+			shape: keyed('created'),
 		},
-		shape: keyed('updated'),
-	},
-];
+		{
+			value: 'delete',
+			name: 'Delete',
+			action: 'Delete an address',
+			description: 'Delete the address of a type from its owner (crm.address.delete)',
+			method: 'crm.address.delete',
+			params: key,
+			shape: keyed('deleted'),
+		},
+		{
+			value: 'getAll',
+			name: 'Get Many',
+			action: 'Get many addresses',
+			description: 'List addresses, e.g. those of one requisite (crm.address.list)',
+			method: 'crm.address.list',
+			params: [
+				addressType('filter.TYPE_ID', false),
+				ownerType('filter.ENTITY_TYPE_ID', false),
+				ownerId('filter.ENTITY_ID', false),
+				{
+					name: 'anchorTypeId',
+					label: 'Company or Contact',
+					path: 'filter.ANCHOR_TYPE_ID',
+					type: 'options',
+					options: [
+						{ name: 'Company', value: 4 },
+						{ name: 'Contact', value: 3 },
+					],
+					default: 4,
+					description: 'Only addresses of the requisites of a company or a contact',
+				},
+				{
+					name: 'anchorId',
+					label: 'Company or Contact Record',
+					path: 'filter.ANCHOR_ID',
+					type: 'id',
+					description: 'The company or contact whose requisites hold the addresses',
+					locator: ANCHOR_OF_TYPE,
+				},
+			],
+			// addresses have no ID: pages by offset
+			list: { rowsAt: [], idKey: 'ENTITY_ID', paging: 'offset' },
+		},
+		{
+			value: 'update',
+			name: 'Update',
+			action: 'Update an address',
+			description: 'Change the address of a type of its owner (crm.address.update)',
+			method: 'crm.address.update',
+			params: [...key, ...editable],
+			adjust(ctx, itemIndex, params) {
+				const fields = (params.fields ?? {}) as IDataObject;
+				const changed = Object.keys(fields).filter((name) => !KEY_FIELDS.includes(name));
+				return changed.length ? params : requireChangedFields(ctx, itemIndex, {});
+			},
+			shape: keyed('updated'),
+		},
+	],
+	['entityId', 'anchorId'],
+);
 
 export const addressSpec: ResourceSpec = {
 	value: 'crmAddress',

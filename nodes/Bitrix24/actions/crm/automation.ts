@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { pickersSinceV2 } from '../method-table/build';
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { paramError } from '../params';
 import { RECORD_OF_TYPE } from './locators';
@@ -51,71 +52,74 @@ const recordId = (path: string): ParamSpec => ({
 	locator: RECORD_OF_TYPE,
 });
 
-const methods: MethodSpec[] = [
-	{
-		value: 'fire',
-		name: 'Fire',
-		action: 'Fire an automation trigger',
-		description:
-			'Fire the "incoming webhook" trigger of a record, which can move it to another stage (crm.automation.trigger)',
-		method: 'crm.automation.trigger',
-		params: [
-			entityType('target'),
-			recordId('recordId'),
-			{
-				name: 'code',
-				label: 'Trigger Code',
-				path: 'code',
-				type: 'string',
-				placeholder: 'nwly5',
-				description:
-					'The code shown in the trigger settings; without it the first trigger without a code fires',
+const methods: MethodSpec[] = pickersSinceV2(
+	[
+		{
+			value: 'fire',
+			name: 'Fire',
+			action: 'Fire an automation trigger',
+			description:
+				'Fire the "incoming webhook" trigger of a record, which can move it to another stage (crm.automation.trigger)',
+			method: 'crm.automation.trigger',
+			params: [
+				entityType('target'),
+				recordId('recordId'),
+				{
+					name: 'code',
+					label: 'Trigger Code',
+					path: 'code',
+					type: 'string',
+					placeholder: 'nwly5',
+					description:
+						'The code shown in the trigger settings; without it the first trigger without a code fires',
+				},
+			],
+			// target is TYPENAME_ID, e.g. DEAL_25
+			adjust: (ctx, itemIndex, params) => {
+				const { recordId: id, target, ...rest } = params;
+				return { ...rest, target: `${entityTypeName(ctx, itemIndex, target)}_${String(id)}` };
 			},
-		],
-		// target is TYPENAME_ID, e.g. DEAL_25
-		adjust: (ctx, itemIndex, params) => {
-			const { recordId: id, target, ...rest } = params;
-			return { ...rest, target: `${entityTypeName(ctx, itemIndex, target)}_${String(id)}` };
+			shape: (_ctx, result, params): IDataObject => ({
+				target: params.target as string,
+				fired: result === true,
+			}),
 		},
-		shape: (_ctx, result, params): IDataObject => ({
-			target: params.target as string,
-			fired: result === true,
-		}),
-	},
-	{
-		value: 'execute',
-		name: 'Execute Application Trigger',
-		action: 'Execute an application trigger',
-		description:
-			'Execute a trigger the application registered, for a record (crm.automation.trigger.execute; application OAuth2 with CRM administrator rights only)',
-		method: 'crm.automation.trigger.execute',
-		params: [
-			entityType('OWNER_TYPE_ID'),
-			recordId('OWNER_ID'),
-			{
-				name: 'code',
-				label: 'Trigger Code',
-				path: 'CODE',
-				type: 'string',
-				required: true,
-				placeholder: 'payment_received',
-				description:
-					'CODE the application registered the trigger with (crm.automation.trigger.add)',
-				pattern: { match: /^[a-z0-9.\-_]+$/, hint: 'may only hold a-z, 0-9, ".", "-" and "_"' },
+		{
+			value: 'execute',
+			name: 'Execute Application Trigger',
+			action: 'Execute an application trigger',
+			description:
+				'Execute a trigger the application registered, for a record (crm.automation.trigger.execute; application OAuth2 with CRM administrator rights only)',
+			method: 'crm.automation.trigger.execute',
+			params: [
+				entityType('OWNER_TYPE_ID'),
+				recordId('OWNER_ID'),
+				{
+					name: 'code',
+					label: 'Trigger Code',
+					path: 'CODE',
+					type: 'string',
+					required: true,
+					placeholder: 'payment_received',
+					description:
+						'CODE the application registered the trigger with (crm.automation.trigger.add)',
+					pattern: { match: /^[a-z0-9.\-_]+$/, hint: 'may only hold a-z, 0-9, ".", "-" and "_"' },
+				},
+			],
+			adjust: (ctx, itemIndex, params) => {
+				entityTypeName(ctx, itemIndex, params.OWNER_TYPE_ID);
+				return { ...params, OWNER_TYPE_ID: Number(params.OWNER_TYPE_ID) };
 			},
-		],
-		adjust: (ctx, itemIndex, params) => {
-			entityTypeName(ctx, itemIndex, params.OWNER_TYPE_ID);
-			return { ...params, OWNER_TYPE_ID: Number(params.OWNER_TYPE_ID) };
+			shape: (_ctx, result, params): IDataObject => ({
+				ownerTypeId: params.OWNER_TYPE_ID as number,
+				ownerId: params.OWNER_ID as number,
+				code: params.CODE as string,
+				executed: result === true,
+			}),
 		},
-		shape: (_ctx, result, params): IDataObject => ({
-			ownerTypeId: params.OWNER_TYPE_ID as number,
-			ownerId: params.OWNER_ID as number,
-			code: params.CODE as string,
-			executed: result === true,
-		}),
-	},
-];
+	],
+	['recordId'],
+);
 
 export const automationSpec: ResourceSpec = {
 	value: 'crmAutomationTrigger',

@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { bitrix24Call } from '../../../shared/transport';
+import { releasedAs } from '../method-table/build';
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { listParam } from './pickers';
 
@@ -14,10 +15,14 @@ export function currencyParam(
 	required = false,
 	description = 'The currency',
 ): ParamSpec {
-	return {
-		...listParam(name, `${label} Name or ID`, path, 'getCurrencies', description, required),
-		pattern: { match: /^[A-Za-z]{3}$/, hint: 'is not a three-letter ISO 4217 code' },
-	};
+	// version 1 released currencies as text; version 2 picks them from the portal
+	return releasedAs(
+		{
+			...listParam(name, `${label} Name or ID`, path, 'getCurrencies', description, required),
+			pattern: { match: /^[A-Za-z]{3}$/, hint: 'is not a three-letter ISO 4217 code' },
+		},
+		{ type: 'string', label, loadOptionsMethod: undefined, pattern: undefined },
+	);
 }
 
 const methods: MethodSpec[] = [

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { bitrix24Call } from '../../../shared/transport';
-import { methodEntry } from '../method-table/build';
+import { methodEntry, pickersSinceV2 } from '../method-table/build';
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { paramError } from '../params';
 import type { CallOperation, Operation, OperationEntry, RunOperation } from '../types';
@@ -242,7 +242,10 @@ function perEntity(value: string, byEntity: Record<Entity, Operation>): Operatio
 }
 
 const built = Object.fromEntries(
-	ENTITIES.map((entity) => [entity, methodsOf(entity).map((m) => methodEntry(RESOURCE, m))]),
+	ENTITIES.map((entity) => [
+		entity,
+		pickersSinceV2(methodsOf(entity), ['fieldId']).map((m) => methodEntry(RESOURCE, m)),
+	]),
 ) as Record<Entity, OperationEntry[]>;
 
 const entityOperations: OperationEntry[] = built.deal.map((entry, index) => ({

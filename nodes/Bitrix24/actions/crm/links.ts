@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
+import { releasedAs } from '../method-table/build';
 import { paramError } from '../params';
 import { done } from './answers';
 
@@ -83,7 +84,7 @@ function linkSpec(link: Link): ResourceSpec {
 	const ownerLower = owner.name.toLowerCase();
 	const boundLower = bound.name.toLowerCase();
 	const pluralLower = bound.plural.toLowerCase();
-	const ownerId: ParamSpec = {
+	const picked: ParamSpec = {
 		name: 'ownerId',
 		label: owner.name,
 		path: 'id',
@@ -91,6 +92,11 @@ function linkSpec(link: Link): ResourceSpec {
 		required: true,
 		locator: locator(owner.search, owner.path),
 	};
+	// version 1 released the quote as a typed ID (quotes had no list search then)
+	const ownerId =
+		link.value === 'quoteContact'
+			? releasedAs(picked, { locator: undefined, label: `${owner.name} ID` })
+			: picked;
 	const boundId: ParamSpec = {
 		name: 'boundId',
 		label: bound.name,

@@ -1,3 +1,4 @@
+import { pickersSinceV2 } from '../method-table/build';
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { createdId, done } from './answers';
 import { currencyParam } from './currency';
@@ -49,63 +50,66 @@ const editable: ParamSpec[] = [
 	otherFields,
 ];
 
-const methods: MethodSpec[] = [
-	{
-		value: 'create',
-		name: 'Create',
-		action: 'Create a bank detail',
-		description: 'Add bank details to a requisite (crm.requisite.bankdetail.add)',
-		method: 'crm.requisite.bankdetail.add',
-		params: [
-			requisiteId('fields.ENTITY_ID'),
-			{ name: 'name', label: 'Name', path: 'fields.NAME', type: 'string', required: true },
-			...editable,
-		],
-		adjust: mergeOtherFields,
-		shape: createdId,
-	},
-	{
-		value: 'delete',
-		name: 'Delete',
-		action: 'Delete a bank detail',
-		description: 'Delete bank details (crm.requisite.bankdetail.delete)',
-		method: 'crm.requisite.bankdetail.delete',
-		params: [bankDetailId],
-		shape: done('deleted'),
-	},
-	{
-		value: 'get',
-		name: 'Get',
-		action: 'Get a bank detail',
-		description: 'Get bank details by ID (crm.requisite.bankdetail.get)',
-		method: 'crm.requisite.bankdetail.get',
-		params: [bankDetailId],
-	},
-	{
-		value: 'getAll',
-		name: 'Get Many',
-		action: 'Get many bank details',
-		description: 'List bank details, e.g. those of one requisite (crm.requisite.bankdetail.list)',
-		method: 'crm.requisite.bankdetail.list',
-		params: [requisiteId('filter.ENTITY_ID', false)],
-		list: { rowsAt: [], idKey: 'ID', paging: 'id' },
-	},
-	{
-		value: 'update',
-		name: 'Update',
-		action: 'Update a bank detail',
-		description: 'Change bank details (crm.requisite.bankdetail.update)',
-		method: 'crm.requisite.bankdetail.update',
-		params: [
-			bankDetailId,
-			{ name: 'name', label: 'Name', path: 'fields.NAME', type: 'string' },
-			...editable,
-		],
-		adjust: (ctx, itemIndex, params) =>
-			requireChangedFields(ctx, itemIndex, mergeOtherFields(ctx, itemIndex, params)),
-		shape: done('updated'),
-	},
-];
+const methods: MethodSpec[] = pickersSinceV2(
+	[
+		{
+			value: 'create',
+			name: 'Create',
+			action: 'Create a bank detail',
+			description: 'Add bank details to a requisite (crm.requisite.bankdetail.add)',
+			method: 'crm.requisite.bankdetail.add',
+			params: [
+				requisiteId('fields.ENTITY_ID'),
+				{ name: 'name', label: 'Name', path: 'fields.NAME', type: 'string', required: true },
+				...editable,
+			],
+			adjust: mergeOtherFields,
+			shape: createdId,
+		},
+		{
+			value: 'delete',
+			name: 'Delete',
+			action: 'Delete a bank detail',
+			description: 'Delete bank details (crm.requisite.bankdetail.delete)',
+			method: 'crm.requisite.bankdetail.delete',
+			params: [bankDetailId],
+			shape: done('deleted'),
+		},
+		{
+			value: 'get',
+			name: 'Get',
+			action: 'Get a bank detail',
+			description: 'Get bank details by ID (crm.requisite.bankdetail.get)',
+			method: 'crm.requisite.bankdetail.get',
+			params: [bankDetailId],
+		},
+		{
+			value: 'getAll',
+			name: 'Get Many',
+			action: 'Get many bank details',
+			description: 'List bank details, e.g. those of one requisite (crm.requisite.bankdetail.list)',
+			method: 'crm.requisite.bankdetail.list',
+			params: [requisiteId('filter.ENTITY_ID', false)],
+			list: { rowsAt: [], idKey: 'ID', paging: 'id' },
+		},
+		{
+			value: 'update',
+			name: 'Update',
+			action: 'Update a bank detail',
+			description: 'Change bank details (crm.requisite.bankdetail.update)',
+			method: 'crm.requisite.bankdetail.update',
+			params: [
+				bankDetailId,
+				{ name: 'name', label: 'Name', path: 'fields.NAME', type: 'string' },
+				...editable,
+			],
+			adjust: (ctx, itemIndex, params) =>
+				requireChangedFields(ctx, itemIndex, mergeOtherFields(ctx, itemIndex, params)),
+			shape: done('updated'),
+		},
+	],
+	['bankDetailId', 'requisiteId'],
+);
 
 export const requisiteBankDetailSpec: ResourceSpec = {
 	value: 'crmRequisiteBankDetail',

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { bitrix24Call } from '../../../shared/transport';
+import { pickersSinceV2 } from '../method-table/build';
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { takeParam } from '../params';
 import { createdId, done } from './answers';
@@ -106,70 +107,73 @@ const editable: ParamSpec[] = [
 	otherFields,
 ];
 
-const methods: MethodSpec[] = [
-	{
-		value: 'create',
-		name: 'Create',
-		action: 'Create a requisite',
-		description: 'Add requisites to a company or a contact (crm.requisite.add)',
-		method: 'crm.requisite.add',
-		params: [
-			ownerType('fields.ENTITY_TYPE_ID'),
-			ownerId('fields.ENTITY_ID'),
-			preset('fields.PRESET_ID'),
-			{ name: 'name', label: 'Name', path: 'fields.NAME', type: 'string', required: true },
-			...editable,
-		],
-		adjust: mergeOtherFields,
-		shape: createdId,
-	},
-	{
-		value: 'delete',
-		name: 'Delete',
-		action: 'Delete a requisite',
-		description: 'Delete a requisite (crm.requisite.delete)',
-		method: 'crm.requisite.delete',
-		params: [requisiteId],
-		shape: done('deleted'),
-	},
-	{
-		value: 'get',
-		name: 'Get',
-		action: 'Get a requisite',
-		description: 'Get a requisite by ID (crm.requisite.get)',
-		method: 'crm.requisite.get',
-		params: [requisiteId],
-	},
-	{
-		value: 'getAll',
-		name: 'Get Many',
-		action: 'Get many requisites',
-		description: 'List requisites, e.g. those of one company (crm.requisite.list)',
-		method: 'crm.requisite.list',
-		params: [
-			ownerType('filter.ENTITY_TYPE_ID', false),
-			ownerId('filter.ENTITY_ID', false),
-			preset('filter.PRESET_ID', false),
-		],
-		list: { rowsAt: [], idKey: 'ID', paging: 'id' },
-	},
-	{
-		value: 'update',
-		name: 'Update',
-		action: 'Update a requisite',
-		description: 'Change the fields of a requisite (crm.requisite.update)',
-		method: 'crm.requisite.update',
-		params: [
-			requisiteId,
-			{ name: 'name', label: 'Name', path: 'fields.NAME', type: 'string' },
-			preset('fields.PRESET_ID', false),
-			...editable,
-		],
-		adjust: (ctx, itemIndex, params) =>
-			requireChangedFields(ctx, itemIndex, mergeOtherFields(ctx, itemIndex, params)),
-		shape: done('updated'),
-	},
-];
+const methods: MethodSpec[] = pickersSinceV2(
+	[
+		{
+			value: 'create',
+			name: 'Create',
+			action: 'Create a requisite',
+			description: 'Add requisites to a company or a contact (crm.requisite.add)',
+			method: 'crm.requisite.add',
+			params: [
+				ownerType('fields.ENTITY_TYPE_ID'),
+				ownerId('fields.ENTITY_ID'),
+				preset('fields.PRESET_ID'),
+				{ name: 'name', label: 'Name', path: 'fields.NAME', type: 'string', required: true },
+				...editable,
+			],
+			adjust: mergeOtherFields,
+			shape: createdId,
+		},
+		{
+			value: 'delete',
+			name: 'Delete',
+			action: 'Delete a requisite',
+			description: 'Delete a requisite (crm.requisite.delete)',
+			method: 'crm.requisite.delete',
+			params: [requisiteId],
+			shape: done('deleted'),
+		},
+		{
+			value: 'get',
+			name: 'Get',
+			action: 'Get a requisite',
+			description: 'Get a requisite by ID (crm.requisite.get)',
+			method: 'crm.requisite.get',
+			params: [requisiteId],
+		},
+		{
+			value: 'getAll',
+			name: 'Get Many',
+			action: 'Get many requisites',
+			description: 'List requisites, e.g. those of one company (crm.requisite.list)',
+			method: 'crm.requisite.list',
+			params: [
+				ownerType('filter.ENTITY_TYPE_ID', false),
+				ownerId('filter.ENTITY_ID', false),
+				preset('filter.PRESET_ID', false),
+			],
+			list: { rowsAt: [], idKey: 'ID', paging: 'id' },
+		},
+		{
+			value: 'update',
+			name: 'Update',
+			action: 'Update a requisite',
+			description: 'Change the fields of a requisite (crm.requisite.update)',
+			method: 'crm.requisite.update',
+			params: [
+				requisiteId,
+				{ name: 'name', label: 'Name', path: 'fields.NAME', type: 'string' },
+				preset('fields.PRESET_ID', false),
+				...editable,
+			],
+			adjust: (ctx, itemIndex, params) =>
+				requireChangedFields(ctx, itemIndex, mergeOtherFields(ctx, itemIndex, params)),
+			shape: done('updated'),
+		},
+	],
+	['requisiteId', 'entityId'],
+);
 
 export const requisiteSpec: ResourceSpec = {
 	value: 'crmRequisite',

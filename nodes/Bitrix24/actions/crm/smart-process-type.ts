@@ -1,3 +1,4 @@
+import { pickersSinceV2 } from '../method-table/build';
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { done } from './answers';
 import { requireChangedFields } from './changed-fields';
@@ -56,70 +57,73 @@ const options: ParamSpec[] = [
 	},
 ];
 
-const methods: MethodSpec[] = [
-	{
-		value: 'create',
-		name: 'Create',
-		action: 'Create a smart process type',
-		description: 'Create a smart process (crm.type.add)',
-		method: 'crm.type.add',
-		params: [
-			{ name: 'title', label: 'Title', path: 'fields.title', type: 'string', required: true },
-			{
-				name: 'entityTypeId',
-				label: 'Entity Type ID',
-				path: 'fields.entityTypeId',
-				type: 'number',
-				default: 0,
-				description:
-					'The entity type ID to give it: 128-192 or an even number from 1030; generated when empty',
-			},
-			...options,
-		],
-		output: { at: ['type'] },
-	},
-	{
-		value: 'delete',
-		name: 'Delete',
-		action: 'Delete a smart process type',
-		description: 'Delete a smart process that has no items (crm.type.delete)',
-		method: 'crm.type.delete',
-		params: [typeId],
-		shape: done('deleted'),
-	},
-	{
-		value: 'get',
-		name: 'Get',
-		action: 'Get a smart process type',
-		description: 'Get a smart process type by ID (crm.type.get)',
-		method: 'crm.type.get',
-		params: [typeId],
-		output: { at: ['type'] },
-	},
-	{
-		value: 'getAll',
-		name: 'Get Many',
-		action: 'Get many smart process types',
-		description: 'List the smart processes of the portal (crm.type.list)',
-		method: 'crm.type.list',
-		params: [],
-		list: { rowsAt: ['types'], idKey: 'id', paging: 'offset', selectParam: false },
-	},
-	{
-		value: 'update',
-		name: 'Update',
-		action: 'Update a smart process type',
-		description: 'Rename a smart process or switch its features (crm.type.update)',
-		method: 'crm.type.update',
-		params: [
-			typeId,
-			{ name: 'title', label: 'Title', path: 'fields.title', type: 'string' },
-			...options,
-		],
-		adjust: requireChangedFields,
-		output: { at: ['type'] },
-	},
-];
+const methods: MethodSpec[] = pickersSinceV2(
+	[
+		{
+			value: 'create',
+			name: 'Create',
+			action: 'Create a smart process type',
+			description: 'Create a smart process (crm.type.add)',
+			method: 'crm.type.add',
+			params: [
+				{ name: 'title', label: 'Title', path: 'fields.title', type: 'string', required: true },
+				{
+					name: 'entityTypeId',
+					label: 'Entity Type ID',
+					path: 'fields.entityTypeId',
+					type: 'number',
+					default: 0,
+					description:
+						'The entity type ID to give it: 128-192 or an even number from 1030; generated when empty',
+				},
+				...options,
+			],
+			output: { at: ['type'] },
+		},
+		{
+			value: 'delete',
+			name: 'Delete',
+			action: 'Delete a smart process type',
+			description: 'Delete a smart process that has no items (crm.type.delete)',
+			method: 'crm.type.delete',
+			params: [typeId],
+			shape: done('deleted'),
+		},
+		{
+			value: 'get',
+			name: 'Get',
+			action: 'Get a smart process type',
+			description: 'Get a smart process type by ID (crm.type.get)',
+			method: 'crm.type.get',
+			params: [typeId],
+			output: { at: ['type'] },
+		},
+		{
+			value: 'getAll',
+			name: 'Get Many',
+			action: 'Get many smart process types',
+			description: 'List the smart processes of the portal (crm.type.list)',
+			method: 'crm.type.list',
+			params: [],
+			list: { rowsAt: ['types'], idKey: 'id', paging: 'offset', selectParam: false },
+		},
+		{
+			value: 'update',
+			name: 'Update',
+			action: 'Update a smart process type',
+			description: 'Rename a smart process or switch its features (crm.type.update)',
+			method: 'crm.type.update',
+			params: [
+				typeId,
+				{ name: 'title', label: 'Title', path: 'fields.title', type: 'string' },
+				...options,
+			],
+			adjust: requireChangedFields,
+			output: { at: ['type'] },
+		},
+	],
+	['typeId'],
+);
 
 export const smartProcessTypeSpec: ResourceSpec = {
 	value: 'crmSmartProcessType',

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { pickersSinceV2 } from '../method-table/build';
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { done } from './answers';
 import { RECORD_OF_TYPE } from './locators';
@@ -64,57 +65,60 @@ const pinning = (pin: boolean): MethodSpec => ({
 	}),
 });
 
-const methods: MethodSpec[] = [
-	{
-		value: 'create',
-		name: 'Create',
-		action: 'Create a timeline log entry',
-		description:
-			'Add a log entry with a title, text and icon to a record’s timeline (crm.timeline.logmessage.add)',
-		method: 'crm.timeline.logmessage.add',
-		params: [
-			entityTypeId('fields.entityTypeId'),
-			entityId('fields.entityId'),
-			{ name: 'title', label: 'Title', path: 'fields.title', type: 'string', required: true },
-			{ name: 'text', label: 'Text', path: 'fields.text', type: 'text', required: true },
-			{
-				name: 'iconCode',
-				label: 'Icon Code',
-				path: 'fields.iconCode',
-				type: 'string',
-				required: true,
-				default: 'info',
-				description: 'Code of the icon (crm.timeline.icon.list), e.g. info',
-			},
-		],
-		adjust: (_ctx, _itemIndex, params) => ({
-			...params,
-			fields: numericType(params.fields as IDataObject, 'entityTypeId'),
-		}),
-		output: { at: ['logMessage'] },
-	},
-	{
-		value: 'delete',
-		name: 'Delete',
-		action: 'Delete a timeline log entry',
-		description:
-			'Delete a log entry; only the application that added it may (crm.timeline.logmessage.delete)',
-		method: 'crm.timeline.logmessage.delete',
-		params: [entryId('ID of the log entry')],
-		shape: done('deleted'),
-	},
-	{
-		value: 'get',
-		name: 'Get',
-		action: 'Get a timeline log entry',
-		description: 'Get a log entry added by Create (crm.timeline.logmessage.get)',
-		method: 'crm.timeline.logmessage.get',
-		params: [entryId('ID of the log entry')],
-		output: { at: ['logMessage'] },
-	},
-	pinning(true),
-	pinning(false),
-];
+const methods: MethodSpec[] = pickersSinceV2(
+	[
+		{
+			value: 'create',
+			name: 'Create',
+			action: 'Create a timeline log entry',
+			description:
+				'Add a log entry with a title, text and icon to a record’s timeline (crm.timeline.logmessage.add)',
+			method: 'crm.timeline.logmessage.add',
+			params: [
+				entityTypeId('fields.entityTypeId'),
+				entityId('fields.entityId'),
+				{ name: 'title', label: 'Title', path: 'fields.title', type: 'string', required: true },
+				{ name: 'text', label: 'Text', path: 'fields.text', type: 'text', required: true },
+				{
+					name: 'iconCode',
+					label: 'Icon Code',
+					path: 'fields.iconCode',
+					type: 'string',
+					required: true,
+					default: 'info',
+					description: 'Code of the icon (crm.timeline.icon.list), e.g. info',
+				},
+			],
+			adjust: (_ctx, _itemIndex, params) => ({
+				...params,
+				fields: numericType(params.fields as IDataObject, 'entityTypeId'),
+			}),
+			output: { at: ['logMessage'] },
+		},
+		{
+			value: 'delete',
+			name: 'Delete',
+			action: 'Delete a timeline log entry',
+			description:
+				'Delete a log entry; only the application that added it may (crm.timeline.logmessage.delete)',
+			method: 'crm.timeline.logmessage.delete',
+			params: [entryId('ID of the log entry')],
+			shape: done('deleted'),
+		},
+		{
+			value: 'get',
+			name: 'Get',
+			action: 'Get a timeline log entry',
+			description: 'Get a log entry added by Create (crm.timeline.logmessage.get)',
+			method: 'crm.timeline.logmessage.get',
+			params: [entryId('ID of the log entry')],
+			output: { at: ['logMessage'] },
+		},
+		pinning(true),
+		pinning(false),
+	],
+	['entityId'],
+);
 
 export const timelineLogSpec: ResourceSpec = {
 	value: 'crmTimelineLogEntry',

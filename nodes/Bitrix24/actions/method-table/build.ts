@@ -9,7 +9,7 @@ import { vocabularyAnswer } from './vocabulary';
 import type { CallOperation, Operation, OperationEntry, Resource, RunOperation } from '../types';
 import type { MethodSpec, OutputSpec, ResourceSpec } from './spec';
 
-export { forVersion, paramProperty, paramValue } from './param-fields';
+export { forVersion, paramProperty, paramValue, pickersSinceV2, releasedAs } from './param-fields';
 export { optionalCollection, ORDER_V2, SIMPLIFY, simplifying } from './describe';
 
 function readJson(

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { recordLocator } from '../../../shared/descriptions/locator';
 import { nodeVersion, paramError, parseJsonParam, readPositiveId } from '../params';
-import type { ParamSpec } from './spec';
+import type { MethodSpec, ParamSpec } from './spec';
 
 /**
  * A table parameter (ParamSpec) as an editor field, and a user's value of it as Bitrix24 wants it.
@@ -10,6 +10,30 @@ import type { ParamSpec } from './spec';
 /** A parameter as the given node version shows and reads it (version 2's picker, see `ParamSpec.v2`). */
 export function forVersion(spec: ParamSpec, version: number): ParamSpec {
 	return version >= 2 && spec.v2 ? { ...spec, ...spec.v2 } : spec;
+}
+
+/**
+ * A parameter that version 1 released in another form (saved workflows hold it so): version 1
+ * shows it as `released` says (e.g. `{ locator: undefined }`: a typed ID), version 2 as the
+ * table row says (a picker). The runtime reads the values of both.
+ */
+export function releasedAs(spec: ParamSpec, released: Partial<ParamSpec>): ParamSpec {
+	const now: Partial<ParamSpec> = {};
+	for (const key of Object.keys(released) as Array<keyof ParamSpec>)
+		(now as Record<string, unknown>)[key] = spec[key];
+	return { ...spec, ...released, v2: { ...now, ...spec.v2 } as ParamSpec['v2'] };
+}
+
+/** Version 1 released these parameters (by name) without a picker: they get one from version 2 on. */
+export function pickersSinceV2(methods: MethodSpec[], names: string[]): MethodSpec[] {
+	return methods.map((method) => ({
+		...method,
+		params: method.params.map((param) =>
+			names.includes(param.name) && param.locator
+				? releasedAs(param, { locator: undefined })
+				: param,
+		),
+	}));
 }
 
 /** The editor field of a table parameter. */
@@ -135,7 +159,13 @@ export function paramValue(
 	itemIndex: number,
 ): unknown {
 	const spec = forVersion(param, nodeVersion(ctx));
-	const value = pickedValue(ctx, spec, raw, itemIndex);
+	// a picked value is read whichever version shows the picker
+	const value = pickedValue(
+		ctx,
+		{ ...spec, locator: spec.locator ?? param.v2?.locator },
+		raw,
+		itemIndex,
+	);
 	switch (spec.type) {
 		case 'number': {
 			const number = Number(value);

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { recordLocator } from '../../../../shared/descriptions/locator';
@@ -8,6 +8,40 @@ import type { OperationEntry } from '../../types';
 import { DOCUMENT_LOCATOR } from '../locators';
 
 const LINK_KEYS = ['downloadUrl', 'downloadUrlMachine', 'pdfUrl', 'pdfUrlMachine', 'imageUrl'];
+
+const DOCUMENT_ID_V1: INodeProperties = {
+	displayName: 'Document ID',
+	name: 'documentId',
+	type: 'string',
+	default: '',
+	required: true,
+};
+
+function properties(document: INodeProperties): INodeProperties[] {
+	return updateDisplayOptions({ show: { resource: ['crmDocument'], operation: ['download'] } }, [
+		document,
+		{
+			displayName: 'Format',
+			name: 'format',
+			type: 'options',
+			options: [
+				{ name: 'PDF', value: 'pdf' },
+				{ name: 'DOCX', value: 'docx' },
+			],
+			default: 'pdf',
+			description:
+				'The PDF is converted after the document is made; right after Create it may not be ready yet',
+		},
+		{
+			displayName: 'Put Output File in Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			required: true,
+			hint: 'The name of the output binary field to put the file in',
+		},
+	]);
+}
 
 /**
  * Download: crm.documentgenerator.document.get for the document and its links, then the PDF or
@@ -21,31 +55,10 @@ export const downloadDocument: OperationEntry = {
 	description:
 		'Download a generated document as a PDF or DOCX file (crm.documentgenerator.document.get, then its link)',
 	operation: {
-		description: updateDisplayOptions(
-			{ show: { resource: ['crmDocument'], operation: ['download'] } },
-			[
-				recordLocator({ displayName: 'Document', name: 'documentId', ...DOCUMENT_LOCATOR }),
-				{
-					displayName: 'Format',
-					name: 'format',
-					type: 'options',
-					options: [
-						{ name: 'PDF', value: 'pdf' },
-						{ name: 'DOCX', value: 'docx' },
-					],
-					default: 'pdf',
-					description:
-						'The PDF is converted after the document is made; right after Create it may not be ready yet',
-				},
-				{
-					displayName: 'Put Output File in Field',
-					name: 'binaryPropertyName',
-					type: 'string',
-					default: 'data',
-					required: true,
-					hint: 'The name of the output binary field to put the file in',
-				},
-			],
+		// version 1 released the document as a typed ID; version 2 picks it
+		description: properties(DOCUMENT_ID_V1),
+		v2Description: properties(
+			recordLocator({ displayName: 'Document', name: 'documentId', ...DOCUMENT_LOCATOR }),
 		),
 		async run(itemIndex) {
 			const id = readPositiveId(

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { recordLocator } from '../../../../shared/descriptions/locator';
@@ -10,6 +10,45 @@ import { readLimit } from '../../params';
 import type { OperationEntry } from '../../types';
 import { RECORD_OF_TYPE } from '../locators';
 import { listParam } from '../pickers';
+
+function properties(record: INodeProperties): INodeProperties[] {
+	return updateDisplayOptions(
+		{ show: { resource: ['crmTimelineLogEntry'], operation: ['getAll'] } },
+		[
+			{
+				displayName: entityType.label,
+				name: entityType.name,
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getEntityTypes' },
+				required: true,
+				default: '',
+				description:
+					'The CRM type of the record. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			record,
+			...returnAllOrLimit,
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Order',
+						name: 'order',
+						type: 'options',
+						options: [
+							{ name: 'Newest First', value: 'desc' },
+							{ name: 'Oldest First', value: 'asc' },
+						],
+						default: 'desc',
+					},
+				],
+			},
+		],
+	);
+}
 
 /**
  * Get Many of timeline log entries (crm.timeline.logmessage.list): its pages hold 10 entries and
@@ -39,45 +78,19 @@ export const getManyLogEntries: OperationEntry = {
 	description:
 		'List the log entries added by Create to a record’s timeline, newest first (crm.timeline.logmessage.list)',
 	operation: {
-		description: updateDisplayOptions(
-			{ show: { resource: ['crmTimelineLogEntry'], operation: ['getAll'] } },
-			[
-				{
-					displayName: entityType.label,
-					name: entityType.name,
-					type: 'options',
-					typeOptions: { loadOptionsMethod: 'getEntityTypes' },
-					required: true,
-					default: '',
-					description:
-						'The CRM type of the record. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				},
-				{
-					...recordLocator({ displayName: entityId.label, name: entityId.name, ...RECORD_OF_TYPE }),
-					description: entityId.description,
-				},
-				...returnAllOrLimit,
-				{
-					displayName: 'Options',
-					name: 'options',
-					type: 'collection',
-					placeholder: 'Add Option',
-					default: {},
-					options: [
-						{
-							displayName: 'Order',
-							name: 'order',
-							type: 'options',
-							options: [
-								{ name: 'Newest First', value: 'desc' },
-								{ name: 'Oldest First', value: 'asc' },
-							],
-							default: 'desc',
-						},
-					],
-				},
-			],
-		),
+		// version 1 released the record as a typed ID; version 2 picks it
+		description: properties({
+			displayName: 'Record ID',
+			name: entityId.name,
+			type: 'string',
+			required: true,
+			default: '',
+			description: entityId.description,
+		}),
+		v2Description: properties({
+			...recordLocator({ displayName: entityId.label, name: entityId.name, ...RECORD_OF_TYPE }),
+			description: entityId.description,
+		}),
 		async run(itemIndex) {
 			const typeId = Number(
 				paramValue(
