@@ -5,81 +5,29 @@
  * context for the same node given the stored static data. What the queue holds is read back
  * with event.offline.list, as an administrator would.
  */
-import { randomUUID } from 'node:crypto';
-
-import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 
 import { Bitrix24EventQueueTrigger } from '../nodes/Bitrix24EventQueueTrigger/Bitrix24EventQueueTrigger.node';
-import type { StoredCredential } from './harness';
 import { PollHarness } from './harness/poll-context';
 import type { Portal } from './portal';
 import { startPortal } from './portal';
-
-const TYPE = 'n8n-nodes-bitrix24.bitrix24EventQueueTrigger';
+import { appRest, DEAL_EVENTS, oauthCredential, queueNode, webhookRest } from './queue-support';
 
 let portal: Portal;
-let accessToken: string;
+let rest: ReturnType<typeof appRest>;
+let webhook: ReturnType<typeof webhookRest>;
 
 beforeEach(async () => {
 	portal = await startPortal({ bucket: false, operatingLimit: false, demo: { deals: 5 } });
-	accessToken = portal.oauth.issueTokens().access_token;
+	rest = appRest(portal, portal.oauth.issueTokens().access_token);
+	webhook = webhookRest(portal);
 });
 
 afterEach(async () => await portal.close());
 
-function oauthCredential(): StoredCredential {
-	return {
-		id: 'cred-oauth',
-		name: 'Portal OAuth2',
-		type: 'bitrix24OAuth2Api',
-		data: {
-			portalUrl: portal.url,
-			clientId: portal.oauth.clientId,
-			clientSecret: portal.oauth.clientSecret,
-			accessTokenUrl: portal.oauth.tokenUrl,
-			oauthTokenData: { ...portal.oauth.issueTokens() },
-		},
-	};
-}
-
-function queueNode(parameters: INodeParameters): INode {
-	return {
-		id: randomUUID(),
-		name: 'Bitrix24 Event Queue Trigger',
-		type: TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		credentials: { bitrix24OAuth2Api: { id: 'cred-oauth', name: 'Portal OAuth2' } },
-	};
-}
-
 /** A poll context for `node` (the same node after a restart: n8n keeps the node's ID). */
 function harness(node: INode, staticData?: IDataObject): PollHarness {
-	return new PollHarness({ node, credentials: [oauthCredential()], staticData });
-}
-
-/** The application's REST call, with its access token, as an administrator would make it. */
-async function rest(method: string, params: IDataObject = {}): Promise<unknown> {
-	const response = await fetch(`${portal.url}/rest/${method}`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-		body: JSON.stringify(params),
-	});
-	const body = (await response.json()) as IDataObject;
-	if (!response.ok) throw new Error(`${method}: ${JSON.stringify(body)}`);
-	return body.result;
-}
-
-async function webhook(method: string, params: IDataObject): Promise<unknown> {
-	const response = await fetch(`${portal.webhookUrl}${method}`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(params),
-	});
-	const body = (await response.json()) as IDataObject;
-	if (!response.ok) throw new Error(`${method}: ${JSON.stringify(body)}`);
-	return body.result;
+	return new PollHarness({ node, credentials: [oauthCredential(portal)], staticData });
 }
 
 const addDeal = async (title: string) =>
@@ -106,8 +54,6 @@ async function queue(): Promise<Array<{ event: string; id: string; reserved: boo
 		reserved: row.PROCESS_ID !== '',
 	}));
 }
-
-const DEAL_EVENTS = { events: ['ONCRMDEALADD', 'ONCRMDEALUPDATE', 'ONCRMDEALDELETE'] };
 
 describe('Bitrix24 Event Queue Trigger', () => {
 	it('offers only the OAuth2 credential: Bitrix24 keeps offline events for applications', () => {

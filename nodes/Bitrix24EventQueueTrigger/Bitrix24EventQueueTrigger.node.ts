@@ -1,9 +1,12 @@
 import type {
 	IDataObject,
+	IHookFunctions,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IPollFunctions,
+	IWebhookFunctions,
+	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
@@ -18,6 +21,7 @@ import {
 	readState,
 	reserve,
 	toItems,
+	unbindAll,
 	writeState,
 } from './queue';
 
@@ -42,8 +46,59 @@ export class Bitrix24EventQueueTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'bitrix24OAuth2Api', required: true }],
+		/*
+		 * Not a URL Bitrix24 calls: n8n runs a webhook's delete method on deactivation only (not
+		 * when n8n stops), which is where the subscription is removed. The method is empty while
+		 * the workflow is inactive, so the editor's test registers no test webhook and polls at
+		 * once instead of waiting for a call (n8n builds the test's workflow as inactive).
+		 */
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: '={{$workflow.active ? "POST" : ""}}',
+				responseMode: 'onReceived',
+				path: 'event-queue',
+				ndvHideUrl: true,
+			},
+		],
 		properties: queueProperties,
 	};
+
+	webhookMethods = {
+		default: {
+			/** Always subscribe on activation: event.get tells which events are still missing. */
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return false;
+			},
+
+			/** event.bind (offline) for each selected event not bound yet: a refusal stops the activation. */
+			async create(this: IHookFunctions): Promise<boolean> {
+				await ensureBindings(this, readSettings(this).events);
+				return true;
+			},
+
+			/** event.unbind (offline) on deactivation, unless the user keeps the subscription. */
+			async delete(this: IHookFunctions): Promise<boolean> {
+				try {
+					const settings = readSettings(this);
+					if (!settings.unbindOnDeactivation) return true;
+					return await unbindAll(this, settings.events);
+				} catch (error) {
+					this.logger.warn(
+						`Bitrix24 Event Queue Trigger: could not unsubscribe on deactivation: ${(error as Error).message}`,
+					);
+					return false;
+				}
+			},
+		},
+	};
+
+	/** Nobody is meant to call this URL: it starts nothing. */
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return {
+			webhookResponse: { received: false, reason: 'This trigger reads the offline event queue' },
+		};
+	}
 
 	/**
 	 * Each poll first confirms (event.offline.clear) the batch the previous poll emitted, then

@@ -14,7 +14,7 @@ export const queueProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Bitrix24 keeps the selected events in its offline queue and this trigger reads them at the Poll Times below: no public URL is needed, and nothing is lost while n8n is down. Needs an OAuth2 credential of a local application connected by a portal administrator. Each application has one queue: use one Event Queue Trigger per local application. Deactivating the workflow leaves the subscription in Bitrix24, so events keep queueing until it is active again (n8n tells a polling trigger nothing about deactivation); remove it with event.unbind (Bitrix24 > Method > Call) or by deleting the application.',
+			'Bitrix24 keeps the selected events in its offline queue and this trigger reads them at the Poll Times below: no public URL is needed, and nothing is lost while n8n is down. Needs an OAuth2 credential of a local application connected by a portal administrator. Each application has one queue: use one Event Queue Trigger per local application. Activating the workflow subscribes to the events; deactivating it unsubscribes (see Options); stopping n8n keeps the subscription.',
 		name: 'queueNotice',
 		type: 'notice',
 		default: '',
@@ -54,6 +54,14 @@ export const queueProperties: INodeProperties[] = [
 			default: false,
 			description:
 				'Whether to read the whole record the event names (crm.deal.get and the like, crm.item.get, tasks.task.get) and add it as "record". The queue holds only IDs, and one entry per record however often it changed; delete events have nothing to read.',
+		},
+		{
+			displayName: 'Unsubscribe When Deactivated',
+			name: 'unbindOnDeactivation',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether deactivating the workflow unsubscribes from the selected events (event.unbind, event_type=offline), so Bitrix24 stops queueing them. Events queued before stay in the queue and arrive when the workflow is active again. Turn off to keep queueing while the workflow is off.',
 		},
 	]),
 ];

@@ -4,7 +4,7 @@
  * process_id, and event.offline.clear, which removes it once the workflow has it.
  */
 import { createHash } from 'crypto';
-import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { eventDefinition, parseEventList } from '../shared/events';
@@ -21,6 +21,7 @@ export interface QueueSettings {
 	events: string[];
 	limit: number;
 	fetchFullRecord: boolean;
+	unbindOnDeactivation: boolean;
 }
 
 /** What the last poll left to confirm: the batch it emitted, under its process. */
@@ -29,7 +30,7 @@ export interface QueueState {
 	emitted?: string[];
 }
 
-export function readSettings(ctx: IPollFunctions): QueueSettings {
+export function readSettings(ctx: IPollFunctions | IHookFunctions): QueueSettings {
 	const picked = ctx.getNodeParameter('events', []) as string[];
 	const custom = parseEventList(String(ctx.getNodeParameter('customEvents', '') ?? ''));
 	if (custom.invalid.length) {
@@ -53,7 +54,12 @@ export function readSettings(ctx: IPollFunctions): QueueSettings {
 			`Parameter "Events per Poll": ${String(options.batchSize)} is not a whole number from 1 to 1000`,
 		);
 	}
-	return { events, limit, fetchFullRecord: options.fetchFullRecord === true };
+	return {
+		events,
+		limit,
+		fetchFullRecord: options.fetchFullRecord === true,
+		unbindOnDeactivation: options.unbindOnDeactivation !== false,
+	};
 }
 
 /**
@@ -70,7 +76,10 @@ export function processIdOf(ctx: IPollFunctions): string {
 const ALREADY_BOUND = 'ERROR_HANDLER_ALREADY_EXIST';
 
 /** Binds every selected event that event.get does not show bound offline yet. */
-export async function ensureBindings(ctx: IPollFunctions, events: string[]): Promise<void> {
+export async function ensureBindings(
+	ctx: IPollFunctions | IHookFunctions,
+	events: string[],
+): Promise<void> {
 	const { result } = await bitrix24Call(ctx, 'event.get');
 	const bound = new Set(
 		(Array.isArray(result) ? (result as IDataObject[]) : [])
@@ -93,6 +102,29 @@ export async function ensureBindings(ctx: IPollFunctions, events: string[]): Pro
 	error.description =
 		`Could not subscribe to ${failed.map((entry) => entry.event).join(', ')} as offline events (event.bind, event_type=offline; an administrator's authorization is needed). ${error.description ?? ''}`.trim();
 	throw error;
+}
+
+/**
+ * event.unbind with event_type=offline for each event (no handler: offline bindings have none).
+ * Deactivation goes on when Bitrix24 refuses: the failure is logged, without the credential's
+ * secrets, and reported as false.
+ */
+export async function unbindAll(ctx: IHookFunctions, events: string[]): Promise<boolean> {
+	const outcomes = await bitrix24CallMany(
+		ctx,
+		events.map((event) => ({ method: 'event.unbind', params: { event, event_type: 'offline' } })),
+		false,
+	);
+	const failed = outcomes.flatMap((outcome, index) =>
+		outcome.ok ? [] : [`${events[index]}: ${outcome.error.code} ${outcome.error.description}`],
+	);
+	if (failed.length === 0) return true;
+	const message = await withoutSecrets(
+		ctx,
+		`Bitrix24 Event Queue Trigger: event.unbind failed for ${failed.join('; ')}`,
+	);
+	ctx.logger.warn(message);
+	return false;
 }
 
 export function readState(staticData: IDataObject): QueueState {

@@ -7,17 +7,22 @@
 //   - a deal created after its event was bound offline: the Event Queue Trigger (OAuth2)
 //     emits it and the workflow marks the deal.
 // Then n8n is stopped, and the offline subscription must still be there (nothing is lost
-// while n8n is down).
+// while n8n is down). n8n is started again, and as a signed-in user (editor-api.js) the Event
+// Queue Trigger is run as the editor's "Fetch Test Event" does (it must poll at once, not wait
+// for a test webhook) and the workflow deactivated: that unsubscribes (event.unbind, offline).
 
 const { spawn } = require('child_process');
 const fs = require('fs');
 const net = require('net');
 const path = require('path');
 
+const { EditorApi } = require('./editor-api');
+
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const PORTAL_METHODS = path.join(REPO_ROOT, '.build', 'test', 'portal', 'methods');
 const IMBOT_FETCH = path.join(PORTAL_METHODS, 'imbot-fetch.js');
 const CHATBOTS = path.join(PORTAL_METHODS, 'chatbots.js');
+const QUEUE_SUPPORT = path.join(REPO_ROOT, '.build', 'test', 'queue-support.js');
 const START_TIMEOUT_MS = 120_000;
 const BOT = { code: 'n8n_e2e_bot', token: 'n8n-e2e-bot-token', user: 2 };
 const QUESTION = 'Hello from Bitrix24';
@@ -202,30 +207,8 @@ async function checkTriggers(ctx) {
 	if (!ready) return;
 
 	portal.resetRequests();
-	const logFile = path.join(WORK, 'logs', 'trigger-main.log');
-	const log = fs.openSync(logFile, 'w');
-	const main = spawn(N8N_NODE, [N8N_BIN, 'start'], {
-		cwd: WORK,
-		env: {
-			...process.env,
-			N8N_LOG_LEVEL: 'info',
-			N8N_PORT: String(await freePort()),
-			N8N_LISTEN_ADDRESS: '127.0.0.1',
-			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-			PATH: `${path.dirname(N8N_NODE)}${path.delimiter}${process.env.PATH}`,
-		},
-		stdio: ['ignore', log, log],
-	});
-	fs.closeSync(log);
-	fs.appendFileSync(path.join(WORK, 'pids'), `${main.pid}\n`);
-	const exited = new Promise((resolve) => main.on('exit', resolve));
-	const readLog = () => {
-		try {
-			return fs.readFileSync(logFile, 'utf8');
-		} catch {
-			return '';
-		}
-	};
+	const first = await startMain(ctx, 'trigger-main');
+	const { main, readLog } = first;
 	const methods = () => portal.restRequests().map((r) => (r.restMethod ?? '').toLowerCase());
 
 	try {
@@ -255,9 +238,7 @@ async function checkTriggers(ctx) {
 			`deal ${dealId}: ${JSON.stringify(portal.store.get(2, dealId) ?? null)}; REST calls: ${methods().join(', ')}\n${tail(readLog())}`,
 		);
 	} finally {
-		main.kill('SIGTERM');
-		const stopped = await Promise.race([exited.then(() => true), sleep(30_000).then(() => false)]);
-		if (!stopped) main.kill('SIGKILL');
+		await first.stop();
 	}
 	check(
 		'triggers: stopping n8n leaves the offline subscription in Bitrix24 (events queue while n8n is down)',
@@ -265,6 +246,108 @@ async function checkTriggers(ctx) {
 			!methods().includes('event.unbind'),
 		`bindings: ${JSON.stringify(portal.events.bindings.map((b) => [b.event, b.eventType]))}`,
 	);
+	await checkQueueTestAndDeactivation(ctx, queue, methods);
+}
+
+/**
+ * n8n started again: the editor's test of the Event Queue Trigger polls at once, and
+ * deactivating the workflow unsubscribes its events.
+ */
+async function checkQueueTestAndDeactivation(ctx, queue, methods) {
+	const { portal, check, tail } = ctx;
+	const offlineBound = () =>
+		portal.events.bindings.some((b) => b.eventType === 'offline' && b.event === 'ONCRMDEALADD');
+	const second = await startMain(ctx, 'trigger-main-again');
+	try {
+		const api = new EditorApi(second.url);
+		const signedIn =
+			(await api.ready(START_TIMEOUT_MS, () => second.running())) && (await api.signIn());
+		const stored = signedIn ? await api.workflow(queue.id) : undefined;
+		if (
+			!check(
+				'triggers: n8n restarts and the owner signs in',
+				stored !== undefined,
+				tail(second.readLog()),
+			)
+		)
+			return;
+
+		portal.resetRequests();
+		const run = await api.runFromTrigger(stored, 'Queued deal events');
+		const status = run.data?.executionId
+			? await api.finishedStatus(run.data.executionId, 60_000)
+			: undefined;
+		check(
+			"triggers: the editor's test of the Event Queue Trigger polls the queue at once instead of waiting for a test webhook",
+			run.status === 200 &&
+				run.data?.waitingForWebhook !== true &&
+				status === 'success' &&
+				methods().includes('event.offline.list'),
+			`run: ${JSON.stringify(run)}; status: ${status}; REST calls: ${methods().join(', ')}`,
+		);
+
+		portal.resetRequests();
+		const deactivated = await api.deactivate(queue.id);
+		const unbound = await waitUntil(async () => !offlineBound(), second.child, 30_000);
+		const { unbindCalls } = require(QUEUE_SUPPORT);
+		const unbinds = unbindCalls(portal);
+		check(
+			'triggers: deactivating the Event Queue Trigger workflow unsubscribes its event (event.unbind, event_type=offline)',
+			deactivated.status === 200 &&
+				unbound &&
+				unbinds.length === 1 &&
+				unbinds[0].includes('event_type=offline'),
+			`deactivate: ${deactivated.status} ${JSON.stringify(deactivated.body).slice(0, 300)}; unbind calls: ${JSON.stringify(unbinds)}; bindings: ${JSON.stringify(portal.events.bindings.map((b) => [b.event, b.eventType]))}\n${tail(second.readLog())}`,
+		);
+	} finally {
+		await second.stop();
+	}
+}
+
+/** `n8n start` in the work folder (its log under logs/<name>.log); stop() ends it. */
+async function startMain(ctx, name) {
+	const { WORK, N8N_NODE, N8N_BIN } = ctx;
+	const port = await freePort();
+	const logFile = path.join(WORK, 'logs', `${name}.log`);
+	const log = fs.openSync(logFile, 'w');
+	const child = spawn(N8N_NODE, [N8N_BIN, 'start'], {
+		cwd: WORK,
+		env: {
+			...process.env,
+			N8N_LOG_LEVEL: 'info',
+			N8N_PORT: String(port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			PATH: `${path.dirname(N8N_NODE)}${path.delimiter}${process.env.PATH}`,
+		},
+		stdio: ['ignore', log, log],
+	});
+	fs.closeSync(log);
+	fs.appendFileSync(path.join(WORK, 'pids'), `${child.pid}\n`);
+	const exited = new Promise((resolve) => child.on('exit', resolve));
+	const running = () => child.exitCode === null && child.signalCode === null;
+	return {
+		main: child,
+		child,
+		url: `http://127.0.0.1:${port}`,
+		running,
+		readLog: () => {
+			try {
+				return fs.readFileSync(logFile, 'utf8');
+			} catch {
+				return '';
+			}
+		},
+		async stop() {
+			if (!running()) return;
+			child.kill('SIGTERM');
+			const stopped = await Promise.race([
+				exited.then(() => true),
+				sleep(30_000).then(() => false),
+			]);
+			if (!stopped) child.kill('SIGKILL');
+		},
+	};
 }
 
 /** The last message the bot wrote in a chat. */

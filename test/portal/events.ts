@@ -77,11 +77,18 @@ export class EventBus {
 		return binding;
 	}
 
-	unbind(clientId: string, event: string, handler?: string, authType?: number): number {
+	/** Removes the bindings of one event type (online unless asked; event.unbind's `event_type`). */
+	unbind(
+		clientId: string,
+		event: string,
+		handler?: string,
+		authType?: number,
+		eventType: 'online' | 'offline' = 'online',
+	): number {
 		let count = 0;
 		for (let i = this.bindings.length - 1; i >= 0; i--) {
 			const b = this.bindings[i];
-			if (b.clientId !== clientId || b.event !== event) continue;
+			if (b.clientId !== clientId || b.event !== event || b.eventType !== eventType) continue;
 			if (handler !== undefined && b.handler !== handler) continue;
 			if (authType !== undefined && b.authType !== authType) continue;
 			this.bindings.splice(i, 1);

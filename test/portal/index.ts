@@ -46,7 +46,7 @@ export interface Portal {
 		authorizeUrl: string;
 		tokenUrl: string;
 		/** Mints a token pair as after a completed authorization; expired:true gives an already expired access token. */
-		issueTokens(opts?: { expired?: boolean; scope?: string }): TokenResponse;
+		issueTokens(opts?: { expired?: boolean; scope?: string; userId?: number }): TokenResponse;
 		/** Expires an access token now. */
 		expireToken(accessToken: string): void;
 		tokens: { refreshCount: number; lastIssued?: TokenResponse };
@@ -193,7 +193,7 @@ export async function startPortal(opts: PortalOptions = {}): Promise<Portal> {
 			clientSecret: oauth.config.clientSecret,
 			authorizeUrl: `${url}/oauth/authorize/`,
 			tokenUrl: `${url}/oauth/token/`,
-			issueTokens: (o) => oauth.mint({ expired: o?.expired, scope: o?.scope }),
+			issueTokens: (o) => oauth.mint({ expired: o?.expired, scope: o?.scope, userId: o?.userId }),
 			expireToken: (t) => oauth.expire(t),
 			tokens: oauth.stats,
 			applicationToken: events.applicationToken(oauth.config.clientId),

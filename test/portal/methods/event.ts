@@ -9,6 +9,25 @@ function appOnly(ctx: CallContext): string {
 	return ctx.auth.clientId;
 }
 
+/** event_type: online unless `offline` is asked. */
+function eventType(ctx: CallContext): 'online' | 'offline' {
+	return String(param(ctx.params, 'event_type') ?? 'online').toLowerCase() === 'offline'
+		? 'offline'
+		: 'online';
+}
+
+/** Offline events are for administrators only (event.bind / event.unbind, "Method Parameters"). */
+function offlineNeedsAdmin(ctx: CallContext, type: 'online' | 'offline'): void {
+	if (type !== 'offline') return;
+	const user = ctx.portal.store.users.find((u) => u.ID === ctx.auth.userId);
+	if (!user?.IS_ADMIN)
+		throw new RestError(
+			403,
+			'ACCESS_DENIED',
+			'Access denied! Offline events binding requires administrator access rights',
+		);
+}
+
 function eventName(ctx: CallContext): string {
 	const raw = param(ctx.params, 'event');
 	if (typeof raw !== 'string' || raw === '')
@@ -25,15 +44,10 @@ export const methods: MethodDef[] = [
 		handler: (ctx) => {
 			const clientId = appOnly(ctx);
 			const event = eventName(ctx);
-			const eventType =
-				String(param(ctx.params, 'event_type') ?? 'online').toLowerCase() === 'offline'
-					? 'offline'
-					: 'online';
+			const type = eventType(ctx);
+			offlineNeedsAdmin(ctx, type);
 			const handler = param(ctx.params, 'handler');
-			if (
-				eventType === 'online' &&
-				(typeof handler !== 'string' || !/^https?:\/\//i.test(handler))
-			) {
+			if (type === 'online' && (typeof handler !== 'string' || !/^https?:\/\//i.test(handler))) {
 				throw new RestError(
 					400,
 					'ERROR_HANDLER_URL_MISMATCH',
@@ -58,7 +72,7 @@ export const methods: MethodDef[] = [
 				event,
 				handler: handlerUrl,
 				authType,
-				eventType,
+				eventType: type,
 				clientId,
 				userId: ctx.auth.userId,
 			});
@@ -73,11 +87,14 @@ export const methods: MethodDef[] = [
 			const event = eventName(ctx);
 			const handler = param(ctx.params, 'handler');
 			const authType = param(ctx.params, 'auth_type');
+			const type = eventType(ctx);
+			offlineNeedsAdmin(ctx, type);
 			const count = ctx.portal.events.unbind(
 				clientId,
 				event,
 				typeof handler === 'string' && handler !== '' ? handler : undefined,
 				authType === undefined ? undefined : phpInt(authType),
+				type,
 			);
 			return { result: { count } };
 		},
