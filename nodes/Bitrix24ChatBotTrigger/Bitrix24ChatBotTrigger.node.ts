@@ -1,4 +1,5 @@
 import type {
+	IDataObject,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -8,9 +9,16 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { bitrix24Credentials } from '../shared/descriptions/authentication';
 import { withoutSecrets } from '../shared/transport';
-import type { BotEvent, BotState } from './bot-queue';
+import type { BotEvent, EventPage } from './bot-queue';
 import { readPage, readSettings, readState, toItem, writeState } from './bot-queue';
 import { botProperties } from './description';
+import {
+	readUserPage,
+	readUserSettings,
+	readUserState,
+	userWants,
+	writeUserState,
+} from './user-queue';
 
 /** How many queued events the editor's test ("Fetch Test Event") shows. */
 const MANUAL_SAMPLE = 5;
@@ -18,12 +26,51 @@ const MANUAL_SAMPLE = 5;
 /** Pages of events not selected that one poll confirms before it gives up until the next poll. */
 const MAX_PASSED_PAGES = 10;
 
+/** One queue as the poll sees it: a page (confirming the kept offset or not) and the offset kept. */
+interface Queue {
+	read(confirm: boolean): Promise<EventPage>;
+	wants(event: BotEvent): boolean;
+	offset?: number;
+	save(offset: number | undefined): void;
+	item(event: BotEvent): IDataObject;
+}
+
+function botQueue(ctx: IPollFunctions, staticData: IDataObject): Queue {
+	const settings = readSettings(ctx);
+	const wanted = new Set(settings.events);
+	const state = readState(staticData);
+	return {
+		read: async (confirm) => await readPage(ctx, settings, state, confirm),
+		wants: (event) => wanted.has(event.type),
+		get offset() {
+			return state.offset;
+		},
+		save: (offset) => writeState(staticData, Object.assign(state, { offset })),
+		item: (event) => toItem(event, state.botId),
+	};
+}
+
+function userQueue(ctx: IPollFunctions, staticData: IDataObject): Queue {
+	const settings = readUserSettings(ctx);
+	const state = readUserState(staticData);
+	const wants = userWants(settings, state);
+	return {
+		read: async (confirm) => await readUserPage(ctx, settings, state, confirm),
+		wants,
+		get offset() {
+			return state.offset;
+		},
+		save: (offset) => writeUserState(staticData, Object.assign(state, { offset })),
+		item: (event) => toItem(event),
+	};
+}
+
 async function output(
 	ctx: IPollFunctions,
+	queue: Queue,
 	events: BotEvent[],
-	state: BotState,
 ): Promise<INodeExecutionData[][]> {
-	const items = events.map((event) => toItem(event, state.botId as number));
+	const items = events.map((event) => queue.item(event));
 	return [ctx.helpers.returnJsonArray(await withoutSecrets(ctx, items))];
 }
 
@@ -34,9 +81,10 @@ export class Bitrix24ChatBotTrigger implements INodeType {
 		icon: { light: 'file:bitrix24.svg', dark: 'file:bitrix24.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{"Bot " + $parameter["botCode"]}}',
+		subtitle:
+			'={{$parameter["listenAs"] === "user" ? "My messenger events" : "Bot " + $parameter["botCode"]}}',
 		description:
-			'Starts the workflow when users write to a Bitrix24 chat bot, call its commands, add it to chats or react, checked on a schedule (no public URL needed)',
+			'Starts the workflow when users write to a Bitrix24 chat bot (or in your own chats), call its commands, add it to chats or react, checked on a schedule (no public URL needed)',
 		defaults: { name: 'Bitrix24 Chat Bot Trigger' },
 		polling: true,
 		inputs: [],
@@ -48,29 +96,30 @@ export class Bitrix24ChatBotTrigger implements INodeType {
 	/**
 	 * Each poll passes the offset the previous poll got (nextOffset): Bitrix24 then confirms what
 	 * that poll emitted, and not before, so a message is never lost and never emitted twice.
-	 * Events not selected are confirmed along with the rest.
+	 * Events not selected are confirmed along with the rest. The bot's queue and the user's own
+	 * (Listen As) work alike.
 	 */
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const settings = readSettings(this);
-		const wanted = new Set(settings.events);
 		const staticData = this.getWorkflowStaticData('node');
-		const state = readState(staticData);
+		const queue =
+			this.getNodeParameter('listenAs', 'bot') === 'user'
+				? userQueue(this, staticData)
+				: botQueue(this, staticData);
 
 		// The editor's test: the latest queued events, read without confirming any.
 		if (this.getMode() === 'manual') {
-			const page = await readPage(this, settings, state, false);
-			const shown = page.events.filter((event) => wanted.has(event.type)).slice(-MANUAL_SAMPLE);
-			return shown.length ? await output(this, shown, state) : null;
+			const page = await queue.read(false);
+			const shown = page.events.filter((event) => queue.wants(event)).slice(-MANUAL_SAMPLE);
+			return shown.length ? await output(this, queue, shown) : null;
 		}
 
 		for (let round = 0; round < MAX_PASSED_PAGES; round++) {
-			const page = await readPage(this, settings, state, true);
-			const kept = state.offset;
+			const page = await queue.read(true);
+			const kept = queue.offset;
 			const fresh = page.events.filter((event) => kept === undefined || event.eventId >= kept);
-			if (page.nextOffset !== undefined) state.offset = Math.max(kept ?? 0, page.nextOffset);
-			writeState(staticData, state);
-			const selected = fresh.filter((event) => wanted.has(event.type));
-			if (selected.length) return await output(this, selected, state);
+			queue.save(page.nextOffset !== undefined ? Math.max(kept ?? 0, page.nextOffset) : kept);
+			const selected = fresh.filter((event) => queue.wants(event));
+			if (selected.length) return await output(this, queue, selected);
 			if (!page.hasMore) return null;
 		}
 		return null;

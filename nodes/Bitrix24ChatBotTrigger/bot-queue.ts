@@ -183,8 +183,11 @@ export async function readPage(
 const objectAt = (data: IDataObject, key: string): IDataObject =>
 	data[key] && typeof data[key] === 'object' ? (data[key] as IDataObject) : {};
 
-/** One item per event: what an answer needs up front (bot, dialog, text), then the event's data. */
-export function toItem(event: BotEvent, botId: number): IDataObject {
+/**
+ * One item per event: what an answer needs up front (bot, dialog, text), then the event's data.
+ * The user's own events (no bot) have the same shape without `botId`.
+ */
+export function toItem(event: BotEvent, botId?: number): IDataObject {
 	const { data } = event;
 	const message = objectAt(data, 'message');
 	const item: IDataObject = {

@@ -3,6 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { authenticationProperty } from '../shared/descriptions/authentication';
 import { optionsCollection } from '../shared/descriptions/options';
+import { BOT, LISTEN_AS, userProperties } from './user-description';
 
 /** The bot events of imbot.v2.Event.get (chat-bots-v2/imbot.v2/events/event-get.md, events.md). */
 export const BOT_EVENTS: INodePropertyOptions[] = [
@@ -51,20 +52,23 @@ export const BOT_EVENTS: INodePropertyOptions[] = [
 	},
 ];
 
-const WEBHOOK = { show: { authentication: ['bitrix24WebhookApi'] } };
+const WEBHOOK = { show: { listenAs: ['bot'], authentication: ['bitrix24WebhookApi'] } };
 
 export const botProperties: INodeProperties[] = [
 	authenticationProperty('bitrix24WebhookApi'),
+	LISTEN_AS,
 	{
 		displayName:
 			'Registers the bot (or uses the one with this code) in Fetch mode and reads its events at the Poll Times below: no public URL is needed, and messages written while n8n is down arrive at the next poll. Answer with the Bitrix24 node: Chat Bot Message > Send, with the Bot ID and Dialog ID of the item. To test, write to the bot in Bitrix24 after the first Fetch Test Event, then fetch again.',
 		name: 'botNotice',
+		displayOptions: BOT,
 		type: 'notice',
 		default: '',
 	},
 	{
 		displayName: 'Bot Code',
 		name: 'botCode',
+		displayOptions: BOT,
 		type: 'string',
 		required: true,
 		default: '',
@@ -75,6 +79,7 @@ export const botProperties: INodeProperties[] = [
 	{
 		displayName: 'Bot Name',
 		name: 'botName',
+		displayOptions: BOT,
 		type: 'string',
 		required: true,
 		default: 'n8n Assistant',
@@ -94,16 +99,19 @@ export const botProperties: INodeProperties[] = [
 	{
 		displayName: 'Events',
 		name: 'events',
+		displayOptions: BOT,
 		type: 'multiOptions',
 		options: BOT_EVENTS,
 		default: ['ONIMBOTV2COMMANDADD', 'ONIMBOTV2JOINCHAT', 'ONIMBOTV2MESSAGEADD'],
 		description:
 			'The bot events that start the workflow; the others are confirmed without starting it',
 	},
+	...userProperties,
 	optionsCollection([
 		{
 			displayName: 'Bot Type',
 			name: 'botType',
+			displayOptions: { show: { '/listenAs': ['bot'] } },
 			type: 'options',
 			default: 'bot',
 			options: [
@@ -121,11 +129,21 @@ export const botProperties: INodeProperties[] = [
 			typeOptions: { minValue: 1, maxValue: 1000 },
 			default: 100,
 			description:
-				'How many events one poll reads (imbot.v2.Event.get limit, 1-1000); the rest wait for the next poll',
+				'How many events one poll reads (the limit of imbot.v2.Event.get or im.v2.Event.get, 1-1000); the rest wait for the next poll',
+		},
+		{
+			displayName: 'Ignore My Own Actions',
+			name: 'ignoreOwn',
+			type: 'boolean',
+			default: false,
+			displayOptions: { show: { '/listenAs': ['user'] } },
+			description:
+				'Whether messages the connected user writes, edits or deletes and reactions they change are confirmed without starting the workflow, e.g. so answers sent with the same credential do not start it again. Needs the user scope (user.current).',
 		},
 		{
 			displayName: 'Position',
 			name: 'workPosition',
+			displayOptions: { show: { '/listenAs': ['bot'] } },
 			type: 'string',
 			default: '',
 			description: "Shown in a newly registered bot's profile",

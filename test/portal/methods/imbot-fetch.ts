@@ -15,8 +15,9 @@
  * messenger UI): writing to the bot, calling one of its commands, adding it to a chat, reacting
  * to its message. Where the docs say nothing: a message that calls a command of the bot yields
  * ONIMBOTV2COMMANDADD only; with nothing queued nextOffset is the confirmed position; a limit
- * outside 1-1000 is brought into it; withUserEvents answers USER_NOT_SUBSCRIBED, since
- * im.v2.Event.subscribe is not modelled (SCOPE_ERROR first without the im scope).
+ * outside 1-1000 is brought into it; withUserEvents answers USER_NOT_SUBSCRIBED unless the user
+ * subscribed with im.v2.Event.subscribe (methods/im-v2-events.ts; SCOPE_ERROR first without the
+ * im scope); the combined stream of a subscribed user is not modelled (the call fails).
  */
 import { isoDate, RestError } from '../envelope';
 import { phpInt } from '../php-query';
@@ -24,6 +25,7 @@ import type { CallContext, MethodDef } from '../registry';
 import type { Store } from '../store';
 import type { BotChat, BotMessage, BotRecord } from './chatbots';
 import { chatBotsState, userWrites } from './chatbots';
+import { isSubscribed } from './im-v2-events';
 
 export interface QueuedBotEvent {
 	eventId: number;
@@ -297,7 +299,9 @@ export const methods: MethodDef[] = [
 			const bot = ownedBot(ctx);
 			if (flag(ctx.params.withUserEvents)) {
 				if (!ctx.auth.scope.includes('im')) throw fail('SCOPE_ERROR', 'Scope error');
-				throw fail('USER_NOT_SUBSCRIBED', 'User not subscribed');
+				if (!isSubscribed(ctx.portal.store, ctx.auth.userId))
+					throw fail('USER_NOT_SUBSCRIBED', 'User not subscribed');
+				throw new Error('withUserEvents of a subscribed user is not modelled by the test portal');
 			}
 			const raw = phpInt(ctx.params.limit);
 			const limit = ctx.params.limit === undefined ? 100 : Math.min(1000, Math.max(1, raw));

@@ -17,6 +17,7 @@ import { methods as eventOffline } from './event-offline';
 import { methods as user } from './user';
 import { methods as tasks } from './tasks';
 import { methods as im } from './im';
+import { methods as imV2Events } from './im-v2-events';
 import { methods as disk } from './disk';
 import { methods as calendar } from './calendar';
 import { methods as workspace } from './workspace';
@@ -51,6 +52,7 @@ export const ALL_METHODS: MethodDef[] = [
 	...eventOffline,
 	...tasks,
 	...im,
+	...imV2Events,
 	...disk,
 	...calendar,
 	...workspace,
