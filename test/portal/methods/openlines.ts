@@ -386,7 +386,7 @@ function entityData2(chat: OlChat): string {
 const userCode = (chat: OlChat): string =>
 	`${chat.connector}|${chat.configId}|${chat.id - 1}|${chat.guestId}`;
 
-function dialogView(ctx: CallContext, chat: OlChat): Record<string, unknown> {
+export function dialogView(ctx: CallContext, chat: OlChat): Record<string, unknown> {
 	const messages = [...state(ctx).messages.values()].filter((m) => m.chatId === chat.id);
 	const last = messages.length ? Math.max(...messages.map((m) => m.id)) : 0;
 	const session = state(ctx).sessions.get(chat.sessionId)!;

@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { bitrix24Call } from '../../../shared/transport';
 import { searchUsers } from '../workspace/search-users';
@@ -7,7 +12,10 @@ import { searchWorkgroups } from '../workgroups/workgroup-search';
 /**
  * The calendar pickers, which follow the node's Calendar Type: the owner is a user (searched as
  * the user pickers search), a workgroup (sonet_group.get by name) or the company (0); the
- * calendar (section) is one of that owner's (calendar.section.get), narrowed by name.
+ * calendar (section) is one of that owner's (calendar.section.get), narrowed by name; several
+ * calendars are a multi-select of the same list. An event is one of the owner's events in
+ * calendar.event.get's default period (a month back, three ahead); without an owner in the form,
+ * the credential's user's.
  */
 
 function calendarType(ctx: ILoadOptionsFunctions): string {
@@ -62,4 +70,43 @@ export async function searchCalendars(
 	};
 }
 
-export const calendarListSearch = { searchCalendarOwners, searchCalendars };
+/** The owner's calendars as the options of a multi-select (Calendars of Get Many). */
+export async function getCalendars(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const { results } = await searchCalendars.call(this);
+	return results.map(({ name, value }) => ({ name, value }));
+}
+
+export async function searchCalendarEvents(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const type = calendarType(this);
+	const owner = ownerOf(this);
+	const params: IDataObject = { type };
+	if (owner && !(type === 'user' && owner === '0')) params.ownerId = Number(owner);
+	else if (type !== 'user') return { results: [] };
+	else {
+		// calendar.event.get asks for the owner: the credential's user
+		const me = await bitrix24Call(this, 'user.current', {});
+		params.ownerId = Number((me.result as IDataObject)?.ID);
+	}
+	const envelope = await bitrix24Call(this, 'calendar.event.get', params);
+	const events = (Array.isArray(envelope.result) ? envelope.result : []) as IDataObject[];
+	const needle = (filter ?? '').trim().toLowerCase();
+	return {
+		results: events
+			.filter((event) =>
+				String(event.NAME ?? '')
+					.toLowerCase()
+					.includes(needle),
+			)
+			.map((event) => ({
+				name: String(event.NAME || `Event ${String(event.ID)}`),
+				value: String(event.ID),
+				description: String(event.DATE_FROM ?? ''),
+			})),
+	};
+}
+
+export const calendarListSearch = { searchCalendarOwners, searchCalendars, searchCalendarEvents };
+export const calendarLoadOptions = { getCalendars };

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { ParamSpec, ResourceSpec } from '../method-table/spec';
 import { dateOnly } from '../workspace/date-only';
 import { usersPicker } from '../user-picker';
-import { CALENDAR_PICKER, calendarType, ownerId } from './owner';
+import { CALENDAR_PICKER, CALENDARS_PICKER, calendarType, EVENT_PICKER, ownerId } from './owner';
 
 const eventId: ParamSpec = {
 	name: 'eventId',
@@ -11,6 +11,7 @@ const eventId: ParamSpec = {
 	path: 'id',
 	type: 'id',
 	required: true,
+	v2: EVENT_PICKER,
 };
 const eventFields: ParamSpec[] = [
 	{
@@ -227,6 +228,7 @@ export const calendarEvent: ResourceSpec = {
 					path: 'section',
 					type: 'idList',
 					description: 'Only these calendars, separated by commas',
+					v2: CALENDARS_PICKER,
 				},
 			],
 			// calendar.event.get answers with every event of the period at once

@@ -1,6 +1,6 @@
 import { methodResource } from '../method-table/build';
 import type { Area } from '../types';
-import { calendarListSearch } from './calendar-search';
+import { calendarListSearch, calendarLoadOptions } from './calendar-search';
 import { calendarEvent } from './event';
 import { calendarSection } from './section';
 import { calendarSettings } from './settings';
@@ -9,4 +9,5 @@ import { calendarSettings } from './settings';
 export const calendarArea: Area = {
 	resources: [calendarSection, calendarEvent, calendarSettings].map(methodResource),
 	listSearch: calendarListSearch,
+	loadOptions: calendarLoadOptions,
 };

@@ -7,6 +7,24 @@ export const CALENDAR_PICKER: ParamSpec['v2'] = {
 	locator: { searchListMethod: 'searchCalendars' },
 };
 
+/** Version 2's calendars (sections) of a list: a multi-select of the chosen owner's calendars. */
+export const CALENDARS_PICKER: ParamSpec['v2'] = {
+	type: 'userList',
+	label: 'Calendar Names or IDs',
+	description:
+		'Only these calendars of the owner. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	loadOptionsMethod: 'getCalendars',
+	loadOptionsDependsOn: ['calendarType', 'ownerId.value'],
+};
+
+/** Version 2's event: one of the owner's events (the credential's user's without an owner), or its ID. */
+export const EVENT_PICKER: ParamSpec['v2'] = {
+	label: 'Event',
+	description:
+		"One of the owner's events from a month ago to three months ahead (yours where no owner is asked), or its ID",
+	locator: { searchListMethod: 'searchCalendarEvents' },
+};
+
 /** Whose calendars: a user's, a group's or the company's. */
 export const calendarType: ParamSpec = {
 	name: 'calendarType',

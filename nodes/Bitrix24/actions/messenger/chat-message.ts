@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { FILE_PICKER } from '../drive/drive-params';
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { sendMessage } from './chat-message/send.operation';
 import { dialogIdParam } from './dialog-id';
@@ -104,6 +105,16 @@ const sendFile: MethodSpec = {
 			type: 'idList',
 			required: true,
 			description: 'IDs of files on Drive, separated by commas',
+			v2: {
+				label: 'Drive File',
+				description:
+					'The file on Drive to send: pick it (type a path ending in / to browse, or 3 letters of a name to search) or give its ID; by ID several, separated by commas',
+				locator: {
+					...FILE_PICKER,
+					idPattern: '^\\s*\\d+(\\s*,\\s*\\d+)*\\s*$',
+					idPlaceholder: '42, 43',
+				},
+			},
 		},
 		{
 			name: 'message',

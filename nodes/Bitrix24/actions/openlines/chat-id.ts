@@ -9,6 +9,12 @@ export const CHAT_ID: ParamSpec = {
 	required: true,
 	description:
 		'The open line chat, a number without the "chat" prefix (e.g. from Open Line CRM Chat > Get Many or Open Line Session > Get Dialog)',
+	v2: {
+		label: 'Chat',
+		description:
+			'One of your open line chats (your recent ones), or its number without the "chat" prefix',
+		locator: { searchListMethod: 'searchOpenLineChats' },
+	},
 };
 
 /** Boolean answers of the operator and session methods: the chat and `success`. */

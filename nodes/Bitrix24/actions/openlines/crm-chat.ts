@@ -38,6 +38,11 @@ const chatId: ParamSpec = {
 	path: 'CHAT_ID',
 	type: 'id',
 	description: "One of the record's chats; empty means its last chat",
+	v2: {
+		label: 'Chat',
+		description: "One of the record's open line chats, or its number; empty means its last chat",
+		locator: { searchListMethod: 'searchCrmRecordChats' },
+	},
 };
 
 const methods: MethodSpec[] = [

@@ -1,4 +1,5 @@
 import type { MethodSpec, ResourceSpec } from '../method-table/spec';
+import { USER_LOCATOR } from '../user-picker';
 import { CHAT_ID, CHAT_SUCCESS } from './chat-id';
 
 /** What an operator does with an open line dialog: imopenlines.operator.*. */
@@ -57,6 +58,17 @@ const methods: MethodSpec[] = [
 					match: /^(\d+|queue\d+)$/,
 					hint: 'is neither a user ID nor queue<line ID> (e.g. 15 or queue3)',
 					lowerCase: true,
+				},
+				v2: {
+					description:
+						'A user, or an open line whose queue gets the dialog; by ID a user ID or queue followed by a line ID (e.g. 15 or queue3)',
+					locator: {
+						searchListMethod: 'searchTransferTargets',
+						idPattern: '^\\s*(\\d+|[qQ][uU][eE][uU][eE]\\d+)\\s*$',
+						idPlaceholder: '15 or queue3',
+						urlPattern: USER_LOCATOR.urlPattern,
+						urlPlaceholder: USER_LOCATOR.urlPlaceholder,
+					},
 				},
 			},
 		],

@@ -1,6 +1,13 @@
 import type { MethodSpec, ParamSpec, ResourceSpec } from '../method-table/spec';
 import { itemId, order, positionalSlots, TASKID } from './positional-params';
 
+/** Version 2: one of the chosen task's checklist items, or its ID. */
+const ITEM = itemId('Item ID', {
+	label: 'Checklist Item',
+	description: "One of the chosen task's checklist items, or its ID",
+	locator: { searchListMethod: 'searchChecklistItems' },
+});
+
 /** Checklist items of a task: task.checklistitem.*, positional. */
 function checklistFields(required: boolean): ParamSpec[] {
 	return [
@@ -54,7 +61,7 @@ const methods: MethodSpec[] = [
 		description: 'Change a checklist item (task.checklistitem.update)',
 		method: 'task.checklistitem.update',
 		positional: true,
-		params: [TASKID, itemId('Item ID'), ...checklistFields(false)],
+		params: [TASKID, ITEM, ...checklistFields(false)],
 		output: { echo: { taskId: 'TASKID', itemId: 'ITEMID' } },
 	},
 	{
@@ -64,7 +71,7 @@ const methods: MethodSpec[] = [
 		description: 'Delete a checklist item (task.checklistitem.delete)',
 		method: 'task.checklistitem.delete',
 		positional: true,
-		params: [TASKID, itemId('Item ID')],
+		params: [TASKID, ITEM],
 		output: { echo: { taskId: 'TASKID', itemId: 'ITEMID' }, as: 'success' },
 	},
 	{
@@ -74,7 +81,7 @@ const methods: MethodSpec[] = [
 		description: 'Get a checklist item (task.checklistitem.get)',
 		method: 'task.checklistitem.get',
 		positional: true,
-		params: [TASKID, itemId('Item ID')],
+		params: [TASKID, ITEM],
 	},
 	{
 		value: 'complete',
@@ -83,7 +90,7 @@ const methods: MethodSpec[] = [
 		description: 'Mark a checklist item as done (task.checklistitem.complete)',
 		method: 'task.checklistitem.complete',
 		positional: true,
-		params: [TASKID, itemId('Item ID')],
+		params: [TASKID, ITEM],
 		output: { echo: { taskId: 'TASKID', itemId: 'ITEMID' }, as: 'success' },
 	},
 	{
@@ -93,7 +100,7 @@ const methods: MethodSpec[] = [
 		description: 'Mark a checklist item as not done (task.checklistitem.renew)',
 		method: 'task.checklistitem.renew',
 		positional: true,
-		params: [TASKID, itemId('Item ID')],
+		params: [TASKID, ITEM],
 		output: { echo: { taskId: 'TASKID', itemId: 'ITEMID' }, as: 'success' },
 	},
 	{

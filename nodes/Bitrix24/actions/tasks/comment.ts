@@ -3,6 +3,13 @@ import { userPicker } from '../user-picker';
 import { filter, itemId, order, positionalSlots, TASKID } from './positional-params';
 import { TASK_LOCATOR } from './task-locator';
 
+/** Version 2: one of the chosen task's comments, or its ID. */
+const COMMENT = itemId('Comment ID', {
+	label: 'Comment',
+	description: "One of the chosen task's comments, or its ID",
+	locator: { searchListMethod: 'searchTaskComments' },
+});
+
 /** Comments of a task (task.commentitem.*, positional) and the results pinned from them (tasks.task.result.*). */
 const methods: MethodSpec[] = [
 	{
@@ -44,7 +51,7 @@ const methods: MethodSpec[] = [
 		positional: true,
 		params: [
 			TASKID,
-			itemId('Comment ID'),
+			COMMENT,
 			{
 				name: 'message',
 				label: 'Message',
@@ -62,7 +69,7 @@ const methods: MethodSpec[] = [
 		description: 'Delete a comment (task.commentitem.delete)',
 		method: 'task.commentitem.delete',
 		positional: true,
-		params: [TASKID, itemId('Comment ID')],
+		params: [TASKID, COMMENT],
 		output: { echo: { taskId: 'TASKID', commentId: 'ITEMID' }, as: 'success' },
 	},
 	{
@@ -72,7 +79,7 @@ const methods: MethodSpec[] = [
 		description: 'Get a comment (task.commentitem.get)',
 		method: 'task.commentitem.get',
 		positional: true,
-		params: [TASKID, itemId('Comment ID')],
+		params: [TASKID, COMMENT],
 	},
 	{
 		value: 'getAll',

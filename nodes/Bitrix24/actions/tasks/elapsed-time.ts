@@ -3,6 +3,13 @@ import { userPicker } from '../user-picker';
 import { getManyTimeRecords } from './elapsed-time/get-all.operation';
 import { itemId, TASKID } from './positional-params';
 
+/** Version 2: one of the chosen task's time records, or its ID. */
+const RECORD = itemId('Record ID', {
+	label: 'Time Record',
+	description: "One of the chosen task's time records, or its ID",
+	locator: { searchListMethod: 'searchTimeRecords' },
+});
+
 /** Time spent on a task: task.elapseditem.*, positional. */
 const methods: MethodSpec[] = [
 	{
@@ -52,7 +59,7 @@ const methods: MethodSpec[] = [
 		positional: true,
 		params: [
 			TASKID,
-			itemId('Record ID'),
+			RECORD,
 			{ name: 'seconds', label: 'Seconds', path: 'ARFIELDS.SECONDS', type: 'number' },
 			{ name: 'commentText', label: 'Comment', path: 'ARFIELDS.COMMENT_TEXT', type: 'string' },
 			{
@@ -72,7 +79,7 @@ const methods: MethodSpec[] = [
 		description: 'Delete a time record (task.elapseditem.delete)',
 		method: 'task.elapseditem.delete',
 		positional: true,
-		params: [TASKID, itemId('Record ID')],
+		params: [TASKID, RECORD],
 		output: { echo: { taskId: 'TASKID', recordId: 'ITEMID' } },
 	},
 	{
@@ -82,7 +89,7 @@ const methods: MethodSpec[] = [
 		description: 'Get a time record (task.elapseditem.get)',
 		method: 'task.elapseditem.get',
 		positional: true,
-		params: [TASKID, itemId('Record ID')],
+		params: [TASKID, RECORD],
 	},
 ];
 

@@ -7,6 +7,7 @@ import { checklistItemSpec } from './checklist-item';
 import { commentSpec } from './comment';
 import { elapsedTimeSpec } from './elapsed-time';
 import { stageSpec } from './stage';
+import { subrecordListSearch } from './subrecord-search';
 import { taskSpec } from './task';
 import { userFieldSpec } from './user-field';
 
@@ -21,6 +22,7 @@ export const tasksArea: Area = {
 		stageSpec,
 	].map(methodResource),
 	listSearch: {
+		...subrecordListSearch,
 		/** One page of tasks whose title contains what the user typed, newest first. */
 		async searchTasks(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
 			const envelope = await bitrix24Call(this, 'tasks.task.list', {

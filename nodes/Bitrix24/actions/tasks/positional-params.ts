@@ -16,12 +16,14 @@ export const TASKID: ParamSpec = {
 	required: true,
 	locator: TASK_LOCATOR,
 };
-export const itemId = (label: string): ParamSpec => ({
+/** A part of the task (checklist item, comment, time record); version 2 picks it among the chosen task's. */
+export const itemId = (label: string, v2?: ParamSpec['v2']): ParamSpec => ({
 	name: 'itemId',
 	label,
 	path: 'ITEMID',
 	type: 'id',
 	required: true,
+	v2,
 });
 export const order = (example: string): ParamSpec => ({
 	name: 'order',

@@ -12,12 +12,38 @@ const isAdmin: ParamSpec = {
 	type: 'boolean',
 	description: 'Whether to skip permission checks (portal administrators only)',
 };
+/** Version 2 picks stages among the chosen project's (or the task's project's and My Plan's). */
+const STAGE_PICKER: ParamSpec['v2'] = {
+	label: 'Stage',
+	description: "A stage of the chosen project, of the task's project or of My Plan, or its ID",
+	locator: { searchListMethod: 'searchTaskStages' },
+};
 const stageId: ParamSpec = {
 	name: 'stageId',
 	label: 'Stage ID',
 	path: 'id',
 	type: 'id',
 	required: true,
+	v2: STAGE_PICKER,
+};
+/** A stage after which another goes; 0 (by ID) means first. */
+const afterStage = (description: string): ParamSpec => ({
+	name: 'afterId',
+	label: 'After Stage ID',
+	path: 'fields.AFTER_ID',
+	type: 'number',
+	description,
+	v2: {
+		...STAGE_PICKER,
+		label: 'After Stage',
+		description: `${description}: a stage of the same board, or its ID`,
+		locator: { searchListMethod: 'searchTaskStages', idPattern: '^\\s*\\d+\\s*$' },
+	},
+});
+/** Where stages live: a workgroup's Kanban, or My Plan (0). */
+const stageOwner = (description: string): ParamSpec['v2'] => {
+	const picker = projectPicker(description)!;
+	return { ...picker, locator: { ...picker.locator!, searchListMethod: 'searchStageOwners' } };
 };
 
 const methods: MethodSpec[] = [
@@ -35,17 +61,9 @@ const methods: MethodSpec[] = [
 				path: 'fields.ENTITY_ID',
 				type: 'number',
 				description: 'The workgroup whose Kanban gets the stage; 0 or empty means your My Plan',
-				v2: projectPicker(
-					'The workgroup whose Kanban gets the stage; empty or 0 means your My Plan',
-				),
+				v2: stageOwner('The workgroup whose Kanban gets the stage, or My Plan (0 by ID)'),
 			},
-			{
-				name: 'afterId',
-				label: 'After Stage ID',
-				path: 'fields.AFTER_ID',
-				type: 'number',
-				description: 'Put the stage after this one; 0 or empty puts it first',
-			},
+			afterStage('Put the stage after this one; 0 or empty puts it first'),
 			{
 				name: 'color',
 				label: 'Color',
@@ -67,13 +85,7 @@ const methods: MethodSpec[] = [
 		params: [
 			stageId,
 			{ name: 'title', label: 'Title', path: 'fields.TITLE', type: 'string' },
-			{
-				name: 'afterId',
-				label: 'After Stage ID',
-				path: 'fields.AFTER_ID',
-				type: 'number',
-				description: 'Move the stage after this one; 0 moves it first',
-			},
+			afterStage('Move the stage after this one; 0 moves it first'),
 			{
 				name: 'color',
 				label: 'Color',
@@ -110,7 +122,7 @@ const methods: MethodSpec[] = [
 				required: true,
 				v2: { label: 'Task', locator: TASK_LOCATOR },
 			},
-			{ name: 'stageId', label: 'Stage ID', path: 'stageId', type: 'id', required: true },
+			{ ...stageId, path: 'stageId' },
 			{
 				name: 'before',
 				label: 'Before Task ID',
@@ -143,6 +155,7 @@ const methods: MethodSpec[] = [
 				required: true,
 				default: 0,
 				description: 'The workgroup whose Kanban stages to list; 0 lists your My Plan',
+				v2: stageOwner('The workgroup whose Kanban stages to list, or My Plan (0 by ID)'),
 			},
 			isAdmin,
 		],

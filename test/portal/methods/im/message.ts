@@ -1,6 +1,6 @@
 /**
  * Messages and notifications: im.message.*, im.dialog.messages.get / read / unread,
- * im.disk.file.commit, im.notify.personal.add / system.add / delete.
+ * im.disk.file.commit (FILE_ID: Drive files), im.notify.personal.add / system.add / delete.
  */
 import { createHash } from 'node:crypto';
 
@@ -28,6 +28,8 @@ import {
 	userIdEmpty,
 	idList,
 } from './state';
+import type { ImFile } from './state';
+import { driveState } from '../disk/state';
 
 const messageIdError = (description = "Message ID can't be empty") =>
 	imError('MESSAGE_ID_ERROR', description);
@@ -121,6 +123,13 @@ function notifyAdd(type: 'personal' | 'system'): MethodDef['handler'] {
 		}
 		return { result: id };
 	};
+}
+
+/** A live file of the Drive (disk.*) as the messenger copies it. */
+function driveFile(ctx: CallContext, id: number): ImFile | undefined {
+	const object = driveState(ctx.portal.store).objects.get(id);
+	if (!object || object.TYPE !== 'file' || object.DELETED_TYPE !== 0) return undefined;
+	return { id, name: object.NAME, size: object.content?.length ?? 0 };
 }
 
 export const messageMethods: MethodDef[] = [
@@ -368,7 +377,8 @@ export const messageMethods: MethodDef[] = [
 			const source = upper(ctx, 'FILE_ID') ?? upper(ctx, 'DISK_ID') ?? upper(ctx, 'UPLOAD_ID');
 			if (source === undefined) throw imError('FILES_ERROR', 'List of files in not specified');
 			const ids = idList(source);
-			const originals = ids.map((id) => state.driveFiles.get(id));
+			// FILE_ID are Drive files: the messenger's seed ones, or any file the Drive (disk.*) holds
+			const originals = ids.map((id) => state.driveFiles.get(id) ?? driveFile(ctx, id));
 			if (ids.length === 0 || originals.some((f) => f === undefined)) {
 				throw imError('SAVE_ERROR', 'Error during saving file to chat');
 			}

@@ -3,12 +3,13 @@
  * api-reference/chats/im-recent-list.md) and im.search.chat.list / im.search.user.list (chats
  * and people by name, api-reference/chats/search/). Paging and limits as the im module's
  * rest.php has them: recent pages by OFFSET/LIMIT (default 50, at most 200) with `hasMore` and
- * `next`, total -1; the searches take FIND (3 characters at least, else FIND_SHORT), OFFSET and
+ * `next`, total -1 (open line chats with them, see recent-lines.ts); the searches take FIND (3 characters at least, else FIND_SHORT), OFFSET and
  * LIMIT (default 10, at most 50) and answer objects keyed by ID, with `total` and `next`.
  */
 import { isoDate } from '../../envelope';
 import { phpInt } from '../../php-query';
 import type { CallContext, MethodDef, MethodResult } from '../../registry';
+import { recentOpenLines } from './recent-lines';
 import type { ImChat, ImState } from './state';
 import {
 	CHAT_COLORS,
@@ -165,9 +166,17 @@ export const searchMethods: MethodDef[] = [
 				.filter(
 					(chat) => !flag(ctx, 'UNREAD_ONLY') || unreadCount(state, chat, ctx.auth.userId) > 0,
 				)
-				.sort((a, b) => lastActivity(state, b) - lastActivity(state, a) || b.id - a.id);
-			const page = chats.slice(offset, offset + limit).map((chat) => recentItem(ctx, chat));
-			const hasMore = offset + page.length < chats.length;
+				.map((chat) => ({
+					date: lastActivity(state, chat),
+					id: chat.id,
+					item: () => recentItem(ctx, chat),
+				}));
+			// open line chats come too unless SKIP_OPENLINES=Y (UNREAD_ONLY: they carry no counter here)
+			const lines =
+				flag(ctx, 'SKIP_OPENLINES') || flag(ctx, 'UNREAD_ONLY') ? [] : recentOpenLines(ctx);
+			const entries = [...chats, ...lines].sort((a, b) => b.date - a.date || b.id - a.id);
+			const page = entries.slice(offset, offset + limit).map((entry) => entry.item());
+			const hasMore = offset + page.length < entries.length;
 			return {
 				result: { items: page, hasMorePages: hasMore, hasMore, messagesAutoDeleteConfigs: [] },
 				total: -1,
