@@ -39,21 +39,7 @@ function required(name) {
 
 // ---------------------------------------------------------------- results
 
-const results = [];
-
-function check(name, ok, detail) {
-	results.push({ name, ok: Boolean(ok) });
-	const why = !ok && detail ? `\n      ${String(detail).split('\n').join('\n      ')}` : '';
-	console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}${why}`);
-	return Boolean(ok);
-}
-
-function summary() {
-	const passed = results.filter((r) => r.ok).length;
-	const failed = results.length - passed;
-	console.log(`${passed} passed, ${failed} failed`);
-	return failed === 0 && passed > 0 ? 0 : 1;
-}
+const { check, summary, anyFailed, tail } = require('./results');
 
 // ---------------------------------------------------------------- n8n's CLI
 
@@ -110,10 +96,6 @@ function n8n(label, args) {
 			resolve({ code, signal, ok, output, logFile });
 		});
 	});
-}
-
-function tail(text, lines = 25) {
-	return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
 
 /** `n8n execute --rawOutput` prints the run as pretty-printed JSON among its log lines. */
@@ -511,7 +493,7 @@ async function run() {
 		check('the run completed', false, error?.stack ?? error);
 	}
 	await stop();
-	if (results.some((r) => !r.ok)) console.log(`\nLogs and fixtures: ${WORK}`);
+	if (anyFailed()) console.log(`\nLogs and fixtures: ${WORK}`);
 	process.exit(summary());
 }
 

@@ -103,4 +103,4 @@ class EditorApi {
 	}
 }
 
-module.exports = { EditorApi };
+module.exports = { EditorApi, OWNER };

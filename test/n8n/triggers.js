@@ -359,4 +359,4 @@ function answerIn(portal, chatId, botId) {
 	return messages.at(-1);
 }
 
-module.exports = { checkTriggers };
+module.exports = { checkTriggers, startMain };
