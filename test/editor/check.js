@@ -23,7 +23,8 @@ const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const PORTAL_MODULE = path.join(REPO_ROOT, '.build', 'test', 'portal', 'index.js');
 const WORK = process.env.N8N_TEST_WORK;
 // kept after a passing run too (the work folder is removed then)
-const SHOTS = process.env.EDITOR_SCREENSHOTS ?? path.join(REPO_ROOT, '.build', 'editor-screenshots');
+const SHOTS =
+	process.env.EDITOR_SCREENSHOTS ?? path.join(REPO_ROOT, '.build', 'editor-screenshots');
 const START_TIMEOUT_MS = 120_000;
 const UI_TIMEOUT_MS = 30_000;
 const QUEUE_WEBHOOK_ID = '5f0c3a52-7d1e-4b8a-9c61-0e2b7a4d9f13';
