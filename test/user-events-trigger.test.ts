@@ -4,10 +4,10 @@
  * n8n-core's PollContext, static data kept between polls as n8n keeps it, a restart being a new
  * context given the stored static data. Other users' messages and likes are simulated by the
  * portal; the connected user's own go through the Bitrix24 node and the portal's REST methods.
+ * Activation and deactivation: chatbot-trigger-lifecycle.test.ts; the portal's im.v2.Event.*
+ * itself: user-events-trigger-portal.test.ts.
  */
-import { randomUUID } from 'node:crypto';
-
-import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { StoredCredential } from './harness';
 import { PollHarness } from './harness/poll-context';
@@ -20,32 +20,17 @@ import {
 	userLikes,
 	userWritesInChat,
 } from './portal/methods/im-v2-events';
-
-const TYPE = 'n8n-nodes-bitrix24.bitrix24ChatBotTrigger';
-/** the seeded group chat (users 1, 2, 3) and private dialog (users 1 and 2) */
-const GROUP = 1;
-const PRIVATE = 2;
-const ME = 1;
+import { GROUP, items, ME, PRIVATE, summary, userNode, webhookRest } from './user-events-support';
 
 let portal: Portal;
+let webhook: ReturnType<typeof webhookRest>;
 
 beforeEach(async () => {
 	portal = await withPortal({ demo: { deals: 1 } });
+	webhook = webhookRest(portal);
 });
 
 afterEach(async () => await portal.close());
-
-function userNode(parameters: INodeParameters, credential: StoredCredential): INode {
-	return {
-		id: randomUUID(),
-		name: 'Bitrix24 Chat Bot Trigger',
-		type: TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { authentication: credential.type, listenAs: 'user', ...parameters },
-		credentials: { [credential.type]: { id: credential.id, name: credential.name } },
-	};
-}
 
 function harness(
 	parameters: INodeParameters = {},
@@ -57,28 +42,6 @@ function harness(
 		credentials: [credential],
 		staticData: opts.staticData,
 	});
-}
-
-function items(result: INodeExecutionData[][] | null): IDataObject[] {
-	return (result?.[0] ?? []).map((item) => item.json);
-}
-
-/** What each item says: the event and the text (or the dialog a join names). */
-function summary(result: INodeExecutionData[][] | null): string[] {
-	return items(result).map((item) =>
-		[item.event, item.text ?? item.dialogId].filter((part) => part !== undefined).join(' '),
-	);
-}
-
-async function webhook(method: string, params: IDataObject): Promise<unknown> {
-	const response = await fetch(`${portal.webhookUrl}${method}`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(params),
-	});
-	const body = (await response.json()) as IDataObject;
-	if (!response.ok) throw new Error(`${method}: ${JSON.stringify(body)}`);
-	return body.result;
 }
 
 /** How many REST requests called `method`, alone or in a batch. */
@@ -268,68 +231,5 @@ describe('Bitrix24 Chat Bot Trigger, Listen As: My Account', () => {
 		);
 		// the bot's required parameters are not asked for in this mode
 		expect(await harness({ botCode: '', botToken: '' }).poll()).toBeNull();
-	});
-});
-
-describe('Test portal: im.v2.Event.*', () => {
-	it('records only while subscribed, confirms by offset for every reader of the user, pages by limit', async () => {
-		const get = async (params: IDataObject = {}) =>
-			(await webhook('im.v2.Event.get', params)) as IDataObject;
-		userWritesInChat(portal.store, 2, GROUP, 'before');
-		expect(await get()).toMatchObject({ events: [], hasMore: false });
-		expect(await webhook('im.v2.Event.subscribe', {})).toBe(true);
-		expect(await webhook('im.v2.Event.subscribe', {})).toBe(true);
-		for (const text of ['a', 'b', 'c']) userWritesInChat(portal.store, 2, GROUP, text);
-		const page = await get({ limit: 2 });
-		const ids = (page.events as IDataObject[]).map((e) => Number(e.eventId));
-		expect(page).toMatchObject({ nextOffset: ids[1] + 1, hasMore: true });
-		const data = (page.events as IDataObject[])[0].data as IDataObject;
-		expect(data).toMatchObject({ message: { text: 'a' }, user: { id: 2 }, language: 'en' });
-		expect(data.auth).toBeUndefined();
-		expect(data.chat).not.toHaveProperty('role');
-		expect(data.user).not.toHaveProperty('botData');
-		// without offset nothing is confirmed
-		expect(((await get({ limit: 2 })).events as IDataObject[]).map((e) => e.eventId)).toEqual(ids);
-
-		// another application of the same user confirms for both
-		const token = portal.oauth.issueTokens({ scope: 'im' }).access_token;
-		const other = await fetch(`${portal.url}/rest/im.v2.Event.get`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-			body: JSON.stringify({ offset: page.nextOffset }),
-		});
-		const rest = ((await other.json()) as IDataObject).result as IDataObject;
-		expect((rest.events as IDataObject[]).map((e) => (e.data as IDataObject).message)).toEqual([
-			expect.objectContaining({ text: 'c' }),
-		]);
-		expect(((await get()).events as IDataObject[]).map((e) => e.eventId)).toEqual([ids[1] + 1]);
-
-		// after unsubscribing, what was recorded stays; nothing new is recorded
-		expect(await webhook('im.v2.Event.unsubscribe', {})).toBe(true);
-		userWritesInChat(portal.store, 2, GROUP, 'after');
-		expect((await get()).events).toHaveLength(1);
-		const done = await get({ offset: rest.nextOffset });
-		expect(done).toMatchObject({ events: [], nextOffset: rest.nextOffset, hasMore: false });
-
-		const noScope = portal.oauth.issueTokens({ scope: 'imbot' }).access_token;
-		const refused = await fetch(`${portal.url}/rest/im.v2.Event.subscribe`, {
-			method: 'POST',
-			headers: { authorization: `Bearer ${noScope}` },
-		});
-		expect(refused.status).toBe(403);
-		expect(((await refused.json()) as IDataObject).error).toBe('insufficient_scope');
-	});
-
-	it('keeps events 24 hours', async () => {
-		await webhook('im.v2.Event.subscribe', {});
-		userWritesInChat(portal.store, 2, GROUP, 'old news');
-		expect(userEvents(portal.store, ME)).toHaveLength(1);
-		const now = Date.now();
-		const clock = jest.spyOn(Date, 'now').mockReturnValue(now + 24 * 3600 * 1000 + 1000);
-		try {
-			expect(await webhook('im.v2.Event.get', {})).toMatchObject({ events: [], hasMore: false });
-		} finally {
-			clock.mockRestore();
-		}
 	});
 });

@@ -1,9 +1,12 @@
 import type {
 	IDataObject,
+	IHookFunctions,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IPollFunctions,
+	IWebhookFunctions,
+	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
@@ -12,6 +15,7 @@ import { withoutSecrets } from '../shared/transport';
 import type { BotEvent, EventPage } from './bot-queue';
 import { readPage, readSettings, readState, toItem, writeState } from './bot-queue';
 import { botProperties } from './description';
+import { activate, deactivate } from './lifecycle';
 import {
 	readUserPage,
 	readUserSettings,
@@ -90,8 +94,49 @@ export class Bitrix24ChatBotTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: bitrix24Credentials,
+		/*
+		 * Not a URL Bitrix24 calls: n8n runs a webhook's delete method on deactivation only (not
+		 * when n8n stops), which is where My Account unsubscribes. The method is empty while the
+		 * workflow is inactive, so the editor's test registers no test webhook and polls at once
+		 * instead of waiting for a call (n8n builds the test's workflow as inactive).
+		 */
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: '={{$workflow.active ? "POST" : ""}}',
+				responseMode: 'onReceived',
+				path: 'chat-bot',
+				ndvHideUrl: true,
+			},
+		],
 		properties: botProperties,
 	};
+
+	webhookMethods = {
+		default: {
+			/** Always run create on activation: subscribing and registering are idempotent. */
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return false;
+			},
+
+			/** My Account: im.v2.Event.subscribe; Chat Bot: the bot registered or reused. A refusal stops the activation. */
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await activate(this);
+			},
+
+			/** My Account: im.v2.Event.unsubscribe unless kept (Options); the bot stays registered. */
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await deactivate(this);
+			},
+		},
+	};
+
+	/** Nobody is meant to call this URL: it starts nothing. */
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return {
+			webhookResponse: { received: false, reason: 'This trigger reads its events on a schedule' },
+		};
+	}
 
 	/**
 	 * Each poll passes the offset the previous poll got (nextOffset): Bitrix24 then confirms what

@@ -3,7 +3,7 @@
  * imbot.v2.Bot.register (idempotent by code for the same application), then imbot.v2.Event.get,
  * where `offset` confirms every event with a lower ID and a call without it confirms nothing.
  */
-import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Envelope } from '../shared/transport';
@@ -34,11 +34,14 @@ export interface BotEvent {
 	data: IDataObject;
 }
 
-function problem(ctx: IPollFunctions, parameter: string, text: string): NodeOperationError {
+/** A poll, or activation (the webhook's create step registers the bot). */
+type BotContext = IPollFunctions | IHookFunctions;
+
+function problem(ctx: BotContext, parameter: string, text: string): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), `Parameter "${parameter}" ${text}`);
 }
 
-export function readSettings(ctx: IPollFunctions): BotSettings {
+export function readSettings(ctx: BotContext): BotSettings {
 	const code = String(ctx.getNodeParameter('botCode', '') ?? '').trim();
 	if (!code) throw problem(ctx, 'Bot Code', 'is empty: name the bot, e.g. n8n_assistant');
 	const name = String(ctx.getNodeParameter('botName', '') ?? '').trim();
@@ -80,7 +83,7 @@ export function writeState(staticData: IDataObject, state: BotState): void {
 }
 
 /** Registers the bot, or gets the one with this code; it must read its events by fetching. */
-async function register(ctx: IPollFunctions, settings: BotSettings): Promise<number> {
+async function register(ctx: BotContext, settings: BotSettings): Promise<number> {
 	const properties: IDataObject = { name: settings.name };
 	if (settings.workPosition) properties.workPosition = settings.workPosition;
 	const { result } = await bitrix24Call(ctx, 'imbot.v2.Bot.register', {
@@ -111,7 +114,7 @@ async function register(ctx: IPollFunctions, settings: BotSettings): Promise<num
 
 /** The bot's ID: the one kept for this code, else registered now (the offset starts anew). */
 export async function ensureBot(
-	ctx: IPollFunctions,
+	ctx: BotContext,
 	settings: BotSettings,
 	state: BotState,
 ): Promise<number> {

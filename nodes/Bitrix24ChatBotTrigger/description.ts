@@ -59,7 +59,7 @@ export const botProperties: INodeProperties[] = [
 	LISTEN_AS,
 	{
 		displayName:
-			'Registers the bot (or uses the one with this code) in Fetch mode and reads its events at the Poll Times below: no public URL is needed, and messages written while n8n is down arrive at the next poll. Answer with the Bitrix24 node: Chat Bot Message > Send, with the Bot ID and Dialog ID of the item. To test, write to the bot in Bitrix24 after the first Fetch Test Event, then fetch again.',
+			'Registers the bot (or uses the one with this code) in Fetch mode and reads its events at the Poll Times below: no public URL is needed, and messages written while n8n is down arrive at the next poll. Answer with the Bitrix24 node: Chat Bot Message > Send, with the Bot ID and Dialog ID of the item. To test, write to the bot in Bitrix24 after the first Fetch Test Event, then fetch again. Deactivating the workflow leaves the bot and its chats in Bitrix24, and messages to it wait until the workflow is active again (remove the bot with the Bitrix24 node: Chat Bot > Unregister).',
 		name: 'botNotice',
 		displayOptions: BOT,
 		type: 'notice',
@@ -147,6 +147,15 @@ export const botProperties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			description: "Shown in a newly registered bot's profile",
+		},
+		{
+			displayName: 'Unsubscribe When Deactivated',
+			name: 'unsubscribeOnDeactivation',
+			type: 'boolean',
+			default: true,
+			displayOptions: { show: { '/listenAs': ['user'] } },
+			description:
+				"Whether deactivating the workflow unsubscribes the connected user (im.v2.Event.unsubscribe), so Bitrix24 stops recording their messenger events. Events recorded before stay readable for 24 hours and arrive when the workflow is active again. The subscription is the user's: turn off when another workflow or application reads this user's events too.",
 		},
 	]),
 ];

@@ -59,7 +59,7 @@ export const USER_EVENTS: INodePropertyOptions[] = [
 export const userProperties: INodeProperties[] = [
 	{
 		displayName:
-			"Subscribes the connected user (the webhook's user, or the user who connected OAuth2) to their messenger events (im.v2.Event.subscribe, scope im) and reads them at the Poll Times below: no bot and no public URL needed. Bitrix24 keeps the events 24 hours, and only one reader per user: another workflow or application reading this user's events takes them away from this one. Messages you send yourself, also from n8n, are events too (see Ignore My Own Actions).",
+			"Subscribes the connected user (the webhook's user, or the user who connected OAuth2) to their messenger events (im.v2.Event.subscribe, scope im) and reads them at the Poll Times below: no bot and no public URL needed. Bitrix24 keeps the events 24 hours, and only one reader per user: another workflow or application reading this user's events takes them away from this one. Messages you send yourself, also from n8n, are events too (see Ignore My Own Actions). Activating the workflow subscribes; deactivating it unsubscribes (see Options), so nothing is recorded while it is off; stopping n8n keeps the subscription.",
 		name: 'userNotice',
 		type: 'notice',
 		default: '',

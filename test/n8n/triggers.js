@@ -209,7 +209,16 @@ async function checkTriggers(ctx) {
 	portal.resetRequests();
 	const first = await startMain(ctx, 'trigger-main');
 	const { main, readLog } = first;
-	const methods = () => portal.restRequests().map((r) => (r.restMethod ?? '').toLowerCase());
+	// every REST method called, a batch's commands included
+	const methods = () =>
+		portal
+			.restRequests()
+			.flatMap((r) =>
+				r.restMethod === 'batch'
+					? ['batch', ...(r.batchCommands ?? []).map((c) => c.split('?')[0])]
+					: [r.restMethod ?? ''],
+			)
+			.map((m) => m.toLowerCase());
 
 	try {
 		const answered = () => answerIn(portal, question.chatId, botId);
@@ -223,12 +232,15 @@ async function checkTriggers(ctx) {
 		const gets = portal
 			.restRequests()
 			.filter((r) => (r.restMethod ?? '').toLowerCase() === 'imbot.v2.event.get');
+		const { chatBotsState } = require(CHATBOTS);
+		const bots = [...chatBotsState(portal.store).bots.values()].filter((b) => b.code === BOT.code);
 		check(
-			'triggers: the bot was reused by its code, and its first read confirmed nothing (no offset)',
-			methods().filter((m) => m === 'imbot.v2.bot.register').length === 1 &&
+			'triggers: the bot was reused by its code (registration on activation is idempotent), and its first read confirmed nothing (no offset)',
+			bots.length === 1 &&
+				bots[0].id === botId &&
 				gets.length >= 1 &&
 				!('offset' in (gets[0].body ?? {})),
-			`REST calls: ${methods().join(', ')}`,
+			`bots with code ${BOT.code}: ${JSON.stringify(bots.map((b) => b.id))} (registered before: ${botId}); REST calls: ${methods().join(', ')}`,
 		);
 
 		const marked = () => portal.store.get(2, dealId)?.COMMENTS === QUEUE_MARKER;

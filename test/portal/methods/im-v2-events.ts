@@ -1,7 +1,8 @@
 /**
  * The user's own messenger events: im.v2.Event.subscribe / unsubscribe / get, written from the REST
  * docs (api-reference/chat-bots/chat-bots-v2/im.v2/events/index.md, event-subscribe.md,
- * event-unsubscribe.md, event-get.md, events.md; objects per ../entities.md).
+ * event-unsubscribe.md, event-get.md, events.md; objects per ../entities.md, as
+ * im-v2-event-views.ts builds them).
  *
  * As the docs give it: scope `im`, any authorized user (webhook or OAuth), calls act for the current
  * user. Without a subscription nothing is recorded; subscribe and unsubscribe are idempotent and
@@ -30,7 +31,8 @@ import { phpInt } from '../php-query';
 import type { MethodDef } from '../registry';
 import type { Store } from '../store';
 import type { ImChat, ImMessage } from './im';
-import { CHAT_COLORS, imState, methods as imMethods, postMessage } from './im';
+import { imState, methods as imMethods, postMessage } from './im';
+import { chatView, messageView, userView } from './im-v2-event-views';
 
 export interface UserEvent {
 	eventId: number;
@@ -108,71 +110,6 @@ function snapshot(store: Store, state: EventsState): void {
 	const im = imState(store);
 	state.messages = new Map([...im.messages.values()].map((m) => [m.id, seenOf(m)]));
 	state.members = new Map([...im.chats.values()].map((c) => [c.id, new Set(c.members.keys())]));
-}
-
-const fill = (keys: string[], value: unknown) => Object.fromEntries(keys.map((k) => [k, value]));
-
-/** A user as events show one: no network, botData or avatarHr; the online fields false. */
-function userView(store: Store, userId: number): Record<string, unknown> {
-	const u = store.users.find((x) => x.ID === userId);
-	return {
-		id: userId,
-		active: u?.ACTIVE ?? true,
-		name: u ? [u.NAME, u.LAST_NAME].filter(Boolean).join(' ') : '',
-		firstName: u?.NAME ?? '',
-		lastName: u?.LAST_NAME ?? '',
-		workPosition: u?.WORK_POSITION ?? '',
-		color: '#df532d',
-		gender: u?.PERSONAL_GENDER ?? '',
-		...fill(['avatar', 'birthday', 'website'], ''),
-		...fill(['extranet', 'bot', 'connector', 'idle', 'absent', 'phones'], false),
-		...fill(['lastActivityDate', 'mobileLastDate', 'desktopLastDate'], false),
-		externalAuthId: 'default',
-		status: 'online',
-		departments: [...(u?.UF_DEPARTMENT ?? [])],
-		email: u?.EMAIL ?? '',
-		type: 'employee',
-	};
-}
-
-/** A chat as events show one (no role, no muteList), the dialog ID as `viewerId` addresses it. */
-function chatView(chat: ImChat, viewerId: number): Record<string, unknown> {
-	const other = [...chat.members.keys()].find((id) => id !== viewerId) ?? viewerId;
-	const isPrivate = chat.type === 'private';
-	return {
-		id: chat.id,
-		dialogId: isPrivate ? String(other) : `chat${chat.id}`,
-		name: chat.title,
-		type: chat.type,
-		messageType: isPrivate ? 'P' : chat.type === 'open' ? 'O' : 'C',
-		owner: chat.ownerId,
-		color: CHAT_COLORS[chat.color] ?? (chat.color || null),
-		description: chat.description,
-		entityType: chat.entityType,
-		entityId: chat.entityId,
-		...fill(['avatar', 'entityData1', 'entityData2', 'entityData3'], ''),
-		...fill(['extranet', 'containsCollaber', 'isNew'], false),
-		...fill(['diskFolderId', 'parentChatId', 'parentMessageId'], 0),
-		entityLink: {},
-		permissions: {},
-		textFieldEnabled: 'Y',
-		backgroundId: null,
-	};
-}
-
-function messageView(m: ImMessage): Record<string, unknown> {
-	return {
-		id: m.id,
-		chatId: m.chatId,
-		authorId: m.system ? 0 : m.authorId,
-		date: isoDate(m.date),
-		text: m.text,
-		isSystem: m.system,
-		uuid: '',
-		forward: null,
-		params: {},
-		viewedByOthers: false,
-	};
 }
 
 /** Records one event for every subscribed member of the chat, each with its own view of it. */
