@@ -11,35 +11,19 @@
 // Queue Trigger is run as the editor's "Fetch Test Event" does (it must poll at once, not wait
 // for a test webhook) and the workflow deactivated: that unsubscribes (event.unbind, offline).
 
-const { spawn } = require('child_process');
-const fs = require('fs');
-const net = require('net');
 const path = require('path');
 
-const { EditorApi } = require('./editor-api');
+const { sleep, startMain, waitUntil } = require('./n8n-main');
+const { checkSecondStart, robotWorkflow } = require('./second-start');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const PORTAL_METHODS = path.join(REPO_ROOT, '.build', 'test', 'portal', 'methods');
 const IMBOT_FETCH = path.join(PORTAL_METHODS, 'imbot-fetch.js');
 const CHATBOTS = path.join(PORTAL_METHODS, 'chatbots.js');
-const QUEUE_SUPPORT = path.join(REPO_ROOT, '.build', 'test', 'queue-support.js');
 const START_TIMEOUT_MS = 120_000;
 const BOT = { code: 'n8n_e2e_bot', token: 'n8n-e2e-bot-token', user: 2 };
 const QUESTION = 'Hello from Bitrix24';
 const QUEUE_MARKER = 'seen by the n8n event queue trigger';
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 async function rest(url, params, headers = {}) {
 	const response = await fetch(url, {
@@ -138,16 +122,6 @@ function workflows(fixtures) {
 	return { bot, queue };
 }
 
-/** Resolves when `probe` returns true, or false when `child` exits or the time is up. */
-async function waitUntil(probe, child, timeoutMs) {
-	const until = Date.now() + timeoutMs;
-	while (Date.now() < until && child.exitCode === null && child.signalCode === null) {
-		if (await probe()) return true;
-		await sleep(500);
-	}
-	return probe();
-}
-
 /**
  * Runs the trigger checks. `ctx`: the portal, check.js's `n8n` (short CLI commands), `check`,
  * `tail`, `fixtures`, the work folder and the Node/n8n binaries.
@@ -184,23 +158,24 @@ async function checkTriggers(ctx) {
 	}
 
 	const { bot, queue } = workflows(fixtures);
+	const robot = robotWorkflow(fixtures);
 	const file = path.join(WORK, 'fixtures', 'trigger-workflows.json');
-	fixtures.writeJson(file, [bot, queue]);
+	fixtures.writeJson(file, [bot, queue, robot]);
 	const imported = await n8n('import-trigger-workflows', ['import:workflow', `--input=${file}`]);
 	// n8n 2.x publishes a workflow; 1.x activates it
 	const version = require(path.join(path.dirname(N8N_BIN), '..', 'package.json')).version;
 	const legacy = /^1\./.test(version);
 	const published = [];
-	for (const wf of [bot, queue]) {
+	for (const wf of [bot, queue, robot]) {
 		const args = legacy
 			? ['update:workflow', `--id=${wf.id}`, '--active=true']
 			: ['publish:workflow', `--id=${wf.id}`];
 		published.push(await n8n(`publish-${wf.id}`, args));
 	}
 	const ready = check(
-		'triggers: n8n imports and publishes the Chat Bot Trigger and Event Queue Trigger workflows',
+		'triggers: n8n imports and publishes the Chat Bot Trigger, Event Queue Trigger and Robot Trigger workflows',
 		imported.ok &&
-			/imported 2 workflow/i.test(imported.output) &&
+			/imported 3 workflow/i.test(imported.output) &&
 			published.every((p) => p.ok && (legacy || /Publishing workflow with ID/.test(p.output))),
 		tail([imported, ...published].map((r) => r.output).join('\n')),
 	);
@@ -258,108 +233,7 @@ async function checkTriggers(ctx) {
 			!methods().includes('event.unbind'),
 		`bindings: ${JSON.stringify(portal.events.bindings.map((b) => [b.event, b.eventType]))}`,
 	);
-	await checkQueueTestAndDeactivation(ctx, queue, methods);
-}
-
-/**
- * n8n started again: the editor's test of the Event Queue Trigger polls at once, and
- * deactivating the workflow unsubscribes its events.
- */
-async function checkQueueTestAndDeactivation(ctx, queue, methods) {
-	const { portal, check, tail } = ctx;
-	const offlineBound = () =>
-		portal.events.bindings.some((b) => b.eventType === 'offline' && b.event === 'ONCRMDEALADD');
-	const second = await startMain(ctx, 'trigger-main-again');
-	try {
-		const api = new EditorApi(second.url);
-		const signedIn =
-			(await api.ready(START_TIMEOUT_MS, () => second.running())) && (await api.signIn());
-		const stored = signedIn ? await api.workflow(queue.id) : undefined;
-		if (
-			!check(
-				'triggers: n8n restarts and the owner signs in',
-				stored !== undefined,
-				tail(second.readLog()),
-			)
-		)
-			return;
-
-		portal.resetRequests();
-		const run = await api.runFromTrigger(stored, 'Queued deal events');
-		const status = run.data?.executionId
-			? await api.finishedStatus(run.data.executionId, 60_000)
-			: undefined;
-		check(
-			"triggers: the editor's test of the Event Queue Trigger polls the queue at once instead of waiting for a test webhook",
-			run.status === 200 &&
-				run.data?.waitingForWebhook !== true &&
-				status === 'success' &&
-				methods().includes('event.offline.list'),
-			`run: ${JSON.stringify(run)}; status: ${status}; REST calls: ${methods().join(', ')}`,
-		);
-
-		portal.resetRequests();
-		const deactivated = await api.deactivate(queue.id);
-		const unbound = await waitUntil(async () => !offlineBound(), second.child, 30_000);
-		const { unbindCalls } = require(QUEUE_SUPPORT);
-		const unbinds = unbindCalls(portal);
-		check(
-			'triggers: deactivating the Event Queue Trigger workflow unsubscribes its event (event.unbind, event_type=offline)',
-			deactivated.status === 200 &&
-				unbound &&
-				unbinds.length === 1 &&
-				unbinds[0].includes('event_type=offline'),
-			`deactivate: ${deactivated.status} ${JSON.stringify(deactivated.body).slice(0, 300)}; unbind calls: ${JSON.stringify(unbinds)}; bindings: ${JSON.stringify(portal.events.bindings.map((b) => [b.event, b.eventType]))}\n${tail(second.readLog())}`,
-		);
-	} finally {
-		await second.stop();
-	}
-}
-
-/** `n8n start` in the work folder (its log under logs/<name>.log); stop() ends it. */
-async function startMain(ctx, name) {
-	const { WORK, N8N_NODE, N8N_BIN } = ctx;
-	const port = await freePort();
-	const logFile = path.join(WORK, 'logs', `${name}.log`);
-	const log = fs.openSync(logFile, 'w');
-	const child = spawn(N8N_NODE, [N8N_BIN, 'start'], {
-		cwd: WORK,
-		env: {
-			...process.env,
-			N8N_LOG_LEVEL: 'info',
-			N8N_PORT: String(port),
-			N8N_LISTEN_ADDRESS: '127.0.0.1',
-			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-			PATH: `${path.dirname(N8N_NODE)}${path.delimiter}${process.env.PATH}`,
-		},
-		stdio: ['ignore', log, log],
-	});
-	fs.closeSync(log);
-	fs.appendFileSync(path.join(WORK, 'pids'), `${child.pid}\n`);
-	const exited = new Promise((resolve) => child.on('exit', resolve));
-	const running = () => child.exitCode === null && child.signalCode === null;
-	return {
-		main: child,
-		child,
-		url: `http://127.0.0.1:${port}`,
-		running,
-		readLog: () => {
-			try {
-				return fs.readFileSync(logFile, 'utf8');
-			} catch {
-				return '';
-			}
-		},
-		async stop() {
-			if (!running()) return;
-			child.kill('SIGTERM');
-			const stopped = await Promise.race([
-				exited.then(() => true),
-				sleep(30_000).then(() => false),
-			]);
-			if (!stopped) child.kill('SIGKILL');
-		},
-	};
+	await checkSecondStart(ctx, { queue, methods, robot, port: first.port });
 }
 
 /** The last message the bot wrote in a chat. */
@@ -371,4 +245,4 @@ function answerIn(portal, chatId, botId) {
 	return messages.at(-1);
 }
 
-module.exports = { checkTriggers, startMain };
+module.exports = { checkTriggers };
