@@ -8,12 +8,12 @@
 import { randomUUID } from 'node:crypto';
 
 import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
 
 import { Bitrix24ChatBotTrigger } from '../nodes/Bitrix24ChatBotTrigger/Bitrix24ChatBotTrigger.node';
 import type { StoredCredential } from './harness';
 import { PollHarness } from './harness/poll-context';
 import { TriggerHarness } from './harness/trigger-context';
+import { registeredWebhookMethods } from './harness/webhook-methods';
 import { oauthCredential, webhookCredential, withPortal } from './node/support';
 import type { Portal } from './portal';
 import { chatBotsState } from './portal/methods/chatbots';
@@ -82,34 +82,8 @@ const requestsOf = (method: string) =>
 const recorded = () =>
 	userEvents(portal.store, ME).map((e) => (e.data.message as IDataObject).text);
 
-/** The HTTP methods n8n registers for the node's webhook (n8n evaluates, splits on commas, skips empty). */
-function registeredMethods(node: INode, active: boolean): string[] {
-	const description = new Bitrix24ChatBotTrigger().description.webhooks![0];
-	const workflow = new Workflow({
-		id: 'wf',
-		name: 'wf',
-		nodes: [node],
-		connections: {},
-		active,
-		nodeTypes: {
-			getByName: () => new Bitrix24ChatBotTrigger(),
-			getByNameAndVersion: () => new Bitrix24ChatBotTrigger(),
-			getKnownTypes: () => ({}),
-		},
-	});
-	const value = workflow.expression.getSimpleParameterValue(
-		node,
-		description.httpMethod,
-		'internal',
-		{},
-		undefined,
-		'GET',
-	);
-	return String(value)
-		.split(',')
-		.map((method) => method.trim())
-		.filter(Boolean);
-}
+const registeredMethods = (node: INode, active: boolean) =>
+	registeredWebhookMethods(new Bitrix24ChatBotTrigger(), node, active);
 
 describe('Bitrix24 Chat Bot Trigger: activation and deactivation', () => {
 	it('has a webhook only while the workflow is active, so the editor test polls at once', () => {

@@ -5,10 +5,10 @@
  * through n8n-core's PollContext with the same node and static data.
  */
 import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
 
 import { Bitrix24EventQueueTrigger } from '../nodes/Bitrix24EventQueueTrigger/Bitrix24EventQueueTrigger.node';
 import { TriggerHarness } from './harness/trigger-context';
+import { registeredWebhookMethods } from './harness/webhook-methods';
 import { PollHarness } from './harness/poll-context';
 import type { Portal } from './portal';
 import { startPortal } from './portal';
@@ -67,34 +67,8 @@ function emittedIds(result: INodeExecutionData[][] | null): string[] {
 	});
 }
 
-/** The HTTP methods n8n registers for the node's webhook (n8n evaluates, splits on commas, skips empty). */
-function registeredMethods(node: INode, active: boolean): string[] {
-	const description = new Bitrix24EventQueueTrigger().description.webhooks![0];
-	const workflow = new Workflow({
-		id: 'wf',
-		name: 'wf',
-		nodes: [node],
-		connections: {},
-		active,
-		nodeTypes: {
-			getByName: () => new Bitrix24EventQueueTrigger(),
-			getByNameAndVersion: () => new Bitrix24EventQueueTrigger(),
-			getKnownTypes: () => ({}),
-		},
-	});
-	const value = workflow.expression.getSimpleParameterValue(
-		node,
-		description.httpMethod,
-		'internal',
-		{},
-		undefined,
-		'GET',
-	);
-	return String(value)
-		.split(',')
-		.map((method) => method.trim())
-		.filter(Boolean);
-}
+const registeredMethods = (node: INode, active: boolean) =>
+	registeredWebhookMethods(new Bitrix24EventQueueTrigger(), node, active);
 
 describe('Bitrix24 Event Queue Trigger: activation and deactivation', () => {
 	it('has a webhook only while the workflow is active, so the editor test polls at once', () => {

@@ -166,9 +166,14 @@ export async function readPage(
 		answer = await getEvents(ctx, settings, botId, undefined);
 	}
 	if (!answer.ok) throw answer.error;
-	const result = (answer.envelope.result ?? {}) as IDataObject;
+	return toEventPage(answer.envelope.result);
+}
+
+/** One answer of imbot.v2.Event.get / im.v2.Event.get: its events and where the next read starts. */
+export function toEventPage(answer: unknown): EventPage {
+	const result = (answer ?? {}) as IDataObject;
 	const events = (Array.isArray(result.events) ? (result.events as IDataObject[]) : []).map(
-		(event) => ({
+		(event): BotEvent => ({
 			eventId: Number(event.eventId),
 			type: String(event.type ?? '').toUpperCase(),
 			date: typeof event.date === 'string' ? event.date : undefined,

@@ -10,6 +10,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { RestCall } from '../shared/transport';
 import { bitrix24CallMany, connect, failureError } from '../shared/transport';
 import type { BotEvent, EventPage } from './bot-queue';
+import { toEventPage } from './bot-queue';
 
 export interface UserSettings {
 	events: string[];
@@ -96,21 +97,7 @@ export async function readUserPage(
 			throw new NodeOperationError(ctx.getNode(), 'user.current answered no user ID');
 		state.userId = id;
 	}
-	const result = (ok(outcomes.length - 1).result ?? {}) as IDataObject;
-	const events = (Array.isArray(result.events) ? (result.events as IDataObject[]) : []).map(
-		(event): BotEvent => ({
-			eventId: Number(event.eventId),
-			type: String(event.type ?? '').toUpperCase(),
-			date: typeof event.date === 'string' ? event.date : undefined,
-			data: (event.data && typeof event.data === 'object' ? event.data : {}) as IDataObject,
-		}),
-	);
-	const next = Number(result.nextOffset);
-	return {
-		events,
-		nextOffset: Number.isInteger(next) && next > 0 ? next : undefined,
-		hasMore: result.hasMore === true,
-	};
+	return toEventPage(ok(outcomes.length - 1).result);
 }
 
 /** Whether the event starts the workflow: a selected type, and not the user's own when ignored. */

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { bitrix24Call } from '../../../shared/transport';
+import { matchesFilter } from '../search-text';
 import { searchUsers } from '../workspace/search-users';
 import { searchWorkgroups } from '../workgroups/workgroup-search';
 
@@ -55,14 +56,9 @@ export async function searchCalendars(
 	if (params.ownerId === '') return { results: [] };
 	const envelope = await bitrix24Call(this, 'calendar.section.get', params);
 	const sections = (Array.isArray(envelope.result) ? envelope.result : []) as IDataObject[];
-	const needle = (filter ?? '').trim().toLowerCase();
 	return {
 		results: sections
-			.filter((section) =>
-				String(section.NAME ?? '')
-					.toLowerCase()
-					.includes(needle),
-			)
+			.filter((section) => matchesFilter(filter, section.NAME))
 			.map((section) => ({
 				name: String(section.NAME || `Calendar ${String(section.ID)}`),
 				value: String(section.ID),
@@ -92,14 +88,9 @@ export async function searchCalendarEvents(
 	}
 	const envelope = await bitrix24Call(this, 'calendar.event.get', params);
 	const events = (Array.isArray(envelope.result) ? envelope.result : []) as IDataObject[];
-	const needle = (filter ?? '').trim().toLowerCase();
 	return {
 		results: events
-			.filter((event) =>
-				String(event.NAME ?? '')
-					.toLowerCase()
-					.includes(needle),
-			)
+			.filter((event) => matchesFilter(filter, event.NAME))
 			.map((event) => ({
 				name: String(event.NAME || `Event ${String(event.ID)}`),
 				value: String(event.ID),

@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { bitrix24Call } from '../../../shared/transport';
+import { matchesFilter } from '../search-text';
 import { searchUsers } from '../workspace/search-users';
 
 /**
@@ -11,18 +12,6 @@ import { searchUsers } from '../workspace/search-users';
  */
 
 const PAGE = 50;
-
-function matching(filter: string | undefined, ...texts: unknown[]): boolean {
-	const needle = (filter ?? '').trim().toLowerCase();
-	return (
-		!needle ||
-		texts.some((text) =>
-			String(text ?? '')
-				.toLowerCase()
-				.includes(needle),
-		)
-	);
-}
 
 /** One page of the user's recent open line chats, narrowed by title; value the chat number. */
 async function searchOpenLineChats(
@@ -43,7 +32,7 @@ async function searchOpenLineChats(
 	return {
 		results: items
 			.filter((item) => item.lines && typeof item.lines === 'object')
-			.filter((item) => matching(filter, item.title))
+			.filter((item) => matchesFilter(filter, item.title))
 			.map((item) => ({
 				name: String(item.title || `Chat ${String(item.chat_id)}`),
 				value: String(item.chat_id),
@@ -66,7 +55,7 @@ async function searchTransferTargets(
 	const lines = (Array.isArray(envelope.result) ? envelope.result : []) as IDataObject[];
 	const queues = lines
 		.filter((line) => line.ACTIVE !== 'N')
-		.filter((line) => matching(filter, line.LINE_NAME, 'queue'))
+		.filter((line) => matchesFilter(filter, line.LINE_NAME, 'queue'))
 		.map((line) => ({
 			name: `Queue of ${String(line.LINE_NAME || `line ${String(line.ID)}`)}`,
 			value: `queue${String(line.ID)}`,
@@ -91,7 +80,7 @@ async function searchCrmRecordChats(
 	const chats = (Array.isArray(envelope.result) ? envelope.result : []) as IDataObject[];
 	return {
 		results: chats
-			.filter((chat) => matching(filter, chat.CONNECTOR_TITLE, chat.CHAT_ID))
+			.filter((chat) => matchesFilter(filter, chat.CONNECTOR_TITLE, chat.CHAT_ID))
 			.map((chat) => ({
 				name: `${String(chat.CONNECTOR_TITLE || chat.CONNECTOR_ID || 'Chat')} ${String(chat.CHAT_ID)}`,
 				value: String(chat.CHAT_ID),

@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { bitrix24Call, PAGE_SIZE } from '../../../shared/transport';
+import { matchesFilter } from '../search-text';
 import { searchWorkgroups } from '../workgroups/workgroup-search';
 import { TASK_LOCATOR } from './task-locator';
 
@@ -34,18 +35,6 @@ export function chosenId(
 
 const chosenTask = (ctx: ILoadOptionsFunctions) => chosenId(ctx, 'taskId', TASK_LOCATOR.urlPattern);
 
-function matching(filter: string | undefined, ...texts: unknown[]): boolean {
-	const needle = (filter ?? '').trim().toLowerCase();
-	return (
-		!needle ||
-		texts.some((text) =>
-			String(text ?? '')
-				.toLowerCase()
-				.includes(needle),
-		)
-	);
-}
-
 /** A comment's text as one short line: BB codes and line breaks out. */
 function excerpt(text: unknown, length = 60): string {
 	const plain = String(text ?? '')
@@ -69,7 +58,7 @@ async function searchChecklistItems(
 	const items = (Array.isArray(envelope.result) ? envelope.result : []) as IDataObject[];
 	return {
 		results: items
-			.filter((item) => matching(filter, item.TITLE))
+			.filter((item) => matchesFilter(filter, item.TITLE))
 			.map((item) => ({
 				name: String(item.TITLE || `Item ${String(item.ID)}`),
 				value: String(item.ID),
@@ -92,7 +81,7 @@ async function searchTaskComments(
 	const comments = (Array.isArray(envelope.result) ? envelope.result : []) as IDataObject[];
 	return {
 		results: comments
-			.filter((comment) => matching(filter, comment.POST_MESSAGE, comment.AUTHOR_NAME))
+			.filter((comment) => matchesFilter(filter, comment.POST_MESSAGE, comment.AUTHOR_NAME))
 			.map((comment) => ({
 				name: excerpt(comment.POST_MESSAGE) || `Comment ${String(comment.ID)}`,
 				value: String(comment.ID),
@@ -120,7 +109,7 @@ async function searchTimeRecords(
 	const records = (Array.isArray(envelope.result) ? envelope.result : []) as IDataObject[];
 	return {
 		results: records
-			.filter((record) => matching(filter, record.COMMENT_TEXT))
+			.filter((record) => matchesFilter(filter, record.COMMENT_TEXT))
 			.map((record) => ({
 				name: `${String(record.MINUTES ?? Math.round(Number(record.SECONDS) / 60))} min${
 					record.COMMENT_TEXT ? `: ${excerpt(record.COMMENT_TEXT)}` : ''
@@ -141,7 +130,7 @@ async function searchStageOwners(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const groups = await searchWorkgroups.call(this, filter, paginationToken);
-	const first = paginationToken === undefined && matching(filter, MY_PLAN.name);
+	const first = paginationToken === undefined && matchesFilter(filter, MY_PLAN.name);
 	return { ...groups, results: [...(first ? [MY_PLAN] : []), ...groups.results] };
 }
 
@@ -178,7 +167,7 @@ async function searchTaskStages(
 	for (const owner of owners) {
 		const where = owner === 0 ? 'My Plan' : `Project ${owner}`;
 		for (const stage of await stagesOf(this, owner)) {
-			if (!matching(filter, stage.TITLE)) continue;
+			if (!matchesFilter(filter, stage.TITLE)) continue;
 			results.push({
 				name: String(stage.TITLE || `Stage ${String(stage.ID)}`),
 				value: String(stage.ID),
