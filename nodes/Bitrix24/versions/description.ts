@@ -7,7 +7,7 @@ import {
 } from '../../shared/descriptions/authentication';
 import { requestOptionsProperty } from '../../shared/descriptions/rate-limits';
 import { resources } from '../actions/areas';
-import { crmItemCommon } from '../actions/crm/item';
+import { crmItemCommon } from '../actions/crm/item-resource';
 import type { Operation } from '../actions/types';
 
 const resource: INodeProperties = {

@@ -11,7 +11,7 @@ import { dealResource } from './deal';
 import { duplicateSpec } from './duplicate';
 import { crmExtrasLoadOptions } from './extras-load-options';
 import { fixedItemResources } from './fixed-items';
-import { crmItemResource } from './item';
+import { crmItemResource } from './item-resource';
 import { leadResource } from './lead';
 import { linkSpecs } from './links';
 import { pipelineSpec } from './pipeline';

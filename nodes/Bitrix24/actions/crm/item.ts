@@ -16,7 +16,7 @@ import {
 	readRecordId,
 	readSelect,
 } from '../params';
-import type { CallOperation, ItemsOperation, Resource, RunOperation } from '../types';
+import type { CallOperation, ItemsOperation, RunOperation } from '../types';
 import { optionsCollection } from '../../../shared/descriptions/options';
 import { SIMPLIFY, simplifying } from '../method-table/build';
 import { readFieldsJson, v2FieldProperties } from './classic-record-v2';
@@ -24,11 +24,11 @@ import { itemUpsert } from './item-upsert';
 import { itemFieldTitles, itemTitlesRead, simplifyItem } from './item-v2';
 
 /** `crm.item.*`: every CRM entity type by number, smart processes included. */
-const RESOURCE = 'crmItem';
+export const RESOURCE = 'crmItem';
 const FIELDS_METHOD = 'getItemFields';
 const DEPENDS = ['entityTypeId'];
 
-const entityType: INodeProperties = {
+export const entityType: INodeProperties = {
 	displayName: 'Entity Type Name or ID',
 	name: 'entityTypeId',
 	type: 'options',
@@ -247,68 +247,3 @@ export function itemOperations(resource: string): ItemOperations {
 
 	return { create, upsert, get, update, remove, getAll, getFields };
 }
-
-const { create, upsert, get, update, remove, getAll, getFields } = itemOperations(RESOURCE);
-
-export const crmItemResource: Resource = {
-	value: RESOURCE,
-	name: 'CRM Item (Any Type)',
-	description: 'Any CRM entity type, smart processes included, through crm.item.*',
-	operations: [
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Create a CRM item',
-			description: 'Create an item of any CRM type',
-			operation: create,
-		},
-		{
-			value: 'upsert',
-			name: 'Create or Update',
-			action: 'Create or update a CRM item',
-			description: 'Create a new record, or update the current one if it already exists (upsert)',
-			operation: upsert,
-		},
-		{
-			value: 'delete',
-			name: 'Delete',
-			action: 'Delete a CRM item',
-			description: 'Delete an item',
-			operation: remove,
-		},
-		{
-			value: 'get',
-			name: 'Get',
-			action: 'Get a CRM item',
-			description: 'Get an item',
-			operation: get,
-		},
-		{
-			value: 'getAll',
-			name: 'Get Many',
-			action: 'Get many CRM items',
-			description: 'Get many items, with filters',
-			operation: getAll,
-		},
-		{
-			value: 'getFields',
-			name: 'Get Fields',
-			action: 'Get CRM item fields',
-			description: 'List the fields of the entity type',
-			operation: getFields,
-		},
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update a CRM item',
-			description: 'Update an item',
-			operation: update,
-		},
-	],
-};
-
-/** Shown for every crm.item operation, so it is declared once here. */
-export const crmItemCommon: INodeProperties[] = updateDisplayOptions(
-	{ show: { resource: [RESOURCE] } },
-	[entityType],
-);
