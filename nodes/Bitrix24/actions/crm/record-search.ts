@@ -1,7 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { bitrix24Call, connect } from '../../../shared/transport';
+import { bitrix24Call } from '../../../shared/transport';
 import { listSearch as classicSearches } from '../../methods/list-search';
+import { matchesFilter } from '../search-text';
+import { pagedSearch } from './paged-search';
 import { CRM_ENTITY_TYPES, entityTypeByCode } from './entity-types';
 
 /**
@@ -32,58 +34,52 @@ const CLASSIC_SEARCH: Record<number, string> = {
 	4: 'searchCompanies',
 };
 
-const nextToken = (envelope: { next?: number }) =>
-	envelope.next === undefined ? undefined : String(envelope.next);
-
 /** Records of crm.item types (quotes, invoices, smart processes) by title, with their pages. */
-async function searchItemsOfType(
+const searchItemsOfType = (
 	ctx: ILoadOptionsFunctions,
 	entityTypeId: number,
 	filter?: string,
 	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const envelope = await bitrix24Call(ctx, 'crm.item.list', {
-		entityTypeId,
-		select: ['id', 'title'],
-		order: { id: 'DESC' },
-		filter: filter ? { '%title': filter } : {},
-		start: Number(paginationToken ?? 0),
-	});
-	const rows = ((envelope.result as IDataObject)?.items ?? []) as IDataObject[];
-	const { portalRoot } = await connect(ctx);
-	return {
-		results: rows.map((row) => ({
-			name: String(row.title || `Item ${String(row.id)}`),
-			value: String(row.id),
-			url: `${portalRoot}/crm/type/${entityTypeId}/details/${String(row.id)}/`,
-		})),
-		paginationToken: nextToken(envelope),
-	};
-}
+) =>
+	pagedSearch(
+		ctx,
+		{
+			method: 'crm.item.list',
+			params: { entityTypeId, select: ['id', 'title'], order: { id: 'DESC' } },
+			textField: 'title',
+			rows: (result) => result.items,
+			item: (row, portalRoot) => ({
+				name: String(row.title || `Item ${String(row.id)}`),
+				value: String(row.id),
+				url: `${portalRoot}/crm/type/${entityTypeId}/details/${String(row.id)}/`,
+			}),
+		},
+		filter,
+		paginationToken,
+	);
 
 /** Requisites by name, each named with the company or contact it belongs to. */
-async function searchRequisitesPage(
+const searchRequisitesPage = (
 	ctx: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const envelope = await bitrix24Call(ctx, 'crm.requisite.list', {
-		select: ['ID', 'NAME', 'ENTITY_TYPE_ID', 'ENTITY_ID'],
-		order: { ID: 'DESC' },
-		filter: filter ? { '%NAME': filter } : {},
-		start: Number(paginationToken ?? 0),
-	});
-	const rows = (Array.isArray(envelope.result) ? envelope.result : []) as IDataObject[];
-	return {
-		results: rows.map((row) => ({
-			name: `${String(row.NAME || `Requisite ${String(row.ID)}`)} (${
-				String(row.ENTITY_TYPE_ID) === '3' ? 'contact' : 'company'
-			} ${String(row.ENTITY_ID)})`,
-			value: String(row.ID),
-		})),
-		paginationToken: nextToken(envelope),
-	};
-}
+) =>
+	pagedSearch(
+		ctx,
+		{
+			method: 'crm.requisite.list',
+			params: { select: ['ID', 'NAME', 'ENTITY_TYPE_ID', 'ENTITY_ID'], order: { ID: 'DESC' } },
+			textField: 'NAME',
+			item: (row) => ({
+				name: `${String(row.NAME || `Requisite ${String(row.ID)}`)} (${
+					String(row.ENTITY_TYPE_ID) === '3' ? 'contact' : 'company'
+				} ${String(row.ENTITY_ID)})`,
+				value: String(row.ID),
+			}),
+		},
+		filter,
+		paginationToken,
+	);
 
 /** Records of one entity type: the classic pickers, requisites (8), or crm.item types. */
 async function searchRecordsOfType(
@@ -126,14 +122,6 @@ function recordSearchBy(typeParam: string): ListSearch {
 	};
 }
 
-const byText = (filter: string | undefined, ...texts: unknown[]): boolean =>
-	!filter ||
-	texts.some((text) =>
-		String(text ?? '')
-			.toLowerCase()
-			.includes(filter.toLowerCase()),
-	);
-
 export const crmRecordSearches: Record<string, ListSearch> = {
 	/** Records of the entity type in the node's Entity Type / Owner Type (entityTypeId) */
 	searchCrmRecords: recordSearchBy('entityTypeId'),
@@ -148,20 +136,20 @@ export const crmRecordSearches: Record<string, ListSearch> = {
 
 	/** Activities by subject, newest first */
 	async searchActivities(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-		const envelope = await bitrix24Call(this, 'crm.activity.list', {
-			select: ['ID', 'SUBJECT'],
-			order: { ID: 'DESC' },
-			filter: filter ? { '%SUBJECT': filter } : {},
-			start: Number(paginationToken ?? 0),
-		});
-		const rows = (Array.isArray(envelope.result) ? envelope.result : []) as IDataObject[];
-		return {
-			results: rows.map((row) => ({
-				name: String(row.SUBJECT || `Activity ${String(row.ID)}`),
-				value: String(row.ID),
-			})),
-			paginationToken: nextToken(envelope),
-		};
+		return await pagedSearch(
+			this,
+			{
+				method: 'crm.activity.list',
+				params: { select: ['ID', 'SUBJECT'], order: { ID: 'DESC' } },
+				textField: 'SUBJECT',
+				item: (row) => ({
+					name: String(row.SUBJECT || `Activity ${String(row.ID)}`),
+					value: String(row.ID),
+				}),
+			},
+			filter,
+			paginationToken,
+		);
 	},
 
 	async searchQuotes(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
@@ -174,22 +162,22 @@ export const crmRecordSearches: Record<string, ListSearch> = {
 
 	/** Bank details by name, with their bank */
 	async searchBankDetails(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-		const envelope = await bitrix24Call(this, 'crm.requisite.bankdetail.list', {
-			select: ['ID', 'NAME', 'RQ_BANK_NAME', 'ENTITY_ID'],
-			order: { ID: 'DESC' },
-			filter: filter ? { '%NAME': filter } : {},
-			start: Number(paginationToken ?? 0),
-		});
-		const rows = (Array.isArray(envelope.result) ? envelope.result : []) as IDataObject[];
-		return {
-			results: rows.map((row) => ({
-				name: [row.NAME || `Bank detail ${String(row.ID)}`, row.RQ_BANK_NAME]
-					.filter(Boolean)
-					.join(', '),
-				value: String(row.ID),
-			})),
-			paginationToken: nextToken(envelope),
-		};
+		return await pagedSearch(
+			this,
+			{
+				method: 'crm.requisite.bankdetail.list',
+				params: { select: ['ID', 'NAME', 'RQ_BANK_NAME', 'ENTITY_ID'], order: { ID: 'DESC' } },
+				textField: 'NAME',
+				item: (row) => ({
+					name: [row.NAME || `Bank detail ${String(row.ID)}`, row.RQ_BANK_NAME]
+						.filter(Boolean)
+						.join(', '),
+					value: String(row.ID),
+				}),
+			},
+			filter,
+			paginationToken,
+		);
 	},
 
 	/** Custom fields of the entity chosen in the node (crm.<entity>.userfield.list), by code or label */
@@ -203,7 +191,7 @@ export const crmRecordSearches: Record<string, ListSearch> = {
 		const rows = (Array.isArray(envelope.result) ? envelope.result : []) as IDataObject[];
 		return {
 			results: rows
-				.filter((row) => byText(filter, row.FIELD_NAME, row.EDIT_FORM_LABEL))
+				.filter((row) => matchesFilter(filter, row.FIELD_NAME, row.EDIT_FORM_LABEL))
 				.map((row) => ({
 					name: [row.EDIT_FORM_LABEL, row.FIELD_NAME].filter(Boolean).join(' · '),
 					value: String(row.ID),
@@ -216,38 +204,40 @@ export const crmRecordSearches: Record<string, ListSearch> = {
 		filter?: string,
 		paginationToken?: string,
 	) {
-		const envelope = await bitrix24Call(this, 'crm.type.list', {
-			order: { id: 'DESC' },
-			filter: filter ? { '%title': filter } : {},
-			start: Number(paginationToken ?? 0),
-		});
-		const rows = ((envelope.result as IDataObject)?.types ?? []) as IDataObject[];
-		return {
-			results: rows.map((row) => ({
-				name: `${String(row.title)} (entity type ${String(row.entityTypeId)})`,
-				value: String(row.id),
-			})),
-			paginationToken: nextToken(envelope),
-		};
+		return await pagedSearch(
+			this,
+			{
+				method: 'crm.type.list',
+				params: { order: { id: 'DESC' } },
+				textField: 'title',
+				rows: (result) => result.types,
+				item: (row) => ({
+					name: `${String(row.title)} (entity type ${String(row.entityTypeId)})`,
+					value: String(row.id),
+				}),
+			},
+			filter,
+			paginationToken,
+		);
 	},
 
 	/** Generated documents, newest first; the list filters by no text, so each page is matched here */
 	async searchDocuments(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-		const envelope = await bitrix24Call(this, 'crm.documentgenerator.document.list', {
-			select: ['id', 'title'],
-			order: { id: 'DESC' },
-			start: Number(paginationToken ?? 0),
-		});
-		const rows = ((envelope.result as IDataObject)?.documents ?? []) as IDataObject[];
-		return {
-			results: rows
-				.filter((row) => byText(filter, row.title))
-				.map((row) => ({
+		return await pagedSearch(
+			this,
+			{
+				method: 'crm.documentgenerator.document.list',
+				params: { select: ['id', 'title'], order: { id: 'DESC' } },
+				texts: (row) => [row.title],
+				rows: (result) => result.documents,
+				item: (row) => ({
 					name: String(row.title || `Document ${String(row.id)}`),
 					value: String(row.id),
-				})),
-			paginationToken: nextToken(envelope),
-		};
+				}),
+			},
+			filter,
+			paginationToken,
+		);
 	},
 
 	/**
@@ -261,22 +251,24 @@ export const crmRecordSearches: Record<string, ListSearch> = {
 		paginationToken?: string,
 	) {
 		const typeId = typeIdOf(currentParam(this, 'entityTypeId'));
-		const envelope = await bitrix24Call(this, 'crm.documentgenerator.template.list', {
-			select: ['id', 'name', 'entityTypeId'],
-			order: { sort: 'ASC', id: 'ASC' },
-			filter: Number.isInteger(typeId) && typeId > 0 ? { entityTypeId: String(typeId) } : {},
-			start: Number(paginationToken ?? 0),
-		});
-		const raw = (envelope.result as IDataObject)?.templates ?? [];
-		const rows = (Array.isArray(raw) ? raw : Object.values(raw)) as IDataObject[];
-		return {
-			results: rows
-				.filter((row) => byText(filter, row.name))
-				.map((row) => ({
+		return await pagedSearch(
+			this,
+			{
+				method: 'crm.documentgenerator.template.list',
+				params: {
+					select: ['id', 'name', 'entityTypeId'],
+					order: { sort: 'ASC', id: 'ASC' },
+					filter: Number.isInteger(typeId) && typeId > 0 ? { entityTypeId: String(typeId) } : {},
+				},
+				texts: (row) => [row.name],
+				rows: (result) => result.templates,
+				item: (row) => ({
 					name: String(row.name || `Template ${String(row.id)}`),
 					value: String(row.id),
-				})),
-			paginationToken: nextToken(envelope),
-		};
+				}),
+			},
+			filter,
+			paginationToken,
+		);
 	},
 };
