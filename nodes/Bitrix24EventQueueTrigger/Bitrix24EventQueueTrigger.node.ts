@@ -12,16 +12,16 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { bitrix24Call } from '../shared/transport';
 import { queueProperties } from './description';
+import { ensureBindings, unbindAll } from './bindings';
 import {
 	confirm,
-	ensureBindings,
 	eventName,
 	processIdOf,
 	readSettings,
 	readState,
 	reserve,
 	toItems,
-	unbindAll,
+	withSource,
 	writeState,
 } from './queue';
 
@@ -73,7 +73,12 @@ export class Bitrix24EventQueueTrigger implements INodeType {
 
 			/** event.bind (offline) for each selected event not bound yet: a refusal stops the activation. */
 			async create(this: IHookFunctions): Promise<boolean> {
-				await ensureBindings(this, readSettings(this).events);
+				const settings = readSettings(this);
+				const staticData = this.getWorkflowStaticData('node');
+				const state = readState(staticData);
+				const bound = state.boundKey;
+				await ensureBindings(this, settings.events, settings.sourceKey, state);
+				if (state.boundKey !== bound) writeState(staticData, state);
 				return true;
 			},
 
@@ -108,12 +113,20 @@ export class Bitrix24EventQueueTrigger implements INodeType {
 	 */
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const settings = readSettings(this);
-		await ensureBindings(this, settings.events);
+		const staticData = this.getWorkflowStaticData('node');
+		const state = readState(staticData);
+		const bound = state.boundKey;
+		await ensureBindings(this, settings.events, settings.sourceKey, state);
+		if (state.boundKey !== bound) writeState(staticData, state);
 		const wanted = new Set(settings.events);
 
 		// The editor's test: the latest queued events, read without reserving or removing any.
 		if (this.getMode() === 'manual') {
-			const { result } = await bitrix24Call(this, 'event.offline.list', { order: { ID: 'DESC' } });
+			const { result } = await bitrix24Call(
+				this,
+				'event.offline.list',
+				withSource({ order: { ID: 'DESC' } }, settings.sourceKey),
+			);
 			const rows = (Array.isArray(result) ? (result as IDataObject[]) : [])
 				.filter((row) => wanted.has(eventName(row)))
 				.slice(0, MANUAL_SAMPLE)
@@ -123,14 +136,14 @@ export class Bitrix24EventQueueTrigger implements INodeType {
 				: null;
 		}
 
-		const staticData = this.getWorkflowStaticData('node');
-		const state = readState(staticData);
 		await confirm(this, state);
 		writeState(staticData, state);
 		for (let round = 0; round < MAX_PASSED_BATCHES; round++) {
-			const batch = await reserve(this, processIdOf(this), settings.limit);
+			const batch = await reserve(this, processIdOf(this), settings.limit, settings.sourceKey);
 			// the whole batch is confirmed next time: its other events are not this trigger's
 			state.processId = batch.processId;
+			if (settings.sourceKey) state.sourceKey = settings.sourceKey;
+			else delete state.sourceKey;
 			state.emitted = batch.rows.map((row) => String(row.ID));
 			writeState(staticData, state);
 			const selected = batch.rows.filter((row) => wanted.has(eventName(row)));

@@ -56,6 +56,15 @@ export const queueProperties: INodeProperties[] = [
 				'Whether to read the whole record the event names (crm.deal.get and the like, crm.item.get, tasks.task.get) and add it as "record". The queue holds only IDs, and one entry per record however often it changed; delete events have nothing to read.',
 		},
 		{
+			displayName: 'Source Key',
+			name: 'sourceKey',
+			type: 'string',
+			default: '',
+			placeholder: 'n8n',
+			description:
+				"A source key (Bitrix24's auth_connector) for a queue of this trigger's own: changes made by calls that send the same key are not queued in it, so a workflow that updates the record it was triggered by does not trigger itself again. Set the same key in the Bitrix24 node's Request Options > Source Key (Auth Connector), with the same OAuth2 credential. Empty: the queue without source. Professional plan and above. Changing it binds the events again; what the previous key's queue still holds is not read.",
+		},
+		{
 			displayName: 'Unsubscribe When Deactivated',
 			name: 'unbindOnDeactivation',
 			type: 'boolean',

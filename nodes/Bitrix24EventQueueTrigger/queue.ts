@@ -8,26 +8,30 @@ import type { IDataObject, IHookFunctions, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { eventDefinition, parseEventList } from '../shared/events';
-import type { RestCall } from '../shared/transport';
-import {
-	bitrix24Call,
-	bitrix24CallMany,
-	connect,
-	failureError,
-	withoutSecrets,
-} from '../shared/transport';
+import { bitrix24Call, bitrix24CallMany, withoutSecrets } from '../shared/transport';
 
 export interface QueueSettings {
 	events: string[];
 	limit: number;
 	fetchFullRecord: boolean;
 	unbindOnDeactivation: boolean;
+	/** Options > Source Key (auth_connector); '' for the queue without source */
+	sourceKey: string;
 }
 
 /** What the last poll left to confirm: the batch it emitted, under its process. */
 export interface QueueState {
 	processId?: string;
 	emitted?: string[];
+	/** the source key that batch was read with (absent: none), so it is cleared in its own queue */
+	sourceKey?: string;
+	/** the source key the node last bound its events with (absent: none, as before the option) */
+	boundKey?: string;
+}
+
+/** `params` with `auth_connector` when a source key is set; nothing added otherwise. */
+export function withSource(params: IDataObject, sourceKey: string | undefined): IDataObject {
+	return sourceKey ? { ...params, auth_connector: sourceKey } : params;
 }
 
 export function readSettings(ctx: IPollFunctions | IHookFunctions): QueueSettings {
@@ -59,6 +63,7 @@ export function readSettings(ctx: IPollFunctions | IHookFunctions): QueueSetting
 		limit,
 		fetchFullRecord: options.fetchFullRecord === true,
 		unbindOnDeactivation: options.unbindOnDeactivation !== false,
+		sourceKey: typeof options.sourceKey === 'string' ? options.sourceKey.trim() : '',
 	};
 }
 
@@ -73,60 +78,6 @@ export function processIdOf(ctx: IPollFunctions): string {
 		.digest('hex');
 }
 
-const ALREADY_BOUND = 'ERROR_HANDLER_ALREADY_EXIST';
-
-/** Binds every selected event that event.get does not show bound offline yet. */
-export async function ensureBindings(
-	ctx: IPollFunctions | IHookFunctions,
-	events: string[],
-): Promise<void> {
-	const { result } = await bitrix24Call(ctx, 'event.get');
-	const bound = new Set(
-		(Array.isArray(result) ? (result as IDataObject[]) : [])
-			.filter((row) => Number(row.offline) === 1 || row.offline === true)
-			.map((row) => String(row.event).toUpperCase()),
-	);
-	const missing = events.filter((event) => !bound.has(event));
-	const calls: RestCall[] = missing.map((event) => ({
-		method: 'event.bind',
-		params: { event, event_type: 'offline' },
-	}));
-	const outcomes = await bitrix24CallMany(ctx, calls, false);
-	const failed = outcomes.flatMap((outcome, index) =>
-		!outcome.ok && outcome.error.code !== ALREADY_BOUND
-			? [{ event: missing[index], failure: outcome.error }]
-			: [],
-	);
-	if (failed.length === 0) return;
-	const error = failureError(ctx, await connect(ctx), failed[0].failure);
-	error.description =
-		`Could not subscribe to ${failed.map((entry) => entry.event).join(', ')} as offline events (event.bind, event_type=offline; an administrator's authorization is needed). ${error.description ?? ''}`.trim();
-	throw error;
-}
-
-/**
- * event.unbind with event_type=offline for each event (no handler: offline bindings have none).
- * Deactivation goes on when Bitrix24 refuses: the failure is logged, without the credential's
- * secrets, and reported as false.
- */
-export async function unbindAll(ctx: IHookFunctions, events: string[]): Promise<boolean> {
-	const outcomes = await bitrix24CallMany(
-		ctx,
-		events.map((event) => ({ method: 'event.unbind', params: { event, event_type: 'offline' } })),
-		false,
-	);
-	const failed = outcomes.flatMap((outcome, index) =>
-		outcome.ok ? [] : [`${events[index]}: ${outcome.error.code} ${outcome.error.description}`],
-	);
-	if (failed.length === 0) return true;
-	const message = await withoutSecrets(
-		ctx,
-		`Bitrix24 Event Queue Trigger: event.unbind failed for ${failed.join('; ')}`,
-	);
-	ctx.logger.warn(message);
-	return false;
-}
-
 export function readState(staticData: IDataObject): QueueState {
 	const stored = staticData.queue;
 	return stored && typeof stored === 'object' ? (stored as QueueState) : {};
@@ -139,10 +90,12 @@ export function writeState(staticData: IDataObject, state: QueueState): void {
 /** Removes what the previous poll emitted (and the events it passed over) from the queue. */
 export async function confirm(ctx: IPollFunctions, state: QueueState): Promise<void> {
 	if (!state.processId || !state.emitted?.length) return;
-	await bitrix24Call(ctx, 'event.offline.clear', {
-		process_id: state.processId,
-		id: state.emitted,
-	});
+	// event.offline-clear.md lists no auth_connector: sent anyway, the batch lives in that queue
+	await bitrix24Call(
+		ctx,
+		'event.offline.clear',
+		withSource({ process_id: state.processId, id: state.emitted }, state.sourceKey),
+	);
 	state.emitted = [];
 }
 
@@ -151,13 +104,16 @@ export async function reserve(
 	ctx: IPollFunctions,
 	processId: string,
 	limit: number,
+	sourceKey: string,
 ): Promise<{ processId: string; rows: IDataObject[] }> {
-	const { result } = await bitrix24Call(ctx, 'event.offline.get', {
-		clear: 0,
-		process_id: processId,
-		limit,
-		order: { TIMESTAMP_X: 'ASC', ID: 'ASC' },
-	});
+	const { result } = await bitrix24Call(
+		ctx,
+		'event.offline.get',
+		withSource(
+			{ clear: 0, process_id: processId, limit, order: { TIMESTAMP_X: 'ASC', ID: 'ASC' } },
+			sourceKey,
+		),
+	);
 	const answer = (result ?? {}) as IDataObject;
 	return {
 		processId:

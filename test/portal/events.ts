@@ -2,6 +2,7 @@
  * Event handlers (event.bind) and their delivery: a form-encoded POST with PHP bracket keys and only
  * string values, sent once and never retried.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
@@ -49,15 +50,36 @@ function stringify(v: unknown): unknown {
 	return String(v);
 }
 
-/** An event for an offline binding, as emitted. */
+/** A binding; an offline one may have a source key (event.bind's `auth_connector`). */
+export type BoundHandler = EventBinding & { connector?: string };
+
+/** The REST call a change comes from: its application and its `auth_connector` ('' for none). */
+export interface CallSource {
+	clientId?: string;
+	connector: string;
+}
+
+const callSource = new AsyncLocalStorage<CallSource>();
+
+/**
+ * Runs a method's handler as `source` (server.ts invoke, for every call and every batch command):
+ * the events its changes emit know which call made them. A batch command runs as itself, so a
+ * key given to the batch alone does not reach its commands (the docs do not say it would).
+ */
+export function runAsSource<T>(source: CallSource, handler: () => T): T {
+	return callSource.run(source, handler);
+}
+
+/** An event for an offline binding, as emitted, with the call that made the change. */
 export interface OfflineHandOver {
-	binding: EventBinding;
+	binding: BoundHandler;
 	data: Record<string, unknown>;
 	at: number;
+	source?: CallSource;
 }
 
 export class EventBus {
-	readonly bindings: EventBinding[] = [];
+	readonly bindings: BoundHandler[] = [];
 	readonly delivered: DeliveredEvent[] = [];
 	/** What offline bindings (event_type=offline) were given, in order; methods/event-offline.ts queues it. */
 	readonly offline: OfflineHandOver[] = [];
@@ -71,7 +93,7 @@ export class EventBus {
 		return createHash('md5').update(`app-token:${clientId}:${this.config.memberId}`).digest('hex');
 	}
 
-	bind(b: Omit<EventBinding, 'id'>): EventBinding {
+	bind(b: Omit<BoundHandler, 'id'>): BoundHandler {
 		const binding = { id: this.nextId++, ...b };
 		this.bindings.push(binding);
 		return binding;
@@ -100,8 +122,9 @@ export class EventBus {
 	/** Sends `event` with `data` to every online handler bound to it. */
 	emit(event: string, data: Record<string, unknown>): void {
 		const name = event.toUpperCase();
+		const source = callSource.getStore();
 		for (const b of this.bindings.filter((x) => x.event === name && x.eventType === 'offline'))
-			this.offline.push({ binding: b, data: structuredClone(data), at: Date.now() });
+			this.offline.push({ binding: b, data: structuredClone(data), at: Date.now(), source });
 		for (const b of this.bindings.filter((x) => x.event === name && x.eventType === 'online')) {
 			const auth: Record<string, unknown> = {};
 			if (!b.outgoing) {

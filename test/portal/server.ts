@@ -2,12 +2,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authenticate, AuthSetup, parseRestPath } from './auth';
 import { mediaType, parseBody, readBody } from './body';
+import { runAsSource } from './events';
 import { serveDriveDownload } from './methods/disk';
 import { errors, NGINX_502, RestError, timeBlock } from './envelope';
 import type { Faults } from './faults';
 import type { LeakyBucket, OperatingLimit } from './limits';
 import { isObject, parsePhpQuery, phpNormalize } from './php-query';
 import type { AuthInfo, CallContext, CallOutcome, PortalContext } from './registry';
+import { param } from './registry';
 import type { RecordedRequest } from './types';
 
 export interface ServerState {
@@ -55,7 +57,12 @@ export async function invoke(
 		call: (m, p) => invoke(state, m, p, auth, true),
 	};
 	try {
-		const r = await def.handler(ctx);
+		const connector = param(params, 'auth_connector');
+		const source = {
+			clientId: auth.kind === 'oauth' ? auth.clientId : undefined,
+			connector: typeof connector === 'string' ? connector.trim() : '',
+		};
+		const r = await runAsSource(source, () => def.handler(ctx));
 		state.operating?.charge(name, state.costOf(name));
 		const operating = state.operating
 			? { used: state.operating.used(name), resetAt: state.operating.resetAt(name) }

@@ -43,5 +43,14 @@ export const requestOptionsProperty: INodeProperties = {
 			description:
 				"How long a call may wait for the portal's rate limit or a method's operating-time limit before the item fails. Calls of all workflows on this n8n share the portal's limit and are queued and batched together.",
 		},
+		{
+			displayName: 'Source Key (Auth Connector)',
+			name: 'authConnector',
+			type: 'string',
+			default: '',
+			placeholder: 'n8n',
+			description:
+				"Sent as auth_connector with every call of this node (each command of a batch included). Bitrix24 then leaves this node's changes out of the offline queue a Bitrix24 Event Queue Trigger reads with the same Source Key, so a workflow that updates the record it was triggered by does not trigger itself again. Use the same OAuth2 credential (local application) as the trigger. Professional plan and above.",
+		},
 	],
 };

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { batchOutcome } from './batch-answer';
 import type { Bitrix24Context, Connection } from './connection';
 import { BatchReference, buildPhpQuery, hasBatchToken, withWrittenId } from './php-query';
-import { callRaw, isReadMethod } from './request';
+import { callRaw, isReadMethod, withSourceKey } from './request';
 import { rememberOperatingTime } from './scheduler';
 import type { CallOutcome, RestCall } from './types';
 
@@ -25,8 +25,10 @@ export function commandKey(index: number): string {
 	return `c${index}`;
 }
 
-export function batchCommand(call: RestCall): string {
-	const query = buildPhpQuery(call.params ?? {});
+/** A call as a command of a `batch` request; with the connection's source key, when it has one. */
+export function batchCommand(call: RestCall, connection?: Connection): string {
+	const params = call.params ?? {};
+	const query = buildPhpQuery(connection ? withSourceKey(params, connection) : params);
 	return query ? `${call.method}?${query}` : call.method;
 }
 
@@ -42,9 +44,10 @@ export async function runBatch(
 		throw new RangeError(`a batch holds at most ${BATCH_LIMIT} calls`);
 	const cmd: IDataObject = {};
 	calls.forEach((call, index) => {
-		cmd[keys[index]] = batchCommand(call);
+		// each command carries the source key: the docs do not say a batch's own applies to them
+		cmd[keys[index]] = batchCommand(call, connection);
 		if (call.readBack)
-			cmd[readBackKey(keys[index])] = batchCommand(readBackCall(call, keys[index]));
+			cmd[readBackKey(keys[index])] = batchCommand(readBackCall(call, keys[index]), connection);
 	});
 	const idempotent = calls.every((call) => isReadMethod(call.method));
 	const answer = await callRaw(

@@ -78,6 +78,19 @@ function maxWaitOf(ctx: Bitrix24Context): Partial<TransportOptions> {
 	}
 }
 
+/** The node's "Source Key (auth_connector)" option (action node executions only). */
+function sourceKeyOf(ctx: Bitrix24Context): Partial<TransportOptions> {
+	if (!('getInputData' in ctx)) return {};
+	try {
+		const key = trimmedString(
+			(ctx as IExecuteFunctions).getNodeParameter('requestOptions.authConnector', 0, ''),
+		);
+		return key ? { authConnector: key } : {};
+	} catch {
+		return {};
+	}
+}
+
 function trimmedString(value: unknown): string {
 	return typeof value === 'string' ? value.trim() : '';
 }
@@ -126,7 +139,7 @@ export async function connect(
 			restBase: '',
 			portalRoot,
 			secrets: [address.code],
-			options: { ...DEFAULT_TRANSPORT_OPTIONS, ...maxWaitOf(ctx), ...options },
+			options: { ...DEFAULT_TRANSPORT_OPTIONS, ...maxWaitOf(ctx), ...sourceKeyOf(ctx), ...options },
 			portalKey: hash(new URL(portalRoot).host),
 			identity: hash('webhook', portalRoot, String(address.userId), address.code),
 			limits: limitsOf(credentials),
@@ -149,7 +162,7 @@ export async function connect(
 			restBase,
 			portalRoot: restBase.replace(/\/rest\/$/, ''),
 			secrets: [accessToken, token.refresh_token, credentials.clientSecret].map(trimmedString),
-			options: { ...DEFAULT_TRANSPORT_OPTIONS, ...maxWaitOf(ctx), ...options },
+			options: { ...DEFAULT_TRANSPORT_OPTIONS, ...maxWaitOf(ctx), ...sourceKeyOf(ctx), ...options },
 			portalKey: hash(hostOf(restBase)),
 			identity: hash('oauth2', restBase, accessToken),
 			limits: limitsOf(credentials),

@@ -103,6 +103,19 @@ async function sendOnce(
 	}
 }
 
+/** Bitrix24's source key parameter (api-reference/events/offline-events.md, "How to Avoid Cycles"). */
+export const SOURCE_KEY_PARAM = 'auth_connector';
+
+/**
+ * `params` with the connection's source key added; a key the call names itself is kept. Added
+ * per call (never per request), so calls of executions with different keys can share a batch.
+ */
+export function withSourceKey(params: IDataObject, connection: Connection): IDataObject {
+	const key = connection.options.authConnector;
+	if (!key || SOURCE_KEY_PARAM in params) return params;
+	return { ...params, [SOURCE_KEY_PARAM]: key };
+}
+
 /**
  * One REST call with Bitrix24's limits honoured. A call the portal refused before running it
  * (503 rate limit, 429 operating limit) is repeated after a back-off; a call whose outcome is
@@ -117,6 +130,7 @@ export async function callRaw(
 	mergeable = mergeableCall(method, params),
 ): Promise<{ ok: true; envelope: Envelope } | { ok: false; failure: Bitrix24Failure }> {
 	const { maxRetries, retryDelayMs } = connection.options;
+	params = withSourceKey(params, connection);
 	const send = async (sendMethod: string, sendParams: IDataObject) =>
 		await sendOnce(ctx, connection, sendMethod, sendParams);
 	for (let attempt = 0; ; attempt++) {

@@ -48,6 +48,11 @@ export interface TransportOptions {
 	maxWaitMs: number;
 	/** a request still unanswered after this long is abandoned (cloud portals cut requests at 60 s) */
 	timeoutMs: number;
+	/**
+	 * The source key (`auth_connector`) sent with every call and every batch command, so that
+	 * Bitrix24 leaves the changes out of the offline queue bound with the same key; unset: none
+	 */
+	authConnector?: string;
 }
 
 export const DEFAULT_TRANSPORT_OPTIONS: TransportOptions = {

@@ -15,8 +15,18 @@
  * object and event, as the server's rest module keys it), a change of an object whose record is
  * reserved makes a new record (the reserved one is already being processed), a caller's own
  * process_id is used as given, erroneous records (event.offline.error) keep their process and are
- * returned only with error=1, a missing process_id is ERROR_ARGUMENT, and auth_connector selects
- * a queue of its own, empty here (event.bind of the test portal records no source key).
+ * returned only with error=1, and a missing process_id is ERROR_ARGUMENT.
+ *
+ * Source keys ("How to Avoid Cycles"): a binding made with `auth_connector` fills a queue of its
+ * own; a change made by a call carrying the same key is not recorded in it; event.offline.get and
+ * .list read it with that key and the queue without source without one. Where the docs are silent,
+ * conservatively: event.offline.clear and .error (their pages list no auth_connector) act on the
+ * queue of the key they are given, like get and list, so a clear without the key leaves a keyed
+ * queue alone; a key suppresses only in the caller's own application's queue (the key is "tied to
+ * the exchange channel between Bitrix24 and the application"), so an incoming webhook's call
+ * with the key is still recorded; a change is still recorded in the queue without source and in
+ * queues of other keys; a batch command counts as carrying the key only when it has it itself
+ * (server.ts runs each command as its own call).
  */
 import { createHash, randomBytes } from 'node:crypto';
 
@@ -60,12 +70,15 @@ export function offlineQueue(bus: EventBus): OfflineRecord[] {
 		queue = { records: [], nextId: 1 };
 		queues.set(bus, queue);
 	}
-	for (const { binding, data, at } of bus.offline.splice(0)) {
+	for (const { binding, data, at, source } of bus.offline.splice(0)) {
+		const connector = binding.connector ?? '';
+		if (connector && source?.connector === connector && source.clientId === binding.clientId)
+			continue;
 		const id = messageId(binding.event, data);
 		const waiting = queue.records.find(
 			(r) =>
 				r.clientId === binding.clientId &&
-				r.connector === '' &&
+				r.connector === connector &&
 				r.MESSAGE_ID === id &&
 				r.PROCESS_ID === '',
 		);
@@ -83,7 +96,7 @@ export function offlineQueue(bus: EventBus): OfflineRecord[] {
 			PROCESS_ID: '',
 			ERROR: 0,
 			clientId: binding.clientId,
-			connector: '',
+			connector,
 		});
 	}
 	return queue.records;

@@ -1,4 +1,13 @@
-/** event.bind / event.unbind / event.get: only for an application's OAuth token. */
+/**
+ * event.bind / event.unbind / event.get: only for an application's OAuth token.
+ *
+ * The source key (`auth_connector`, event-bind.md and offline-events.md "How to Avoid Cycles")
+ * is kept on offline bindings only ("intended for offline events"). Where the docs are silent the
+ * portal is strict: an offline binding of the same event, handler and auth_type is
+ * ERROR_HANDLER_ALREADY_EXIST whatever its key (so a client changing its key must unbind first);
+ * event.get answers only the documented fields (event, handler, auth_type, offline), not the key;
+ * event.unbind takes no key (event-unbind.md lists none) and removes bindings of every key.
+ */
 import { errors, RestError } from '../envelope';
 import { KNOWN_EVENTS } from '../events';
 import { phpInt } from '../php-query';
@@ -68,6 +77,7 @@ export const methods: MethodDef[] = [
 			) {
 				throw new RestError(400, 'ERROR_HANDLER_ALREADY_EXIST', 'Handler already binded');
 			}
+			const connector = param(ctx.params, 'auth_connector');
 			bus.bind({
 				event,
 				handler: handlerUrl,
@@ -75,6 +85,8 @@ export const methods: MethodDef[] = [
 				eventType: type,
 				clientId,
 				userId: ctx.auth.userId,
+				connector:
+					type === 'offline' && typeof connector === 'string' ? connector.trim() : undefined,
 			});
 			return { result: true };
 		},
