@@ -30,8 +30,10 @@ export class Bitrix24Trigger implements INodeType {
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		// n8n's node creator shows one "Bitrix24" entry for this trigger and the action node, with
+		// this description: it names what both do
 		description:
-			'Starts the workflow when events happen in Bitrix24 (CRM, smart processes, tasks and more)',
+			'Work with Bitrix24 (CRM, tasks, messenger, Drive, calendars and more) and start workflows when its events happen',
 		defaults: { name: 'Bitrix24 Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -17,16 +17,23 @@ const { chromium } = require('playwright-core');
 const { EditorApi, OWNER } = require('../n8n/editor-api');
 const fixtures = require('../n8n/fixtures');
 const { check, summary, anyFailed, tail } = require('../n8n/results');
-const { startMain } = require('../n8n/triggers');
+const { startMain } = require('../n8n/n8n-main');
+const { SHOTS, UI_TIMEOUT_MS, shoot, eventually } = require('./ui');
+const {
+	checkNodeCreator,
+	checkNodeCreatorDescription,
+	checkDialogPicker,
+} = require('./steps-nodes');
+const { checkDealMapper, checkFilterRow } = require('./steps-crm');
+const { checkQueueFetch, checkNewTrigger } = require('./steps-triggers');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const PORTAL_MODULE = path.join(REPO_ROOT, '.build', 'test', 'portal', 'index.js');
+const { IM_SEED } = require(
+	path.join(REPO_ROOT, '.build', 'test', 'portal', 'methods', 'im', 'state.js'),
+);
 const WORK = process.env.N8N_TEST_WORK;
-// kept after a passing run too (the work folder is removed then)
-const SHOTS =
-	process.env.EDITOR_SCREENSHOTS ?? path.join(REPO_ROOT, '.build', 'editor-screenshots');
 const START_TIMEOUT_MS = 120_000;
-const UI_TIMEOUT_MS = 30_000;
 const QUEUE_WEBHOOK_ID = '5f0c3a52-7d1e-4b8a-9c61-0e2b7a4d9f13';
 
 /** The credentials n8n imports: the webhook, and OAuth2 already connected (fresh tokens). */
@@ -94,126 +101,26 @@ function editorWorkflow() {
 			},
 			action('deal', 'Create Deal', [300, 0], { resource: 'deal', operation: 'create' }),
 			action('message', 'Send Message', [600, 0], { resource: 'message', operation: 'send' }),
+			action('deals', 'Get Many Deals', [300, 200], { resource: 'deal', operation: 'getAll' }),
 		],
 		connections: {},
 		settings: { executionOrder: 'v1' },
 	};
 }
 
-async function shoot(page, name) {
-	const file = path.join(SHOTS, `${name}.png`);
-	await page.screenshot({ path: file }).catch(() => undefined);
-	return file;
-}
+/** The checks, in order; each gets { page, portal, dealId }. */
+const STEPS = [
+	({ page }) => checkNodeCreator(page),
+	({ page, portal }) => checkDealMapper(page, portal),
+	({ page }) => checkDialogPicker(page, IM_SEED.groupChat.title),
+	({ page, dealId }) => checkQueueFetch(page, dealId),
+	({ page, portal }) => checkFilterRow(page, portal),
+	({ page }) => checkNodeCreatorDescription(page),
+	// last: it adds a node to the workflow
+	({ page }) => checkNewTrigger(page),
+];
 
-const visibleTexts = (page, selector) =>
-	page.$$eval(selector, (els) =>
-		els.filter((e) => e.offsetParent !== null).map((e) => e.textContent.trim()),
-	);
-
-/** Opens a node's parameters by double-clicking it on the canvas; resolves with the panel. */
-async function openNode(page, name) {
-	await page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).dblclick();
-	const ndv = page.locator('[data-test-id="ndv"]');
-	await ndv.locator('[data-test-id="node-parameters"]').waitFor({ timeout: UI_TIMEOUT_MS });
-	return ndv;
-}
-
-async function closeNode(page) {
-	await page.locator('[data-test-id="ndv-close-button"]').click();
-	await page.locator('[data-test-id="ndv"]').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
-}
-
-/** Resolves with the first truthy value of `probe`, or the last value after `timeoutMs`. */
-async function eventually(probe, timeoutMs = UI_TIMEOUT_MS) {
-	const until = Date.now() + timeoutMs;
-	let value = await probe();
-	while (!value && Date.now() < until) {
-		await new Promise((resolve) => setTimeout(resolve, 250));
-		value = await probe();
-	}
-	return value;
-}
-
-async function checkNodeCreator(page) {
-	await page.locator('[data-test-id="node-creator-plus-button"]').click();
-	await page
-		.locator('[data-test-id="node-creator-search-bar"]')
-		.waitFor({ timeout: UI_TIMEOUT_MS });
-	await page.keyboard.type('crm');
-	const names = await eventually(async () => {
-		const shown = await visibleTexts(page, '[data-test-id="node-creator-item-name"]');
-		return shown.includes('Bitrix24') ? shown : undefined;
-	});
-	const file = await shoot(page, '1-node-creator-crm');
-	check(
-		'editor: searching the node creator for "crm" offers the Bitrix24 node (its codex aliases)',
-		names?.includes('Bitrix24'),
-		`shown: ${JSON.stringify(names ?? (await visibleTexts(page, '[data-test-id="node-creator-item-name"]')))}; ${file}`,
-	);
-	await page.keyboard.press('Escape');
-}
-
-async function checkDealMapper(page) {
-	const ndv = await openNode(page, 'Create Deal');
-	await ndv.getByText('Add field to send').click();
-	const offered = (label) => page.getByText(label, { exact: true }).first().isVisible();
-	const fields = await eventually(
-		async () => (await offered('Name (TITLE)')) && (await offered('Stage (STAGE_ID)')),
-	);
-	const file = await shoot(page, '2-deal-create-fields');
-	const text = await ndv.innerText();
-	check(
-		"editor: Deal > Create (version 2) sets fields with the mapper, offering the portal's deal fields, and has no Additional Fields",
-		(await ndv.locator('[data-test-id="resource-mapper-container"]').count()) === 1 &&
-			!text.includes('Additional Fields') &&
-			fields,
-		`Name (TITLE) and Stage (STAGE_ID) offered: ${fields}; panel: ${text.replace(/\s+/g, ' ').slice(0, 400)}; ${file}`,
-	);
-	await page.keyboard.press('Escape');
-	await closeNode(page).catch(() => page.keyboard.press('Escape'));
-}
-
-async function checkDialogPicker(page, chatTitle) {
-	const ndv = await openNode(page, 'Send Message');
-	await ndv
-		.locator('[data-test-id="resource-locator-dialogId"] [data-test-id="rlc-input"]')
-		.click();
-	const listed = await eventually(async () => {
-		const shown = await visibleTexts(page, '[data-test-id="rlc-item"]');
-		return shown.includes(chatTitle) ? shown : undefined;
-	});
-	const file = await shoot(page, '3-send-message-dialog-list');
-	check(
-		"editor: Chat Message > Send's Dialog picker lists the portal's chats (From List)",
-		listed?.includes(chatTitle),
-		`listed: ${JSON.stringify(listed ?? (await visibleTexts(page, '[data-test-id="rlc-item"]')))}; ${file}`,
-	);
-	await page.keyboard.press('Escape');
-	await closeNode(page).catch(() => page.keyboard.press('Escape'));
-}
-
-async function checkQueueFetch(page, dealId) {
-	const ndv = await openNode(page, 'Queued Deals');
-	const before = await ndv.innerText();
-	await ndv.locator('[data-test-id="trigger-execute-button"]').first().click();
-	const shown = await eventually(async () => {
-		const text = await ndv.innerText();
-		return text.includes('ONCRMDEALADD') ? text : undefined;
-	});
-	const file = await shoot(page, '4-event-queue-fetch-test-event');
-	check(
-		'editor: the Event Queue Trigger offers Fetch Test Event and no webhook URL, and a click shows the queued deal at once',
-		before.includes('Fetch Test Event') &&
-			!/Webhook URLs|Listen for test event/i.test(before) &&
-			shown?.includes('ONCRMDEALADD') &&
-			shown.includes(String(dealId)),
-		`before: ${before.replace(/\s+/g, ' ').slice(0, 300)}; after: ${(shown ?? (await ndv.innerText())).replace(/\s+/g, ' ').slice(0, 600)}; ${file}`,
-	);
-	await closeNode(page).catch(() => page.keyboard.press('Escape'));
-}
-
-async function main(portal) {
+async function main(portal, steps) {
 	fs.mkdirSync(SHOTS, { recursive: true });
 	const imported = importCredentials(portal);
 	if (!check('n8n imports the credentials', imported.ok, tail(imported.output))) return;
@@ -246,7 +153,10 @@ async function main(portal) {
 	let browser;
 	try {
 		const api = new EditorApi(n8n.url);
-		const ready = (await api.ready(START_TIMEOUT_MS, () => n8n.running())) && (await api.signIn());
+		// n8n may answer before it takes the owner's setup or sign-in: tried for a while
+		const ready =
+			(await api.ready(START_TIMEOUT_MS, () => n8n.running())) &&
+			(await eventually(() => api.signIn(), 20_000));
 		const created = ready
 			? await api.request('POST', '/rest/workflows', editorWorkflow())
 			: undefined;
@@ -255,7 +165,7 @@ async function main(portal) {
 			!check(
 				'n8n starts, the owner signs in, the workflow is saved',
 				workflowId,
-				tail(n8n.readLog()),
+				`${JSON.stringify(created ?? null).slice(0, 600)}\n${tail(n8n.readLog())}`,
 			)
 		)
 			return;
@@ -271,7 +181,10 @@ async function main(portal) {
 		await page.locator('[data-test-id="password"] input').fill(OWNER.password);
 		await page.locator('[data-test-id="form-submit-button"]').click();
 		await page.waitForURL((url) => !String(url).includes('/signin'));
-		await page.goto(`${n8n.url}/workflow/${workflowId}`);
+		// the editor's URL names the open node (a reload opens it again): steps restart here
+		const workflowUrl = `${n8n.url}/workflow/${workflowId}`;
+		page.on('dialog', (dialog) => dialog.accept().catch(() => undefined));
+		await page.goto(workflowUrl);
 		const opened = await page
 			.locator('[data-test-id="canvas-node"]')
 			.first()
@@ -287,23 +200,15 @@ async function main(portal) {
 		)
 			return;
 
-		const { IM_SEED } = require(
-			path.join(REPO_ROOT, '.build', 'test', 'portal', 'methods', 'im', 'state.js'),
-		);
-		for (const step of [
-			() => checkNodeCreator(page),
-			() => checkDealMapper(page),
-			() => checkDialogPicker(page, IM_SEED.groupChat.title),
-			() => checkQueueFetch(page, dealId),
-		]) {
-			// one step's failure is reported and the next starts from a reloaded page
-			await step().catch(async (error) => {
+		for (const step of steps) {
+			// one step's failure is reported and the next starts from the workflow opened again
+			await step({ page, portal, dealId }).catch(async (error) => {
 				check(
 					'editor: a step ran to its end',
 					false,
 					`${error.stack ?? error}\n${await shoot(page, 'failed-step')}`,
 				);
-				await page.reload().catch(() => undefined);
+				await page.goto(workflowUrl).catch(() => undefined);
 			});
 		}
 	} finally {
@@ -312,12 +217,12 @@ async function main(portal) {
 	}
 }
 
-async function run() {
+async function run(steps = STEPS) {
 	let portal;
 	try {
 		const { startPortal } = require(PORTAL_MODULE);
 		portal = await startPortal({ host: '127.0.0.1', port: 0, demo: { deals: 5 } });
-		await main(portal);
+		await main(portal, steps);
 	} catch (error) {
 		check('the editor check completed', false, error?.stack ?? error);
 	}
@@ -327,4 +232,6 @@ async function run() {
 	process.exit(summary());
 }
 
-void run();
+if (require.main === module) void run();
+
+module.exports = { run };
