@@ -204,17 +204,21 @@ async function checkTriggers(ctx) {
 			answer?.text === `Echo: ${QUESTION}`,
 			`bot messages in the chat: ${JSON.stringify(answer ?? null)}; REST calls: ${methods().join(', ')}\n${tail(readLog())}`,
 		);
-		const gets = portal
-			.restRequests()
-			.filter((r) => (r.restMethod ?? '').toLowerCase() === 'imbot.v2.event.get');
+		// the bot's reads, direct or as a batch command (with the registration), in order
+		const gets = portal.restRequests().flatMap((r) => {
+			if (r.restMethod === 'batch')
+				return (r.batchCommands ?? [])
+					.filter((c) => c.toLowerCase().startsWith('imbot.v2.event.get'))
+					.map((c) => ({ offset: /[?&]offset=/.test(c) }));
+			return (r.restMethod ?? '').toLowerCase() === 'imbot.v2.event.get'
+				? [{ offset: 'offset' in (r.body ?? {}) }]
+				: [];
+		});
 		const { chatBotsState } = require(CHATBOTS);
 		const bots = [...chatBotsState(portal.store).bots.values()].filter((b) => b.code === BOT.code);
 		check(
 			'triggers: the bot was reused by its code (registration on activation is idempotent), and its first read confirmed nothing (no offset)',
-			bots.length === 1 &&
-				bots[0].id === botId &&
-				gets.length >= 1 &&
-				!('offset' in (gets[0].body ?? {})),
+			bots.length === 1 && bots[0].id === botId && gets.length >= 1 && !gets[0].offset,
 			`bots with code ${BOT.code}: ${JSON.stringify(bots.map((b) => b.id))} (registered before: ${botId}); REST calls: ${methods().join(', ')}`,
 		);
 
