@@ -8,6 +8,7 @@ import { driveArea } from './drive';
 import { listsArea } from './lists';
 import { messengerArea } from './messenger';
 import { openLinesArea } from './openlines';
+import { saleArea } from './sale';
 import { tasksArea } from './tasks';
 import type { Area, Resource } from './types';
 import { workspaceArea } from './workspace';
@@ -29,6 +30,7 @@ export const AREAS: Area[] = [
 	workgroupsArea,
 	telephonyArea,
 	catalogArea,
+	saleArea,
 	apiArea,
 ];
 

@@ -33,6 +33,9 @@ import { methods as lists } from './lists';
 import { methods as requisites } from './requisites';
 import { methods as catalog } from './catalog';
 import { methods as catalogVariations } from './catalog-variations';
+import { methods as sale } from './sale';
+import { methods as inventory } from './inventory';
+import { methods as crmDepth } from './crm-depth';
 
 export const ALL_METHODS: MethodDef[] = [
 	...common,
@@ -47,6 +50,7 @@ export const ALL_METHODS: MethodDef[] = [
 	...crmDocuments,
 	...crmTimelineBindings,
 	...crmProductRowsClassic,
+	...crmDepth,
 	...batch,
 	...event,
 	...eventOffline,
@@ -68,4 +72,6 @@ export const ALL_METHODS: MethodDef[] = [
 	...requisites,
 	...catalog,
 	...catalogVariations,
+	...sale,
+	...inventory,
 ];

@@ -1,6 +1,7 @@
 import { methodResource } from '../method-table/build';
 import type { Area } from '../types';
 import { activitySpec } from './activity';
+import { activityBindingSpec } from './activity-binding';
 import { automationSpec } from './automation';
 import { companyResource } from './company';
 import { contactResource } from './contact';
@@ -17,13 +18,17 @@ import { linkSpecs } from './links';
 import { pipelineSpec } from './pipeline';
 import { crmRecordSearches } from './record-search';
 import { productRowSpec } from './product-row';
+import { recurringDealSpec } from './recurring-deal';
+import { referenceSpec } from './reference';
 import { addressSpec } from './address';
 import { requisiteLoadOptions, requisiteSpec } from './requisite';
 import { requisiteBankDetailSpec } from './requisite-bank-detail';
 import { smartProcessTypeSpec } from './smart-process-type';
 import { stageSpec } from './stage';
+import { stageHistorySpec } from './stage-history';
 import { timelineCommentSpec } from './timeline-comment';
 import { timelineLogSpec } from './timeline-log';
+import { timelineNoteSpec } from './timeline-note';
 
 /**
  * The CRM: the classic records (deal, lead, contact, company), any entity type through crm.item
@@ -48,6 +53,10 @@ export const crmArea: Area = {
 		...[customFieldSpec, smartProcessTypeSpec, currencySpec].map((spec) => methodResource(spec)),
 		...[automationSpec, timelineLogSpec].map((spec) => methodResource(spec)),
 		methodResource(documentSpec),
+		...[stageHistorySpec, activityBindingSpec, timelineNoteSpec].map((spec) =>
+			methodResource(spec),
+		),
+		...[recurringDealSpec, referenceSpec].map((spec) => methodResource(spec)),
 	],
 	loadOptions: {
 		...crmExtrasLoadOptions,
