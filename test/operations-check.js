@@ -8,7 +8,7 @@ const log = path.join(root, '.build', 'operations.log');
 const { Bitrix24 } = require(path.join(root, '.build', 'nodes', 'Bitrix24', 'Bitrix24.node.js'));
 
 const all = [];
-for (const property of new Bitrix24().nodeVersions[2].description.properties.filter(
+for (const property of new Bitrix24().nodeVersions[3].description.properties.filter(
 	(p) => p.name === 'operation',
 )) {
 	for (const option of property.options)

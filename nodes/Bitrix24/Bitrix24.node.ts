@@ -4,8 +4,8 @@ import { VersionedNodeType } from 'n8n-workflow';
 import { Bitrix24Version } from './versions/Bitrix24Version';
 
 /**
- * The Bitrix24 action node. Version 2 is what new nodes get; version 1 keeps loading and
- * running saved workflows exactly as released (its parameters and outputs never change).
+ * The Bitrix24 action node. Version 3 is what new nodes get; versions 1 and 2 keep loading and
+ * running saved workflows exactly as released (their parameters and outputs never change).
  */
 export class Bitrix24 extends VersionedNodeType {
 	constructor() {
@@ -16,8 +16,15 @@ export class Bitrix24 extends VersionedNodeType {
 			group: ['transform'],
 			description:
 				'Work with Bitrix24: CRM, tasks, messenger, open lines, chat bots, Drive, calendars, workgroups, business processes, lists, telephony, or any REST method',
-			defaultVersion: 2,
+			defaultVersion: 3,
 		};
-		super({ 1: new Bitrix24Version(base, 1), 2: new Bitrix24Version(base, 2) }, base);
+		super(
+			{
+				1: new Bitrix24Version(base, 1),
+				2: new Bitrix24Version(base, 2),
+				3: new Bitrix24Version(base, 3),
+			},
+			base,
+		);
 	}
 }

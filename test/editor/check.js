@@ -72,7 +72,7 @@ function importCredentials(portal) {
 	return { ok: /imported 2 credentials/i.test(output), output };
 }
 
-/** The workflow the checks open: version 2 action nodes and the Event Queue Trigger. */
+/** The workflow the checks open: version 3 action nodes and the Event Queue Trigger. */
 function editorWorkflow() {
 	const { webhook, oauth2 } = fixtures.SPEC.credentials;
 	const uses = (cred) => ({ [cred.type]: { id: cred.id, name: cred.name } });
@@ -80,7 +80,7 @@ function editorWorkflow() {
 		id,
 		name,
 		type: 'n8n-nodes-bitrix24.bitrix24',
-		typeVersion: 2,
+		typeVersion: 3,
 		position,
 		parameters: { authentication: 'bitrix24WebhookApi', ...parameters },
 		credentials: uses(webhook),

@@ -1,5 +1,5 @@
 'use strict';
-// Deals in version 2: the Fields mapper of Create, the Stage dropdowns (named by pipeline) and
+// Deals in version 3: the Fields mapper of Create, the Stage dropdowns (named by pipeline) and
 // Get Many's filter rows (operators in plain words).
 
 const { check } = require('../n8n/results');
@@ -95,7 +95,7 @@ async function checkDealMapper(page, portal) {
 	let file = await shoot(page, '2-deal-create-fields');
 	const text = await ndv.innerText();
 	check(
-		"editor: Deal > Create (version 2) sets fields with the mapper, offering the portal's deal fields, and has no Additional Fields",
+		"editor: Deal > Create (version 3) sets fields with the mapper, offering the portal's deal fields, and has no Additional Fields",
 		(await ndv.locator('[data-test-id="resource-mapper-container"]').count()) === 1 &&
 			!text.includes('Additional Fields') &&
 			fields,
@@ -110,7 +110,7 @@ async function checkDealMapper(page, portal) {
 	file = await shoot(page, '2b-deal-create-stage-dropdown');
 	const named = namedByPipeline(shown, portalStages(portal));
 	check(
-		'editor: Deal > Create (version 2): the Stage field of the mapper lists the stages as "<Pipeline> / <Stage>", pipeline after pipeline, no codes as names',
+		'editor: Deal > Create (version 3): the Stage field of the mapper lists the stages as "<Pipeline> / <Stage>", pipeline after pipeline, no codes as names',
 		named.ok,
 		`${named.detail}; ${file}`,
 	);
@@ -133,7 +133,7 @@ async function checkFilterRow(page, portal) {
 	const words = ['Equal', 'Not Equal', 'Contains', 'Does Not Contain', 'Greater Than', 'In List'];
 	const inSyntax = operators.filter((name) => SYNTAX.test(name));
 	check(
-		'editor: Deal > Get Many (version 2): a filter row offers its operators in plain words ("Equal", "Contains" ...), none in Bitrix24\'s syntax ("Not (!)", "Contains (Like)")',
+		'editor: Deal > Get Many (version 3): a filter row offers its operators in plain words ("Equal", "Contains" ...), none in Bitrix24\'s syntax ("Not (!)", "Contains (Like)")',
 		words.every((word) => operators.includes(word)) && inSyntax.length === 0,
 		`operators: ${JSON.stringify(operators)}; in syntax: ${JSON.stringify(inSyntax)}; ${file}`,
 	);
@@ -151,7 +151,7 @@ async function checkFilterRow(page, portal) {
 	file = await shoot(page, '5b-deal-get-many-filter-stage-values');
 	const named = namedByPipeline(shown, portalStages(portal));
 	check(
-		'editor: Deal > Get Many (version 2): a filter on Stage offers its value from a dropdown of the stages as "<Pipeline> / <Stage>", no codes as names',
+		'editor: Deal > Get Many (version 3): a filter on Stage offers its value from a dropdown of the stages as "<Pipeline> / <Stage>", no codes as names',
 		named.ok,
 		`${named.detail}; ${file}`,
 	);

@@ -1,5 +1,5 @@
 /**
- * Pickers (version 2) of open lines (the chat among the user's recent open line chats, Transfer To
+ * Pickers (version 3) of open lines (the chat among the user's recent open line chats, Transfer To
  * among users and line queues, the chats of a CRM record), of Chat Message > Send File (the Drive
  * file picker) and of calendars (several calendars of the owner, an event of the owner). Each
  * against the portal: the list the picker offers, a run with the picked value, the value version 1
@@ -41,7 +41,7 @@ describe('Pickers of open lines, Send File and calendars', () => {
 		bitrix24Node(
 			parameters as never,
 			{ type: 'bitrix24WebhookApi', id: WEBHOOK_ID },
-			{ typeVersion: 2 },
+			{ typeVersion: 3 },
 		);
 	const search = async (parameters: Record<string, unknown>, method: string, filter?: string) =>
 		(await listSearch(node(parameters), [webhookCredential(portal)], method, filter)).results;
@@ -49,22 +49,22 @@ describe('Pickers of open lines, Send File and calendars', () => {
 	const lines = () => openLinesState(portal.store);
 	const operator = { resource: 'openLineOperator', operation: 'answer' };
 
-	it('version 2 shows the pickers; version 1 its typed fields', () => {
-		expect(searchOf(shown(2, 'openLineOperator', 'answer', 'chatId'))).toBe('searchOpenLineChats');
-		expect(searchOf(shown(2, 'openLineSession', 'getDialog', 'chatId'))).toBe(
+	it('version 3 shows the pickers; versions 1 and 2 their typed fields', () => {
+		expect(searchOf(shown(3, 'openLineOperator', 'answer', 'chatId'))).toBe('searchOpenLineChats');
+		expect(searchOf(shown(3, 'openLineSession', 'getDialog', 'chatId'))).toBe(
 			'searchOpenLineChats',
 		);
-		expect(searchOf(shown(2, 'openLineOperator', 'transfer', 'transferTo'))).toBe(
+		expect(searchOf(shown(3, 'openLineOperator', 'transfer', 'transferTo'))).toBe(
 			'searchTransferTargets',
 		);
-		expect(searchOf(shown(2, 'openLineCrmChat', 'addUser', 'chatId'))).toBe('searchCrmRecordChats');
-		expect(searchOf(shown(2, 'message', 'sendFile', 'fileIds'))).toBe('searchDriveFiles');
-		const calendars = shown(2, 'calendarEvent', 'getAll', 'sectionIds');
+		expect(searchOf(shown(3, 'openLineCrmChat', 'addUser', 'chatId'))).toBe('searchCrmRecordChats');
+		expect(searchOf(shown(3, 'message', 'sendFile', 'fileIds'))).toBe('searchDriveFiles');
+		const calendars = shown(3, 'calendarEvent', 'getAll', 'sectionIds');
 		expect([calendars?.type, calendars?.typeOptions?.loadOptionsMethod]).toEqual([
 			'multiOptions',
 			'getCalendars',
 		]);
-		expect(searchOf(shown(2, 'calendarEvent', 'get', 'eventId'))).toBe('searchCalendarEvents');
+		expect(searchOf(shown(3, 'calendarEvent', 'get', 'eventId'))).toBe('searchCalendarEvents');
 		for (const [resource, operation, name] of [
 			['openLineOperator', 'transfer', 'chatId'],
 			['openLineOperator', 'transfer', 'transferTo'],
@@ -72,16 +72,16 @@ describe('Pickers of open lines, Send File and calendars', () => {
 			['calendarEvent', 'getAll', 'sectionIds'],
 			['calendarEvent', 'get', 'eventId'],
 		])
-			expect(shown(1, resource, operation, name)?.type).toBe('string');
+			for (const v of [1, 2]) expect(shown(v, resource, operation, name)?.type).toBe('string');
 	});
 
 	it("lists the user's open line chats from the recent list, once the user is in them", async () => {
 		expect(await search(operator, 'searchOpenLineChats')).toEqual([]);
-		// answered through a picked chat (v2), joined through a saved number (v1)
+		// answered through a picked chat (v3), joined through a saved number (v1)
 		const answer = await runNode(
 			portal,
 			{ ...operator, chatId: picked('702', 'id') },
-			{ typeVersion: 2 },
+			{ typeVersion: 3 },
 		);
 		expect(answer.result.error).toBeUndefined();
 		expect(lines().sessions.get(32)).toMatchObject({ operatorId: 1, status: 'answered' });
@@ -111,14 +111,14 @@ describe('Pickers of open lines, Send File and calendars', () => {
 		const toUser = await runNode(
 			portal,
 			{ ...transfer, chatId: picked('702'), transferTo: picked('5') },
-			{ typeVersion: 2 },
+			{ typeVersion: 3 },
 		);
 		expect(toUser.result.error).toBeUndefined();
 		expect(lines().sessions.get(32)?.operatorId).toBe(5);
 		const toQueue = await runNode(
 			portal,
 			{ ...transfer, chatId: picked('702', 'id'), transferTo: picked('queue2') },
-			{ typeVersion: 2 },
+			{ typeVersion: 3 },
 		);
 		expect(toQueue.result.error).toBeUndefined();
 		expect(lines().chats.get(702)?.configId).toBe(2);
@@ -127,7 +127,7 @@ describe('Pickers of open lines, Send File and calendars', () => {
 		expect(lines().sessions.get(31)?.operatorId).toBe(3);
 	});
 
-	it("lists a CRM record's chats and adds a user to a picked one (v2) and a saved one (v1)", async () => {
+	it("lists a CRM record's chats and adds a user to a picked one (v3) and a saved one (v1)", async () => {
 		const record = {
 			resource: 'openLineCrmChat',
 			operation: 'addUser',
@@ -149,7 +149,7 @@ describe('Pickers of open lines, Send File and calendars', () => {
 		}
 	});
 
-	it('sends a picked Drive file (v2), files by ID (v2) and saved IDs (v1)', async () => {
+	it('sends a picked Drive file (v3), files by ID (v3) and saved IDs (v1)', async () => {
 		const files = await search(
 			{ resource: 'message', operation: 'sendFile' },
 			'searchDriveFiles',
@@ -174,7 +174,7 @@ describe('Pickers of open lines, Send File and calendars', () => {
 		}
 	});
 
-	it("offers the owner's calendars and events; lists and gets picked (v2) and saved (v1) ones", async () => {
+	it("offers the owner's calendars and events; lists and gets picked (v3) and saved (v1) ones", async () => {
 		const owner = { calendarType: 'user', ownerId: picked('1') };
 		const calendars = await loadOptions(
 			node({ resource: 'calendarEvent', operation: 'getAll', ...owner }),
@@ -264,7 +264,7 @@ describe('Pickers of open lines, Send File and calendars', () => {
 		const removed = await runNode(
 			portal,
 			{ resource: 'calendarEvent', operation: 'delete', eventId: picked(String(created[0])) },
-			{ typeVersion: 2 },
+			{ typeVersion: 3 },
 		);
 		expect(removed.result.error).toBeUndefined();
 		expect(calendarState(portal.store).events.has(created[0])).toBe(false);

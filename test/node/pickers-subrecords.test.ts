@@ -1,5 +1,5 @@
 /**
- * Pickers of a task's parts (version 2): checklist items, comments and time records among the
+ * Pickers of a task's parts (version 3): checklist items, comments and time records among the
  * chosen task's, stages among the chosen project's (or the task's project's and My Plan's), the
  * project of Task Stage > Get Many with My Plan. Each against the portal: the list the picker
  * searches, a run with the picked value, and the value version 1 saved.
@@ -41,7 +41,7 @@ describe('Pickers of task checklist items, comments, time records and stages', (
 				bitrix24Node(
 					parameters as never,
 					{ type: 'bitrix24WebhookApi', id: WEBHOOK_ID },
-					{ typeVersion: 2 },
+					{ typeVersion: 3 },
 				),
 				[webhookCredential(portal)],
 				method,
@@ -50,16 +50,20 @@ describe('Pickers of task checklist items, comments, time records and stages', (
 		).results;
 	const values = (results: Array<{ value: unknown }>) => results.map((r) => r.value);
 
-	it('version 2 shows the parts as pickers; version 1 keeps its typed IDs', () => {
-		expect(searchOf(shown(2, 'taskChecklist', 'complete', 'itemId'))).toBe('searchChecklistItems');
-		expect(searchOf(shown(2, 'taskComment', 'update', 'itemId'))).toBe('searchTaskComments');
-		expect(searchOf(shown(2, 'taskElapsedTime', 'delete', 'itemId'))).toBe('searchTimeRecords');
-		expect(searchOf(shown(2, 'taskStage', 'moveTask', 'stageId'))).toBe('searchTaskStages');
-		expect(searchOf(shown(2, 'taskStage', 'getAll', 'entityId'))).toBe('searchStageOwners');
-		expect(searchOf(shown(2, 'taskStage', 'create', 'afterId'))).toBe('searchTaskStages');
+	it('version 3 shows the parts as pickers; versions 1 and 2 keep their typed IDs', () => {
+		expect(searchOf(shown(3, 'taskChecklist', 'complete', 'itemId'))).toBe('searchChecklistItems');
+		expect(searchOf(shown(3, 'taskComment', 'update', 'itemId'))).toBe('searchTaskComments');
+		expect(searchOf(shown(3, 'taskElapsedTime', 'delete', 'itemId'))).toBe('searchTimeRecords');
+		expect(searchOf(shown(3, 'taskStage', 'moveTask', 'stageId'))).toBe('searchTaskStages');
+		expect(searchOf(shown(3, 'taskStage', 'getAll', 'entityId'))).toBe('searchStageOwners');
+		expect(searchOf(shown(3, 'taskStage', 'create', 'afterId'))).toBe('searchTaskStages');
 		expect(shown(1, 'taskChecklist', 'complete', 'itemId')?.type).toBe('string');
 		expect(shown(1, 'taskStage', 'getAll', 'entityId')?.type).toBe('number');
 		expect(shown(1, 'taskStage', 'delete', 'stageId')?.type).toBe('string');
+		for (const v of [1, 2]) {
+			expect(shown(v, 'taskComment', 'update', 'itemId')?.type).toBe('string');
+			expect(shown(v, 'taskStage', 'create', 'afterId')?.type).toBe('number');
+		}
 	});
 
 	it("lists the chosen task's checklist items, comments and time records", async () => {
@@ -140,7 +144,7 @@ describe('Pickers of task checklist items, comments, time records and stages', (
 		).toEqual(['2']);
 	});
 
-	it('completes a picked checklist item (v2) and a saved ID (v1)', async () => {
+	it('completes a picked checklist item (v3) and a saved ID (v1)', async () => {
 		for (const [itemId, typeVersion, id] of [
 			[picked('2'), 2, 2],
 			['1', 1, 1],
@@ -162,7 +166,7 @@ describe('Pickers of task checklist items, comments, time records and stages', (
 		}
 	});
 
-	it('changes a picked comment and time record (v2) and saved IDs (v1)', async () => {
+	it('changes a picked comment and time record (v3) and saved IDs (v1)', async () => {
 		for (const [itemId, typeVersion, id] of [
 			[picked('2'), 2, 2],
 			['1', 1, 1],
@@ -202,7 +206,7 @@ describe('Pickers of task checklist items, comments, time records and stages', (
 		}
 	});
 
-	it('lists My Plan picked (v2) and 0 saved (v1); moves a task to a picked stage', async () => {
+	it('lists My Plan picked (v3) and 0 saved (v1); moves a task to a picked stage', async () => {
 		for (const [entityId, typeVersion] of [
 			[picked('0'), 2],
 			[0, 1],
@@ -229,7 +233,7 @@ describe('Pickers of task checklist items, comments, time records and stages', (
 		}
 	});
 
-	it('renames a picked stage and moves it after a picked one (v2), and by saved IDs (v1)', async () => {
+	it('renames a picked stage and moves it after a picked one (v3), and by saved IDs (v1)', async () => {
 		const run = await runNode(
 			portal,
 			{
@@ -238,7 +242,7 @@ describe('Pickers of task checklist items, comments, time records and stages', (
 				stageId: picked('4'),
 				additionalFields: { title: 'Backlog', afterId: picked('6') },
 			},
-			{ typeVersion: 2 },
+			{ typeVersion: 3 },
 		);
 		expect(run.result.error).toBeUndefined();
 		expect(state().stages.get(4)).toMatchObject({ TITLE: 'Backlog', SORT: 300 });

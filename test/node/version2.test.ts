@@ -37,10 +37,11 @@ describe('Action node version 2', () => {
 	afterAll(async () => await portal.close());
 	beforeEach(() => portal.resetRequests());
 
-	it('is what new nodes get, with version 1 still loadable', () => {
+	it('speaks for version 3, what new nodes get, with versions 1 and 2 still loadable', () => {
 		const node = new Bitrix24();
-		expect(node.currentVersion).toBe(2);
-		expect(Object.keys(node.nodeVersions).map(Number)).toEqual([1, 2]);
+		expect(node.currentVersion).toBe(3);
+		expect(Object.keys(node.nodeVersions).map(Number)).toEqual([1, 2, 3]);
+		expect(node.nodeVersions[3].description.properties.map((p) => p.name)).toContain('simplify');
 		const v1 = node.nodeVersions[1].description.properties.map((p) => p.name);
 		expect(v1).not.toContain('simplify');
 		expect(node.nodeVersions[2].description.properties.map((p) => p.name)).toContain('simplify');

@@ -6,13 +6,16 @@
  * layout change (commit 4b86731): every resource's default operation, and each operation's
  * parameters with their types, defaults, collection options and option values.
  * test/fixtures/v1-saved-parameters-0.1.0.json is the same dump of version 1 as it landed later
- * (commit df39631, 407 operations). The node of today must still offer all of both unchanged.
+ * (commit df39631, 407 operations). test/fixtures/v2-saved-parameters-0.1.0.json is version 2 as
+ * it landed first (commit fc6e564, 423 operations). The node of today must still offer all of
+ * them unchanged, each in its version.
  */
 import type { INodeProperties } from 'n8n-workflow';
 
 import { Bitrix24 } from '../../nodes/Bitrix24/Bitrix24.node';
 import saved from '../fixtures/v1-saved-parameters.json';
 import saved010 from '../fixtures/v1-saved-parameters-0.1.0.json';
+import savedV2 from '../fixtures/v2-saved-parameters-0.1.0.json';
 
 interface Saved {
 	type: string;
@@ -26,14 +29,19 @@ interface Snapshot {
 	parameters: Record<string, Record<string, Saved>>;
 }
 
-const SNAPSHOTS: Array<[string, Snapshot, number]> = [
-	['before the layout change (4b86731)', saved as unknown as Snapshot, 211],
-	['as landed with 407 operations (df39631)', saved010 as unknown as Snapshot, 407],
+const SNAPSHOTS: Array<[string, number, Snapshot, number]> = [
+	['before the layout change (4b86731)', 1, saved as unknown as Snapshot, 211],
+	['as landed with 407 operations (df39631)', 1, saved010 as unknown as Snapshot, 407],
+	['as landed first (fc6e564)', 2, savedV2 as unknown as Snapshot, 423],
 ];
 
-const properties = new Bitrix24().nodeVersions[1].description.properties;
+const node = new Bitrix24();
 
-function shownFor(resource: string, operation: string): Map<string, INodeProperties> {
+function shownFor(
+	properties: INodeProperties[],
+	resource: string,
+	operation: string,
+): Map<string, INodeProperties> {
 	const shown = new Map<string, INodeProperties>();
 	for (const property of properties) {
 		const show = property.displayOptions?.show;
@@ -45,7 +53,9 @@ function shownFor(resource: string, operation: string): Map<string, INodePropert
 	return shown;
 }
 
-describe.each(SNAPSHOTS)('Saved workflows of version 1 %s', (_when, v1, count) => {
+describe.each(SNAPSHOTS)('Saved workflows %s of version %i', (_when, version, v1, count) => {
+	const properties = node.nodeVersions[version].description.properties;
+
 	it('default to the same operation of every resource', () => {
 		const now: Record<string, unknown> = {};
 		for (const property of properties.filter((entry) => entry.name === 'operation')) {
@@ -60,7 +70,7 @@ describe.each(SNAPSHOTS)('Saved workflows of version 1 %s', (_when, v1, count) =
 		const problems: string[] = [];
 		for (const [key, saved] of Object.entries(v1.parameters)) {
 			const [resource, operation] = key.split('/');
-			const shown = shownFor(resource, operation);
+			const shown = shownFor(properties, resource, operation);
 			for (const [name, before] of Object.entries(saved)) {
 				const now = shown.get(name);
 				if (!now) {

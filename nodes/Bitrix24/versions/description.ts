@@ -9,6 +9,7 @@ import { requestOptionsProperty } from '../../shared/descriptions/rate-limits';
 import { resources } from '../actions/areas';
 import { crmItemCommon } from '../actions/crm/item-resource';
 import type { Operation } from '../actions/types';
+import { releasedV2 } from './released-v2';
 
 const resource: INodeProperties = {
 	displayName: 'Resource',
@@ -41,13 +42,15 @@ const operations: INodeProperties[] = resources.map((entry) => {
 
 /** An operation's parameters as the given node version shows them. */
 export function operationDescription(operation: Operation, version: number): INodeProperties[] {
-	return version >= 2 && operation.v2Description ? operation.v2Description : operation.description;
+	if (version < 2 || !operation.v2Description) return operation.description;
+	return version === 2 ? releasedV2(operation.v2Description) : operation.v2Description;
 }
 
 /**
- * The action node's description of one version. Both versions offer the same resources and
+ * The action node's description of one version. All versions offer the same resources and
  * operations; version 2 speaks the output and option vocabulary of DESIGN.md (list options
- * in `options`, Simplify, Create answering the record), version 1 stays as released.
+ * in `options`, Simplify, Create answering the record), version 1 stays as released, version 3
+ * is version 2 with the pickers that came after version 2 was released (released-v2.ts).
  */
 export function versionDescription(
 	base: INodeTypeBaseDescription,
